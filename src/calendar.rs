@@ -1,0 +1,256 @@
+//! Calendar grammar shared by `documents` (datelines) and `extract` (time expressions).
+//!
+//! Small nom parsers for the absolute date forms news and docs text uses: `2020-02-12`,
+//! `9 January 2020`, `February 12, 2020`, `Feb. 12, 2020`, `02/04/2020`, `January 3`,
+//! `February 2016`, and times of day (`04:57 PM`, `19:37`). Each parser takes a `&str` that
+//! starts at the candidate and returns the rest, so callers can compute spans. No I/O.
+
+use jiff::civil::Date;
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case, take_while_m_n},
+    character::complete::{char, space0, space1},
+    combinator::{map_res, opt, recognize, verify},
+    sequence::{preceded, terminated},
+};
+
+/// A date as precise as the text gave it. `year` is missing for `January 3`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartialDate {
+    pub year: Option<i16>,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+}
+
+impl PartialDate {
+    /// The first and last day the expression can mean, given a year for year-less forms.
+    pub fn bounds(self, default_year: Option<i16>) -> Option<(Date, Date)> {
+        let year = self.year.or(default_year)?;
+        let first = Date::new(year, self.month.unwrap_or(1), self.day.unwrap_or(1)).ok()?;
+        let last = match (self.month, self.day) {
+            (Some(_), Some(_)) => first,
+            (Some(_), None) => first.last_of_month(),
+            _ => Date::new(year, 12, 31).ok()?,
+        };
+        Some((first, last))
+    }
+}
+
+const MONTHS: [(&str, i8); 12] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+fn word_end(input: &str) -> bool {
+    !input.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// `January`, `Jan`, `Jan.`, `Sept.` — any case; returns the month number.
+pub fn month_name(input: &str) -> IResult<&str, i8> {
+    let letters = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let err = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag));
+    if letters < 3 {
+        return Err(err());
+    }
+    let word = input[..letters].to_ascii_lowercase();
+    let month = MONTHS.iter().find_map(|&(name, number)| {
+        let abbreviation = (word.len() == 3 || word == "sept") && name.starts_with(&word);
+        (word == name || abbreviation).then_some(number)
+    });
+    let Some(month) = month else { return Err(err()) };
+    let mut rest = &input[letters..];
+    if word != MONTHS[usize::try_from(month - 1).unwrap_or(0)].0 {
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+    }
+    Ok((rest, month))
+}
+
+fn digits(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
+    move |input| {
+        let (rest, found) = take_while_m_n(min, max, |c: char| c.is_ascii_digit())(input)?;
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Digit,
+            )));
+        }
+        Ok((rest, found))
+    }
+}
+
+/// A four-digit year between 1000 and 2999.
+pub fn year(input: &str) -> IResult<&str, i16> {
+    map_res(verify(digits(4, 4), |y: &str| y.starts_with(['1', '2'])), str::parse).parse(input)
+}
+
+fn day(input: &str) -> IResult<&str, i8> {
+    let (rest, value) = map_res(digits(1, 2), str::parse::<i8>).parse(input)?;
+    let suffix: IResult<&str, &str> = alt((tag("st"), tag("nd"), tag("rd"), tag("th"))).parse(rest);
+    let rest = suffix.map_or(rest, |r| r.0);
+    if (1..=31).contains(&value) && word_end(rest) {
+        Ok((rest, value))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+    }
+}
+
+fn full(year: i16, month: i8, day: i8) -> PartialDate {
+    PartialDate { year: Some(year), month: Some(month), day: Some(day) }
+}
+
+/// `2020-02-12`
+pub fn iso_date(input: &str) -> IResult<&str, PartialDate> {
+    let (rest, (y, _, m, _, d)) = (
+        year,
+        char('-'),
+        map_res(digits(2, 2), str::parse::<i8>),
+        char('-'),
+        map_res(digits(2, 2), str::parse::<i8>),
+    )
+        .parse(input)?;
+    valid(input, rest, full(y, m, d))
+}
+
+/// `02/04/2020` (month first, as US outlets write it)
+pub fn slash_date(input: &str) -> IResult<&str, PartialDate> {
+    let (rest, (m, _, d, _, y)) = (
+        map_res(digits(1, 2), str::parse::<i8>),
+        char('/'),
+        map_res(digits(1, 2), str::parse::<i8>),
+        char('/'),
+        year,
+    )
+        .parse(input)?;
+    valid(input, rest, full(y, m, d))
+}
+
+/// `9 January 2020`, `8 January` (year optional)
+pub fn day_month_year(input: &str) -> IResult<&str, PartialDate> {
+    let (rest, (d, m, y)) =
+        (terminated(day, space1), month_name, opt(preceded((opt(char(',')), space1), year)))
+            .parse(input)?;
+    valid(input, rest, PartialDate { year: y, month: Some(m), day: Some(d) })
+}
+
+/// `February 12, 2020`, `Feb. 12, 2020`, `January 3` (year optional)
+pub fn month_day_year(input: &str) -> IResult<&str, PartialDate> {
+    let (rest, (m, d, y)) = (
+        terminated(month_name, space1),
+        day,
+        opt(preceded((opt(char(',')), space1), year)),
+    )
+        .parse(input)?;
+    valid(input, rest, PartialDate { year: y, month: Some(m), day: Some(d) })
+}
+
+/// `February 2016`, `Feb. 2016`
+pub fn month_year(input: &str) -> IResult<&str, PartialDate> {
+    let (rest, (m, _, y)) = (month_name, space1, year).parse(input)?;
+    Ok((rest, PartialDate { year: Some(y), month: Some(m), day: None }))
+}
+
+fn valid<'a>(input: &'a str, rest: &'a str, date: PartialDate) -> IResult<&'a str, PartialDate> {
+    let check_year = date.year.unwrap_or(2000);
+    let ok = match (date.month, date.day) {
+        (Some(m), Some(d)) => Date::new(check_year, m, d).is_ok(),
+        (Some(m), None) => (1..=12).contains(&m),
+        _ => true,
+    };
+    if ok && word_end(rest) {
+        Ok((rest, date))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+    }
+}
+
+/// Any full or partial calendar date this module knows, longest form first.
+pub fn calendar_date(input: &str) -> IResult<&str, PartialDate> {
+    alt((iso_date, slash_date, day_month_year, month_day_year, month_year)).parse(input)
+}
+
+/// `04:57 PM`, `19:37`, `7:05 a.m.`
+pub fn time_of_day(input: &str) -> IResult<&str, &str> {
+    recognize((
+        verify(map_res(digits(1, 2), str::parse::<u8>), |h| *h < 24),
+        char(':'),
+        verify(map_res(digits(2, 2), str::parse::<u8>), |m| *m < 60),
+        opt((
+            space0,
+            alt((tag_no_case("a.m."), tag_no_case("p.m."), tag_no_case("am"), tag_no_case("pm"))),
+        )),
+    ))
+    .parse(input)
+    .and_then(|(rest, found)| {
+        if word_end(rest) || found.ends_with('.') {
+            Ok((rest, found))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+        }
+    })
+}
+
+/// A dateline: a line that is only a date, optionally with a time of day and a short
+/// section label (`February 12, 2020 04:57 PM`, `9 January 2020`, `date 2020-02-12 Europe`).
+pub fn dateline(line: &str) -> Option<Date> {
+    let line = line.trim();
+    let line = line.strip_prefix("date ").map_or(line, str::trim_start);
+    let (rest, date) = calendar_date(line).ok()?;
+    date.day?;
+    let rest = rest.trim_start();
+    let rest = time_of_day(rest).map_or(rest, |(r, _)| r).trim();
+    // A trailing section label such as `Europe` is allowed; a sentence is not.
+    if rest.split_whitespace().count() > 2 || rest.contains(['.', ',']) {
+        return None;
+    }
+    date.bounds(None).map(|(first, _)| first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn parses_the_date_forms_of_news_text() {
+        assert_eq!(calendar_date("2020-02-12 Europe").unwrap().1, full(2020, 2, 12));
+        assert_eq!(calendar_date("9 January 2020").unwrap().1, full(2020, 1, 9));
+        assert_eq!(calendar_date("February 12, 2020 04:57 PM").unwrap(), (" 04:57 PM", full(2020, 2, 12)));
+        assert_eq!(calendar_date("Feb. 12, 2020.").unwrap().1, full(2020, 2, 12));
+        assert_eq!(calendar_date("02/04/2020 - 19:37").unwrap().1, full(2020, 2, 4));
+        let no_year = calendar_date("January 3.").unwrap().1;
+        assert_eq!(no_year, PartialDate { year: None, month: Some(1), day: Some(3) });
+        assert_eq!(no_year.bounds(Some(2020)), Some((date(2020, 1, 3), date(2020, 1, 3))));
+        let month = calendar_date("February 2016 annual").unwrap().1;
+        assert_eq!(month.bounds(None), Some((date(2016, 2, 1), date(2016, 2, 29))));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date() {
+        assert!(calendar_date("30 Iraqi soldiers").is_err());
+        assert!(calendar_date("February 30, 2020").is_err());
+        assert!(calendar_date("Mayor Smith").is_err());
+        assert!(calendar_date("12345").is_err());
+        assert!(time_of_day("19:375").is_err());
+        assert_eq!(time_of_day("04:57 PM rest").unwrap().1, "04:57 PM");
+    }
+
+    #[test]
+    fn finds_datelines_but_not_sentences() {
+        assert_eq!(dateline(" date 2020-02-12 Europe"), Some(date(2020, 2, 12)));
+        assert_eq!(dateline("9 January 2020"), Some(date(2020, 1, 9)));
+        assert_eq!(dateline("February 12, 2020 04:57 PM"), Some(date(2020, 2, 12)));
+        assert_eq!(dateline("January 3, 2020, was the day of the strike."), None);
+        assert_eq!(dateline("February 2016"), None);
+    }
+}

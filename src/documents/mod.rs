@@ -1,0 +1,287 @@
+//! Documents: find the files of a document set, read them, and learn what each one is.
+//!
+//! This is the only pipeline stage that touches the file system. It walks the given paths
+//! (gitignore-aware, `.txt` and `.md`), reads each file, skips what cannot be text (binary,
+//! invalid UTF-8, over the size limit, unreadable) with a warning naming the file, and works out
+//! the document's metadata: title, outlet and publication date, from the config manifest, YAML
+//! front matter or the text itself (a `date 2020-02-12` line, a dateline). It also marks where
+//! trailing boilerplate (a "Related Stories" list) begins, so later stages can ignore it.
+//!
+//! **Invariant:** documents are never written to; offsets always index the original file.
+
+mod front_matter;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::calendar;
+use crate::source::SourceFile;
+
+/// Files larger than this are skipped unless the user raises the limit.
+pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Extensions read when walking a directory. Files named explicitly are read whatever their name.
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// One readable document of the set.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub file: SourceFile,
+    pub meta: DocMeta,
+    /// The text after any front matter.
+    pub body: Range<usize>,
+    /// Where trailing boilerplate (related-story lists and the like) starts, if any.
+    pub boilerplate_from: Option<usize>,
+}
+
+impl Document {
+    /// The body without trailing boilerplate: the part whose claims are linked.
+    pub fn content(&self) -> Range<usize> {
+        self.body.start..self.boilerplate_from.unwrap_or(self.body.end)
+    }
+}
+
+/// What is known about a document besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocMeta {
+    pub title: Option<String>,
+    /// The outlet or author that published it.
+    pub source: Option<String>,
+    pub date: Option<Date>,
+    pub date_origin: Option<DateOrigin>,
+}
+
+/// Where a document's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrigin {
+    Manifest,
+    FrontMatter,
+    Text,
+}
+
+/// Metadata the config supplies for one file (a `[[document]]` entry of `claimlint.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct ManifestEntry {
+    pub path: PathBuf,
+    pub date: Option<Date>,
+    pub source: Option<String>,
+    pub title: Option<String>,
+}
+
+/// A file that was not read, and why. Reported as a warning; the run goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Walks `paths` and returns the files to read, sorted, plus the paths that could not be walked.
+///
+/// Directories are walked honouring `.gitignore`, `.ignore` and hidden-file rules and yield
+/// `.txt`/`.md` files; a path naming a file is taken as it is.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for root in paths {
+        if root.is_file() {
+            files.push(root.clone());
+            continue;
+        }
+        if !root.exists() {
+            problems.push(Skipped {
+                path: root.display().to_string(),
+                reason: "no such file or directory".into(),
+            });
+            continue;
+        }
+        let mut walker = ignore::WalkBuilder::new(root);
+        walker.require_git(false).sort_by_file_name(Ord::cmp);
+        for entry in walker.build() {
+            match entry {
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    let has_text_extension = entry
+                        .path()
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                    if has_text_extension {
+                        files.push(entry.into_path());
+                    }
+                }
+                Ok(_) => {}
+                Err(error) => problems.push(Skipped {
+                    path: root.display().to_string(),
+                    reason: error.to_string(),
+                }),
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, problems)
+}
+
+/// Reads one file from disk. `manifest` supplies metadata for files that carry none.
+pub fn read(path: &Path, manifest: Option<&ManifestEntry>, max_bytes: u64) -> Result<Document, Skipped> {
+    let display = path.display().to_string();
+    let skipped = |reason: String| Skipped { path: display.clone(), reason };
+    let size = std::fs::metadata(path).map_err(|e| skipped(format!("cannot read: {e}")))?.len();
+    if size > max_bytes {
+        return Err(skipped(format!(
+            "{size} bytes is over the {max_bytes}-byte limit (raise it with --max-file-size)"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| skipped(format!("cannot read: {e}")))?;
+    parse(display, bytes, manifest)
+}
+
+/// Turns raw bytes into a document, or explains why they are not a text document.
+pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> Result<Document, Skipped> {
+    let sniff = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, sniff).is_some() {
+        return Err(Skipped { path, reason: "binary file (contains NUL bytes)".into() });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            return Err(Skipped { path, reason: format!("not valid UTF-8 (at byte {at})") });
+        }
+    };
+    let file = SourceFile::new(path, text);
+    let text = &file.text;
+    let after_bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+
+    let mut meta = DocMeta::default();
+    let mut body_start = after_bom;
+    if let Some(found) = front_matter::parse(&text[after_bom..]) {
+        body_start = after_bom + found.len;
+        meta.title = found.title;
+        meta.source = found.source;
+        if let Some(date) = found.date {
+            meta.date = Some(date);
+            meta.date_origin = Some(DateOrigin::FrontMatter);
+        }
+    }
+    if let Some(entry) = manifest {
+        meta.title = entry.title.clone().or(meta.title);
+        meta.source = entry.source.clone().or(meta.source);
+        if let Some(date) = entry.date {
+            meta.date = Some(date);
+            meta.date_origin = Some(DateOrigin::Manifest);
+        }
+    }
+    let body = body_start..text.len();
+    if meta.date.is_none() {
+        if let Some(date) = date_in_text(&text[body.clone()]) {
+            meta.date = Some(date);
+            meta.date_origin = Some(DateOrigin::Text);
+        }
+    }
+    let boilerplate_from = boilerplate_start(text, body.clone());
+    Ok(Document { file, meta, body, boilerplate_from })
+}
+
+/// How many lines from the top of a text a dateline may sit on.
+const DATELINE_LINES: usize = 12;
+
+/// The publication date a text gives itself in its first lines: `date 2020-02-12`,
+/// `9 January 2020`, `February 12, 2020 04:57 PM`.
+pub fn date_in_text(body: &str) -> Option<Date> {
+    body.lines().filter(|l| !l.trim().is_empty()).take(DATELINE_LINES).find_map(calendar::dateline)
+}
+
+/// Headings that open a list of links to other stories: nothing after them is the article.
+const BOILERPLATE_HEADINGS: &[&str] = &[
+    "related stories",
+    "related articles",
+    "related content",
+    "related coverage",
+    "related news",
+    "more stories",
+    "more on this story",
+    "read more",
+    "recommended",
+    "recommended stories",
+    "you may also like",
+    "most popular",
+    "most read",
+    "latest news",
+];
+
+fn boilerplate_start(text: &str, body: Range<usize>) -> Option<usize> {
+    let mut offset = body.start;
+    for (index, line) in text[body.clone()].split_inclusive('\n').enumerate() {
+        let heading = line.trim().trim_end_matches(':').to_lowercase();
+        if index > 2 && BOILERPLATE_HEADINGS.contains(&heading.as_str()) {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn doc(text: &str) -> Document {
+        parse("t.txt".into(), text.as_bytes().to_vec(), None).unwrap()
+    }
+
+    #[test]
+    fn front_matter_gives_metadata_and_body_offset() {
+        let d = doc("---\ntitle: \"A story\"\nsource: Reuters\ndate: 2018-02-13\n---\nBody 20 people.\n");
+        assert_eq!(d.meta.title.as_deref(), Some("A story"));
+        assert_eq!(d.meta.source.as_deref(), Some("Reuters"));
+        assert_eq!(d.meta.date, Some(date(2018, 2, 13)));
+        assert_eq!(d.meta.date_origin, Some(DateOrigin::FrontMatter));
+        assert_eq!(&d.file.text[d.body.clone()], "Body 20 people.\n");
+    }
+
+    #[test]
+    fn manifest_fills_and_overrides_metadata() {
+        let entry = ManifestEntry {
+            path: "a.txt".into(),
+            date: Some(date(2017, 2, 6)),
+            source: Some("Daily Caller News Foundation".into()),
+            title: None,
+        };
+        let d = parse("a.txt".into(), b"Headline\n\nNo date here.".to_vec(), Some(&entry)).unwrap();
+        assert_eq!(d.meta.date, Some(date(2017, 2, 6)));
+        assert_eq!(d.meta.date_origin, Some(DateOrigin::Manifest));
+        assert_eq!(d.meta.source.as_deref(), Some("Daily Caller News Foundation"));
+    }
+
+    #[test]
+    fn finds_the_date_the_text_gives_itself() {
+        assert_eq!(doc(" date 2020-02-12 Europe\n\nHeadline\n").meta.date, Some(date(2020, 2, 12)));
+        let dateline = doc("Headline\n\n9 January 2020\n\nNATO has agreed on 8 January.");
+        assert_eq!(dateline.meta.date, Some(date(2020, 1, 9)));
+        assert_eq!(dateline.meta.date_origin, Some(DateOrigin::Text));
+        let byline = doc("Headline\n\nBy Carla Babb\nFebruary 12, 2020 04:57 PM\nText.");
+        assert_eq!(byline.meta.date, Some(date(2020, 2, 12)));
+        assert_eq!(doc("Headline\n\nTroops left on January 3 after a strike.").meta.date, None);
+    }
+
+    #[test]
+    fn rejects_binary_and_invalid_utf8_with_a_reason() {
+        let binary = parse("x.bin".into(), vec![b'a', 0, b'b'], None).unwrap_err();
+        assert_eq!(binary.path, "x.bin");
+        assert!(binary.reason.contains("binary"), "{}", binary.reason);
+        let latin1 = parse("l.txt".into(), b"caf\xe9 20 people".to_vec(), None).unwrap_err();
+        assert!(latin1.reason.contains("UTF-8 (at byte 3)"), "{}", latin1.reason);
+    }
+
+    #[test]
+    fn marks_a_related_stories_list_as_boilerplate() {
+        let text = "Title\n\nIntro.\n\nMore text with 500 troops.\n\nRelated Stories\n\n2 Russians Flee\n";
+        let d = doc(text);
+        let from = d.boilerplate_from.unwrap();
+        assert!(text[from..].starts_with("Related Stories"));
+        assert!(!text[d.content()].contains("Russians"));
+    }
+}

@@ -1,0 +1,420 @@
+//! Extract: nom grammars over a document's text, producing claims.
+//!
+//! A claim is a span of the original file with what it asserts: a value as an interval
+//! (`fewer than 20 people` → `(−∞, 20)`), the unit or counted noun and its class, the time it
+//! speaks about, and the context linking needs (the entity that owns the number, the place,
+//! whether it is part of a larger whole). Time expressions become `date` claims and persons
+//! holding titles become `role` claims.
+//!
+//! **Invariant:** extraction is pure and never fails. Text that does not parse is not a claim.
+
+mod entity;
+mod lexicon;
+mod number;
+mod quantity;
+mod role;
+mod text;
+mod time;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::documents::Document;
+
+pub use entity::{EntityDef, EntityKind, Gazetteer, Mention};
+pub use lexicon::UnitClass;
+pub use quantity::QuantityKind;
+
+/// What a claim asserts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimKind {
+    Count,
+    Percent,
+    Money,
+    Measure,
+    Duration,
+    Date,
+    Role,
+}
+
+/// A value as an interval. An exact number has `low == high`; a missing end is open.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    pub approximate: bool,
+}
+
+/// Where a claim's time came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeSource {
+    Text,
+    DocumentDate,
+}
+
+/// The days a claim speaks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimTime {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub source: TimeSource,
+}
+
+/// A person holding a title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Normalised title: `secretary of defense`.
+    pub title: String,
+    /// Entity id of the organisation or country the title belongs to, when written.
+    pub org: Option<String>,
+    pub person: String,
+    /// Written as `Former …`: held before the document date.
+    pub former: bool,
+}
+
+/// What surrounds a number, for linking.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    pub sentence: Range<usize>,
+    /// Entity id of whoever the number belongs to (`Germany` in "30 of its 120 soldiers").
+    pub owner: Option<String>,
+    /// Entity id of the place the number is about.
+    pub place: Option<String>,
+    /// The number counts part of a larger group ("30 of its 120", "20 countries in the
+    /// alliance"); such claims do not speak for the group as a whole.
+    pub partitive: bool,
+    /// What a percent is a share of (`gdp` in "2 percent of GDP").
+    pub share_of: Option<String>,
+}
+
+/// One extracted claim.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Index of the document in the run's document list.
+    pub doc: usize,
+    /// Byte range in the original file.
+    pub span: Range<usize>,
+    pub kind: ClaimKind,
+    pub value: Option<Interval>,
+    pub unit: Option<String>,
+    pub class: Option<UnitClass>,
+    pub time: Option<ClaimTime>,
+    pub context: Context,
+    pub role: Option<Role>,
+    /// Inside trailing boilerplate (a related-stories list): extracted, never linked.
+    pub boilerplate: bool,
+}
+
+/// Words after which a four-digit number is a year, not a count.
+const YEAR_CUES: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "of", "during", "early", "late", "mid", "the",
+    "before", "after", "through", "’s", "'s", "year", "fiscal", "and", "spring", "summer",
+    "autumn", "fall", "winter",
+];
+
+/// Prepositions that make the next entity a place rather than an owner.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "to", "from", "at", "into", "across", "near", "inside", "outside", "over", "toward",
+    "towards", "within", "throughout", "via",
+];
+
+/// Extracts every claim of `doc`, in document order.
+pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<Claim> {
+    let text = doc.file.text.as_str();
+    let today = doc.meta.date;
+    let mentions = document_mentions(text, doc, gazetteer);
+    let demonym = |w: &str| gazetteer.is_demonym(w);
+    let content_end = doc.boilerplate_from.unwrap_or(doc.body.end);
+    let salient_place = salient_place(&mentions, gazetteer, content_end);
+
+    let mut claims = Vec::new();
+    for sentence in text::sentences(text, doc.body.clone()) {
+        let sentence_mentions = mentions_within(&mentions, sentence.clone());
+        let mut at = sentence.start;
+        while at < sentence.end {
+            let rest = &text[at..sentence.end];
+            let Some(c) = rest.chars().next() else { break };
+            let candidate = (c.is_alphanumeric() || "$€£¥₹~".contains(c)) && text::is_word_start(text, at);
+            if !candidate {
+                at += c.len_utf8();
+                continue;
+            }
+            let base = Claim {
+                doc: doc_index,
+                span: at..at,
+                kind: ClaimKind::Count,
+                value: None,
+                unit: None,
+                class: None,
+                time: today.map(|d| ClaimTime { from: Some(d), to: Some(d), source: TimeSource::DocumentDate }),
+                context: Context { sentence: sentence.clone(), ..Context::default() },
+                role: None,
+                boilerplate: at >= content_end,
+            };
+            let org_prefix = |offset: usize| {
+                sentence_mentions.iter().find(|m| m.start == at + offset).map(|m| (m.end - m.start, mention_index(&mentions, m)))
+            };
+            if c.is_uppercase() {
+                let found = role::role(rest, &org_prefix).or_else(|| role::appositive_role(rest, &org_prefix));
+                if let Some(parsed) = found {
+                    let org = parsed.org_mentions.first().map(|&i| owner_id(gazetteer, &mentions[i]));
+                    let mut claim = Claim { span: at..at + parsed.len, kind: ClaimKind::Role, ..base };
+                    if parsed.former {
+                        claim.time = today.map(|d| ClaimTime { from: None, to: Some(d), source: TimeSource::Text });
+                    }
+                    claim.role = Some(Role { title: parsed.title, org, person: parsed.person, former: parsed.former });
+                    claims.push(claim);
+                    at += parsed.len;
+                    continue;
+                }
+            }
+            if let Some(expression) = time::time_expression(rest, today) {
+                claims.push(Claim {
+                    span: at..at + expression.len,
+                    kind: ClaimKind::Date,
+                    time: Some(ClaimTime { from: expression.from, to: expression.to, source: TimeSource::Text }),
+                    ..base
+                });
+                at += expression.len;
+                continue;
+            }
+            if let Some(parsed) = quantity::quantity(rest, &demonym) {
+                let end = at + parsed.len;
+                if is_year(text, at, &parsed) {
+                    let year = parsed.low.map(|y| y as i16).unwrap_or_default();
+                    let (from, to) = time::year_bounds(year);
+                    claims.push(Claim { span: at..end, kind: ClaimKind::Date, time: Some(ClaimTime { from, to, source: TimeSource::Text }), ..base });
+                    at = end;
+                    continue;
+                }
+                let mut claim = numeric_claim(base, at..end, &parsed);
+                let (whole, whole_end) = part_of_whole(text, end, sentence.end, &demonym);
+                claim.context = context(text, &claim, &sentence_mentions, gazetteer, salient_place.as_deref());
+                if let Some(whole) = &whole {
+                    claim.context.partitive = true;
+                    if claim.unit.is_none() {
+                        claim.unit.clone_from(&whole.unit);
+                        claim.class = whole.class;
+                    }
+                }
+                claims.push(claim.clone());
+                at = end;
+                if let (Some(whole), Some(whole_end)) = (whole, whole_end) {
+                    let whole_start = whole_end - whole.len;
+                    let mut whole_claim = numeric_claim(claim.clone(), whole_start..whole_end, &whole);
+                    whole_claim.context = context(text, &whole_claim, &sentence_mentions, gazetteer, salient_place.as_deref());
+                    claims.push(whole_claim);
+                    at = whole_end;
+                }
+                continue;
+            }
+            // Not a claim: skip the rest of this word.
+            at += rest.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(rest.len()).max(c.len_utf8());
+        }
+    }
+    claims
+}
+
+fn numeric_claim(base: Claim, span: Range<usize>, parsed: &quantity::Quantity) -> Claim {
+    let kind = match parsed.kind {
+        QuantityKind::Count => ClaimKind::Count,
+        QuantityKind::Percent => ClaimKind::Percent,
+        QuantityKind::Money => ClaimKind::Money,
+        QuantityKind::Measure => ClaimKind::Measure,
+        QuantityKind::Duration => ClaimKind::Duration,
+    };
+    Claim {
+        span,
+        kind,
+        value: Some(Interval {
+            low: parsed.low,
+            high: parsed.high,
+            low_inclusive: parsed.low_inclusive,
+            high_inclusive: parsed.high_inclusive,
+            approximate: parsed.approximate,
+        }),
+        unit: parsed.unit.clone(),
+        class: parsed.class,
+        role: None,
+        ..base
+    }
+}
+
+/// A bare four-digit number between 1000 and 2999 is a year unless it counts something.
+fn is_year(text: &str, at: usize, parsed: &quantity::Quantity) -> bool {
+    let value = parsed.low.unwrap_or_default();
+    if !parsed.bare_integer || !(1000.0..3000.0).contains(&value) {
+        return false;
+    }
+    if parsed.kind != QuantityKind::Count {
+        return false;
+    }
+    let previous = previous_word(text, at).to_lowercase();
+    parsed.class.is_none() || YEAR_CUES.contains(&previous.as_str()) || text[..at].ends_with(['’', '\''])
+}
+
+fn previous_word(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end();
+    let start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'')).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    &before[start..]
+}
+
+/// `30 of its 120 soldiers`: the whole after a part. Returns the whole and where it ends.
+fn part_of_whole(
+    text: &str,
+    at: usize,
+    sentence_end: usize,
+    demonym: &dyn Fn(&str) -> bool,
+) -> (Option<quantity::Quantity>, Option<usize>) {
+    let rest = &text[at..sentence_end];
+    let Some(after_of) = rest.strip_prefix(" of ") else { return (None, None) };
+    let mut after = after_of;
+    for determiner in ["its ", "their ", "the ", "his ", "her ", "our ", "your "] {
+        if let Some(stripped) = after.strip_prefix(determiner) {
+            after = stripped;
+            break;
+        }
+    }
+    let start = sentence_end - after.len();
+    match quantity::quantity(after, demonym) {
+        Some(whole) if whole.kind == QuantityKind::Count => (Some(whole.clone()), Some(start + whole.len)),
+        // `20 of the allies`: a part of a group whose size is not given.
+        _ if after.len() < after_of.len() => (Some(quantity::Quantity { len: 0, ..placeholder_whole() }), None),
+        _ => (None, None),
+    }
+}
+
+fn placeholder_whole() -> quantity::Quantity {
+    quantity::Quantity {
+        len: 0,
+        kind: QuantityKind::Count,
+        low: None,
+        high: None,
+        low_inclusive: true,
+        high_inclusive: true,
+        approximate: false,
+        unit: None,
+        class: None,
+        bare_integer: false,
+    }
+}
+
+/// Entity mentions of the document, with generic nouns (`the alliance`) kept only when the
+/// entity they stand for is also named in the document.
+fn document_mentions(text: &str, doc: &Document, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let body = &text[doc.body.clone()];
+    let mut mentions = gazetteer.find(body);
+    for mention in &mut mentions {
+        mention.start += doc.body.start;
+        mention.end += doc.body.start;
+    }
+    let named: Vec<usize> = mentions.iter().filter(|m| !m.generic).map(|m| m.entity).collect();
+    mentions.retain(|m| !m.generic || named.contains(&m.entity));
+    mentions
+}
+
+fn mentions_within(mentions: &[Mention], range: Range<usize>) -> Vec<Mention> {
+    let first = mentions.partition_point(|m| m.start < range.start);
+    mentions[first..].iter().take_while(|m| m.end <= range.end).copied().collect()
+}
+
+fn mention_index(mentions: &[Mention], mention: &Mention) -> usize {
+    mentions.partition_point(|m| m.start < mention.start)
+}
+
+/// The entity id a mention stands for as an owner: a city stands for its country.
+fn owner_id(gazetteer: &Gazetteer, mention: &Mention) -> String {
+    gazetteer.entities[mention.entity].id.clone()
+}
+
+/// The country the document's content mentions most: the default place of its numbers.
+fn salient_place(mentions: &[Mention], gazetteer: &Gazetteer, content_end: usize) -> Option<String> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for mention in mentions.iter().filter(|m| m.end <= content_end) {
+        let entity = &gazetteer.entities[mention.entity];
+        if entity.kind.is_place() && !mention.demonym {
+            let id = gazetteer.country_of(mention.entity);
+            match counts.iter_mut().find(|(e, _)| *e == id) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((id, 1)),
+            }
+        }
+    }
+    let best = counts.iter().map(|&(_, n)| n).max()?;
+    let mut top = counts.iter().filter(|&&(_, n)| n == best);
+    let (id, _) = top.next()?;
+    top.next().is_none().then(|| gazetteer.entities[*id].id.clone())
+}
+
+/// Owner, place, partitive and share-of for a numeric claim.
+fn context(text: &str, claim: &Claim, mentions: &[Mention], gazetteer: &Gazetteer, salient_place: Option<&str>) -> Context {
+    let sentence = claim.context.sentence.clone();
+    let is_place_mention = |m: &Mention| {
+        let word = previous_word(text, m.start).to_lowercase();
+        let word = if word == "the" { previous_word(text, m.start - 4.min(m.start)).to_lowercase() } else { word };
+        PLACE_PREPOSITIONS.contains(&word.as_str()) && gazetteer.entities[m.entity].kind.is_place()
+    };
+    let before: Vec<&Mention> = mentions.iter().filter(|m| m.end <= claim.span.start).collect();
+    let after: Vec<&Mention> = mentions.iter().filter(|m| m.start >= claim.span.end).collect();
+    let text_after = &text[claim.span.end..sentence.end];
+
+    // `500-strong NATO mission`, `a 29-member alliance`: the noun phrase after the number.
+    let compound_owner = if text[claim.span.clone()].contains('-') && claim.class.is_some() {
+        after.first().filter(|m| m.start - claim.span.end <= 3).map(|m| owner_id(gazetteer, m))
+    } else {
+        None
+    };
+    // `an alliance of 29 countries`: a group named just before `of`.
+    let group_owner = before.last().filter(|m| {
+        let between = &text[m.end..claim.span.start];
+        between.trim() == "of"
+    });
+    let nearest_owner = before.iter().rev().find(|m| !is_place_mention(m) && !m.demonym);
+    let owner = compound_owner
+        .or_else(|| group_owner.map(|m| owner_id(gazetteer, m)))
+        .or_else(|| nearest_owner.map(|m| owner_id(gazetteer, m)))
+        .or_else(|| after.iter().find(|m| !is_place_mention(m) && !m.demonym).map(|m| owner_id(gazetteer, m)));
+
+    let place = after
+        .iter()
+        .chain(before.iter().rev())
+        .find(|m| is_place_mention(m))
+        .map(|m| gazetteer.entities[gazetteer.country_of(m.entity)].id.clone())
+        .or_else(|| salient_place.map(str::to_owned))
+        .filter(|p| owner.as_deref() != Some(p));
+
+    // `20 countries in the alliance`: counted members of a group, not the group's size.
+    let unit_end = claim.unit.as_ref().and_then(|u| {
+        let lower = text_after.to_lowercase();
+        lower.find(u.as_str()).map(|i| i + u.len())
+    });
+    let partitive = unit_end.is_some_and(|end| {
+        let tail = text_after[end.min(text_after.len())..].trim_start();
+        let group = tail.strip_prefix("in the ").or_else(|| tail.strip_prefix("of the "));
+        group.is_some_and(|g| {
+            let offset = claim.span.end + (text_after.len() - g.len());
+            after.iter().any(|m| m.start == offset && gazetteer.entities[m.entity].kind == EntityKind::Organization)
+                || g.split_whitespace().next().is_some_and(lexicon::is_group_noun)
+        })
+    });
+
+    let share_of = (claim.kind == ClaimKind::Percent)
+        .then(|| {
+            let tail = text_after.trim_start().strip_prefix("of ")?;
+            let phrase_end = tail.find([',', '.', ';', ':']).unwrap_or(tail.len());
+            let phrase: Vec<&str> = tail[..phrase_end].split_whitespace().take(5).collect();
+            phrase.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        })
+        .flatten();
+
+    Context { sentence, owner, place, partitive, share_of }
+}
+
+#[cfg(test)]
+mod tests;

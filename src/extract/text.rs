@@ -1,0 +1,116 @@
+//! Sentences and word starts: where the grammars are tried.
+
+use std::ops::Range;
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "sen",
+    "rep", "gov", "pres", "st", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+    "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rs",
+];
+
+/// Splits `range` of `text` into sentences. A line break always ends a sentence.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut offset = range.start;
+    for line in text[range].split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let mut start = line_start;
+        let bytes = line.as_bytes();
+        for (i, c) in line.char_indices() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let mut end = i + 1;
+            while end < line.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+                end += 1;
+            }
+            for closer in ['”', '’'] {
+                if line[end..].starts_with(closer) {
+                    end += closer.len_utf8();
+                }
+            }
+            let rest = &line[end..];
+            let next = rest.trim_start();
+            let followed_by_space = rest.len() > next.len();
+            let starts_new = next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+            if c == '.' && (!followed_by_space || !starts_new || is_abbreviation(&line[..i])) {
+                continue;
+            }
+            if !followed_by_space && !next.is_empty() {
+                continue;
+            }
+            push_trimmed(text, &mut out, start..line_start + end);
+            start = line_start + end;
+        }
+        push_trimmed(text, &mut out, start..offset);
+    }
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or_default();
+    let lower = word.to_lowercase();
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, out: &mut Vec<Range<usize>>, range: Range<usize>) {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    if start < end {
+        out.push(start..end);
+    }
+}
+
+/// Whether a grammar may start at byte `at` of `text`: the previous character does not
+/// continue a word or a number (so `RTR1RM3Y`, `COVID-19` and `1.5`'s `5` are not starts).
+pub fn is_word_start(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some('.' | ',' | '/' | ':') => {
+            !before.next().is_some_and(|c| c.is_alphanumeric()) || !text[at..].starts_with(|c: char| c.is_ascii_digit())
+        }
+        Some('-') => !before.next().is_some_and(char::is_alphanumeric),
+        Some(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            split("The U.S. Secretary spoke on Feb. 12, 2020. NATO agreed. “Yes,” he said.\nNext line"),
+            [
+                "The U.S. Secretary spoke on Feb. 12, 2020.",
+                "NATO agreed.",
+                "“Yes,” he said.",
+                "Next line"
+            ]
+        );
+        assert_eq!(split("It cost 2.5 million. Then"), ["It cost 2.5 million.", "Then"]);
+    }
+
+    #[test]
+    fn word_starts_skip_inside_codes() {
+        let text = "RTR1RM3Y COVID-19 10-17 1.5 (20)";
+        let starts: Vec<&str> = text
+            .char_indices()
+            .filter(|&(i, c)| c.is_alphanumeric() && is_word_start(text, i))
+            .map(|(i, _)| &text[i..i + 2])
+            .collect();
+        assert_eq!(starts, ["RT", "CO", "10", "1.", "20"]);
+    }
+}

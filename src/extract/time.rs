@@ -1,0 +1,123 @@
+//! Time expressions: calendar dates (`9 January 2020`, `January 3`, `Feb. 12, 2020`), times of
+//! day, weekdays (`on Tuesday`), years (`in 2014`), and dates relative to the document
+//! (`last year`, `last month`). They become `date` claims, never counts, and resolve against
+//! the document date when they lack a year.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use crate::calendar;
+
+use super::number::{at_word_end, word};
+
+/// A time expression's extent and, when it can be resolved, the days it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpression {
+    pub len: usize,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+/// A date or time expression at the start of `input`, resolved against `today` (the
+/// document date) where needed.
+pub fn time_expression(input: &str, today: Option<Date>) -> Option<TimeExpression> {
+    let default_year = today.map(Date::year);
+    if let Ok((rest, date)) = calendar::calendar_date(input) {
+        let mut len = input.len() - rest.len();
+        // `February 12, 2020 04:57 PM`, `02/04/2020 - 19:37`
+        let after = rest.trim_start_matches([' ', '-']);
+        if let Ok((rest2, _)) = calendar::time_of_day(after) {
+            if after.len() < rest.len() || rest.is_empty() {
+                len = input.len() - rest2.len();
+            }
+        }
+        let bounds = date.bounds(default_year);
+        return Some(TimeExpression { len, from: bounds.map(|b| b.0), to: bounds.map(|b| b.1) });
+    }
+    if let Ok((rest, _)) = calendar::time_of_day(input) {
+        return Some(TimeExpression { len: input.len() - rest.len(), from: today, to: today });
+    }
+    for (name, weekday) in WEEKDAYS {
+        let abbreviated = &name[..3];
+        let matched = word(name)(input).or_else(|_| {
+            word(abbreviated)(input).and_then(|(rest, w)| {
+                if rest.starts_with(',') && w.starts_with(char::is_uppercase) { Ok((rest, w)) } else { word("\u{0}")(input) }
+            })
+        });
+        if let Ok((rest, _)) = matched {
+            // The weekday most recently before the document date (news says "on Tuesday").
+            let day = today.and_then(|d| d.nth_weekday(-1, weekday).ok().map(|p| if d.weekday() == weekday { d } else { p }));
+            return Some(TimeExpression { len: input.len() - rest.len(), from: day, to: day });
+        }
+    }
+    relative(input, today)
+}
+
+/// `last year`, `last month`, `this week`, `yesterday`, `today`.
+fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
+    let lower: String = input.chars().take(12).collect::<String>().to_lowercase();
+    let forms: [(&str, fn(Date) -> Option<(Date, Date)>); 6] = [
+        ("last year", |d| {
+            let y = d.year() - 1;
+            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+        }),
+        ("last month", |d| {
+            let m = d.first_of_month().checked_sub(1.month()).ok()?;
+            Some((m, m.last_of_month()))
+        }),
+        ("this week", |d| {
+            let start = d.checked_sub(i32::from(d.weekday().to_monday_zero_offset()).days()).ok()?;
+            Some((start, start.checked_add(6.days()).ok()?))
+        }),
+        ("this year", |d| Some((Date::new(d.year(), 1, 1).ok()?, Date::new(d.year(), 12, 31).ok()?))),
+        ("yesterday", |d| d.yesterday().ok().map(|y| (y, y))),
+        ("today", |d| Some((d, d))),
+    ];
+    for (form, resolve) in forms {
+        if lower.starts_with(form) && at_word_end(&input[form.len()..]) {
+            let bounds = today.and_then(resolve);
+            return Some(TimeExpression { len: form.len(), from: bounds.map(|b| b.0), to: bounds.map(|b| b.1) });
+        }
+    }
+    None
+}
+
+/// The days a bare year covers.
+pub fn year_bounds(year: i16) -> (Option<Date>, Option<Date>) {
+    (Date::new(year, 1, 1).ok(), Date::new(year, 12, 31).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn resolve(input: &str) -> (usize, Option<Date>, Option<Date>) {
+        let t = time_expression(input, Some(date(2018, 2, 13))).unwrap_or_else(|| panic!("{input}"));
+        (t.len, t.from, t.to)
+    }
+
+    #[test]
+    fn resolves_dates_against_the_document_date() {
+        assert_eq!(resolve("January 3."), (9, Some(date(2018, 1, 3)), Some(date(2018, 1, 3))));
+        assert_eq!(resolve("Tuesday gave"), (7, Some(date(2018, 2, 13)), Some(date(2018, 2, 13))));
+        assert_eq!(resolve("Thursday, with"), (8, Some(date(2018, 2, 8)), Some(date(2018, 2, 8))));
+        assert_eq!(resolve("last month calling").1, Some(date(2018, 1, 1)));
+        assert_eq!(resolve("last year.").2, Some(date(2017, 12, 31)));
+        assert_eq!(resolve("February 12, 2020 04:57 PM").0, 26);
+        assert_eq!(resolve("Tue, 02/04/2020 - 19:37").0, 3);
+        assert_eq!(resolve("02/04/2020 - 19:37").0, 18);
+        assert!(time_expression("Tuesdays", None).is_none());
+        assert!(time_expression("marching", None).is_none());
+    }
+}

@@ -1,0 +1,17 @@
+//! claimlint finds claims that drift or disagree across a document set.
+//!
+//! The pipeline runs one way, one module per stage:
+//!
+//! ```text
+//! documents → extract → link → rules → report
+//!                  driven by cli
+//! ```
+//!
+//! `source` and `calendar` are shared ground below every stage: positions in files and the
+//! calendar grammar.
+
+pub mod calendar;
+pub mod source;
+
+pub mod documents;
+pub mod extract;
