@@ -15,3 +15,8 @@ pub mod source;
 
 pub mod documents;
 pub mod extract;
+pub mod link;
+pub mod rules;
+pub mod report;
+
+pub mod cli;

@@ -75,6 +75,8 @@ pub struct ManifestEntry {
 pub struct Skipped {
     pub path: String,
     pub reason: String,
+    /// An I/O failure (missing or unreadable path) rather than a file that is not text.
+    pub io_error: bool,
 }
 
 /// Walks `paths` and returns the files to read, sorted, plus the paths that could not be walked.
@@ -93,6 +95,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
             problems.push(Skipped {
                 path: root.display().to_string(),
                 reason: "no such file or directory".into(),
+                io_error: true,
             });
             continue;
         }
@@ -114,6 +117,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                 Err(error) => problems.push(Skipped {
                     path: root.display().to_string(),
                     reason: error.to_string(),
+                    io_error: true,
                 }),
             }
         }
@@ -126,14 +130,15 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 /// Reads one file from disk. `manifest` supplies metadata for files that carry none.
 pub fn read(path: &Path, manifest: Option<&ManifestEntry>, max_bytes: u64) -> Result<Document, Skipped> {
     let display = path.display().to_string();
-    let skipped = |reason: String| Skipped { path: display.clone(), reason };
-    let size = std::fs::metadata(path).map_err(|e| skipped(format!("cannot read: {e}")))?.len();
+    let skipped = |reason: String, io_error: bool| Skipped { path: display.clone(), reason, io_error };
+    let size = std::fs::metadata(path).map_err(|e| skipped(format!("cannot read: {e}"), true))?.len();
     if size > max_bytes {
-        return Err(skipped(format!(
-            "{size} bytes is over the {max_bytes}-byte limit (raise it with --max-file-size)"
-        )));
+        return Err(skipped(
+            format!("{size} bytes is over the {max_bytes}-byte limit (raise it with --max-file-size)"),
+            false,
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| skipped(format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| skipped(format!("cannot read: {e}"), true))?;
     parse(display, bytes, manifest)
 }
 
@@ -141,13 +146,13 @@ pub fn read(path: &Path, manifest: Option<&ManifestEntry>, max_bytes: u64) -> Re
 pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> Result<Document, Skipped> {
     let sniff = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, sniff).is_some() {
-        return Err(Skipped { path, reason: "binary file (contains NUL bytes)".into() });
+        return Err(Skipped { path, reason: "binary file (contains NUL bytes)".into(), io_error: false });
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
             let at = error.utf8_error().valid_up_to();
-            return Err(Skipped { path, reason: format!("not valid UTF-8 (at byte {at})") });
+            return Err(Skipped { path, reason: format!("not valid UTF-8 (at byte {at})"), io_error: false });
         }
     };
     let file = SourceFile::new(path, text);

@@ -1,0 +1,316 @@
+//! Link: a petgraph graph of claims, subjects and persons.
+//!
+//! Numeric claims are linked to a subject ("is about" edges): to a subject a rule file
+//! declares when one matches, else to a heuristic subject keyed by the claim's owner entity,
+//! place and counted-noun class (`nato/iraq/personnel`). Role claims are linked to the person
+//! they name and to a role (organisation + normalised title). Persons whose names are nearly
+//! identical get name-variant edges; a surname alone is an alias of the full name.
+//!
+//! **Invariant:** linking is by grouping — claims are bucketed by key, and only names inside
+//! one surname or role bucket are ever compared. Nothing compares every claim with every other.
+
+mod persons;
+
+use std::collections::{BTreeMap, HashMap};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::extract::{Claim, ClaimKind, Gazetteer, UnitClass};
+
+pub use persons::Person;
+
+/// A subject as a rule file declares it, and how its mentions are recognised.
+#[derive(Debug, Clone, Default)]
+pub struct SubjectDef {
+    pub id: String,
+    pub label: String,
+    /// Entity id the claim's owner must be.
+    pub entity: Option<String>,
+    /// Counted-noun class the claim must have.
+    pub class: Option<UnitClass>,
+    /// Counted nouns or units the claim must have (any of them).
+    pub units: Vec<String>,
+    /// Phrases that mark a mention of the subject when they occur in the claim's sentence.
+    pub aliases: Vec<String>,
+    /// Words (matched as word prefixes) of which one must occur in the claim's sentence.
+    pub context: Vec<String>,
+    /// Entity id of the place the claim must be about.
+    pub place: Option<String>,
+}
+
+/// A group of claims about one thing.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    pub key: String,
+    pub label: String,
+    /// Declared in a rule file (as opposed to found by heuristics).
+    pub declared: bool,
+    /// Claim indices, in document order.
+    pub claims: Vec<usize>,
+}
+
+/// One title of one organisation (`us` + `secretary of defense`) and the claims naming holders.
+#[derive(Debug, Clone)]
+pub struct RoleGroup {
+    pub key: String,
+    pub label: String,
+    pub claims: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Claim(usize),
+    Subject(usize),
+    Person(usize),
+    Role(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// Claim → subject.
+    About,
+    /// Role claim → person named.
+    Names,
+    /// Role claim → role.
+    Holds,
+    /// Person → person: a shorter form of the same name (`Trump` → `Donald Trump`).
+    Alias,
+    /// Person → person: a near-identical spelling (`Jans` → `Jens Stoltenberg`).
+    NameVariant,
+}
+
+/// The linked claims of a run.
+#[derive(Debug)]
+pub struct ClaimGraph {
+    pub graph: DiGraph<Node, Edge>,
+    pub subjects: Vec<Subject>,
+    pub roles: Vec<RoleGroup>,
+    pub persons: Vec<Person>,
+    /// Subject index of each claim, if linked.
+    subject_of: Vec<Option<usize>>,
+    /// Person index of each role claim.
+    person_of: Vec<Option<usize>>,
+}
+
+impl ClaimGraph {
+    pub fn subject_of(&self, claim: usize) -> Option<&Subject> {
+        self.subject_of.get(claim).copied().flatten().map(|s| &self.subjects[s])
+    }
+
+    pub fn person_of(&self, claim: usize) -> Option<usize> {
+        self.person_of.get(claim).copied().flatten()
+    }
+
+    /// The person a name stands for once variants and aliases are resolved.
+    pub fn canonical_person(&self, person: usize) -> usize {
+        let mut current = person;
+        for _ in 0..4 {
+            match self.persons[current].same_as {
+                Some(next) => current = next,
+                None => break,
+            }
+        }
+        current
+    }
+}
+
+/// Classes whose counts speak for an owner's size or strength, and so may be linked by
+/// heuristics without a rule file.
+const HEURISTIC_CLASSES: &[UnitClass] = &[
+    UnitClass::Personnel,
+    UnitClass::Countries,
+    UnitClass::Nationals,
+    UnitClass::Casualties,
+    UnitClass::Facilities,
+    UnitClass::Vehicles,
+];
+
+/// Links `claims` (`texts[i]` is the text of document `i`).
+pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer: &Gazetteer) -> ClaimGraph {
+    let mut graph = DiGraph::new();
+    let claim_nodes: Vec<NodeIndex> = (0..claims.len()).map(|i| graph.add_node(Node::Claim(i))).collect();
+
+    let mut groups: Vec<Subject> = subjects
+        .iter()
+        .map(|def| Subject { key: def.id.clone(), label: def.label.clone(), declared: true, claims: Vec::new() })
+        .collect();
+    let mut heuristic_keys: HashMap<String, usize> = HashMap::new();
+    let mut subject_of = vec![None; claims.len()];
+
+    for (index, claim) in claims.iter().enumerate() {
+        if claim.boilerplate || claim.context.partitive || claim.value.is_none() {
+            continue;
+        }
+        let sentence = texts[claim.doc][claim.context.sentence.clone()].to_lowercase();
+        let declared = subjects.iter().enumerate().filter_map(|(i, def)| match_score(def, claim, &sentence).map(|s| (s, i)));
+        // Most specific declaration wins; the first declared wins ties.
+        let best = declared.fold(None, |best: Option<(usize, usize)>, (score, i)| match best {
+            Some((s, _)) if s >= score => best,
+            _ => Some((score, i)),
+        });
+        let subject = match best {
+            Some((_, i)) => Some(i),
+            None => heuristic_subject(claim, gazetteer).map(|(key, label)| {
+                *heuristic_keys.entry(key.clone()).or_insert_with(|| {
+                    groups.push(Subject { key, label, declared: false, claims: Vec::new() });
+                    groups.len() - 1
+                })
+            }),
+        };
+        subject_of[index] = subject;
+        if let Some(s) = subject {
+            groups[s].claims.push(index);
+        }
+    }
+    let subject_nodes: Vec<NodeIndex> = (0..groups.len()).map(|i| graph.add_node(Node::Subject(i))).collect();
+    for (claim, subject) in subject_of.iter().enumerate() {
+        if let Some(s) = subject {
+            graph.add_edge(claim_nodes[claim], subject_nodes[*s], Edge::About);
+        }
+    }
+
+    let role_claims: Vec<usize> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ClaimKind::Role && !c.boilerplate)
+        .map(|(i, _)| i)
+        .collect();
+    let roles = role_groups(claims, &role_claims, gazetteer);
+    let role_nodes: Vec<NodeIndex> = (0..roles.len()).map(|i| graph.add_node(Node::Role(i))).collect();
+    for (r, group) in roles.iter().enumerate() {
+        for &claim in &group.claims {
+            graph.add_edge(claim_nodes[claim], role_nodes[r], Edge::Holds);
+        }
+    }
+
+    let (persons, person_of) = persons::resolve(claims, &role_claims, &roles);
+    let person_nodes: Vec<NodeIndex> = (0..persons.len()).map(|i| graph.add_node(Node::Person(i))).collect();
+    for (claim, person) in person_of.iter().enumerate() {
+        if let Some(p) = person {
+            graph.add_edge(claim_nodes[claim], person_nodes[*p], Edge::Names);
+        }
+    }
+    for (p, person) in persons.iter().enumerate() {
+        if let Some(target) = person.same_as {
+            let edge = if person.variant { Edge::NameVariant } else { Edge::Alias };
+            graph.add_edge(person_nodes[p], person_nodes[target], edge);
+        }
+    }
+
+    ClaimGraph { graph, subjects: groups, roles, persons, subject_of, person_of }
+}
+
+/// How specifically `def` matches `claim`, or `None` when it does not.
+fn match_score(def: &SubjectDef, claim: &Claim, sentence: &str) -> Option<usize> {
+    let mut score = 0;
+    if let Some(class) = def.class {
+        if claim.class != Some(class) {
+            return None;
+        }
+        score += 1;
+    }
+    if !def.units.is_empty() {
+        let unit = claim.unit.as_deref()?;
+        if !def.units.iter().any(|u| u.eq_ignore_ascii_case(unit)) {
+            return None;
+        }
+        score += 1;
+    }
+    if def.class.is_none() && def.units.is_empty() {
+        // A subject with no class or unit only takes claims that count something.
+        claim.class?;
+    }
+    let alias_present = def.aliases.iter().any(|a| sentence.contains(&a.to_lowercase()));
+    if let Some(entity) = &def.entity {
+        match claim.context.owner.as_deref() {
+            Some(owner) if owner == entity => score += 2,
+            // Another entity owns the number: an alias in the sentence does not change that.
+            Some(_) => return None,
+            None if alias_present => score += 1,
+            None => return None,
+        }
+    } else if !def.aliases.is_empty() {
+        if !alias_present {
+            return None;
+        }
+        score += 1;
+    }
+    if !def.context.is_empty() {
+        let found = def.context.iter().any(|word| contains_word_prefix(sentence, &word.to_lowercase()));
+        if !found {
+            return None;
+        }
+        score += 1;
+    }
+    if let Some(place) = &def.place {
+        if claim.context.place.as_deref().is_some_and(|p| p != place) {
+            return None;
+        }
+        score += 1;
+    }
+    Some(score)
+}
+
+fn contains_word_prefix(text: &str, prefix: &str) -> bool {
+    text.match_indices(prefix).any(|(i, _)| !text[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+}
+
+/// `owner/place/class`, or `owner/percent-of-gdp` — with a readable label.
+fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, String)> {
+    let context = &claim.context;
+    let owner = context.owner.as_deref()?;
+    let owner_name = gazetteer.get(owner).map_or(owner, |i| gazetteer.entities[i].name.as_str());
+    if claim.kind == ClaimKind::Percent {
+        let share = context.share_of.as_deref()?;
+        return Some((format!("{owner}/percent-of-{share}"), format!("{owner_name}: percent of {share}")));
+    }
+    let class = claim.class.filter(|c| HEURISTIC_CLASSES.contains(c))?;
+    if class == UnitClass::Countries {
+        return Some((format!("{owner}/members"), format!("member countries of {owner_name}")));
+    }
+    match context.place.as_deref() {
+        Some(place) => {
+            let place_name = gazetteer.get(place).map_or(place, |i| gazetteer.entities[i].name.as_str());
+            Some((format!("{owner}/{place}/{}", class.as_str()), format!("{} of {owner_name} in {place_name}", class.as_str())))
+        }
+        None => Some((format!("{owner}/{}", class.as_str()), format!("{} of {owner_name}", class.as_str()))),
+    }
+}
+
+/// Groups role claims by organisation and title. A title written without its organisation
+/// joins the one group that has that title, if there is exactly one.
+fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -> Vec<RoleGroup> {
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut orphans = Vec::new();
+    for &index in role_claims {
+        let Some(role) = &claims[index].role else { continue };
+        match &role.org {
+            Some(org) => by_key.entry(format!("{org}/{}", role.title)).or_default().push(index),
+            None => orphans.push(index),
+        }
+    }
+    for index in orphans {
+        let Some(role) = &claims[index].role else { continue };
+        let suffix = format!("/{}", role.title);
+        let mut matching = by_key.keys().filter(|k| k.ends_with(&suffix));
+        let key = match (matching.next(), matching.next()) {
+            (Some(only), None) => only.clone(),
+            _ => role.title.clone(),
+        };
+        by_key.entry(key).or_default().push(index);
+    }
+    by_key
+        .into_iter()
+        .map(|(key, mut members)| {
+            members.sort_unstable();
+            let label = match key.split_once('/') {
+                Some((org, title)) => {
+                    let name = gazetteer.get(org).map_or(org, |i| gazetteer.entities[i].name.as_str());
+                    format!("{name} {title}")
+                }
+                None => key.clone(),
+            };
+            RoleGroup { key, label, claims: members }
+        })
+        .collect()
+}

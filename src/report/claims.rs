@@ -1,0 +1,156 @@
+//! The claim record of `../shared/spec/extract-jsonl.md`, plus the fields claimlint adds.
+
+use std::io::{self, Write};
+
+use serde::{Serialize, Serializer};
+
+use crate::documents::Document;
+use crate::extract::{Claim, ClaimKind, TimeSource, UnitClass};
+use crate::link::ClaimGraph;
+
+/// A number that prints as an integer when it is one (`20`, not `20.0`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number(pub f64);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            serializer.serialize_i64(v as i64)
+        } else {
+            serializer.serialize_f64(v)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueRecord {
+    pub low: Option<Number>,
+    pub high: Option<Number>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimeRecord {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub source: TimeSource,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleRecord {
+    pub title: String,
+    pub org: Option<String>,
+    pub person: String,
+    pub former: bool,
+}
+
+/// One claim as other tools read it. Fields up to `time` are the spec's; the rest are added.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimRecord {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: ClaimKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<ValueRecord>,
+    pub unit: Option<String>,
+    pub subject: Option<String>,
+    pub time: Option<TimeRecord>,
+    pub class: Option<UnitClass>,
+    pub owner: Option<String>,
+    pub place: Option<String>,
+    pub partitive: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<RoleRecord>,
+    pub source: Option<String>,
+    pub boilerplate: bool,
+}
+
+pub fn claim_record(documents: &[Document], claims: &[Claim], graph: Option<&ClaimGraph>, index: usize) -> ClaimRecord {
+    let claim = &claims[index];
+    let doc = &documents[claim.doc];
+    let (line, column) = doc.file.line_col(claim.span.start);
+    ClaimRecord {
+        file: doc.file.path.clone(),
+        line,
+        column,
+        start: claim.span.start,
+        end: claim.span.end,
+        text: doc.file.text[claim.span.clone()].to_owned(),
+        kind: claim.kind,
+        value: claim.value.map(|v| ValueRecord {
+            low: v.low.map(Number),
+            high: v.high.map(Number),
+            low_inclusive: v.low_inclusive,
+            high_inclusive: v.high_inclusive,
+            approximate: v.approximate,
+        }),
+        unit: claim.unit.clone(),
+        subject: graph.and_then(|g| g.subject_of(index)).map(|s| s.key.clone()),
+        time: claim.time.map(|t| TimeRecord {
+            from: t.from.map(|d| d.to_string()),
+            to: t.to.map(|d| d.to_string()),
+            source: t.source,
+        }),
+        class: claim.class,
+        owner: claim.context.owner.clone(),
+        place: claim.context.place.clone(),
+        partitive: claim.context.partitive,
+        role: claim.role.as_ref().map(|r| RoleRecord {
+            title: r.title.clone(),
+            org: r.org.clone(),
+            person: r.person.clone(),
+            former: r.former,
+        }),
+        source: doc.meta.source.clone(),
+        boilerplate: claim.boilerplate,
+    }
+}
+
+/// One JSON object per line, in document order.
+pub fn write_claims_jsonl(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Result<()> {
+    for record in records {
+        serde_json::to_writer(&mut *out, record)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// `{"claims": [...]}`, pretty-printed.
+pub fn write_claims_json(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "claims": records }))?;
+    out.write_all(b"\n")
+}
+
+/// `file:line:col  kind  value unit  "text"  → subject`, one claim per line.
+pub fn write_claims_text(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Result<()> {
+    for r in records {
+        let kind = serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let value = r.value.as_ref().map(|v| {
+            let n = |x: &Option<Number>| x.map_or("·".to_owned(), |n| serde_json::to_string(&n).unwrap_or_default());
+            if v.low == v.high { n(&v.low) } else { format!("[{}, {}]", n(&v.low), n(&v.high)) }
+        });
+        write!(out, "{}:{}:{}\t{kind}", r.file, r.line, r.column)?;
+        if let Some(value) = value {
+            write!(out, "\t{value}")?;
+        }
+        if let Some(unit) = &r.unit {
+            write!(out, " {unit}")?;
+        }
+        if let Some(role) = &r.role {
+            write!(out, "\t{} = {}", role.title, role.person)?;
+        }
+        write!(out, "\t{:?}", r.text)?;
+        if let Some(subject) = &r.subject {
+            write!(out, "\t→ {subject}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! The findings document: `{"findings": [...], "summary": {...}}`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{ClaimRecord, Run, claim_record};
+use crate::rules::Severity;
+
+#[derive(Serialize)]
+struct FindingRecord<'a> {
+    rule: &'a str,
+    severity: Severity,
+    subject: Option<&'a str>,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timeline: Option<&'a str>,
+    claims: Vec<ClaimRecord>,
+}
+
+#[derive(Serialize)]
+struct SkippedRecord<'a> {
+    path: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    documents: usize,
+    claims: usize,
+    subjects: usize,
+    findings: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    skipped: Vec<SkippedRecord<'a>>,
+}
+
+pub fn write_json(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
+    let findings: Vec<FindingRecord<'_>> = run
+        .findings
+        .iter()
+        .map(|f| FindingRecord {
+            rule: f.rule,
+            severity: f.severity,
+            subject: f.subject.as_deref(),
+            message: &f.message,
+            timeline: f.timeline.as_deref(),
+            claims: f.claims.iter().map(|&c| claim_record(run.documents, run.claims, Some(run.graph), c)).collect(),
+        })
+        .collect();
+    let (errors, warnings, infos) = run.counts();
+    let summary = Summary {
+        documents: run.documents.len(),
+        claims: run.claims.len(),
+        subjects: run.graph.subjects.iter().filter(|s| !s.claims.is_empty()).count(),
+        findings: run.findings.len(),
+        errors,
+        warnings,
+        infos,
+        skipped: run.skipped.iter().map(|s| SkippedRecord { path: &s.path, reason: &s.reason }).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "findings": findings, "summary": summary }))?;
+    out.write_all(b"\n")
+}

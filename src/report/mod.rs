@@ -1,0 +1,38 @@
+//! Report: findings and claims rendered for people and for tools.
+//!
+//! `text` reads like a compiler's diagnostics (annotate-snippets), `json` is the findings
+//! document, and [`ClaimRecord`] is the public claim record of `extract --format jsonl`
+//! (`claims`).
+//!
+//! **Invariant:** renderers are pure functions of a [`Run`]; they never filter, re-rank or change
+//! severity, and they write only to the writer they are given.
+
+mod claims;
+mod json;
+mod text;
+
+use crate::documents::{Document, Skipped};
+use crate::extract::Claim;
+use crate::link::ClaimGraph;
+use crate::rules::{Finding, Severity};
+
+pub use claims::{ClaimRecord, claim_record, write_claims_json, write_claims_jsonl, write_claims_text};
+pub use json::write_json;
+pub use text::write_text;
+
+/// Everything a report is made from.
+pub struct Run<'a> {
+    pub documents: &'a [Document],
+    pub claims: &'a [Claim],
+    pub graph: &'a ClaimGraph,
+    pub findings: &'a [Finding],
+    pub skipped: &'a [Skipped],
+}
+
+impl Run<'_> {
+    /// Number of findings at each severity: (errors, warnings, infos).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
+        (count(Severity::Error), count(Severity::Warning), count(Severity::Info))
+    }
+}

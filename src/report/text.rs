@@ -1,0 +1,69 @@
+//! The human report: one diagnostic per finding, compiler style.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::Run;
+use crate::rules::{Finding, Severity, describe};
+
+/// Width the quoted source lines are trimmed to.
+const WIDTH: usize = 100;
+
+pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool) -> io::Result<()> {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.term_width(WIDTH);
+    for finding in run.findings {
+        let rendered = renderer.render(&[group(run, finding)]);
+        writeln!(out, "{rendered}\n")?;
+    }
+    let (errors, warnings, infos) = run.counts();
+    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    writeln!(
+        out,
+        "{} ({}, {}, {}) in {}, {}",
+        plural(run.findings.len(), "finding"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(infos, "info"),
+        plural(run.documents.len(), "document"),
+        plural(run.claims.len(), "claim"),
+    )
+}
+
+fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
+    let level = match finding.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let mut group = Group::with_title(level.primary_title(finding.message.as_str()).id(finding.rule));
+    for &index in &finding.claims {
+        let claim = &run.claims[index];
+        let doc = &run.documents[claim.doc];
+        let line_range = doc.file.line_range(claim.span.start);
+        let (line, _) = doc.file.line_col(claim.span.start);
+        let mut label = match (&claim.value, &claim.role) {
+            (Some(value), _) => {
+                let unit = claim.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+                format!("{}{unit}", describe(value))
+            }
+            (None, Some(role)) => role.person.clone(),
+            (None, None) => String::new(),
+        };
+        let date = doc.meta.date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+        let source = doc.meta.source.as_deref().unwrap_or("source unknown");
+        label.push_str(&format!(" · {date} · {source}"));
+        let end = claim.span.end.min(line_range.end);
+        let snippet = Snippet::source(&doc.file.text[line_range.clone()])
+            .line_start(line)
+            .path(doc.file.path.as_str())
+            .annotation(
+                AnnotationKind::Primary.span(claim.span.start - line_range.start..end - line_range.start).label(label),
+            );
+        group = group.element(snippet);
+    }
+    if let Some(timeline) = &finding.timeline {
+        group = group.element(Level::NOTE.message(format!("timeline: {timeline}")));
+    }
+    group
+}

@@ -1,0 +1,65 @@
+use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
+
+use super::{dated_claims, days_between};
+
+declare_rule! {
+    /// ## What it finds
+    /// A subject whose value changed over time: two claims, further apart than the check's
+    /// `window`, whose values cannot both be true. The finding lists every claim about the
+    /// subject with a one-line timeline of its values.
+    ///
+    /// ## Why it matters
+    /// A number that legitimately changed (a mission grew from 20 trainers to 500) still makes
+    /// older pages wrong if they are read as current, and a reader comparing them sees a
+    /// contradiction. The change should be deliberate and visible.
+    ///
+    /// ## Example
+    /// ```text
+    /// 2018-02-13  "a small training team of fewer than 20 people"
+    /// 2020-01-09  "The 500-strong NATO mission"
+    /// ```
+    /// timeline: `fewer than 20 (2018-02-13) → 500 (2020-01-09)`.
+    ///
+    /// ## Options
+    /// `tolerance` (default `"0%"`): relative widening of both values before comparing.
+    /// `window` (default `"60d"`): claims closer than this are not a change (they are checked
+    /// by `numeric-contradiction`).
+    pub NumericChange { name: "numeric-change", severity: Warning }
+}
+
+impl Rule for NumericChange {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &RuleContext<'_>, checks: &[ResolvedCheck], out: &mut Vec<Finding>) {
+        for subject in &cx.graph.subjects {
+            let Some(settings) = ResolvedCheck::for_subject(checks, &subject.key) else { continue };
+            let dated = dated_claims(cx, &subject.claims);
+            // A change is a step between neighbours in time whose values cannot both hold.
+            let changes: Vec<(usize, usize)> = dated
+                .windows(2)
+                .filter(|pair| days_between(pair[0].0, pair[1].0) > settings.window_days)
+                .filter(|pair| match (cx.claims[pair[0].1].value, cx.claims[pair[1].1].value) {
+                    (Some(a), Some(b)) => !compatible(&a, &b, settings.tolerance),
+                    _ => false,
+                })
+                .map(|pair| (pair[0].1, pair[1].1))
+                .collect();
+            if changes.is_empty() {
+                continue;
+            }
+            let value = |c: usize| cx.claims[c].value.as_ref().map(describe).unwrap_or_default();
+            let timeline = dated.iter().map(|&(date, c)| format!("{} ({date})", value(c))).collect::<Vec<_>>().join(" → ");
+            let steps = changes.iter().map(|&(a, b)| format!("{} → {}", value(a), value(b))).collect::<Vec<_>>().join(", ");
+            out.push(Finding {
+                rule: Self::META.name,
+                severity: settings.severity,
+                subject: Some(subject.key.clone()),
+                message: format!("{} changed over time: {steps}", subject.label),
+                claims: dated.iter().map(|&(_, c)| c).collect(),
+                timeline: Some(timeline),
+            });
+        }
+    }
+}

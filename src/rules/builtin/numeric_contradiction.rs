@@ -1,0 +1,64 @@
+use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
+
+use super::{dated_claims, days_between};
+
+declare_rule! {
+    /// ## What it finds
+    /// Two claims about one subject whose values cannot both be true at the same time: their
+    /// intervals do not overlap, even after the check's `tolerance`, and their dates lie within
+    /// the check's `window` of each other.
+    ///
+    /// ## Why it matters
+    /// Readers trust whichever page they land on. When two sources give incompatible numbers
+    /// for the same thing at the same time, at least one of them is wrong.
+    ///
+    /// ## Example
+    /// ```text
+    /// 2020-01-09  a.md  "The 500-strong NATO mission …"
+    /// 2020-01-20  b.md  "NATO's mission of fewer than 100 trainers …"
+    /// ```
+    /// `500` and `fewer than 100` do not overlap and are 11 days apart.
+    ///
+    /// ## Options
+    /// `tolerance` (default `"0%"`): relative widening of both values before comparing.
+    /// `window` (default `"60d"`): how far apart two dates may be and still be compared.
+    pub NumericContradiction { name: "numeric-contradiction", severity: Error }
+}
+
+impl Rule for NumericContradiction {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &RuleContext<'_>, checks: &[ResolvedCheck], out: &mut Vec<Finding>) {
+        for subject in &cx.graph.subjects {
+            let Some(settings) = ResolvedCheck::for_subject(checks, &subject.key) else { continue };
+            let dated = dated_claims(cx, &subject.claims);
+            let mut reported: Vec<(usize, usize)> = Vec::new();
+            // Each claim is compared with the later claims inside its window only.
+            for (i, &(date, a)) in dated.iter().enumerate() {
+                let window = dated[i + 1..].iter().take_while(|&&(d, _)| days_between(date, d) <= settings.window_days);
+                for &(_, b) in window {
+                    let (Some(va), Some(vb)) = (cx.claims[a].value, cx.claims[b].value) else { continue };
+                    if compatible(&va, &vb, settings.tolerance) || reported.iter().any(|&(x, _)| x == a) {
+                        continue;
+                    }
+                    reported.push((a, b));
+                    out.push(Finding {
+                        rule: Self::META.name,
+                        severity: settings.severity,
+                        subject: Some(subject.key.clone()),
+                        message: format!(
+                            "contradicting values for {}: {} vs {}",
+                            subject.label,
+                            describe(&va),
+                            describe(&vb)
+                        ),
+                        claims: vec![a, b],
+                        timeline: None,
+                    });
+                }
+            }
+        }
+    }
+}

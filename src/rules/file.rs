@@ -1,0 +1,327 @@
+//! Rule files: TOML that declares entities, subjects and checks.
+//!
+//! ```toml
+//! [[entity]]
+//! id = "nato"
+//! name = "NATO"
+//! kind = "organization"
+//! nouns = ["alliance"]
+//!
+//! [[subject]]
+//! id = "nato/training-mission/personnel"
+//! label = "personnel of NATO's training mission in Iraq"
+//! entity = "nato"
+//! class = "personnel"
+//! context = ["train", "mission"]
+//!
+//! [[check]]
+//! kind = "numeric-change"
+//! subject = "nato/training-mission/personnel"
+//! window = "60d"
+//! severity = "warning"
+//! ```
+//!
+//! Unknown keys are errors; every error carries file:line:column and what was expected.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::extract::{EntityDef, EntityKind, UnitClass};
+use crate::link::SubjectDef;
+use crate::source::SourceFile;
+
+use super::{BUILTIN, CheckSettings, ResolvedCheck, RuleMeta, Severity};
+
+/// The default rule pack shipped in `rules/default.toml`.
+pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
+pub const DEFAULT_PACK_PATH: &str = "<built-in>/rules/default.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    entity: Vec<RawEntity>,
+    #[serde(default)]
+    subject: Vec<RawSubject>,
+    #[serde(default)]
+    check: Vec<RawCheck>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawEntity {
+    id: Spanned<String>,
+    name: String,
+    kind: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+    part_of: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSubject {
+    id: Spanned<String>,
+    label: Option<String>,
+    entity: Option<Spanned<String>>,
+    class: Option<Spanned<String>>,
+    #[serde(default)]
+    units: Vec<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    context: Vec<String>,
+    place: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCheck {
+    kind: Spanned<String>,
+    subject: Option<Spanned<String>>,
+    severity: Option<Spanned<String>>,
+    tolerance: Option<Spanned<String>>,
+    window: Option<Spanned<String>>,
+}
+
+/// A problem in a rule file, pointing at the place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// The offending source line and the byte range to underline in it.
+    pub source_line: String,
+    pub underline: Range<usize>,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+    }
+}
+
+/// A check as declared, with the pack it came from.
+#[derive(Debug, Clone)]
+pub struct CheckDef {
+    pub kind: String,
+    pub subject: String,
+    pub settings: CheckSettings,
+    /// Declared in the built-in default pack.
+    pub default_pack: bool,
+}
+
+/// Everything the loaded rule files declare.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub entities: Vec<EntityDef>,
+    pub subjects: Vec<SubjectDef>,
+    pub checks: Vec<CheckDef>,
+}
+
+impl RuleSet {
+    /// The rule set with only the built-in default pack.
+    pub fn with_default_pack() -> Result<Self, Vec<RuleError>> {
+        let mut set = Self::default();
+        set.add(DEFAULT_PACK_PATH, DEFAULT_PACK, true)?;
+        Ok(set)
+    }
+
+    /// The checks configured for a rule: the user's, if any rule file configures this rule,
+    /// else the default pack's.
+    pub fn checks_for(&self, rule: &RuleMeta) -> Vec<ResolvedCheck> {
+        let of_rule = |default_pack: bool| -> Vec<ResolvedCheck> {
+            self.checks
+                .iter()
+                .filter(|c| c.kind == rule.name && c.default_pack == default_pack)
+                .map(|c| ResolvedCheck { subject: c.subject.clone(), settings: c.settings.clone() })
+                .collect()
+        };
+        let user = of_rule(false);
+        if user.is_empty() { of_rule(true) } else { user }
+    }
+
+    /// Parses and validates one rule file and adds what it declares. On error nothing is added.
+    pub fn add(&mut self, path: &str, text: &str, default_pack: bool) -> Result<(), Vec<RuleError>> {
+        let source = SourceFile::new(path, text);
+        let error = |span: Range<usize>, message: String| {
+            let (line, column) = source.line_col(span.start);
+            let line_range = source.line_range(span.start);
+            let underline_end = span.end.min(line_range.end).max(span.start + 1).min(line_range.end.max(span.start));
+            RuleError {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+                source_line: text[line_range.clone()].to_owned(),
+                underline: span.start - line_range.start..underline_end.saturating_sub(line_range.start),
+            }
+        };
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            vec![error(span, e.message().trim().to_owned())]
+        })?;
+
+        let mut errors = Vec::new();
+        let mut entities = Vec::new();
+        for entity in raw.entity {
+            let Some(kind) = EntityKind::parse(entity.kind.get_ref()) else {
+                errors.push(error(
+                    entity.kind.span(),
+                    format!("unknown entity kind `{}`, expected one of: organization, country, place, person", entity.kind.get_ref()),
+                ));
+                continue;
+            };
+            entities.push(EntityDef {
+                id: entity.id.into_inner(),
+                name: entity.name,
+                kind,
+                aliases: entity.aliases,
+                demonyms: entity.demonyms,
+                part_of: entity.part_of.map(Spanned::into_inner),
+                nouns: entity.nouns,
+            });
+        }
+        let known_entity = |id: &str| self.entities.iter().chain(&entities).any(|e| e.id == id);
+
+        let mut subjects = Vec::new();
+        for subject in raw.subject {
+            let class = match &subject.class {
+                Some(c) => match UnitClass::parse(c.get_ref()) {
+                    Some(class) => Some(class),
+                    None => {
+                        errors.push(error(c.span(), format!("unknown class `{}`, expected one of: {}", c.get_ref(), UnitClass::NAMES)));
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            for reference in [&subject.entity, &subject.place].into_iter().flatten() {
+                if !known_entity(reference.get_ref()) {
+                    errors.push(error(
+                        reference.span(),
+                        format!("unknown entity `{}`: declare it in an [[entity]] table first", reference.get_ref()),
+                    ));
+                }
+            }
+            let id = subject.id.into_inner();
+            subjects.push(SubjectDef {
+                label: subject.label.unwrap_or_else(|| id.clone()),
+                id,
+                entity: subject.entity.map(Spanned::into_inner),
+                class,
+                units: subject.units,
+                aliases: subject.aliases,
+                context: subject.context,
+                place: subject.place.map(Spanned::into_inner),
+            });
+        }
+        let known_subject = |id: &str| id == "*" || self.subjects.iter().chain(&subjects).any(|s| s.id == id);
+
+        let mut checks = Vec::new();
+        for check in raw.check {
+            let Some(rule) = BUILTIN.iter().map(|r| r.meta()).find(|m| m.name == check.kind.get_ref()) else {
+                let names: Vec<&str> = BUILTIN.iter().map(|r| r.meta().name).collect();
+                errors.push(error(check.kind.span(), format!("unknown check kind `{}`, expected one of: {}", check.kind.get_ref(), names.join(", "))));
+                continue;
+            };
+            let severity = match &check.severity {
+                Some(s) => Severity::parse(s.get_ref()).unwrap_or_else(|| {
+                    errors.push(error(s.span(), format!("unknown severity `{}`, expected one of: error, warning, info", s.get_ref())));
+                    rule.default_severity
+                }),
+                None => rule.default_severity,
+            };
+            let tolerance = match &check.tolerance {
+                Some(t) => parse_tolerance(t.get_ref()).unwrap_or_else(|| {
+                    errors.push(error(t.span(), format!("invalid tolerance `{}`, expected a percentage such as \"15%\"", t.get_ref())));
+                    0.0
+                }),
+                None => 0.0,
+            };
+            let window_days = match &check.window {
+                Some(w) => parse_window(w.get_ref()).unwrap_or_else(|| {
+                    errors.push(error(w.span(), format!("invalid window `{}`, expected a duration such as \"60d\", \"8w\", \"6m\" or \"1y\"", w.get_ref())));
+                    0
+                }),
+                None => DEFAULT_WINDOW_DAYS,
+            };
+            let subject = match &check.subject {
+                Some(s) if !known_subject(s.get_ref()) => {
+                    errors.push(error(s.span(), format!("unknown subject `{}`: declare it in a [[subject]] table, or use \"*\" for every subject", s.get_ref())));
+                    continue;
+                }
+                Some(s) => s.get_ref().clone(),
+                None => "*".to_owned(),
+            };
+            checks.push(CheckDef {
+                kind: rule.name.to_owned(),
+                subject,
+                settings: CheckSettings { severity, tolerance, window_days },
+                default_pack,
+            });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.entities.extend(entities);
+        self.subjects.extend(subjects);
+        self.checks.extend(checks);
+        Ok(())
+    }
+}
+
+/// Checks without a window treat values within 60 days as speaking about the same time.
+pub const DEFAULT_WINDOW_DAYS: i32 = 60;
+
+/// `"15%"` → 0.15.
+fn parse_tolerance(text: &str) -> Option<f64> {
+    let number: f64 = text.trim().strip_suffix('%')?.trim().parse().ok()?;
+    (number >= 0.0 && number.is_finite()).then_some(number / 100.0)
+}
+
+/// `"60d"`, `"8w"`, `"6m"`, `"1y"` → days.
+fn parse_window(text: &str) -> Option<i32> {
+    let text = text.trim();
+    let unit = text.chars().last()?;
+    let count: i32 = text[..text.len() - unit.len_utf8()].trim().parse().ok()?;
+    let days = match unit {
+        'd' => 1,
+        'w' => 7,
+        'm' => 30,
+        'y' => 365,
+        _ => return None,
+    };
+    (count >= 0).then(|| count.checked_mul(days)).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_pack_loads() {
+        let set = RuleSet::with_default_pack().unwrap();
+        assert!(set.entities.iter().any(|e| e.id == "nato"));
+        assert!(BUILTIN.iter().all(|r| !set.checks_for(r.meta()).is_empty()));
+    }
+
+    #[test]
+    fn durations_and_tolerances() {
+        assert_eq!(parse_window("60d"), Some(60));
+        assert_eq!(parse_window("2w"), Some(14));
+        assert_eq!(parse_window("1y"), Some(365));
+        assert_eq!(parse_window("60"), None);
+        assert_eq!(parse_window("-1d"), None);
+        assert_eq!(parse_tolerance("15%"), Some(0.15));
+        assert_eq!(parse_tolerance("0.15"), None);
+    }
+}

@@ -1,0 +1,247 @@
+//! Rules: checks that run over the linked claims and produce findings.
+//!
+//! Each built-in rule is one file in `builtin/`, declared with [`declare_rule!`] so that its
+//! doc comment is the documentation `claimlint rules explain` prints. Rule files (TOML) declare
+//! entities, subjects and checks; `file` parses and validates them with file:line:column errors.
+//! The default pack in the top-level `rules/` folder is embedded in the binary.
+//!
+//! **Invariant:** rules see the claims, the documents' metadata and the graph only; they do no
+//! I/O, print nothing and never read the clock.
+
+mod builtin;
+pub mod file;
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::documents::DocMeta;
+use crate::extract::{Claim, Interval};
+use crate::link::ClaimGraph;
+
+pub use builtin::BUILTIN;
+pub use file::{CheckDef, RuleError, RuleSet};
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "info" => Some(Self::Info),
+            "warning" => Some(Self::Warning),
+            "error" => Some(Self::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        })
+    }
+}
+
+/// A rule's name and documentation, captured from its doc comment.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub name: &'static str,
+    pub default_severity: Severity,
+    /// The doc comment, Markdown.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The first line of the docs after the `## What it finds` heading.
+    pub fn summary(&self) -> &'static str {
+        self.docs.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or_default()
+    }
+}
+
+/// Declares a built-in rule: a unit struct plus its [`RuleMeta`], docs taken from the doc
+/// comment.
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])+ pub $name:ident { name: $id:literal, severity: $severity:ident }) => {
+        $(#[doc = $doc])+
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                name: $id,
+                default_severity: $crate::rules::Severity::$severity,
+                docs: concat!($($doc, "\n"),+),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Settings of one check, resolved from rule files.
+#[derive(Debug, Clone)]
+pub struct CheckSettings {
+    pub severity: Severity,
+    /// Relative tolerance applied to both ends of every value (0.15 for `"15%"`).
+    pub tolerance: f64,
+    /// Days within which values are taken to speak about the same time.
+    pub window_days: i32,
+}
+
+/// What a rule sees.
+pub struct RuleContext<'a> {
+    pub claims: &'a [Claim],
+    pub documents: &'a [DocMeta],
+    pub graph: &'a ClaimGraph,
+}
+
+impl RuleContext<'_> {
+    /// The date a claim speaks about (its latest day), if known.
+    pub fn date_of(&self, claim: usize) -> Option<Date> {
+        self.claims[claim].time.and_then(|t| t.to.or(t.from))
+    }
+}
+
+/// One problem found, standing on the claims it quotes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub subject: Option<String>,
+    pub message: String,
+    /// Claim indices, in the order the finding tells them.
+    #[serde(skip)]
+    pub claims: Vec<usize>,
+    /// For changes: the values in time order, one line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<String>,
+}
+
+/// A built-in rule.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &RuleContext<'_>, checks: &[ResolvedCheck], out: &mut Vec<Finding>);
+}
+
+/// A check of the rule set, ready to run: which subjects it covers and its settings.
+#[derive(Debug, Clone)]
+pub struct ResolvedCheck {
+    /// `*` for every subject.
+    pub subject: String,
+    pub settings: CheckSettings,
+}
+
+impl ResolvedCheck {
+    /// The most specific check covering `subject`: an exact match before `*`.
+    pub fn for_subject<'c>(checks: &'c [ResolvedCheck], subject: &str) -> Option<&'c CheckSettings> {
+        checks
+            .iter()
+            .find(|c| c.subject == subject)
+            .or_else(|| checks.iter().find(|c| c.subject == "*"))
+            .map(|c| &c.settings)
+    }
+}
+
+/// Runs every built-in rule with the checks the rule set configures for it, and returns the
+/// findings sorted by severity (highest first) and position.
+pub fn run(cx: &RuleContext<'_>, rules: &RuleSet) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in BUILTIN {
+        let checks = rules.checks_for(rule.meta());
+        if !checks.is_empty() {
+            rule.check(cx, &checks, &mut findings);
+        }
+    }
+    let position = |f: &Finding| f.claims.first().map(|&c| (cx.claims[c].doc, cx.claims[c].span.start));
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| position(a).cmp(&position(b))).then(a.rule.cmp(b.rule)));
+    findings
+}
+
+/// Widens an interval by a relative tolerance on both ends.
+pub fn widen(value: &Interval, tolerance: f64) -> (f64, f64) {
+    let low = value.low.map_or(f64::NEG_INFINITY, |l| l - l.abs() * tolerance);
+    let high = value.high.map_or(f64::INFINITY, |h| h + h.abs() * tolerance);
+    (low, high)
+}
+
+/// Whether two values can both be true, after tolerance. Open ends are honoured: "fewer than
+/// 20" and "20" cannot both hold.
+pub fn compatible(a: &Interval, b: &Interval, tolerance: f64) -> bool {
+    let (a_low, a_high) = widen(a, tolerance);
+    let (b_low, b_high) = widen(b, tolerance);
+    let touching_ok = |high_inclusive: bool, low_inclusive: bool| tolerance > 0.0 || high_inclusive && low_inclusive;
+    let a_before_b = a_high < b_low || a_high == b_low && !touching_ok(a.high_inclusive, b.low_inclusive);
+    let b_before_a = b_high < a_low || b_high == a_low && !touching_ok(b.high_inclusive, a.low_inclusive);
+    !(a_before_b || b_before_a)
+}
+
+/// A value as a reader would write it: `10–17`, `fewer than 20`, `more than 20`, `≈500`.
+pub fn describe(value: &Interval) -> String {
+    let number = |v: f64| {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            let digits = format!("{}", v as i64);
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 && c.is_ascii_digit() {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        } else {
+            format!("{v}")
+        }
+    };
+    let text = match (value.low, value.high) {
+        (Some(l), Some(h)) if l == h => number(l),
+        (Some(l), Some(h)) => format!("{}–{}", number(l), number(h)),
+        (None, Some(h)) if value.high_inclusive => format!("at most {}", number(h)),
+        (None, Some(h)) => format!("fewer than {}", number(h)),
+        (Some(l), None) if value.low_inclusive => format!("at least {}", number(l)),
+        (Some(l), None) => format!("more than {}", number(l)),
+        (None, None) => "unknown".to_owned(),
+    };
+    if value.approximate { format!("≈{text}") } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn interval(low: Option<f64>, high: Option<f64>, low_inclusive: bool, high_inclusive: bool) -> Interval {
+        Interval { low, high, low_inclusive, high_inclusive, approximate: false }
+    }
+
+    #[test]
+    fn compatibility_honours_open_ends_and_tolerance() {
+        let range = interval(Some(10.0), Some(17.0), true, true);
+        let fewer_than_20 = interval(None, Some(20.0), true, false);
+        let twenty = interval(Some(20.0), Some(20.0), true, true);
+        let five_hundred = interval(Some(500.0), Some(500.0), true, true);
+        let several_hundred = interval(Some(300.0), Some(900.0), true, true);
+        assert!(compatible(&range, &fewer_than_20, 0.0));
+        assert!(!compatible(&twenty, &fewer_than_20, 0.0));
+        assert!(compatible(&twenty, &fewer_than_20, 0.1));
+        assert!(compatible(&five_hundred, &several_hundred, 0.0));
+        assert!(!compatible(&fewer_than_20, &five_hundred, 0.15));
+        assert!(!compatible(&interval(Some(100.0), Some(100.0), true, true), &interval(Some(120.0), Some(120.0), true, true), 0.05));
+        assert!(compatible(&interval(Some(100.0), Some(100.0), true, true), &interval(Some(110.0), Some(110.0), true, true), 0.05));
+    }
+
+    #[test]
+    fn describes_values_as_a_reader_would() {
+        assert_eq!(describe(&interval(Some(10.0), Some(17.0), true, true)), "10–17");
+        assert_eq!(describe(&interval(None, Some(20.0), true, false)), "fewer than 20");
+        assert_eq!(describe(&interval(Some(20.0), None, false, true)), "more than 20");
+        assert_eq!(describe(&interval(Some(8.8e10), Some(8.8e10), true, true)), "88,000,000,000");
+    }
+}
