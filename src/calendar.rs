@@ -101,12 +101,19 @@ fn day(input: &str) -> IResult<&str, i8> {
     if (1..=31).contains(&value) && word_end(rest) {
         Ok((rest, value))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )))
     }
 }
 
 fn full(year: i16, month: i8, day: i8) -> PartialDate {
-    PartialDate { year: Some(year), month: Some(month), day: Some(day) }
+    PartialDate {
+        year: Some(year),
+        month: Some(month),
+        day: Some(day),
+    }
 }
 
 /// `2020-02-12`
@@ -137,10 +144,21 @@ pub fn slash_date(input: &str) -> IResult<&str, PartialDate> {
 
 /// `9 January 2020`, `8 January` (year optional)
 pub fn day_month_year(input: &str) -> IResult<&str, PartialDate> {
-    let (rest, (d, m, y)) =
-        (terminated(day, space1), month_name, opt(preceded((opt(char(',')), space1), year)))
-            .parse(input)?;
-    valid(input, rest, PartialDate { year: y, month: Some(m), day: Some(d) })
+    let (rest, (d, m, y)) = (
+        terminated(day, space1),
+        month_name,
+        opt(preceded((opt(char(',')), space1), year)),
+    )
+        .parse(input)?;
+    valid(
+        input,
+        rest,
+        PartialDate {
+            year: y,
+            month: Some(m),
+            day: Some(d),
+        },
+    )
 }
 
 /// `February 12, 2020`, `Feb. 12, 2020`, `January 3` (year optional)
@@ -151,13 +169,28 @@ pub fn month_day_year(input: &str) -> IResult<&str, PartialDate> {
         opt(preceded((opt(char(',')), space1), year)),
     )
         .parse(input)?;
-    valid(input, rest, PartialDate { year: y, month: Some(m), day: Some(d) })
+    valid(
+        input,
+        rest,
+        PartialDate {
+            year: y,
+            month: Some(m),
+            day: Some(d),
+        },
+    )
 }
 
 /// `February 2016`, `Feb. 2016`
 pub fn month_year(input: &str) -> IResult<&str, PartialDate> {
     let (rest, (m, _, y)) = (month_name, space1, year).parse(input)?;
-    Ok((rest, PartialDate { year: Some(y), month: Some(m), day: None }))
+    Ok((
+        rest,
+        PartialDate {
+            year: Some(y),
+            month: Some(m),
+            day: None,
+        },
+    ))
 }
 
 fn valid<'a>(input: &'a str, rest: &'a str, date: PartialDate) -> IResult<&'a str, PartialDate> {
@@ -170,7 +203,10 @@ fn valid<'a>(input: &'a str, rest: &'a str, date: PartialDate) -> IResult<&'a st
     if ok && word_end(rest) {
         Ok((rest, date))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )))
     }
 }
 
@@ -187,7 +223,12 @@ pub fn time_of_day(input: &str) -> IResult<&str, &str> {
         verify(map_res(digits(2, 2), str::parse::<u8>), |m| *m < 60),
         opt((
             space0,
-            alt((tag_no_case("a.m."), tag_no_case("p.m."), tag_no_case("am"), tag_no_case("pm"))),
+            alt((
+                tag_no_case("a.m."),
+                tag_no_case("p.m."),
+                tag_no_case("am"),
+                tag_no_case("pm"),
+            )),
         )),
     ))
     .parse(input)
@@ -195,7 +236,10 @@ pub fn time_of_day(input: &str) -> IResult<&str, &str> {
         if word_end(rest) || found.ends_with('.') {
             Ok((rest, found))
         } else {
-            Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+            Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Verify,
+            )))
         }
     })
 }
@@ -225,11 +269,21 @@ mod tests {
     fn parses_the_date_forms_of_news_text() {
         assert_eq!(calendar_date("2020-02-12 Europe").unwrap().1, full(2020, 2, 12));
         assert_eq!(calendar_date("9 January 2020").unwrap().1, full(2020, 1, 9));
-        assert_eq!(calendar_date("February 12, 2020 04:57 PM").unwrap(), (" 04:57 PM", full(2020, 2, 12)));
+        assert_eq!(
+            calendar_date("February 12, 2020 04:57 PM").unwrap(),
+            (" 04:57 PM", full(2020, 2, 12))
+        );
         assert_eq!(calendar_date("Feb. 12, 2020.").unwrap().1, full(2020, 2, 12));
         assert_eq!(calendar_date("02/04/2020 - 19:37").unwrap().1, full(2020, 2, 4));
         let no_year = calendar_date("January 3.").unwrap().1;
-        assert_eq!(no_year, PartialDate { year: None, month: Some(1), day: Some(3) });
+        assert_eq!(
+            no_year,
+            PartialDate {
+                year: None,
+                month: Some(1),
+                day: Some(3)
+            }
+        );
         assert_eq!(no_year.bounds(Some(2020)), Some((date(2020, 1, 3), date(2020, 1, 3))));
         let month = calendar_date("February 2016 annual").unwrap().1;
         assert_eq!(month.bounds(None), Some((date(2016, 2, 1), date(2016, 2, 29))));

@@ -16,7 +16,7 @@ pub mod source;
 pub mod documents;
 pub mod extract;
 pub mod link;
-pub mod rules;
 pub mod report;
+pub mod rules;
 
 pub mod cli;

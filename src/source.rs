@@ -21,7 +21,11 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
-        Self { path: path.into(), text, line_starts }
+        Self {
+            path: path.into(),
+            text,
+            line_starts,
+        }
     }
 
     /// The 0-based index of the line holding byte `offset`.
@@ -42,7 +46,10 @@ impl SourceFile {
     pub fn line_range(&self, offset: usize) -> Range<usize> {
         let index = self.line_index(offset.min(self.text.len()));
         let start = self.line_starts[index];
-        let mut end = self.line_starts.get(index + 1).map_or(self.text.len(), |&next| next - 1);
+        let mut end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&next| next - 1);
         if end > start && self.text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
         }

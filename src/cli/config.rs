@@ -67,7 +67,8 @@ impl Config {
                 underline: span.start - line_range.start..end.max(span.start + 1) - line_range.start,
             }])
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| error(e.span().unwrap_or(0..0), e.message().trim().to_owned()))?;
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| error(e.span().unwrap_or(0..0), e.message().trim().to_owned()))?;
         let base = path.parent().unwrap_or(Path::new("."));
         let mut manifest = Vec::new();
         for doc in raw.document {
@@ -81,21 +82,34 @@ impl Config {
                     match parsed {
                         Some(d) => Some(d),
                         None => {
-                            return Err(error(date.span(), format!("invalid date `{}`, expected YYYY-MM-DD", date.get_ref())));
+                            return Err(error(
+                                date.span(),
+                                format!("invalid date `{}`, expected YYYY-MM-DD", date.get_ref()),
+                            ));
                         }
                     }
                 }
                 None => None,
             };
-            manifest.push(ManifestEntry { path: base.join(&doc.path), date, source: doc.source, title: doc.title });
+            manifest.push(ManifestEntry {
+                path: base.join(&doc.path),
+                date,
+                source: doc.source,
+                title: doc.title,
+            });
         }
-        Ok(Self { rules: raw.rules.iter().map(|r| base.join(r)).collect(), manifest })
+        Ok(Self {
+            rules: raw.rules.iter().map(|r| base.join(r)).collect(),
+            manifest,
+        })
     }
 
     /// The manifest entry for a document path, compared after resolving both.
     pub fn manifest_for(&self, path: &Path) -> Option<&ManifestEntry> {
         let wanted = std::fs::canonicalize(path).ok()?;
-        self.manifest.iter().find(|m| std::fs::canonicalize(&m.path).is_ok_and(|p| p == wanted))
+        self.manifest
+            .iter()
+            .find(|m| std::fs::canonicalize(&m.path).is_ok_and(|p| p == wanted))
     }
 }
 
@@ -108,10 +122,20 @@ pub enum ConfigError {
 /// `claimlint.toml` in the folder of `start` or any folder above it.
 /// Paths stay as the user wrote them while that is possible, so messages show them that way.
 pub fn discover(start: &Path) -> Option<PathBuf> {
-    let folder = if start.is_file() { start.parent()?.to_path_buf() } else { start.to_path_buf() };
-    let relative = folder.ancestors().map(|dir| dir.join(FILE_NAME)).find(|candidate| candidate.is_file());
+    let folder = if start.is_file() {
+        start.parent()?.to_path_buf()
+    } else {
+        start.to_path_buf()
+    };
+    let relative = folder
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|candidate| candidate.is_file());
     relative.or_else(|| {
         let absolute = std::fs::canonicalize(&folder).ok()?;
-        absolute.ancestors().map(|dir| dir.join(FILE_NAME)).find(|candidate| candidate.is_file())
+        absolute
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|candidate| candidate.is_file())
     })
 }

@@ -198,10 +198,17 @@ struct Loaded {
 }
 
 fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
-    let paths = if input.paths.is_empty() { vec![PathBuf::from(".")] } else { input.paths.clone() };
+    let paths = if input.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        input.paths.clone()
+    };
     let config_path = match &input.config {
         Some(path) => Some(path.clone()),
-        None => paths.iter().find(|p| p.as_os_str() != "-").and_then(|p| config::discover(p)),
+        None => paths
+            .iter()
+            .find(|p| p.as_os_str() != "-")
+            .and_then(|p| config::discover(p)),
     };
     let config = match &config_path {
         Some(path) => Config::load(path).map_err(|e| match e {
@@ -214,7 +221,8 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
     let mut rules = RuleSet::with_default_pack().map_err(Failure::Rules)?;
     let mut errors = Vec::new();
     for path in config.rules.iter().chain(&input.rule_files) {
-        let text = std::fs::read_to_string(path).map_err(|e| Failure::Message(format!("cannot read rule file {}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Message(format!("cannot read rule file {}: {e}", path.display())))?;
         if let Err(mut found) = rules.add(&path.display().to_string(), &text, false) {
             errors.append(&mut found);
         }
@@ -255,12 +263,20 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
     for skip in &skipped {
         eprintln!("warning: {}: {}, skipped", skip.path, skip.reason);
     }
-    Ok(Loaded { documents, skipped, rules, gazetteer })
+    Ok(Loaded {
+        documents,
+        skipped,
+        rules,
+        gazetteer,
+    })
 }
 
 fn extract_all(documents: &[Document], gazetteer: &Gazetteer) -> Vec<Claim> {
-    let per_document: Vec<Vec<Claim>> =
-        documents.par_iter().enumerate().map(|(i, doc)| extract::extract(i, doc, gazetteer)).collect();
+    let per_document: Vec<Vec<Claim>> = documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| extract::extract(i, doc, gazetteer))
+        .collect();
     per_document.into_iter().flatten().collect()
 }
 
@@ -270,7 +286,12 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
     let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
     let metas: Vec<_> = loaded.documents.iter().map(|d| d.meta.clone()).collect();
-    let undated: Vec<&str> = loaded.documents.iter().filter(|d| d.meta.date.is_none()).map(|d| d.file.path.as_str()).collect();
+    let undated: Vec<&str> = loaded
+        .documents
+        .iter()
+        .filter(|d| d.meta.date.is_none())
+        .map(|d| d.file.path.as_str())
+        .collect();
     if !undated.is_empty() {
         eprintln!(
             "warning: {} document(s) have no date, so their claims are not compared over time: {} (give dates in front matter or a [[document]] entry of claimlint.toml)",
@@ -278,9 +299,19 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
             undated.join(", ")
         );
     }
-    let cx = RuleContext { claims: &claims, documents: &metas, graph: &graph };
+    let cx = RuleContext {
+        claims: &claims,
+        documents: &metas,
+        graph: &graph,
+    };
     let findings = rules::run(&cx, &loaded.rules);
-    let run = Run { documents: &loaded.documents, claims: &claims, graph: &graph, findings: &findings, skipped: &loaded.skipped };
+    let run = Run {
+        documents: &loaded.documents,
+        claims: &claims,
+        graph: &graph,
+        findings: &findings,
+        skipped: &loaded.skipped,
+    };
 
     let mut buffer = Vec::new();
     match args.format {
@@ -299,7 +330,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         CheckFormat::Json => report::write_json(&mut buffer, &run)?,
     }
     match &args.output {
-        Some(path) => write_atomically(path, &buffer).map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?,
+        Some(path) => write_atomically(path, &buffer)
+            .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?,
         None => io::stdout().lock().write_all(&buffer)?,
     }
 
@@ -318,8 +350,14 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
 
 /// Writes to a temporary file beside `path`, then renames it over `path`.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
     if result.is_err() {
@@ -333,7 +371,9 @@ fn extract_command(args: &ExtractArgs) -> Result<ExitCode, Failure> {
     let claims = extract_all(&loaded.documents, &loaded.gazetteer);
     let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
     let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
-    let records: Vec<_> = (0..claims.len()).map(|i| report::claim_record(&loaded.documents, &claims, Some(&graph), i)).collect();
+    let records: Vec<_> = (0..claims.len())
+        .map(|i| report::claim_record(&loaded.documents, &claims, Some(&graph), i))
+        .collect();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format {
@@ -351,14 +391,22 @@ fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
         RulesCommand::List => {
             for rule in BUILTIN {
                 let meta = rule.meta();
-                println!("{:<24} {:<8} {}", meta.name, meta.default_severity.to_string(), meta.summary());
+                println!(
+                    "{:<24} {:<8} {}",
+                    meta.name,
+                    meta.default_severity.to_string(),
+                    meta.summary()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Explain { rule } => {
             let Some(found) = BUILTIN.iter().map(|r| r.meta()).find(|m| m.name == rule) else {
                 let names: Vec<&str> = BUILTIN.iter().map(|r| r.meta().name).collect();
-                return Err(Failure::Message(format!("no rule named `{rule}`; the rules are: {}", names.join(", "))));
+                return Err(Failure::Message(format!(
+                    "no rule named `{rule}`; the rules are: {}",
+                    names.join(", ")
+                )));
             };
             println!("# {} (default severity: {})\n", found.name, found.default_severity);
             for line in found.docs.lines() {
@@ -370,7 +418,8 @@ fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
             let mut set = RuleSet::with_default_pack().map_err(Failure::Rules)?;
             let mut errors = Vec::new();
             for path in files {
-                let text = std::fs::read_to_string(path).map_err(|e| Failure::Message(format!("cannot read {}: {e}", path.display())))?;
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| Failure::Message(format!("cannot read {}: {e}", path.display())))?;
                 if let Err(mut found) = set.add(&path.display().to_string(), &text, false) {
                     errors.append(&mut found);
                 }

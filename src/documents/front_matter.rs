@@ -22,7 +22,12 @@ pub(super) fn parse(text: &str) -> Option<FrontMatter> {
         return None;
     }
     let mut len = text.find('\n')? + 1;
-    let mut found = FrontMatter { len: 0, title: None, source: None, date: None };
+    let mut found = FrontMatter {
+        len: 0,
+        title: None,
+        source: None,
+        date: None,
+    };
     for line in lines {
         len += line.len();
         let trimmed = line.trim_end();
@@ -30,7 +35,9 @@ pub(super) fn parse(text: &str) -> Option<FrontMatter> {
             found.len = len;
             return Some(found);
         }
-        let Some((key, value)) = trimmed.split_once(':') else { continue };
+        let Some((key, value)) = trimmed.split_once(':') else {
+            continue;
+        };
         let value = unquote(value.trim());
         if value.is_empty() {
             continue;

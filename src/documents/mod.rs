@@ -130,8 +130,14 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 /// Reads one file from disk. `manifest` supplies metadata for files that carry none.
 pub fn read(path: &Path, manifest: Option<&ManifestEntry>, max_bytes: u64) -> Result<Document, Skipped> {
     let display = path.display().to_string();
-    let skipped = |reason: String, io_error: bool| Skipped { path: display.clone(), reason, io_error };
-    let size = std::fs::metadata(path).map_err(|e| skipped(format!("cannot read: {e}"), true))?.len();
+    let skipped = |reason: String, io_error: bool| Skipped {
+        path: display.clone(),
+        reason,
+        io_error,
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| skipped(format!("cannot read: {e}"), true))?
+        .len();
     if size > max_bytes {
         return Err(skipped(
             format!("{size} bytes is over the {max_bytes}-byte limit (raise it with --max-file-size)"),
@@ -146,18 +152,30 @@ pub fn read(path: &Path, manifest: Option<&ManifestEntry>, max_bytes: u64) -> Re
 pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> Result<Document, Skipped> {
     let sniff = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, sniff).is_some() {
-        return Err(Skipped { path, reason: "binary file (contains NUL bytes)".into(), io_error: false });
+        return Err(Skipped {
+            path,
+            reason: "binary file (contains NUL bytes)".into(),
+            io_error: false,
+        });
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
             let at = error.utf8_error().valid_up_to();
-            return Err(Skipped { path, reason: format!("not valid UTF-8 (at byte {at})"), io_error: false });
+            return Err(Skipped {
+                path,
+                reason: format!("not valid UTF-8 (at byte {at})"),
+                io_error: false,
+            });
         }
     };
     let file = SourceFile::new(path, text);
     let text = &file.text;
-    let after_bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let after_bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
 
     let mut meta = DocMeta::default();
     let mut body_start = after_bom;
@@ -179,14 +197,19 @@ pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> 
         }
     }
     let body = body_start..text.len();
-    if meta.date.is_none() {
-        if let Some(date) = date_in_text(&text[body.clone()]) {
-            meta.date = Some(date);
-            meta.date_origin = Some(DateOrigin::Text);
-        }
+    if meta.date.is_none()
+        && let Some(date) = date_in_text(&text[body.clone()])
+    {
+        meta.date = Some(date);
+        meta.date_origin = Some(DateOrigin::Text);
     }
     let boilerplate_from = boilerplate_start(text, body.clone());
-    Ok(Document { file, meta, body, boilerplate_from })
+    Ok(Document {
+        file,
+        meta,
+        body,
+        boilerplate_from,
+    })
 }
 
 /// How many lines from the top of a text a dateline may sit on.
@@ -195,7 +218,10 @@ const DATELINE_LINES: usize = 12;
 /// The publication date a text gives itself in its first lines: `date 2020-02-12`,
 /// `9 January 2020`, `February 12, 2020 04:57 PM`.
 pub fn date_in_text(body: &str) -> Option<Date> {
-    body.lines().filter(|l| !l.trim().is_empty()).take(DATELINE_LINES).find_map(calendar::dateline)
+    body.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(DATELINE_LINES)
+        .find_map(calendar::dateline)
 }
 
 /// Headings that open a list of links to other stories: nothing after them is the article.
@@ -263,13 +289,19 @@ mod tests {
 
     #[test]
     fn finds_the_date_the_text_gives_itself() {
-        assert_eq!(doc(" date 2020-02-12 Europe\n\nHeadline\n").meta.date, Some(date(2020, 2, 12)));
+        assert_eq!(
+            doc(" date 2020-02-12 Europe\n\nHeadline\n").meta.date,
+            Some(date(2020, 2, 12))
+        );
         let dateline = doc("Headline\n\n9 January 2020\n\nNATO has agreed on 8 January.");
         assert_eq!(dateline.meta.date, Some(date(2020, 1, 9)));
         assert_eq!(dateline.meta.date_origin, Some(DateOrigin::Text));
         let byline = doc("Headline\n\nBy Carla Babb\nFebruary 12, 2020 04:57 PM\nText.");
         assert_eq!(byline.meta.date, Some(date(2020, 2, 12)));
-        assert_eq!(doc("Headline\n\nTroops left on January 3 after a strike.").meta.date, None);
+        assert_eq!(
+            doc("Headline\n\nTroops left on January 3 after a strike.").meta.date,
+            None
+        );
     }
 
     #[test]

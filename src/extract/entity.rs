@@ -84,7 +84,9 @@ impl Gazetteer {
         let mut exact = (Vec::new(), Vec::new());
         let mut folded = (Vec::new(), Vec::new());
         for (index, entity) in entities.iter().enumerate() {
-            let names = std::iter::once(&entity.name).chain(&entity.aliases).map(|n| (n, Form::Name));
+            let names = std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .map(|n| (n, Form::Name));
             let demonyms = entity.demonyms.iter().map(|d| (d, Form::Demonym));
             let nouns = entity.nouns.iter().map(|n| (n, Form::Noun));
             for (pattern, form) in names.chain(demonyms).chain(nouns) {
@@ -105,7 +107,12 @@ impl Gazetteer {
             Some((automaton, meta))
         };
         let demonyms = entities.iter().flat_map(|e| e.demonyms.iter().cloned()).collect();
-        Self { entities, exact: build(exact, false), folded: build(folded, true), demonyms }
+        Self {
+            entities,
+            exact: build(exact, false),
+            folded: build(folded, true),
+            demonyms,
+        }
     }
 
     /// Whether `word` is a nationality word of a known country (`Iraqi`, `Russian`).
@@ -117,7 +124,9 @@ impl Gazetteer {
     pub fn country_of(&self, entity: usize) -> usize {
         let mut current = entity;
         for _ in 0..4 {
-            let Some(parent) = self.entities[current].part_of.as_deref().and_then(|p| self.get(p)) else { break };
+            let Some(parent) = self.entities[current].part_of.as_deref().and_then(|p| self.get(p)) else {
+                break;
+            };
             current = parent;
         }
         current
@@ -141,7 +150,13 @@ impl Gazetteer {
                 if before_ok && after_ok {
                     let demonym = matches!(form, Form::Demonym);
                     let generic = matches!(form, Form::Noun);
-                    found.push(Mention { entity, start, end, demonym, generic });
+                    found.push(Mention {
+                        entity,
+                        start,
+                        end,
+                        demonym,
+                        generic,
+                    });
                 }
             }
         }
@@ -176,14 +191,25 @@ mod tests {
     fn finds_acronyms_exactly_and_names_in_any_case() {
         let gazetteer = Gazetteer::new(vec![
             entity("nato", EntityKind::Organization, &["NATO", "the alliance"], &[]),
-            entity("us", EntityKind::Country, &["United States", "US", "U.S."], &["American"]),
+            entity(
+                "us",
+                EntityKind::Country,
+                &["United States", "US", "U.S."],
+                &["American"],
+            ),
             entity("iraq", EntityKind::Country, &["Iraq"], &["Iraqi", "Iraqis"]),
         ]);
         let text = "NATO’s chief told us The Alliance and the U.S.-led coalition trained Iraqis in Iraq.";
         let found: Vec<_> = gazetteer
             .find(text)
             .iter()
-            .map(|m| (gazetteer.entities[m.entity].id.as_str(), &text[m.start..m.end], m.demonym))
+            .map(|m| {
+                (
+                    gazetteer.entities[m.entity].id.as_str(),
+                    &text[m.start..m.end],
+                    m.demonym,
+                )
+            })
             .collect();
         assert_eq!(
             found,

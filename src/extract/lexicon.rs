@@ -336,12 +336,11 @@ pub const CURRENCY_WORDS: &[(&str, &str)] = &[
 /// Words that never head the noun a number counts: they end the search for a counted noun.
 pub fn ends_noun_phrase(word: &str) -> bool {
     const STOP: &[&str] = &[
-        "a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or",
-        "but", "as", "than", "that", "which", "who", "is", "are", "was", "were", "be", "been",
-        "has", "have", "had", "will", "would", "could", "can", "may", "might", "per", "each",
-        "into", "out", "over", "under", "after", "before", "since", "during", "about", "its",
-        "their", "his", "her", "our", "this", "these", "those", "it", "they", "he", "she", "we",
-        "not", "more", "less", "fewer", "percent", "ago", "later", "earlier", "if", "so",
+        "a", "an", "the", "of", "in", "on", "at", "to", "from", "for", "by", "with", "and", "or", "but", "as", "than",
+        "that", "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+        "could", "can", "may", "might", "per", "each", "into", "out", "over", "under", "after", "before", "since",
+        "during", "about", "its", "their", "his", "her", "our", "this", "these", "those", "it", "they", "he", "she",
+        "we", "not", "more", "less", "fewer", "percent", "ago", "later", "earlier", "if", "so",
     ];
     STOP.contains(&word.to_lowercase().as_str())
 }
@@ -349,8 +348,22 @@ pub fn ends_noun_phrase(word: &str) -> bool {
 /// Nouns for groups a count can describe: "a team of 20", "an alliance of 29 countries".
 pub fn is_group_noun(word: &str) -> bool {
     const GROUPS: &[&str] = &[
-        "team", "mission", "force", "contingent", "group", "unit", "alliance", "coalition",
-        "delegation", "staff", "crew", "battalion", "brigade", "company", "bloc", "union",
+        "team",
+        "mission",
+        "force",
+        "contingent",
+        "group",
+        "unit",
+        "alliance",
+        "coalition",
+        "delegation",
+        "staff",
+        "crew",
+        "battalion",
+        "brigade",
+        "company",
+        "bloc",
+        "union",
     ];
     GROUPS.contains(&word.to_lowercase().as_str())
 }

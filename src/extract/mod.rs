@@ -113,15 +113,27 @@ pub struct Claim {
 
 /// Words after which a four-digit number is a year, not a count.
 const YEAR_CUES: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "of", "during", "early", "late", "mid", "the",
-    "before", "after", "through", "’s", "'s", "year", "fiscal", "and", "spring", "summer",
-    "autumn", "fall", "winter",
+    "in", "since", "by", "until", "till", "from", "of", "during", "early", "late", "mid", "the", "before", "after",
+    "through", "’s", "'s", "year", "fiscal", "and", "spring", "summer", "autumn", "fall", "winter",
 ];
 
 /// Prepositions that make the next entity a place rather than an owner.
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "to", "from", "at", "into", "across", "near", "inside", "outside", "over", "toward",
-    "towards", "within", "throughout", "via",
+    "in",
+    "to",
+    "from",
+    "at",
+    "into",
+    "across",
+    "near",
+    "inside",
+    "outside",
+    "over",
+    "toward",
+    "towards",
+    "within",
+    "throughout",
+    "via",
 ];
 
 /// Extracts every claim of `doc`, in document order.
@@ -152,23 +164,46 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 value: None,
                 unit: None,
                 class: None,
-                time: today.map(|d| ClaimTime { from: Some(d), to: Some(d), source: TimeSource::DocumentDate }),
-                context: Context { sentence: sentence.clone(), ..Context::default() },
+                time: today.map(|d| ClaimTime {
+                    from: Some(d),
+                    to: Some(d),
+                    source: TimeSource::DocumentDate,
+                }),
+                context: Context {
+                    sentence: sentence.clone(),
+                    ..Context::default()
+                },
                 role: None,
                 boilerplate: at >= content_end,
             };
             let org_prefix = |offset: usize| {
-                sentence_mentions.iter().find(|m| m.start == at + offset).map(|m| (m.end - m.start, mention_index(&mentions, m)))
+                sentence_mentions
+                    .iter()
+                    .find(|m| m.start == at + offset)
+                    .map(|m| (m.end - m.start, mention_index(&mentions, m)))
             };
             if c.is_uppercase() {
                 let found = role::role(rest, &org_prefix).or_else(|| role::appositive_role(rest, &org_prefix));
                 if let Some(parsed) = found {
                     let org = parsed.org_mentions.first().map(|&i| owner_id(gazetteer, &mentions[i]));
-                    let mut claim = Claim { span: at..at + parsed.len, kind: ClaimKind::Role, ..base };
+                    let mut claim = Claim {
+                        span: at..at + parsed.len,
+                        kind: ClaimKind::Role,
+                        ..base
+                    };
                     if parsed.former {
-                        claim.time = today.map(|d| ClaimTime { from: None, to: Some(d), source: TimeSource::Text });
+                        claim.time = today.map(|d| ClaimTime {
+                            from: None,
+                            to: Some(d),
+                            source: TimeSource::Text,
+                        });
                     }
-                    claim.role = Some(Role { title: parsed.title, org, person: parsed.person, former: parsed.former });
+                    claim.role = Some(Role {
+                        title: parsed.title,
+                        org,
+                        person: parsed.person,
+                        former: parsed.former,
+                    });
                     claims.push(claim);
                     at += parsed.len;
                     continue;
@@ -178,7 +213,11 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 claims.push(Claim {
                     span: at..at + expression.len,
                     kind: ClaimKind::Date,
-                    time: Some(ClaimTime { from: expression.from, to: expression.to, source: TimeSource::Text }),
+                    time: Some(ClaimTime {
+                        from: expression.from,
+                        to: expression.to,
+                        source: TimeSource::Text,
+                    }),
                     ..base
                 });
                 at += expression.len;
@@ -189,7 +228,16 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 if is_year(text, at, &parsed) {
                     let year = parsed.low.map(|y| y as i16).unwrap_or_default();
                     let (from, to) = time::year_bounds(year);
-                    claims.push(Claim { span: at..end, kind: ClaimKind::Date, time: Some(ClaimTime { from, to, source: TimeSource::Text }), ..base });
+                    claims.push(Claim {
+                        span: at..end,
+                        kind: ClaimKind::Date,
+                        time: Some(ClaimTime {
+                            from,
+                            to,
+                            source: TimeSource::Text,
+                        }),
+                        ..base
+                    });
                     at = end;
                     continue;
                 }
@@ -208,14 +256,23 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 if let (Some(whole), Some(whole_end)) = (whole, whole_end) {
                     let whole_start = whole_end - whole.len;
                     let mut whole_claim = numeric_claim(claim.clone(), whole_start..whole_end, &whole);
-                    whole_claim.context = context(text, &whole_claim, &sentence_mentions, gazetteer, salient_place.as_deref());
+                    whole_claim.context = context(
+                        text,
+                        &whole_claim,
+                        &sentence_mentions,
+                        gazetteer,
+                        salient_place.as_deref(),
+                    );
                     claims.push(whole_claim);
                     at = whole_end;
                 }
                 continue;
             }
             // Not a claim: skip the rest of this word.
-            at += rest.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(rest.len()).max(c.len_utf8());
+            at += rest
+                .find(|ch: char| !ch.is_alphanumeric())
+                .unwrap_or(rest.len())
+                .max(c.len_utf8());
         }
     }
     claims
@@ -261,7 +318,9 @@ fn is_year(text: &str, at: usize, parsed: &quantity::Quantity) -> bool {
 
 fn previous_word(text: &str, at: usize) -> &str {
     let before = text[..at].trim_end();
-    let start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'')).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     &before[start..]
 }
 
@@ -273,7 +332,9 @@ fn part_of_whole(
     demonym: &dyn Fn(&str) -> bool,
 ) -> (Option<quantity::Quantity>, Option<usize>) {
     let rest = &text[at..sentence_end];
-    let Some(after_of) = rest.strip_prefix(" of ") else { return (None, None) };
+    let Some(after_of) = rest.strip_prefix(" of ") else {
+        return (None, None);
+    };
     let mut after = after_of;
     for determiner in ["its ", "their ", "the ", "his ", "her ", "our ", "your "] {
         if let Some(stripped) = after.strip_prefix(determiner) {
@@ -285,7 +346,13 @@ fn part_of_whole(
     match quantity::quantity(after, demonym) {
         Some(whole) if whole.kind == QuantityKind::Count => (Some(whole.clone()), Some(start + whole.len)),
         // `20 of the allies`: a part of a group whose size is not given.
-        _ if after.len() < after_of.len() => (Some(quantity::Quantity { len: 0, ..placeholder_whole() }), None),
+        _ if after.len() < after_of.len() => (
+            Some(quantity::Quantity {
+                len: 0,
+                ..placeholder_whole()
+            }),
+            None,
+        ),
         _ => (None, None),
     }
 }
@@ -321,7 +388,11 @@ fn document_mentions(text: &str, doc: &Document, gazetteer: &Gazetteer) -> Vec<M
 
 fn mentions_within(mentions: &[Mention], range: Range<usize>) -> Vec<Mention> {
     let first = mentions.partition_point(|m| m.start < range.start);
-    mentions[first..].iter().take_while(|m| m.end <= range.end).copied().collect()
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.end <= range.end)
+        .copied()
+        .collect()
 }
 
 fn mention_index(mentions: &[Mention], mention: &Mention) -> usize {
@@ -353,11 +424,21 @@ fn salient_place(mentions: &[Mention], gazetteer: &Gazetteer, content_end: usize
 }
 
 /// Owner, place, partitive and share-of for a numeric claim.
-fn context(text: &str, claim: &Claim, mentions: &[Mention], gazetteer: &Gazetteer, salient_place: Option<&str>) -> Context {
+fn context(
+    text: &str,
+    claim: &Claim,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+    salient_place: Option<&str>,
+) -> Context {
     let sentence = claim.context.sentence.clone();
     let is_place_mention = |m: &Mention| {
         let word = previous_word(text, m.start).to_lowercase();
-        let word = if word == "the" { previous_word(text, m.start - 4.min(m.start)).to_lowercase() } else { word };
+        let word = if word == "the" {
+            previous_word(text, m.start - 4.min(m.start)).to_lowercase()
+        } else {
+            word
+        };
         PLACE_PREPOSITIONS.contains(&word.as_str()) && gazetteer.entities[m.entity].kind.is_place()
     };
     let before: Vec<&Mention> = mentions.iter().filter(|m| m.end <= claim.span.start).collect();
@@ -366,7 +447,10 @@ fn context(text: &str, claim: &Claim, mentions: &[Mention], gazetteer: &Gazettee
 
     // `500-strong NATO mission`, `a 29-member alliance`: the noun phrase after the number.
     let compound_owner = if text[claim.span.clone()].contains('-') && claim.class.is_some() {
-        after.first().filter(|m| m.start - claim.span.end <= 3).map(|m| owner_id(gazetteer, m))
+        after
+            .first()
+            .filter(|m| m.start - claim.span.end <= 3)
+            .map(|m| owner_id(gazetteer, m))
     } else {
         None
     };
@@ -379,7 +463,12 @@ fn context(text: &str, claim: &Claim, mentions: &[Mention], gazetteer: &Gazettee
     let owner = compound_owner
         .or_else(|| group_owner.map(|m| owner_id(gazetteer, m)))
         .or_else(|| nearest_owner.map(|m| owner_id(gazetteer, m)))
-        .or_else(|| after.iter().find(|m| !is_place_mention(m) && !m.demonym).map(|m| owner_id(gazetteer, m)));
+        .or_else(|| {
+            after
+                .iter()
+                .find(|m| !is_place_mention(m) && !m.demonym)
+                .map(|m| owner_id(gazetteer, m))
+        });
 
     let place = after
         .iter()
@@ -390,30 +479,36 @@ fn context(text: &str, claim: &Claim, mentions: &[Mention], gazetteer: &Gazettee
         .filter(|p| owner.as_deref() != Some(p));
 
     // `20 countries in the alliance`: counted members of a group, not the group's size.
-    let unit_end = claim.unit.as_ref().and_then(|u| {
-        let lower = text_after.to_lowercase();
-        lower.find(u.as_str()).map(|i| i + u.len())
-    });
-    let partitive = unit_end.is_some_and(|end| {
-        let tail = text_after[end.min(text_after.len())..].trim_start();
+    let partitive = claim.unit.is_some() && {
+        let tail = text_after.trim_start();
         let group = tail.strip_prefix("in the ").or_else(|| tail.strip_prefix("of the "));
         group.is_some_and(|g| {
             let offset = claim.span.end + (text_after.len() - g.len());
-            after.iter().any(|m| m.start == offset && gazetteer.entities[m.entity].kind == EntityKind::Organization)
+            after
+                .iter()
+                .any(|m| m.start == offset && gazetteer.entities[m.entity].kind == EntityKind::Organization)
                 || g.split_whitespace().next().is_some_and(lexicon::is_group_noun)
         })
-    });
+    };
 
     let share_of = (claim.kind == ClaimKind::Percent)
         .then(|| {
             let tail = text_after.trim_start().strip_prefix("of ")?;
             let phrase_end = tail.find([',', '.', ';', ':']).unwrap_or(tail.len());
             let phrase: Vec<&str> = tail[..phrase_end].split_whitespace().take(5).collect();
-            phrase.last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            phrase
+                .last()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         })
         .flatten();
 
-    Context { sentence, owner, place, partitive, share_of }
+    Context {
+        sentence,
+        owner,
+        place,
+        partitive,
+        share_of,
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, tag_no_case, take_while1},
-    character::complete::{char, space1},
+    character::complete::char,
     combinator::{opt, recognize},
     multi::many0,
     sequence::{pair, preceded},
@@ -25,11 +25,19 @@ pub struct Amount {
 
 impl Amount {
     pub fn exact(value: f64) -> Self {
-        Self { low: value, high: value, approximate: false }
+        Self {
+            low: value,
+            high: value,
+            approximate: false,
+        }
     }
 
     fn scaled(self, factor: f64) -> Self {
-        Self { low: self.low * factor, high: self.high * factor, ..self }
+        Self {
+            low: self.low * factor,
+            high: self.high * factor,
+            ..self
+        }
     }
 
     pub fn is_exact(&self) -> bool {
@@ -38,7 +46,15 @@ impl Amount {
 }
 
 fn fail<T>(input: &str) -> IResult<&str, T> {
-    Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Verify,
+    )))
+}
+
+/// One or more spaces, tabs or non-breaking spaces.
+pub fn gap(input: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c == ' ' || c == '\t' || c == '\u{a0}')(input)
 }
 
 /// True when `rest` does not continue the current word.
@@ -50,7 +66,11 @@ pub fn at_word_end(rest: &str) -> bool {
 pub fn word<'a>(expected: &'static str) -> impl FnMut(&'a str) -> IResult<&'a str, &'a str> {
     move |input: &'a str| {
         let (rest, found) = tag_no_case(expected)(input)?;
-        if at_word_end(rest) { Ok((rest, found)) } else { fail(input) }
+        if at_word_end(rest) {
+            Ok((rest, found))
+        } else {
+            fail(input)
+        }
     }
 }
 
@@ -82,7 +102,11 @@ pub fn digit_number(input: &str) -> IResult<&str, f64> {
 
 fn recognize_three_digits(input: &str) -> IResult<&str, &str> {
     let digits = input.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 3 { Ok((&input[3..], &input[..3])) } else { fail(input) }
+    if digits == 3 {
+        Ok((&input[3..], &input[..3]))
+    } else {
+        fail(input)
+    }
 }
 
 const SCALES: &[(&str, f64)] = &[
@@ -138,7 +162,7 @@ pub fn numeral(input: &str) -> IResult<&str, Amount> {
     if !at_word_end(rest) {
         return fail(input);
     }
-    if let Ok((after, factor)) = preceded(space1, scale_word).parse(rest) {
+    if let Ok((after, factor)) = preceded(gap, scale_word).parse(rest) {
         return Ok((after, Amount::exact(value * factor)));
     }
     Ok((rest, Amount::exact(value)))
@@ -202,9 +226,8 @@ fn below_hundred(input: &str) -> IResult<&str, f64> {
 fn below_thousand(input: &str) -> IResult<&str, f64> {
     let head = alt((below_hundred, |i| word("a")(i).map(|(r, _)| (r, 1.0)))).parse(input)?;
     let (rest, value) = head;
-    if let Ok((after, _)) = preceded(space1, word("hundred")).parse(rest) {
-        let tail = preceded((opt((space1, word("and"))), alt((tag(" "), tag("-")))), below_hundred)
-            .parse(after);
+    if let Ok((after, _)) = preceded(gap, word("hundred")).parse(rest) {
+        let tail = preceded((opt((gap, word("and"))), alt((tag(" "), tag("-")))), below_hundred).parse(after);
         return Ok(tail.map_or((after, value * 100.0), |(r, v)| (r, value * 100.0 + v)));
     }
     Ok((rest, value))
@@ -226,8 +249,7 @@ pub fn number_words(input: &str) -> IResult<&str, Amount> {
         total += group * factor;
         group = 0.0;
         rest = after;
-        let next = preceded((opt(char(',')), opt((space1, word("and"))), tag(" ")), below_thousand)
-            .parse(rest);
+        let next = preceded((opt(char(',')), opt((gap, word("and"))), tag(" ")), below_thousand).parse(rest);
         match next {
             Ok((after, value)) => {
                 group = value;
@@ -245,22 +267,33 @@ pub fn number_words(input: &str) -> IResult<&str, Amount> {
 /// `a dozen`, `dozens`, `several hundred`, `hundreds`, `a few`, `a couple`: amounts that are
 /// vague by nature. Open-ended plurals become ranges up to the next magnitude.
 pub fn vague_amount(input: &str) -> IResult<&str, Amount> {
-    let approx = |low: f64, high: f64| Amount { low, high, approximate: true };
-    if let Ok((rest, _)) = (word("a"), space1, word("dozen")).parse(input) {
+    let approx = |low: f64, high: f64| Amount {
+        low,
+        high,
+        approximate: true,
+    };
+    if let Ok((rest, _)) = (word("a"), gap, word("dozen")).parse(input) {
         return Ok((rest, Amount::exact(12.0)));
     }
-    if let Ok((rest, _)) = (word("a"), space1, word("couple")).parse(input) {
+    if let Ok((rest, _)) = (word("a"), gap, word("couple")).parse(input) {
         return Ok((rest, Amount::exact(2.0)));
     }
-    if let Ok((rest, _)) = (word("a"), space1, word("few")).parse(input) {
-        let scaled = preceded(space1, scale_word).parse(rest);
+    if let Ok((rest, _)) = (word("a"), gap, word("few")).parse(input) {
+        let scaled = preceded(gap, scale_word).parse(rest);
         return Ok(match scaled {
             Ok((after, factor)) => (after, approx(2.0, 5.0).scaled(factor)),
-            Err(_) => (rest, Amount { low: 3.0, high: 3.0, approximate: true }),
+            Err(_) => (
+                rest,
+                Amount {
+                    low: 3.0,
+                    high: 3.0,
+                    approximate: true,
+                },
+            ),
         });
     }
     if let Ok((rest, _)) = word("several")(input) {
-        let (after, factor) = preceded(space1, scale_word).parse(rest)?;
+        let (after, factor) = preceded(gap, scale_word).parse(rest)?;
         return Ok((after, approx(3.0, 9.0).scaled(factor)));
     }
     if let Ok((rest, _)) = word("dozens")(input) {

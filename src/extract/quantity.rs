@@ -6,16 +6,12 @@
 //! as an interval; the caller decides what the claim is about.
 
 use nom::{
-    IResult, Parser,
-    branch::alt,
-    bytes::complete::tag,
-    character::complete::{space0, space1},
-    combinator::opt,
+    IResult, Parser, branch::alt, bytes::complete::tag, character::complete::space0, combinator::opt,
     sequence::preceded,
 };
 
 use super::lexicon::{self, UnitClass};
-use super::number::{self, Amount, at_word_end, word};
+use super::number::{self, Amount, at_word_end, gap, word};
 
 /// The value side of a claim, before linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +89,10 @@ const COMPARATORS: &[(&str, Bound)] = &[
 ];
 
 fn fail<T>(input: &str) -> IResult<&str, T> {
-    Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Verify,
+    )))
 }
 
 /// Case-insensitive phrase followed by whitespace (the number comes next).
@@ -144,9 +143,9 @@ fn range_dash(input: &str) -> IResult<&str, &str> {
 fn range_tail(input: &str) -> IResult<&str, Amount> {
     let (rest, _) = alt((
         range_dash,
-        preceded(space1, word("to")),
-        preceded(space1, word("and")),
-        preceded(space1, word("or")),
+        preceded(gap, word("to")),
+        preceded(gap, word("and")),
+        preceded(gap, word("or")),
     ))
     .parse(input)?;
     let rest = rest.trim_start_matches(' ');
@@ -187,7 +186,11 @@ fn unit(input: &str) -> Option<(&str, QuantityKind, String, Option<UnitClass>)> 
     }
     for &(name, symbol) in lexicon::MEASURE_UNITS {
         let is_word = name.len() > 3 && name.chars().all(|c| c.is_ascii_lowercase() || c == ' ');
-        let matches = if is_word { starts(name) } else { trimmed.starts_with(name) };
+        let matches = if is_word {
+            starts(name)
+        } else {
+            trimmed.starts_with(name)
+        };
         if !matches {
             continue;
         }
@@ -279,7 +282,12 @@ fn compound(input: &str) -> Option<(&str, QuantityKind, String, Option<UnitClass
     .parse(rest)
     .ok()?;
     Some(match suffix.to_ascii_lowercase().as_str() {
-        "strong" => (rest, QuantityKind::Count, "personnel".into(), Some(UnitClass::Personnel)),
+        "strong" => (
+            rest,
+            QuantityKind::Count,
+            "personnel".into(),
+            Some(UnitClass::Personnel),
+        ),
         "member" | "nation" => (rest, QuantityKind::Count, "members".into(), Some(UnitClass::Countries)),
         "year-old" | "years-old" => (rest, QuantityKind::Measure, "year".into(), Some(UnitClass::Time)),
         "hour" => (rest, QuantityKind::Duration, "h".into(), Some(UnitClass::Time)),
@@ -322,14 +330,14 @@ pub fn quantity(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quanti
     let mut tail_currency = None;
 
     let tail = match between {
-        Some((_, true)) => preceded((space1, word("and"), space1), |i| {
+        Some((_, true)) => preceded((gap, word("and"), gap), |i| {
             let (i, code) = opt(currency_prefix).parse(i)?;
             tail_currency = code;
             number::number(i)
         })
         .parse(rest)
         .ok(),
-        Some((_, false)) => preceded((space1, word("to"), space1), number::number).parse(rest).ok(),
+        Some((_, false)) => preceded((gap, word("to"), gap), number::number).parse(rest).ok(),
         None if bound.is_none() => range_tail(rest).ok().filter(|(_, upper)| upper.high > amount.low),
         None => None,
     };
@@ -368,12 +376,13 @@ pub fn quantity(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quanti
         kind = unit_kind;
         unit_name = Some(name);
         class = unit_class;
-    } else if currency.is_none() {
-        if let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym) {
-            unit_name = Some(noun);
-            class = noun_class;
-            let _ = len;
-        }
+    } else if currency.is_none()
+        && let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym)
+    {
+        unit_name = Some(noun);
+        class = noun_class;
+        // The span takes in the counted noun: "fewer than 20 people".
+        rest = &rest[len..];
     }
     if kind == QuantityKind::Money && unit_name.as_deref().is_some_and(|u| u == "cent" || u == "pence") {
         unit_name = unit_name.map(|u| if u == "cent" { "cents".into() } else { u });
@@ -426,9 +435,12 @@ mod tests {
     #[test]
     fn ranges_with_hyphens_dashes_and_words() {
         let q = parse("10-17 soldiers to Iraq");
-        assert_eq!((q.low, q.high, q.unit.as_deref()), (Some(10.0), Some(17.0), Some("soldiers")));
+        assert_eq!(
+            (q.low, q.high, q.unit.as_deref()),
+            (Some(10.0), Some(17.0), Some("soldiers"))
+        );
         assert_eq!(q.class, Some(UnitClass::Personnel));
-        assert_eq!(text_of("10-17 soldiers"), "10-17");
+        assert_eq!(text_of("10-17 soldiers to"), "10-17 soldiers");
         assert_eq!(parse("10–17 troops").high, Some(17.0));
         let between = parse("between 10 and 17 trainers");
         assert_eq!((between.low, between.high), (Some(10.0), Some(17.0)));
@@ -447,14 +459,20 @@ mod tests {
         let up_to = parse("up to 500 troops");
         assert_eq!((up_to.low, up_to.high, up_to.high_inclusive), (None, Some(500.0), true));
         let about = parse("about 500 troops");
-        assert_eq!((about.low, about.high, about.approximate), (Some(500.0), Some(500.0), true));
+        assert_eq!(
+            (about.low, about.high, about.approximate),
+            (Some(500.0), Some(500.0), true)
+        );
         assert!(quantity("more of them", &demonym).is_none());
     }
 
     #[test]
     fn money_percent_and_compounds() {
         let money = parse("$88 billion to rebuild");
-        assert_eq!((money.kind, money.low, money.unit.as_deref()), (QuantityKind::Money, Some(8.8e10), Some("USD")));
+        assert_eq!(
+            (money.kind, money.low, money.unit.as_deref()),
+            (QuantityKind::Money, Some(8.8e10), Some("USD"))
+        );
         let percent = parse("2 percent of a member nation’s GDP");
         assert_eq!((percent.kind, percent.low), (QuantityKind::Percent, Some(2.0)));
         assert_eq!(parse("2% of GDP").unit.as_deref(), Some("percent"));
@@ -468,11 +486,17 @@ mod tests {
     #[test]
     fn counted_nouns_demonyms_and_modifiers() {
         let iraqis = parse("30 Iraqi’s. The");
-        assert_eq!((iraqis.unit.as_deref(), iraqis.class), (Some("iraqis"), Some(UnitClass::Nationals)));
+        assert_eq!(
+            (iraqis.unit.as_deref(), iraqis.class),
+            (Some("iraqis"), Some(UnitClass::Nationals))
+        );
         let russians = parse("2 Russians Flee");
         assert_eq!(russians.class, Some(UnitClass::Nationals));
         let bases = parse("two Iraqi military bases housing");
-        assert_eq!((bases.unit.as_deref(), bases.class), (Some("bases"), Some(UnitClass::Facilities)));
+        assert_eq!(
+            (bases.unit.as_deref(), bases.class),
+            (Some("bases"), Some(UnitClass::Facilities))
+        );
         assert_eq!(parse("29 allies, allow").unit.as_deref(), Some("allies"));
         assert_eq!(parse("20 of them").unit, None);
         assert!(parse("2016 campaign").bare_integer);

@@ -6,9 +6,9 @@
 //! Titles are normalised so that wording variants meet: case and hyphens are dropped,
 //! `defence` is spelt `defense`, and `Defense Secretary` becomes `secretary of defense`.
 
-use nom::{IResult, Parser, bytes::complete::tag, character::complete::space1, combinator::opt};
+use nom::{IResult, Parser, bytes::complete::tag, combinator::opt};
 
-use super::number::{at_word_end, word};
+use super::number::{at_word_end, gap, word};
 
 /// A parsed role: where it ends, the normalised title, the organisation prefix (as the
 /// offset range of the entity mention) and the person's name.
@@ -22,40 +22,93 @@ pub struct RoleParse {
 }
 
 const MODIFIERS: &[&str] = &[
-    "deputy", "assistant", "principal", "press", "acting", "vice", "senior", "chief", "foreign",
-    "defense", "defence", "interior", "finance", "home", "state", "prime", "executive",
-    "national", "security", "former",
+    "deputy",
+    "assistant",
+    "principal",
+    "press",
+    "acting",
+    "vice",
+    "senior",
+    "chief",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "home",
+    "state",
+    "prime",
+    "executive",
+    "national",
+    "security",
+    "former",
 ];
 
 const HEADS: &[&str] = &[
-    "secretary-general", "secretary", "president", "minister", "chancellor", "ambassador",
-    "director", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson",
-    "commander", "admiral", "governor", "senator", "mayor", "king", "queen", "envoy", "leader",
-    "adviser", "advisor", "premier", "general",
+    "secretary-general",
+    "secretary",
+    "president",
+    "minister",
+    "chancellor",
+    "ambassador",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "admiral",
+    "governor",
+    "senator",
+    "mayor",
+    "king",
+    "queen",
+    "envoy",
+    "leader",
+    "adviser",
+    "advisor",
+    "premier",
+    "general",
 ];
 
 const DEPARTMENTS: &[&str] = &[
-    "defense", "state", "treasury", "energy", "commerce", "labor", "education", "health",
-    "transportation", "interior", "agriculture",
+    "defense",
+    "state",
+    "treasury",
+    "energy",
+    "commerce",
+    "labor",
+    "education",
+    "health",
+    "transportation",
+    "interior",
+    "agriculture",
 ];
 
 const NAME_PARTICLES: &[&str] = &["al", "bin", "ibn", "van", "von", "de", "da", "del", "le", "la", "el"];
 
 fn fail<T>(input: &str) -> IResult<&str, T> {
-    Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Verify,
+    )))
 }
 
 fn next_word(input: &str) -> Option<(&str, &str)> {
     let len = input
         .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '.' && false))
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
         .map_or(input.len(), |(i, _)| i);
     (len > 0).then(|| (&input[..len], &input[len..]))
 }
 
 /// One word of a personal name: `Jens`, `Stoltenberg`, `al-Abadi`, `O’Brien`.
 fn name_word(input: &str) -> IResult<&str, &str> {
-    let Some((w, rest)) = next_word(input) else { return fail(input) };
+    let Some((w, rest)) = next_word(input) else {
+        return fail(input);
+    };
     let lower = w.to_lowercase();
     let particle = NAME_PARTICLES.iter().any(|p| lower.starts_with(&format!("{p}-")));
     let capitalised = w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
@@ -63,7 +116,10 @@ fn name_word(input: &str) -> IResult<&str, &str> {
         return fail(input);
     }
     // `Trump’s` names Trump.
-    let rest = rest.strip_prefix("’s").or_else(|| rest.strip_prefix("'s")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix("’s")
+        .or_else(|| rest.strip_prefix("'s"))
+        .unwrap_or(rest);
     Ok((rest, w))
 }
 
@@ -72,7 +128,9 @@ fn name(input: &str) -> IResult<&str, String> {
     let (mut rest, first) = name_word(input)?;
     let mut words = vec![first];
     while words.len() < 4 {
-        let Ok((after, w)) = (space1, name_word).parse(rest).map(|(r, (_, w))| (r, w)) else { break };
+        let Ok((after, w)) = (gap, name_word).parse(rest).map(|(r, (_, w))| (r, w)) else {
+            break;
+        };
         if rest[1..].starts_with(char::is_lowercase) && !w.contains('-') {
             break;
         }
@@ -102,7 +160,7 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
         words.push(lower.replace('-', " "));
         has_head |= is_head;
         rest = after;
-        match space1::<&str, nom::error::Error<&str>>(rest) {
+        match gap(rest) {
             Ok((after_space, _)) => {
                 if next_word(after_space).is_some_and(|(w, _)| {
                     let l = w.to_lowercase();
@@ -120,14 +178,18 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
         return fail(input);
     }
     // `Secretary of Defense`, `secretary of defense for international security affairs`
-    if let Ok((after, (_, _, _, department))) =
-        (space1, word("of"), space1, |i| next_word(i).map(|(w, r)| (r, w)).ok_or(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)))).parse(rest)
+    if let Ok((after, (_, _, _, department))) = (gap, word("of"), gap, |i| {
+        next_word(i)
+            .map(|(w, r)| (r, w))
+            .ok_or(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)))
+    })
+        .parse(rest)
     {
         let department = department.to_lowercase().replace("defence", "defense");
         if DEPARTMENTS.contains(&department.as_str()) || department == "the" {
             words.push(format!("of {department}"));
             rest = after;
-            if let Ok((after, _)) = (space1, word("for")).parse(rest) {
+            if let Ok((after, _)) = (gap, word("for")).parse(rest) {
                 let clause_end = after.find([',', ';', '.']).unwrap_or(after.len());
                 words.push(format!("for{}", after[..clause_end].to_lowercase()));
                 rest = &after[clause_end..];
@@ -146,7 +208,7 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
 /// `[Former] [ORG …] Title Name` at the start of `input`. `org_prefix` reports the byte
 /// length of an entity mention starting at a given position of `input`, if any.
 pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<RoleParse> {
-    let (mut rest, former) = match (word("former"), space1).parse(input) {
+    let (mut rest, former) = match (word("former"), gap).parse(input) {
         Ok((rest, _)) => (rest, true),
         Err(_) => (input, false),
     };
@@ -155,17 +217,23 @@ pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -
         let at = input.len() - rest.len();
         let Some((len, mention)) = org_prefix(at) else { break };
         let after = &rest[len..];
-        let Ok((after, _)) = space1::<&str, nom::error::Error<&str>>(after) else { break };
+        let Ok((after, _)) = gap(after) else { break };
         org_mentions.push(mention);
         rest = after;
     }
     let allow_lowercase = !org_mentions.is_empty();
     let (rest, title) = title(rest, allow_lowercase).ok()?;
-    let (rest, person) = (space1, name).parse(rest).ok().map(|(r, (_, n))| (r, n))?;
+    let (rest, person) = (gap, name).parse(rest).ok().map(|(r, (_, n))| (r, n))?;
     if !at_word_end(rest) {
         return None;
     }
-    Some(RoleParse { len: input.len() - rest.len(), former, org_mentions, title, person })
+    Some(RoleParse {
+        len: input.len() - rest.len(),
+        former,
+        org_mentions,
+        title,
+        person,
+    })
 }
 
 /// `Name, [principal] [ORG] title …` — the title after the name, set off by a comma.
@@ -174,7 +242,7 @@ pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize,
     if !person.contains(' ') {
         return None;
     }
-    let comma: IResult<&str, _> = (tag(","), space1).parse(rest);
+    let comma: IResult<&str, _> = (tag(","), gap).parse(rest);
     let (mut rest, _) = comma.ok()?;
     let mut prefix = Vec::new();
     let mut org_mentions = Vec::new();
@@ -182,17 +250,25 @@ pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize,
         let at = input.len() - rest.len();
         if let Some((len, mention)) = org_prefix(at) {
             org_mentions.push(mention);
-            rest = space1::<&str, nom::error::Error<&str>>(&rest[len..]).ok()?.0;
-        } else if let Some((w, after)) = next_word(rest).filter(|(w, _)| w.chars().all(char::is_lowercase) && *w == "principal") {
+            rest = gap(&rest[len..]).ok()?.0;
+        } else if let Some((w, after)) =
+            next_word(rest).filter(|(w, _)| w.chars().all(char::is_lowercase) && *w == "principal")
+        {
             prefix.push(w);
-            rest = opt(space1::<&str, nom::error::Error<&str>>).parse(after).ok()?.0;
+            rest = opt(gap).parse(after).ok()?.0;
         } else {
             break;
         }
     }
     let (rest, title) = title(rest, true).ok()?;
     let _ = prefix;
-    Some(RoleParse { len: input.len() - rest.len(), former: false, org_mentions, title, person })
+    Some(RoleParse {
+        len: input.len() - rest.len(),
+        former: false,
+        org_mentions,
+        title,
+        person,
+    })
 }
 
 #[cfg(test)]
@@ -218,13 +294,34 @@ mod tests {
     #[test]
     fn title_variants_normalise_to_one_role() {
         let expect = |t: &str, p: &str, f: bool, o: usize| (t.to_owned(), p.to_owned(), f, o);
-        assert_eq!(parse("NATO Secretary General Jans Stoltenberg told"), expect("secretary-general", "Jans Stoltenberg", false, 1));
-        assert_eq!(parse("NATO Secretary-General Jens Stoltenberg."), expect("secretary-general", "Jens Stoltenberg", false, 1));
-        assert_eq!(parse("Former U.S. Secretary of Defense Ashton Carter implored"), expect("secretary of defense", "Ashton Carter", true, 1));
-        assert_eq!(parse("US Defence Secretary Mark Esper among"), expect("secretary of defense", "Mark Esper", false, 1));
-        assert_eq!(parse("Iraqi Prime Minister Haider al-Abadi at"), expect("prime minister", "Haider al-Abadi", false, 1));
-        assert_eq!(parse("White House deputy press secretary Judd Deere later"), expect("deputy press secretary", "Judd Deere", false, 1));
-        assert_eq!(parse("President Donald Trump’s demand"), expect("president", "Donald Trump", false, 0));
+        assert_eq!(
+            parse("NATO Secretary General Jans Stoltenberg told"),
+            expect("secretary-general", "Jans Stoltenberg", false, 1)
+        );
+        assert_eq!(
+            parse("NATO Secretary-General Jens Stoltenberg."),
+            expect("secretary-general", "Jens Stoltenberg", false, 1)
+        );
+        assert_eq!(
+            parse("Former U.S. Secretary of Defense Ashton Carter implored"),
+            expect("secretary of defense", "Ashton Carter", true, 1)
+        );
+        assert_eq!(
+            parse("US Defence Secretary Mark Esper among"),
+            expect("secretary of defense", "Mark Esper", false, 1)
+        );
+        assert_eq!(
+            parse("Iraqi Prime Minister Haider al-Abadi at"),
+            expect("prime minister", "Haider al-Abadi", false, 1)
+        );
+        assert_eq!(
+            parse("White House deputy press secretary Judd Deere later"),
+            expect("deputy press secretary", "Judd Deere", false, 1)
+        );
+        assert_eq!(
+            parse("President Donald Trump’s demand"),
+            expect("president", "Donald Trump", false, 0)
+        );
     }
 
     #[test]
@@ -239,7 +336,10 @@ mod tests {
         let input = "Katie Wheelbarger, principal US deputy assistant secretary of defense for international security affairs, said";
         let r = appositive_role(input, &orgs(input)).unwrap();
         assert_eq!(r.person, "Katie Wheelbarger");
-        assert_eq!(r.title, "deputy assistant secretary of defense for international security affairs");
+        assert_eq!(
+            r.title,
+            "deputy assistant secretary of defense for international security affairs"
+        );
         assert_eq!(r.org_mentions.len(), 1);
     }
 }

@@ -4,10 +4,9 @@ use std::ops::Range;
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "sen",
-    "rep", "gov", "pres", "st", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
-    "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rs",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "pres",
+    "st", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "approx", "est", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rs",
 ];
 
 /// Splits `range` of `text` into sentences. A line break always ends a sentence.
@@ -51,10 +50,12 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or_default();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or_default();
     let lower = word.to_lowercase();
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&lower.as_str())
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 fn push_trimmed(text: &str, out: &mut Vec<Range<usize>>, range: Range<usize>) {

@@ -36,37 +36,60 @@ pub fn time_expression(input: &str, today: Option<Date>) -> Option<TimeExpressio
         let mut len = input.len() - rest.len();
         // `February 12, 2020 04:57 PM`, `02/04/2020 - 19:37`
         let after = rest.trim_start_matches([' ', '-']);
-        if let Ok((rest2, _)) = calendar::time_of_day(after) {
-            if after.len() < rest.len() || rest.is_empty() {
-                len = input.len() - rest2.len();
-            }
+        if let Ok((rest2, _)) = calendar::time_of_day(after)
+            && (after.len() < rest.len() || rest.is_empty())
+        {
+            len = input.len() - rest2.len();
         }
         let bounds = date.bounds(default_year);
-        return Some(TimeExpression { len, from: bounds.map(|b| b.0), to: bounds.map(|b| b.1) });
+        return Some(TimeExpression {
+            len,
+            from: bounds.map(|b| b.0),
+            to: bounds.map(|b| b.1),
+        });
     }
     if let Ok((rest, _)) = calendar::time_of_day(input) {
-        return Some(TimeExpression { len: input.len() - rest.len(), from: today, to: today });
+        return Some(TimeExpression {
+            len: input.len() - rest.len(),
+            from: today,
+            to: today,
+        });
     }
     for (name, weekday) in WEEKDAYS {
         let abbreviated = &name[..3];
         let matched = word(name)(input).or_else(|_| {
             word(abbreviated)(input).and_then(|(rest, w)| {
-                if rest.starts_with(',') && w.starts_with(char::is_uppercase) { Ok((rest, w)) } else { word("\u{0}")(input) }
+                if rest.starts_with(',') && w.starts_with(char::is_uppercase) {
+                    Ok((rest, w))
+                } else {
+                    word("\u{0}")(input)
+                }
             })
         });
         if let Ok((rest, _)) = matched {
             // The weekday most recently before the document date (news says "on Tuesday").
-            let day = today.and_then(|d| d.nth_weekday(-1, weekday).ok().map(|p| if d.weekday() == weekday { d } else { p }));
-            return Some(TimeExpression { len: input.len() - rest.len(), from: day, to: day });
+            let day = today.and_then(|d| {
+                d.nth_weekday(-1, weekday)
+                    .ok()
+                    .map(|p| if d.weekday() == weekday { d } else { p })
+            });
+            return Some(TimeExpression {
+                len: input.len() - rest.len(),
+                from: day,
+                to: day,
+            });
         }
     }
     relative(input, today)
 }
 
+/// Turns a document date into the days a relative expression covers.
+type Resolver = fn(Date) -> Option<(Date, Date)>;
+
 /// `last year`, `last month`, `this week`, `yesterday`, `today`.
 fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
     let lower: String = input.chars().take(12).collect::<String>().to_lowercase();
-    let forms: [(&str, fn(Date) -> Option<(Date, Date)>); 6] = [
+    let forms: [(&str, Resolver); 6] = [
         ("last year", |d| {
             let y = d.year() - 1;
             Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
@@ -76,17 +99,25 @@ fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
             Some((m, m.last_of_month()))
         }),
         ("this week", |d| {
-            let start = d.checked_sub(i32::from(d.weekday().to_monday_zero_offset()).days()).ok()?;
+            let start = d
+                .checked_sub(i32::from(d.weekday().to_monday_zero_offset()).days())
+                .ok()?;
             Some((start, start.checked_add(6.days()).ok()?))
         }),
-        ("this year", |d| Some((Date::new(d.year(), 1, 1).ok()?, Date::new(d.year(), 12, 31).ok()?))),
+        ("this year", |d| {
+            Some((Date::new(d.year(), 1, 1).ok()?, Date::new(d.year(), 12, 31).ok()?))
+        }),
         ("yesterday", |d| d.yesterday().ok().map(|y| (y, y))),
         ("today", |d| Some((d, d))),
     ];
     for (form, resolve) in forms {
         if lower.starts_with(form) && at_word_end(&input[form.len()..]) {
             let bounds = today.and_then(resolve);
-            return Some(TimeExpression { len: form.len(), from: bounds.map(|b| b.0), to: bounds.map(|b| b.1) });
+            return Some(TimeExpression {
+                len: form.len(),
+                from: bounds.map(|b| b.0),
+                to: bounds.map(|b| b.1),
+            });
         }
     }
     None
@@ -109,9 +140,18 @@ mod tests {
 
     #[test]
     fn resolves_dates_against_the_document_date() {
-        assert_eq!(resolve("January 3."), (9, Some(date(2018, 1, 3)), Some(date(2018, 1, 3))));
-        assert_eq!(resolve("Tuesday gave"), (7, Some(date(2018, 2, 13)), Some(date(2018, 2, 13))));
-        assert_eq!(resolve("Thursday, with"), (8, Some(date(2018, 2, 8)), Some(date(2018, 2, 8))));
+        assert_eq!(
+            resolve("January 3."),
+            (9, Some(date(2018, 1, 3)), Some(date(2018, 1, 3)))
+        );
+        assert_eq!(
+            resolve("Tuesday gave"),
+            (7, Some(date(2018, 2, 13)), Some(date(2018, 2, 13)))
+        );
+        assert_eq!(
+            resolve("Thursday, with"),
+            (8, Some(date(2018, 2, 8)), Some(date(2018, 2, 8)))
+        );
         assert_eq!(resolve("last month calling").1, Some(date(2018, 1, 1)));
         assert_eq!(resolve("last year.").2, Some(date(2017, 12, 31)));
         assert_eq!(resolve("February 12, 2020 04:57 PM").0, 26);

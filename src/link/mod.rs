@@ -132,7 +132,12 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
 
     let mut groups: Vec<Subject> = subjects
         .iter()
-        .map(|def| Subject { key: def.id.clone(), label: def.label.clone(), declared: true, claims: Vec::new() })
+        .map(|def| Subject {
+            key: def.id.clone(),
+            label: def.label.clone(),
+            declared: true,
+            claims: Vec::new(),
+        })
         .collect();
     let mut heuristic_keys: HashMap<String, usize> = HashMap::new();
     let mut subject_of = vec![None; claims.len()];
@@ -142,7 +147,10 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
             continue;
         }
         let sentence = texts[claim.doc][claim.context.sentence.clone()].to_lowercase();
-        let declared = subjects.iter().enumerate().filter_map(|(i, def)| match_score(def, claim, &sentence).map(|s| (s, i)));
+        let declared = subjects
+            .iter()
+            .enumerate()
+            .filter_map(|(i, def)| match_score(def, claim, &sentence).map(|s| (s, i)));
         // Most specific declaration wins; the first declared wins ties.
         let best = declared.fold(None, |best: Option<(usize, usize)>, (score, i)| match best {
             Some((s, _)) if s >= score => best,
@@ -152,7 +160,12 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
             Some((_, i)) => Some(i),
             None => heuristic_subject(claim, gazetteer).map(|(key, label)| {
                 *heuristic_keys.entry(key.clone()).or_insert_with(|| {
-                    groups.push(Subject { key, label, declared: false, claims: Vec::new() });
+                    groups.push(Subject {
+                        key,
+                        label,
+                        declared: false,
+                        claims: Vec::new(),
+                    });
                     groups.len() - 1
                 })
             }),
@@ -197,7 +210,14 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
         }
     }
 
-    ClaimGraph { graph, subjects: groups, roles, persons, subject_of, person_of }
+    ClaimGraph {
+        graph,
+        subjects: groups,
+        roles,
+        persons,
+        subject_of,
+        person_of,
+    }
 }
 
 /// How specifically `def` matches `claim`, or `None` when it does not.
@@ -236,7 +256,10 @@ fn match_score(def: &SubjectDef, claim: &Claim, sentence: &str) -> Option<usize>
         score += 1;
     }
     if !def.context.is_empty() {
-        let found = def.context.iter().any(|word| contains_word_prefix(sentence, &word.to_lowercase()));
+        let found = def
+            .context
+            .iter()
+            .any(|word| contains_word_prefix(sentence, &word.to_lowercase()));
         if !found {
             return None;
         }
@@ -252,17 +275,23 @@ fn match_score(def: &SubjectDef, claim: &Claim, sentence: &str) -> Option<usize>
 }
 
 fn contains_word_prefix(text: &str, prefix: &str) -> bool {
-    text.match_indices(prefix).any(|(i, _)| !text[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+    text.match_indices(prefix)
+        .any(|(i, _)| !text[..i].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// `owner/place/class`, or `owner/percent-of-gdp` — with a readable label.
 fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, String)> {
     let context = &claim.context;
     let owner = context.owner.as_deref()?;
-    let owner_name = gazetteer.get(owner).map_or(owner, |i| gazetteer.entities[i].name.as_str());
+    let owner_name = gazetteer
+        .get(owner)
+        .map_or(owner, |i| gazetteer.entities[i].name.as_str());
     if claim.kind == ClaimKind::Percent {
         let share = context.share_of.as_deref()?;
-        return Some((format!("{owner}/percent-of-{share}"), format!("{owner_name}: percent of {share}")));
+        return Some((
+            format!("{owner}/percent-of-{share}"),
+            format!("{owner_name}: percent of {share}"),
+        ));
     }
     let class = claim.class.filter(|c| HEURISTIC_CLASSES.contains(c))?;
     if class == UnitClass::Countries {
@@ -270,10 +299,18 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
     }
     match context.place.as_deref() {
         Some(place) => {
-            let place_name = gazetteer.get(place).map_or(place, |i| gazetteer.entities[i].name.as_str());
-            Some((format!("{owner}/{place}/{}", class.as_str()), format!("{} of {owner_name} in {place_name}", class.as_str())))
+            let place_name = gazetteer
+                .get(place)
+                .map_or(place, |i| gazetteer.entities[i].name.as_str());
+            Some((
+                format!("{owner}/{place}/{}", class.as_str()),
+                format!("{} of {owner_name} in {place_name}", class.as_str()),
+            ))
         }
-        None => Some((format!("{owner}/{}", class.as_str()), format!("{} of {owner_name}", class.as_str()))),
+        None => Some((
+            format!("{owner}/{}", class.as_str()),
+            format!("{} of {owner_name}", class.as_str()),
+        )),
     }
 }
 
@@ -310,7 +347,11 @@ fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -
                 }
                 None => key.clone(),
             };
-            RoleGroup { key, label, claims: members }
+            RoleGroup {
+                key,
+                label,
+                claims: members,
+            }
         })
         .collect()
 }

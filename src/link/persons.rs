@@ -46,14 +46,23 @@ pub fn is_name_variant(a: &str, b: &str) -> bool {
     (1..=2).contains(&total)
 }
 
-pub(super) fn resolve(claims: &[Claim], role_claims: &[usize], roles: &[RoleGroup]) -> (Vec<Person>, Vec<Option<usize>>) {
+pub(super) fn resolve(
+    claims: &[Claim],
+    role_claims: &[usize],
+    roles: &[RoleGroup],
+) -> (Vec<Person>, Vec<Option<usize>>) {
     let mut persons: Vec<Person> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut person_of = vec![None; claims.len()];
     for &index in role_claims {
         let Some(role) = &claims[index].role else { continue };
         let id = *by_name.entry(role.person.clone()).or_insert_with(|| {
-            persons.push(Person { name: role.person.clone(), claims: Vec::new(), same_as: None, variant: false });
+            persons.push(Person {
+                name: role.person.clone(),
+                claims: Vec::new(),
+                same_as: None,
+                variant: false,
+            });
             persons.len() - 1
         });
         persons[id].claims.push(index);
@@ -66,7 +75,11 @@ pub(super) fn resolve(claims: &[Claim], role_claims: &[usize], roles: &[RoleGrou
         by_surname.entry(surname(&person.name)).or_default().push(id);
     }
     for members in by_surname.values() {
-        let full: Vec<usize> = members.iter().copied().filter(|&m| persons[m].name.contains(' ')).collect();
+        let full: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&m| persons[m].name.contains(' '))
+            .collect();
         for &m in members {
             if !persons[m].name.contains(' ') && full.len() == 1 {
                 persons[m].same_as = Some(full[0]);
@@ -91,7 +104,11 @@ pub(super) fn resolve(claims: &[Claim], role_claims: &[usize], roles: &[RoleGrou
                 }
                 if is_name_variant(&persons[a].name, &persons[b].name) {
                     // The rarer spelling is the variant of the commoner one.
-                    let (variant, canonical) = if persons[a].claims.len() < persons[b].claims.len() { (a, b) } else { (b, a) };
+                    let (variant, canonical) = if persons[a].claims.len() < persons[b].claims.len() {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
                     persons[variant].same_as = Some(canonical);
                     persons[variant].variant = true;
                 }

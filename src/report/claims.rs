@@ -131,10 +131,17 @@ pub fn write_claims_json(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Re
 /// `file:line:col  kind  value unit  "text"  → subject`, one claim per line.
 pub fn write_claims_text(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Result<()> {
     for r in records {
-        let kind = serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let kind = serde_json::to_value(r.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         let value = r.value.as_ref().map(|v| {
             let n = |x: &Option<Number>| x.map_or("·".to_owned(), |n| serde_json::to_string(&n).unwrap_or_default());
-            if v.low == v.high { n(&v.low) } else { format!("[{}, {}]", n(&v.low), n(&v.high)) }
+            if v.low == v.high {
+                n(&v.low)
+            } else {
+                format!("[{}, {}]", n(&v.low), n(&v.high))
+            }
         });
         write!(out, "{}:{}:{}\t{kind}", r.file, r.line, r.column)?;
         if let Some(value) = value {

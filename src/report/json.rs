@@ -46,7 +46,11 @@ pub fn write_json(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
             subject: f.subject.as_deref(),
             message: &f.message,
             timeline: f.timeline.as_deref(),
-            claims: f.claims.iter().map(|&c| claim_record(run.documents, run.claims, Some(run.graph), c)).collect(),
+            claims: f
+                .claims
+                .iter()
+                .map(|&c| claim_record(run.documents, run.claims, Some(run.graph), c))
+                .collect(),
         })
         .collect();
     let (errors, warnings, infos) = run.counts();
@@ -58,8 +62,18 @@ pub fn write_json(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
         errors,
         warnings,
         infos,
-        skipped: run.skipped.iter().map(|s| SkippedRecord { path: &s.path, reason: &s.reason }).collect(),
+        skipped: run
+            .skipped
+            .iter()
+            .map(|s| SkippedRecord {
+                path: &s.path,
+                reason: &s.reason,
+            })
+            .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "findings": findings, "summary": summary }))?;
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &serde_json::json!({ "findings": findings, "summary": summary }),
+    )?;
     out.write_all(b"\n")
 }

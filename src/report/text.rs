@@ -17,7 +17,13 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool) -> io::Result
         writeln!(out, "{rendered}\n")?;
     }
     let (errors, warnings, infos) = run.counts();
-    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     writeln!(
         out,
         "{} ({}, {}, {}) in {}, {}",
@@ -58,7 +64,9 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
             .line_start(line)
             .path(doc.file.path.as_str())
             .annotation(
-                AnnotationKind::Primary.span(claim.span.start - line_range.start..end - line_range.start).label(label),
+                AnnotationKind::Primary
+                    .span(claim.span.start - line_range.start..end - line_range.start)
+                    .label(label),
             );
         group = group.element(snippet);
     }

@@ -142,7 +142,10 @@ impl RuleSet {
             self.checks
                 .iter()
                 .filter(|c| c.kind == rule.name && c.default_pack == default_pack)
-                .map(|c| ResolvedCheck { subject: c.subject.clone(), settings: c.settings.clone() })
+                .map(|c| ResolvedCheck {
+                    subject: c.subject.clone(),
+                    settings: c.settings.clone(),
+                })
                 .collect()
         };
         let user = of_rule(false);
@@ -155,7 +158,11 @@ impl RuleSet {
         let error = |span: Range<usize>, message: String| {
             let (line, column) = source.line_col(span.start);
             let line_range = source.line_range(span.start);
-            let underline_end = span.end.min(line_range.end).max(span.start + 1).min(line_range.end.max(span.start));
+            let underline_end = span
+                .end
+                .min(line_range.end)
+                .max(span.start + 1)
+                .min(line_range.end.max(span.start));
             RuleError {
                 path: path.to_owned(),
                 line,
@@ -176,7 +183,10 @@ impl RuleSet {
             let Some(kind) = EntityKind::parse(entity.kind.get_ref()) else {
                 errors.push(error(
                     entity.kind.span(),
-                    format!("unknown entity kind `{}`, expected one of: organization, country, place, person", entity.kind.get_ref()),
+                    format!(
+                        "unknown entity kind `{}`, expected one of: organization, country, place, person",
+                        entity.kind.get_ref()
+                    ),
                 ));
                 continue;
             };
@@ -198,7 +208,10 @@ impl RuleSet {
                 Some(c) => match UnitClass::parse(c.get_ref()) {
                     Some(class) => Some(class),
                     None => {
-                        errors.push(error(c.span(), format!("unknown class `{}`, expected one of: {}", c.get_ref(), UnitClass::NAMES)));
+                        errors.push(error(
+                            c.span(),
+                            format!("unknown class `{}`, expected one of: {}", c.get_ref(), UnitClass::NAMES),
+                        ));
                         continue;
                     }
                 },
@@ -208,7 +221,10 @@ impl RuleSet {
                 if !known_entity(reference.get_ref()) {
                     errors.push(error(
                         reference.span(),
-                        format!("unknown entity `{}`: declare it in an [[entity]] table first", reference.get_ref()),
+                        format!(
+                            "unknown entity `{}`: declare it in an [[entity]] table first",
+                            reference.get_ref()
+                        ),
                     ));
                 }
             }
@@ -228,35 +244,70 @@ impl RuleSet {
 
         let mut checks = Vec::new();
         for check in raw.check {
-            let Some(rule) = BUILTIN.iter().map(|r| r.meta()).find(|m| m.name == check.kind.get_ref()) else {
+            let Some(rule) = BUILTIN
+                .iter()
+                .map(|r| r.meta())
+                .find(|m| m.name == check.kind.get_ref())
+            else {
                 let names: Vec<&str> = BUILTIN.iter().map(|r| r.meta().name).collect();
-                errors.push(error(check.kind.span(), format!("unknown check kind `{}`, expected one of: {}", check.kind.get_ref(), names.join(", "))));
+                errors.push(error(
+                    check.kind.span(),
+                    format!(
+                        "unknown check kind `{}`, expected one of: {}",
+                        check.kind.get_ref(),
+                        names.join(", ")
+                    ),
+                ));
                 continue;
             };
             let severity = match &check.severity {
                 Some(s) => Severity::parse(s.get_ref()).unwrap_or_else(|| {
-                    errors.push(error(s.span(), format!("unknown severity `{}`, expected one of: error, warning, info", s.get_ref())));
+                    errors.push(error(
+                        s.span(),
+                        format!(
+                            "unknown severity `{}`, expected one of: error, warning, info",
+                            s.get_ref()
+                        ),
+                    ));
                     rule.default_severity
                 }),
                 None => rule.default_severity,
             };
             let tolerance = match &check.tolerance {
                 Some(t) => parse_tolerance(t.get_ref()).unwrap_or_else(|| {
-                    errors.push(error(t.span(), format!("invalid tolerance `{}`, expected a percentage such as \"15%\"", t.get_ref())));
+                    errors.push(error(
+                        t.span(),
+                        format!(
+                            "invalid tolerance `{}`, expected a percentage such as \"15%\"",
+                            t.get_ref()
+                        ),
+                    ));
                     0.0
                 }),
                 None => 0.0,
             };
             let window_days = match &check.window {
                 Some(w) => parse_window(w.get_ref()).unwrap_or_else(|| {
-                    errors.push(error(w.span(), format!("invalid window `{}`, expected a duration such as \"60d\", \"8w\", \"6m\" or \"1y\"", w.get_ref())));
+                    errors.push(error(
+                        w.span(),
+                        format!(
+                            "invalid window `{}`, expected a duration such as \"60d\", \"8w\", \"6m\" or \"1y\"",
+                            w.get_ref()
+                        ),
+                    ));
                     0
                 }),
                 None => DEFAULT_WINDOW_DAYS,
             };
             let subject = match &check.subject {
                 Some(s) if !known_subject(s.get_ref()) => {
-                    errors.push(error(s.span(), format!("unknown subject `{}`: declare it in a [[subject]] table, or use \"*\" for every subject", s.get_ref())));
+                    errors.push(error(
+                        s.span(),
+                        format!(
+                            "unknown subject `{}`: declare it in a [[subject]] table, or use \"*\" for every subject",
+                            s.get_ref()
+                        ),
+                    ));
                     continue;
                 }
                 Some(s) => s.get_ref().clone(),
@@ -265,7 +316,11 @@ impl RuleSet {
             checks.push(CheckDef {
                 kind: rule.name.to_owned(),
                 subject,
-                settings: CheckSettings { severity, tolerance, window_days },
+                settings: CheckSettings {
+                    severity,
+                    tolerance,
+                    window_days,
+                },
                 default_pack,
             });
         }

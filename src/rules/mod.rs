@@ -65,7 +65,11 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The first line of the docs after the `## What it finds` heading.
     pub fn summary(&self) -> &'static str {
-        self.docs.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or_default()
+        self.docs
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .unwrap_or_default()
     }
 }
 
@@ -162,23 +166,30 @@ pub fn run(cx: &RuleContext<'_>, rules: &RuleSet) -> Vec<Finding> {
         }
     }
     let position = |f: &Finding| f.claims.first().map(|&c| (cx.claims[c].doc, cx.claims[c].span.start));
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| position(a).cmp(&position(b))).then(a.rule.cmp(b.rule)));
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| position(a).cmp(&position(b)))
+            .then(a.rule.cmp(b.rule))
+    });
     findings
 }
 
-/// Widens an interval by a relative tolerance on both ends.
+/// The ends of a value, an approximate one widened by a relative tolerance on both ends.
+/// Exact values ("29 allies", "fewer than 20") are taken as written.
 pub fn widen(value: &Interval, tolerance: f64) -> (f64, f64) {
+    let tolerance = if value.approximate { tolerance } else { 0.0 };
     let low = value.low.map_or(f64::NEG_INFINITY, |l| l - l.abs() * tolerance);
     let high = value.high.map_or(f64::INFINITY, |h| h + h.abs() * tolerance);
     (low, high)
 }
 
-/// Whether two values can both be true, after tolerance. Open ends are honoured: "fewer than
-/// 20" and "20" cannot both hold.
+/// Whether two values can both be true, approximate ones widened by `tolerance`. Open ends are
+/// honoured: "fewer than 20" and "20" cannot both hold.
 pub fn compatible(a: &Interval, b: &Interval, tolerance: f64) -> bool {
     let (a_low, a_high) = widen(a, tolerance);
     let (b_low, b_high) = widen(b, tolerance);
-    let touching_ok = |high_inclusive: bool, low_inclusive: bool| tolerance > 0.0 || high_inclusive && low_inclusive;
+    let touching_ok = |high_inclusive: bool, low_inclusive: bool| high_inclusive && low_inclusive;
     let a_before_b = a_high < b_low || a_high == b_low && !touching_ok(a.high_inclusive, b.low_inclusive);
     let b_before_a = b_high < a_low || b_high == a_low && !touching_ok(b.high_inclusive, a.low_inclusive);
     !(a_before_b || b_before_a)
@@ -218,7 +229,20 @@ mod tests {
     use super::*;
 
     fn interval(low: Option<f64>, high: Option<f64>, low_inclusive: bool, high_inclusive: bool) -> Interval {
-        Interval { low, high, low_inclusive, high_inclusive, approximate: false }
+        Interval {
+            low,
+            high,
+            low_inclusive,
+            high_inclusive,
+            approximate: false,
+        }
+    }
+
+    fn about(value: f64) -> Interval {
+        Interval {
+            approximate: true,
+            ..interval(Some(value), Some(value), true, true)
+        }
     }
 
     #[test]
@@ -230,11 +254,20 @@ mod tests {
         let several_hundred = interval(Some(300.0), Some(900.0), true, true);
         assert!(compatible(&range, &fewer_than_20, 0.0));
         assert!(!compatible(&twenty, &fewer_than_20, 0.0));
-        assert!(compatible(&twenty, &fewer_than_20, 0.1));
+        assert!(
+            !compatible(&twenty, &fewer_than_20, 0.1),
+            "exact values are not widened"
+        );
         assert!(compatible(&five_hundred, &several_hundred, 0.0));
         assert!(!compatible(&fewer_than_20, &five_hundred, 0.15));
-        assert!(!compatible(&interval(Some(100.0), Some(100.0), true, true), &interval(Some(120.0), Some(120.0), true, true), 0.05));
-        assert!(compatible(&interval(Some(100.0), Some(100.0), true, true), &interval(Some(110.0), Some(110.0), true, true), 0.05));
+        let (hundred, hundred_ten) = (
+            interval(Some(100.0), Some(100.0), true, true),
+            interval(Some(110.0), Some(110.0), true, true),
+        );
+        assert!(!compatible(&hundred, &hundred_ten, 0.5));
+        assert!(compatible(&about(100.0), &hundred_ten, 0.1));
+        assert!(!compatible(&about(100.0), &hundred_ten, 0.05));
+        assert!(compatible(&about(100.0), &about(110.0), 0.05));
     }
 
     #[test]
@@ -242,6 +275,9 @@ mod tests {
         assert_eq!(describe(&interval(Some(10.0), Some(17.0), true, true)), "10–17");
         assert_eq!(describe(&interval(None, Some(20.0), true, false)), "fewer than 20");
         assert_eq!(describe(&interval(Some(20.0), None, false, true)), "more than 20");
-        assert_eq!(describe(&interval(Some(8.8e10), Some(8.8e10), true, true)), "88,000,000,000");
+        assert_eq!(
+            describe(&interval(Some(8.8e10), Some(8.8e10), true, true)),
+            "88,000,000,000"
+        );
     }
 }

@@ -23,9 +23,13 @@ impl Rule for NameVariant {
     }
 
     fn check(&self, cx: &RuleContext<'_>, checks: &[ResolvedCheck], out: &mut Vec<Finding>) {
-        let Some(settings) = ResolvedCheck::for_subject(checks, "*") else { return };
+        let Some(settings) = ResolvedCheck::for_subject(checks, "*") else {
+            return;
+        };
         for (index, person) in cx.graph.persons.iter().enumerate() {
-            let Some(canonical) = person.same_as.filter(|_| person.variant) else { continue };
+            let Some(canonical) = person.same_as.filter(|_| person.variant) else {
+                continue;
+            };
             let canonical_person = &cx.graph.persons[cx.graph.canonical_person(canonical)];
             let role = person.claims.first().and_then(|&c| cx.claims[c].role.as_ref());
             let role_label = cx
@@ -33,7 +37,10 @@ impl Rule for NameVariant {
                 .roles
                 .iter()
                 .find(|r| person.claims.first().is_some_and(|c| r.claims.contains(c)))
-                .map_or_else(|| role.map(|r| r.title.clone()).unwrap_or_default(), |r| r.label.clone());
+                .map_or_else(
+                    || role.map(|r| r.title.clone()).unwrap_or_default(),
+                    |r| r.label.clone(),
+                );
             // The variant's claims, then one claim per document for the usual spelling.
             let mut claims = person.claims.clone();
             let mut seen_docs = Vec::new();
@@ -47,7 +54,10 @@ impl Rule for NameVariant {
             out.push(Finding {
                 rule: Self::META.name,
                 severity: settings.severity,
-                subject: Some(format!("person/{}", canonical_person.name.to_lowercase().replace(' ', "-"))),
+                subject: Some(format!(
+                    "person/{}",
+                    canonical_person.name.to_lowercase().replace(' ', "-")
+                )),
                 message: format!(
                     "“{}” looks like a misspelling of “{}” ({role_label}): {} mention(s) vs {} in {} document(s)",
                     person.name,

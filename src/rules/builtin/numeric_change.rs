@@ -21,7 +21,8 @@ declare_rule! {
     /// timeline: `fewer than 20 (2018-02-13) → 500 (2020-01-09)`.
     ///
     /// ## Options
-    /// `tolerance` (default `"0%"`): relative widening of both values before comparing.
+    /// `tolerance` (default `"0%"`): relative widening of approximate values ("about 500",
+    /// "several hundred") before comparing; exact values are compared as written.
     /// `window` (default `"60d"`): claims closer than this are not a change (they are checked
     /// by `numeric-contradiction`).
     pub NumericChange { name: "numeric-change", severity: Warning }
@@ -34,7 +35,9 @@ impl Rule for NumericChange {
 
     fn check(&self, cx: &RuleContext<'_>, checks: &[ResolvedCheck], out: &mut Vec<Finding>) {
         for subject in &cx.graph.subjects {
-            let Some(settings) = ResolvedCheck::for_subject(checks, &subject.key) else { continue };
+            let Some(settings) = ResolvedCheck::for_subject(checks, &subject.key) else {
+                continue;
+            };
             let dated = dated_claims(cx, &subject.claims);
             // A change is a step between neighbours in time whose values cannot both hold.
             let changes: Vec<(usize, usize)> = dated
@@ -50,8 +53,16 @@ impl Rule for NumericChange {
                 continue;
             }
             let value = |c: usize| cx.claims[c].value.as_ref().map(describe).unwrap_or_default();
-            let timeline = dated.iter().map(|&(date, c)| format!("{} ({date})", value(c))).collect::<Vec<_>>().join(" → ");
-            let steps = changes.iter().map(|&(a, b)| format!("{} → {}", value(a), value(b))).collect::<Vec<_>>().join(", ");
+            let timeline = dated
+                .iter()
+                .map(|&(date, c)| format!("{} ({date})", value(c)))
+                .collect::<Vec<_>>()
+                .join(" → ");
+            let steps = changes
+                .iter()
+                .map(|&(a, b)| format!("{} → {}", value(a), value(b)))
+                .collect::<Vec<_>>()
+                .join(", ");
             out.push(Finding {
                 rule: Self::META.name,
                 severity: settings.severity,

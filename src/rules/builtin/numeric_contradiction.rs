@@ -20,7 +20,8 @@ declare_rule! {
     /// `500` and `fewer than 100` do not overlap and are 11 days apart.
     ///
     /// ## Options
-    /// `tolerance` (default `"0%"`): relative widening of both values before comparing.
+    /// `tolerance` (default `"0%"`): relative widening of approximate values ("about 500",
+    /// "several hundred") before comparing; exact values are compared as written.
     /// `window` (default `"60d"`): how far apart two dates may be and still be compared.
     pub NumericContradiction { name: "numeric-contradiction", severity: Error }
 }
@@ -32,14 +33,20 @@ impl Rule for NumericContradiction {
 
     fn check(&self, cx: &RuleContext<'_>, checks: &[ResolvedCheck], out: &mut Vec<Finding>) {
         for subject in &cx.graph.subjects {
-            let Some(settings) = ResolvedCheck::for_subject(checks, &subject.key) else { continue };
+            let Some(settings) = ResolvedCheck::for_subject(checks, &subject.key) else {
+                continue;
+            };
             let dated = dated_claims(cx, &subject.claims);
             let mut reported: Vec<(usize, usize)> = Vec::new();
             // Each claim is compared with the later claims inside its window only.
             for (i, &(date, a)) in dated.iter().enumerate() {
-                let window = dated[i + 1..].iter().take_while(|&&(d, _)| days_between(date, d) <= settings.window_days);
+                let window = dated[i + 1..]
+                    .iter()
+                    .take_while(|&&(d, _)| days_between(date, d) <= settings.window_days);
                 for &(_, b) in window {
-                    let (Some(va), Some(vb)) = (cx.claims[a].value, cx.claims[b].value) else { continue };
+                    let (Some(va), Some(vb)) = (cx.claims[a].value, cx.claims[b].value) else {
+                        continue;
+                    };
                     if compatible(&va, &vb, settings.tolerance) || reported.iter().any(|&(x, _)| x == a) {
                         continue;
                     }

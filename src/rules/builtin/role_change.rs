@@ -26,12 +26,16 @@ impl Rule for RoleChange {
     }
 
     fn check(&self, cx: &RuleContext<'_>, checks: &[ResolvedCheck], out: &mut Vec<Finding>) {
-        let Some(settings) = ResolvedCheck::for_subject(checks, "*") else { return };
+        let Some(settings) = ResolvedCheck::for_subject(checks, "*") else {
+            return;
+        };
         for role in &cx.graph.roles {
             // Runs of one holder in date order; a `Former` holder sorts before the document date.
             let mut holders: Vec<(usize, jiff::civil::Date, usize)> = Vec::new();
             for (date, claim) in dated_claims(cx, &role.claims) {
-                let Some(person) = cx.graph.person_of(claim).map(|p| cx.graph.canonical_person(p)) else { continue };
+                let Some(person) = cx.graph.person_of(claim).map(|p| cx.graph.canonical_person(p)) else {
+                    continue;
+                };
                 if holders.last().is_none_or(|&(p, _, _)| p != person) {
                     holders.push((person, date, claim));
                 }
@@ -42,12 +46,18 @@ impl Rule for RoleChange {
             if distinct.len() < 2 {
                 continue;
             }
-            let same_day = holders.windows(2).any(|w| w[0].1 == w[1].1 && !cx.claims[w[0].2].role.as_ref().is_some_and(|r| r.former));
+            let same_day = holders
+                .windows(2)
+                .any(|w| w[0].1 == w[1].1 && !cx.claims[w[0].2].role.as_ref().is_some_and(|r| r.former));
             let steps = holders
                 .iter()
                 .map(|&(person, date, claim)| {
                     let former = cx.claims[claim].role.as_ref().is_some_and(|r| r.former);
-                    let when = if former { format!("before {date}") } else { date.to_string() };
+                    let when = if former {
+                        format!("before {date}")
+                    } else {
+                        date.to_string()
+                    };
                     format!("{} ({when})", cx.graph.persons[person].name)
                 })
                 .collect::<Vec<_>>()

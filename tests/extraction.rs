@@ -1,0 +1,183 @@
+//! Extraction on sentences written like the seed articles: curly quotes, dashes, boilerplate,
+//! possessives, datelines. The wording is ours; the constructions are theirs.
+
+use claimlint::documents;
+use claimlint::extract::{self, Claim, ClaimKind, Gazetteer, UnitClass};
+use claimlint::rules::RuleSet;
+
+/// (text, kind, low, high, unit) of a claim.
+type Summary = (String, ClaimKind, Option<f64>, Option<f64>, Option<String>);
+/// (text, low, high, unit) of a numeric claim.
+type Numeric = (String, Option<f64>, Option<f64>, Option<String>);
+
+fn claims_of(text: &str) -> (String, Vec<Claim>) {
+    let rules = RuleSet::with_default_pack().unwrap();
+    let gazetteer = Gazetteer::new(rules.entities);
+    let doc = documents::parse("t.md".into(), text.as_bytes().to_vec(), None).unwrap();
+    let claims = extract::extract(0, &doc, &gazetteer);
+    (doc.file.text, claims)
+}
+
+/// (text, kind, low, high, unit) of every claim.
+fn summary(text: &str) -> Vec<Summary> {
+    let (source, claims) = claims_of(text);
+    claims
+        .iter()
+        .map(|c| {
+            let v = c.value;
+            (
+                source[c.span.clone()].to_owned(),
+                c.kind,
+                v.and_then(|v| v.low),
+                v.and_then(|v| v.high),
+                c.unit.clone(),
+            )
+        })
+        .collect()
+}
+
+fn numeric(text: &str) -> Vec<Numeric> {
+    summary(text)
+        .into_iter()
+        .filter(|c| c.2.is_some() || c.3.is_some())
+        .map(|c| (c.0, c.2, c.3, c.4))
+        .collect()
+}
+
+fn q(
+    text: &str,
+    low: Option<f64>,
+    high: Option<f64>,
+    unit: Option<&str>,
+) -> (String, Option<f64>, Option<f64>, Option<String>) {
+    (text.to_owned(), low, high, unit.map(str::to_owned))
+}
+
+#[test]
+fn ranges_comparators_and_curly_possessives() {
+    assert_eq!(
+        numeric("Even so, the alliance is sending just 10-17 soldiers to Iraq and will train only 30 Iraqi’s."),
+        [
+            q("10-17 soldiers", Some(10.0), Some(17.0), Some("soldiers")),
+            q("30 Iraqi’s", Some(30.0), Some(30.0), Some("iraqis"))
+        ]
+    );
+    assert_eq!(
+        numeric(
+            "NATO runs a small team of fewer than 20 people in Baghdad. More than 20 countries in the alliance miss the goal."
+        ),
+        [
+            q("fewer than 20 people", None, Some(20.0), Some("people")),
+            q("More than 20 countries", Some(20.0), None, Some("countries"))
+        ]
+    );
+}
+
+#[test]
+fn vague_amounts_percents_money_and_compounds() {
+    assert_eq!(
+        numeric(
+            "The mission has several hundred trainers and a 500-strong force, costing over $88 billion or 2 percent of GDP."
+        ),
+        [
+            q("several hundred trainers", Some(300.0), Some(900.0), Some("trainers")),
+            q("500-strong", Some(500.0), Some(500.0), Some("personnel")),
+            q("over $88 billion", Some(8.8e10), None, Some("USD")),
+            q("2 percent", Some(2.0), Some(2.0), Some("percent")),
+        ]
+    );
+}
+
+#[test]
+fn part_and_whole_are_two_claims_and_the_part_is_marked() {
+    let (source, claims) = claims_of("Germany is moving 30 of its 120 soldiers in Iraq to Jordan.");
+    let texts: Vec<&str> = claims.iter().map(|c| &source[c.span.clone()]).collect();
+    assert_eq!(texts, ["30", "120 soldiers"]);
+    assert!(claims[0].context.partitive);
+    assert_eq!(claims[0].unit.as_deref(), Some("soldiers"));
+    assert!(!claims[1].context.partitive);
+    assert_eq!(claims[1].context.owner.as_deref(), Some("germany"));
+    assert_eq!(claims[1].context.place.as_deref(), Some("iraq"));
+}
+
+#[test]
+fn owners_come_from_the_sentence_not_from_the_number() {
+    let (_, claims) = claims_of(
+        "Canada is also moving some of its 500 troops in Iraq to Kuwait. The 500-strong NATO mission paused.",
+    );
+    let owners: Vec<Option<&str>> = claims.iter().map(|c| c.context.owner.as_deref()).collect();
+    assert_eq!(owners, [Some("canada"), Some("nato")]);
+    assert!(claims.iter().all(|c| c.class == Some(UnitClass::Personnel)));
+}
+
+#[test]
+fn years_dates_and_times_are_time_expressions_not_counts() {
+    let kinds: Vec<(String, ClaimKind)> = summary(
+        "In March 2016 he spoke; the 2016 campaign and Moscow’s 2014 annexation, on 8 January, at 04:57 PM, after three years.",
+    )
+    .into_iter()
+    .map(|c| (c.0, c.1))
+    .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("March 2016".to_owned(), ClaimKind::Date),
+            ("2016".to_owned(), ClaimKind::Date),
+            ("2014".to_owned(), ClaimKind::Date),
+            ("8 January".to_owned(), ClaimKind::Date),
+            ("04:57 PM".to_owned(), ClaimKind::Date),
+            ("three years".to_owned(), ClaimKind::Duration),
+        ]
+    );
+}
+
+#[test]
+fn codes_and_model_numbers_are_not_numbers() {
+    assert!(numeric("REUTERS/Helmiy al-Azawi (IRAQ) - RTR1RM3Y and COVID-19 and F-16s").is_empty());
+}
+
+#[test]
+fn roles_with_title_variants_and_non_breaking_spaces() {
+    let (_, claims) = claims_of(
+        "Former U.S. Secretary of Defense Ashton Carter met US Defence Secretary\u{a0}Mark Esper and NATO Secretary-General Jens Stoltenberg.",
+    );
+    let roles: Vec<(String, Option<String>, String, bool)> = claims
+        .iter()
+        .filter_map(|c| c.role.clone())
+        .map(|r| (r.title, r.org, r.person, r.former))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            (
+                "secretary of defense".into(),
+                Some("us".into()),
+                "Ashton Carter".into(),
+                true
+            ),
+            (
+                "secretary of defense".into(),
+                Some("us".into()),
+                "Mark Esper".into(),
+                false
+            ),
+            (
+                "secretary-general".into(),
+                Some("nato".into()),
+                "Jens Stoltenberg".into(),
+                false
+            ),
+        ]
+    );
+}
+
+#[test]
+fn boilerplate_claims_are_extracted_but_flagged() {
+    let (source, claims) =
+        claims_of("Title\n\nBody.\n\nNATO has 29 allies.\n\nRelated Stories\n\n2 Russians Flee Quarantine\n");
+    let flagged: Vec<(&str, bool)> = claims
+        .iter()
+        .map(|c| (&source[c.span.clone()], c.boilerplate))
+        .collect();
+    assert_eq!(flagged, [("29 allies", false), ("2 Russians", true)]);
+}

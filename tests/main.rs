@@ -1,0 +1,12 @@
+//! claimlint's integration tests: one binary, one module per area.
+
+/// Exit codes, formats and error handling of the command line.
+mod cli;
+/// `claimlint check` on the example corpus, pinned as snapshots.
+mod example_corpus;
+/// Extraction on sentences shaped like the seed articles.
+mod extraction;
+/// Rule-file and config errors with file:line:column.
+mod rule_files;
+
+mod common;

@@ -1,0 +1,77 @@
+use claimlint::rules::{RuleError, RuleSet};
+
+use crate::common::{run, snapshot_settings, stderr};
+
+fn errors(text: &str) -> Vec<RuleError> {
+    let mut set = RuleSet::with_default_pack().expect("default pack");
+    set.add("test.rules.toml", text, false)
+        .expect_err("the rule file is invalid")
+}
+
+fn first(text: &str) -> String {
+    errors(text)[0].to_string()
+}
+
+#[test]
+fn unknown_keys_are_reported_with_position_and_expectation() {
+    let message = first("[[subject]]\nid = \"x\"\nlable = \"typo\"\n");
+    assert!(
+        message.starts_with("test.rules.toml:3:1: unknown field `lable`, expected one of"),
+        "{message}"
+    );
+}
+
+#[test]
+fn toml_syntax_errors_point_at_the_character() {
+    let message = first("[[check]]\nkind = \"numeric-change\nseverity = \"error\"\n");
+    assert!(message.starts_with("test.rules.toml:2:"), "{message}");
+}
+
+#[test]
+fn unknown_kinds_severities_and_formats_list_what_is_expected() {
+    let text = "[[check]]\nkind = \"numeric-contradictions\"\n\n[[check]]\nkind = \"numeric-change\"\nseverity = \"fatal\"\ntolerance = \"0.15\"\nwindow = \"60 days\"\n";
+    let found: Vec<String> = errors(text).iter().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(found[0].starts_with("test.rules.toml:2:8: unknown check kind `numeric-contradictions`, expected one of: numeric-contradiction, numeric-change, name-variant, role-change"));
+    assert!(found[1].starts_with("test.rules.toml:6:12: unknown severity `fatal`"));
+    assert!(found[2].starts_with("test.rules.toml:7:13: invalid tolerance `0.15`, expected a percentage"));
+    assert!(found[3].starts_with("test.rules.toml:8:10: invalid window `60 days`"));
+}
+
+#[test]
+fn references_to_undeclared_entities_and_subjects_are_errors() {
+    let text = "[[subject]]\nid = \"a\"\nentity = \"atlantis\"\nclass = \"soldiers\"\n\n[[check]]\nkind = \"numeric-change\"\nsubject = \"b\"\n";
+    let found: Vec<String> = errors(text).iter().map(ToString::to_string).collect();
+    assert!(
+        found[0].starts_with("test.rules.toml:4:9: unknown class `soldiers`, expected one of: personnel"),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.starts_with("test.rules.toml:8:11: unknown subject `b`")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_valid_file_adds_its_declarations() {
+    let mut set = RuleSet::with_default_pack().unwrap();
+    let text = std::fs::read_to_string(crate::common::root().join("examples/nato-iraq/nato-iraq.rules.toml")).unwrap();
+    set.add("nato-iraq.rules.toml", &text, false).unwrap();
+    assert!(set.subjects.iter().any(|s| s.id == "nato/training-mission/personnel"));
+}
+
+#[test]
+fn the_cli_renders_rule_errors_like_a_compiler() {
+    let output = run(&[
+        "check",
+        "examples/nato-iraq",
+        "--rules",
+        "tests/fixtures/rule-files/unknown-kind.toml",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    snapshot_settings().bind(|| insta::assert_snapshot!("rule_file_unknown_kind", stderr(&output)));
+    let validate = run(&["rules", "validate", "examples/nato-iraq/nato-iraq.rules.toml"]);
+    assert_eq!(validate.status.code(), Some(0), "{}", stderr(&validate));
+}
