@@ -244,24 +244,19 @@ pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize,
     }
     let comma: IResult<&str, _> = (tag(","), gap).parse(rest);
     let (mut rest, _) = comma.ok()?;
-    let mut prefix = Vec::new();
     let mut org_mentions = Vec::new();
     for _ in 0..3 {
         let at = input.len() - rest.len();
         if let Some((len, mention)) = org_prefix(at) {
             org_mentions.push(mention);
             rest = gap(&rest[len..]).ok()?.0;
-        } else if let Some((w, after)) =
-            next_word(rest).filter(|(w, _)| w.chars().all(char::is_lowercase) && *w == "principal")
-        {
-            prefix.push(w);
+        } else if let Some((_, after)) = next_word(rest).filter(|(w, _)| *w == "principal") {
             rest = opt(gap).parse(after).ok()?.0;
         } else {
             break;
         }
     }
     let (rest, title) = title(rest, true).ok()?;
-    let _ = prefix;
     Some(RoleParse {
         len: input.len() - rest.len(),
         former: false,

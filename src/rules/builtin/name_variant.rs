@@ -26,7 +26,7 @@ impl Rule for NameVariant {
         let Some(settings) = ResolvedCheck::for_subject(checks, "*") else {
             return;
         };
-        for (index, person) in cx.graph.persons.iter().enumerate() {
+        for person in &cx.graph.persons {
             let Some(canonical) = person.same_as.filter(|_| person.variant) else {
                 continue;
             };
@@ -50,7 +50,6 @@ impl Rule for NameVariant {
                     claims.push(c);
                 }
             }
-            let _ = index;
             out.push(Finding {
                 rule: Self::META.name,
                 severity: settings.severity,
