@@ -9,6 +9,7 @@
 //! source = "Daily Caller News Foundation"
 //! ```
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -43,6 +44,8 @@ struct RawDocument {
 pub struct Config {
     pub rules: Vec<PathBuf>,
     pub manifest: Vec<ManifestEntry>,
+    /// Manifest entries by resolved path, so each document costs one lookup.
+    by_path: HashMap<PathBuf, usize>,
 }
 
 impl Config {
@@ -98,18 +101,25 @@ impl Config {
                 title: doc.title,
             });
         }
+        let by_path = manifest
+            .iter()
+            .enumerate()
+            .filter_map(|(i, entry)| Some((std::fs::canonicalize(&entry.path).ok()?, i)))
+            .collect();
         Ok(Self {
             rules: raw.rules.iter().map(|r| base.join(r)).collect(),
             manifest,
+            by_path,
         })
     }
 
     /// The manifest entry for a document path, compared after resolving both.
     pub fn manifest_for(&self, path: &Path) -> Option<&ManifestEntry> {
+        if self.by_path.is_empty() {
+            return None;
+        }
         let wanted = std::fs::canonicalize(path).ok()?;
-        self.manifest
-            .iter()
-            .find(|m| std::fs::canonicalize(&m.path).is_ok_and(|p| p == wanted))
+        self.by_path.get(&wanted).map(|&i| &self.manifest[i])
     }
 }
 

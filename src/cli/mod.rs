@@ -218,18 +218,7 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
         None => Config::default(),
     };
 
-    let mut rules = RuleSet::with_default_pack().map_err(Failure::Rules)?;
-    let mut errors = Vec::new();
-    for path in config.rules.iter().chain(&input.rule_files) {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Failure::Message(format!("cannot read rule file {}: {e}", path.display())))?;
-        if let Err(mut found) = rules.add(&path.display().to_string(), &text, false) {
-            errors.append(&mut found);
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Failure::Rules(errors));
-    }
+    let rules = load_rules(config.rules.iter().chain(&input.rule_files))?;
     let gazetteer = Gazetteer::new(rules.entities.clone());
 
     let mut skipped = Vec::new();
@@ -269,6 +258,25 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
         rules,
         gazetteer,
     })
+}
+
+/// The default pack plus the given rule files. Every problem in every file is collected
+/// before failing.
+fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<RuleSet, Failure> {
+    let mut rules = RuleSet::with_default_pack().map_err(Failure::Rules)?;
+    let mut errors = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Message(format!("cannot read rule file {}: {e}", path.display())))?;
+        if let Err(mut found) = rules.add(&path.display().to_string(), &text, false) {
+            errors.append(&mut found);
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(Failure::Rules(errors))
+    }
 }
 
 fn extract_all(documents: &[Document], gazetteer: &Gazetteer) -> Vec<Claim> {
@@ -415,18 +423,7 @@ fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Validate { files } => {
-            let mut set = RuleSet::with_default_pack().map_err(Failure::Rules)?;
-            let mut errors = Vec::new();
-            for path in files {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| Failure::Message(format!("cannot read {}: {e}", path.display())))?;
-                if let Err(mut found) = set.add(&path.display().to_string(), &text, false) {
-                    errors.append(&mut found);
-                }
-            }
-            if !errors.is_empty() {
-                return Err(Failure::Rules(errors));
-            }
+            load_rules(files)?;
             println!("{} rule file(s) valid", files.len());
             Ok(ExitCode::SUCCESS)
         }
