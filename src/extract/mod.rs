@@ -36,6 +36,7 @@ pub enum ClaimKind {
     Money,
     Measure,
     Duration,
+    Ratio,
     Date,
     Role,
 }
@@ -111,6 +112,52 @@ pub struct Claim {
     pub boilerplate: bool,
 }
 
+/// Characters other than letters and digits that may start a quantity.
+const CANDIDATE_SYMBOLS: &str = "$€£¥₹₽₩₺₪₦₱₫₴₡₿~≈<>≤≥(½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒";
+
+/// `-5`, `− 5`, `.5`: a sign or a decimal point before digits.
+fn starts_signed_or_decimal(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(['-', '−', '.']) else {
+        return false;
+    };
+    let after = if rest.starts_with('.') {
+        after
+    } else {
+        after.trim_start_matches(' ')
+    };
+    after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A `- ` or `* ` at the start of a line that belongs to a list, not a minus sign.
+fn is_list_bullet(text: &str, at: usize) -> bool {
+    if !text[at..].starts_with("- ") {
+        return false;
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..at].trim().is_empty() {
+        return false;
+    }
+    let next_line = text[at..].find('\n').map(|i| &text[at + i + 1..]);
+    let previous_line = text[..line_start.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .filter(|_| line_start > 0);
+    [next_line, previous_line]
+        .into_iter()
+        .flatten()
+        .any(|line| line.trim_start().starts_with(['-', '*']))
+}
+
+/// `the one you mentioned`, `which one`: `one` as a pronoun, not a count.
+fn is_pronoun_one(text: &str, at: usize) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the", "this", "that", "which", "each", "every", "any", "no", "another", "only", "last", "next", "right",
+        "wrong", "new", "old", "big", "little", "other", "same",
+    ];
+    let previous = previous_word(text, at).to_lowercase();
+    DETERMINERS.contains(&previous.as_str())
+}
+
 /// Words after which a four-digit number is a year, not a count.
 const YEAR_CUES: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "of", "during", "early", "late", "mid", "the", "before", "after",
@@ -152,7 +199,9 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
         while at < sentence.end {
             let rest = &text[at..sentence.end];
             let Some(c) = rest.chars().next() else { break };
-            let candidate = (c.is_alphanumeric() || "$€£¥₹~".contains(c)) && text::is_word_start(text, at);
+            let candidate = (c.is_alphanumeric() || CANDIDATE_SYMBOLS.contains(c) || starts_signed_or_decimal(rest))
+                && text::is_word_start(text, at)
+                && !is_list_bullet(text, at);
             if !candidate {
                 at += c.len_utf8();
                 continue;
@@ -223,7 +272,9 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 at += expression.len;
                 continue;
             }
-            if let Some(parsed) = quantity::quantity(rest, &demonym) {
+            if let Some(parsed) =
+                quantity::quantity(rest, &demonym).filter(|q| !(q.bare_one && is_pronoun_one(text, at)))
+            {
                 let end = at + parsed.len;
                 if is_year(text, at, &parsed) {
                     let year = parsed.low.map(|y| y as i16).unwrap_or_default();
@@ -285,6 +336,7 @@ fn numeric_claim(base: Claim, span: Range<usize>, parsed: &quantity::Quantity) -
         QuantityKind::Money => ClaimKind::Money,
         QuantityKind::Measure => ClaimKind::Measure,
         QuantityKind::Duration => ClaimKind::Duration,
+        QuantityKind::Ratio => ClaimKind::Ratio,
     };
     Claim {
         span,
@@ -369,6 +421,7 @@ fn placeholder_whole() -> quantity::Quantity {
         unit: None,
         class: None,
         bare_integer: false,
+        bare_one: false,
     }
 }
 

@@ -1,18 +1,23 @@
-//! Numbers as written: digits with separators and decimals, magnitudes (`88 billion`, `10k`),
-//! number words (`three`, `twenty-five`, `a hundred and five`), and vague amounts (`several
-//! hundred`, `dozens`, `a few`).
+//! Numbers as written: digits with separators, decimals, exponents and fractions
+//! (`1,234,567.89`, `4 000`, `.5`, `1.3x10^6`, `2 1/4`, `3½`), magnitudes (`88 billion`, `$1.2bn`,
+//! `10k`), signs (`-5`, `−5`, `minus five`), number words (`twenty-nine`, `one hundred and five`,
+//! `a dozen`, `half a million`, `two-thirds`, `nine point nought four`), and vague amounts
+//! (`several hundred`, `dozens`, `tens of thousands`, `a few`).
 //!
 //! Every parser takes text starting at a word start and returns the rest, so callers know the
 //! span. A parser never consumes a trailing space it does not need.
+//!
+//! Interval semantics of vague amounts: `a few` is about 3; `several N` is 3–9 N; `dozens` is
+//! 24–99; a plural magnitude (`hundreds`, `thousands`) is 2–9 of it; `tens of thousands` is
+//! 20,000–90,000; `N of M` nests (`hundreds of thousands` is 200,000–900,000). All are approximate.
 
 use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, tag_no_case, take_while1},
     character::complete::char,
-    combinator::{opt, recognize},
-    multi::many0,
-    sequence::{pair, preceded},
+    combinator::opt,
+    sequence::preceded,
 };
 
 /// A parsed number: exact (`low == high`) or a vague amount spanning a range.
@@ -21,6 +26,8 @@ pub struct Amount {
     pub low: f64,
     pub high: f64,
     pub approximate: bool,
+    /// A number only when a unit follows: `a` in "a kilogram", `half` in "half liter".
+    pub weak: bool,
 }
 
 impl Amount {
@@ -29,6 +36,16 @@ impl Amount {
             low: value,
             high: value,
             approximate: false,
+            weak: false,
+        }
+    }
+
+    fn approx(low: f64, high: f64) -> Self {
+        Self {
+            low,
+            high,
+            approximate: true,
+            weak: false,
         }
     }
 
@@ -40,21 +57,33 @@ impl Amount {
         }
     }
 
+    fn negated(self) -> Self {
+        Self {
+            low: -self.high,
+            high: -self.low,
+            ..self
+        }
+    }
+
     pub fn is_exact(&self) -> bool {
         self.low == self.high
     }
 }
 
-fn fail<T>(input: &str) -> IResult<&str, T> {
+pub fn fail<T>(input: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(
         input,
         nom::error::ErrorKind::Verify,
     )))
 }
 
-/// One or more spaces, tabs or non-breaking spaces.
+fn is_gap_char(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// One or more spaces, tabs or non-breaking, narrow or thin spaces.
 pub fn gap(input: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c == ' ' || c == '\t' || c == '\u{a0}')(input)
+    take_while1(is_gap_char)(input)
 }
 
 /// True when `rest` does not continue the current word.
@@ -74,102 +103,275 @@ pub fn word<'a>(expected: &'static str) -> impl FnMut(&'a str) -> IResult<&'a st
     }
 }
 
-fn ascii_digits(input: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_ascii_digit())(input)
+/// The first of `words` that stands whole at the start of `input`, with its value.
+fn word_in<T: Copy>(input: &str, words: &[(&'static str, T)]) -> Option<(usize, T)> {
+    let first = input.as_bytes().first()?.to_ascii_lowercase();
+    words
+        .iter()
+        .filter(|(w, _)| w.as_bytes()[0] == first)
+        .find(|(w, _)| {
+            input
+                .get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w) && at_word_end(&input[w.len()..]))
+        })
+        .map(|&(w, value)| (w.len(), value))
 }
 
-/// `1,234,567.5`, `1234`, `2.5`, `.5` — as written, before magnitudes.
+fn count_digits(input: &str) -> usize {
+    input.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+/// `1,234,567.89`, `12,34,567`, `1 234 567`, `4000`, `2.5`, `.5` — digits as written, with
+/// Western or Indian comma groups or space groups of three.
 pub fn digit_number(input: &str) -> IResult<&str, f64> {
-    let grouped = recognize(pair(
-        take_while1(|c: char| c.is_ascii_digit()),
-        many0(preceded(char(','), recognize_three_digits)),
-    ));
-    let (rest, text) = recognize(alt((
-        recognize((grouped, opt(preceded(char('.'), ascii_digits)))),
-        recognize(preceded(char('.'), ascii_digits)),
-    )))
-    .parse(input)?;
-    let integer_part = text.split('.').next().unwrap_or_default();
-    let first_group = integer_part.split(',').next().unwrap_or_default();
-    if integer_part.contains(',') && (first_group.len() > 3 || first_group.is_empty()) {
-        return fail(input);
+    let lead = count_digits(input);
+    let mut text = String::new();
+    let mut pos = lead;
+    if lead == 0 {
+        let decimals = input.strip_prefix('.').map_or(0, count_digits);
+        if decimals == 0 {
+            return fail(input);
+        }
     }
-    match text.replace(',', "").parse::<f64>() {
-        Ok(value) => Ok((rest, value)),
+    text.push_str(&input[..lead]);
+    if lead > 0 {
+        let mut groups = Vec::new();
+        let mut at = pos;
+        while input[at..].starts_with(',') {
+            let n = count_digits(&input[at + 1..]);
+            if n == 0 {
+                break;
+            }
+            groups.push(&input[at + 1..at + 1 + n]);
+            at += 1 + n;
+        }
+        if let Some((last, middle)) = groups.split_last() {
+            let western = lead <= 3 && groups.iter().all(|g| g.len() == 3);
+            let indian = lead <= 2 && last.len() == 3 && middle.iter().all(|g| g.len() == 2);
+            if western || indian {
+                groups.iter().for_each(|g| text.push_str(g));
+                pos = at;
+            }
+        } else if lead <= 3 {
+            // `1 234 567`, `10 000`: space groups of exactly three digits.
+            loop {
+                let rest = &input[pos..];
+                let Some(space) = rest.chars().next().filter(|&c| is_gap_char(c) && c != '\t') else {
+                    break;
+                };
+                let after = &rest[space.len_utf8()..];
+                let n = count_digits(after);
+                let next = after[n..].chars().next();
+                if n != 3 || matches!(next, Some('/' | ':')) && after[n + 1..].starts_with(|c: char| c.is_ascii_digit())
+                {
+                    break;
+                }
+                text.push_str(&after[..3]);
+                pos += space.len_utf8() + 3;
+            }
+        }
+    }
+    let rest = &input[pos..];
+    if let Some(after_point) = rest.strip_prefix('.') {
+        let n = count_digits(after_point);
+        if n > 0 {
+            let tail = &after_point[n..];
+            // `1.2.3` (a version), `12.03.2020` (a date): not a number.
+            if tail.starts_with('.') && tail[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                return fail(input);
+            }
+            text.push('.');
+            text.push_str(&after_point[..n]);
+            pos += 1 + n;
+        }
+    }
+    match text.parse::<f64>() {
+        Ok(value) => Ok((&input[pos..], value)),
         Err(_) => fail(input),
     }
 }
 
-fn recognize_three_digits(input: &str) -> IResult<&str, &str> {
-    let digits = input.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 3 {
-        Ok((&input[3..], &input[..3]))
-    } else {
-        fail(input)
-    }
-}
-
-const SCALES: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("lakh", 1e5),
-    ("crore", 1e7),
+const VULGAR_FRACTIONS: &[(char, f64)] = &[
+    ('½', 0.5),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 0.25),
+    ('¾', 0.75),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅐', 1.0 / 7.0),
+    ('⅛', 0.125),
+    ('⅜', 0.375),
+    ('⅝', 0.625),
+    ('⅞', 0.875),
+    ('⅑', 1.0 / 9.0),
+    ('⅒', 0.1),
 ];
 
-/// A scale word after a number: `hundred`, `thousand`, `million`, `billion`, `trillion`.
-pub fn scale_word(input: &str) -> IResult<&str, f64> {
-    for &(name, factor) in SCALES {
-        if let Ok((rest, _)) = word(name)(input) {
-            return Ok((rest, factor));
+/// `½`, `¾`: a fraction written as one character.
+pub fn vulgar_fraction(input: &str) -> IResult<&str, f64> {
+    let Some(c) = input.chars().next() else {
+        return fail(input);
+    };
+    match VULGAR_FRACTIONS.iter().find(|(v, _)| *v == c) {
+        Some(&(_, value)) => Ok((&input[c.len_utf8()..], value)),
+        None => fail(input),
+    }
+}
+
+/// `/4` after a numerator: a denominator that is not the middle of a date (`3/4/2020`).
+fn slash_denominator(input: &str) -> IResult<&str, f64> {
+    let Some(after) = input.strip_prefix('/') else {
+        return fail(input);
+    };
+    let n = count_digits(after);
+    let tail = &after[n..];
+    if n == 0 || n > 6 || tail.starts_with(['/', ',']) || tail.starts_with('.') && count_digits(&tail[1..]) > 0 {
+        return fail(input);
+    }
+    match after[..n].parse::<f64>() {
+        Ok(d) if d > 0.0 => Ok((tail, d)),
+        _ => fail(input),
+    }
+}
+
+fn superscript_digit(c: char) -> Option<u32> {
+    "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c).map(|p| p as u32)
+}
+
+/// A signed integer exponent: `-5`, `−5`, `6`, `⁻⁵`.
+fn exponent_digits(input: &str) -> Option<(&str, i32)> {
+    let (rest, negative) = if let Some(r) = input.strip_prefix(['-', '−', '⁻']) {
+        (r, true)
+    } else {
+        (input.strip_prefix(['+', '⁺']).unwrap_or(input), false)
+    };
+    let n = count_digits(rest);
+    let (rest, magnitude) = if n > 0 {
+        (&rest[n..], rest[..n].parse::<i32>().ok()?)
+    } else {
+        let digits: Vec<u32> = rest.chars().map_while(superscript_digit).collect();
+        if digits.is_empty() {
+            return None;
+        }
+        let len: usize = rest.chars().take(digits.len()).map(char::len_utf8).sum();
+        (
+            &rest[len..],
+            digits
+                .iter()
+                .fold(0i32, |acc, d| acc.saturating_mul(10).saturating_add(*d as i32)),
+        )
+    };
+    if magnitude > 300 || !at_word_end(rest) {
+        return None;
+    }
+    Some((rest, if negative { -magnitude } else { magnitude }))
+}
+
+/// Scientific notation after a mantissa: `e10`, `E-5`, `x10^6`, `×10−5`, `·10⁶`.
+fn exponent(input: &str) -> Option<(&str, i32)> {
+    if let Some(rest) = input.strip_prefix(['e', 'E']) {
+        return exponent_digits(rest);
+    }
+    let rest = input.trim_start_matches(' ');
+    let rest = rest.strip_prefix(['x', 'X', '×', '*', '·'])?;
+    let rest = rest.trim_start_matches(' ').strip_prefix("10")?;
+    let rest = rest.strip_prefix('^').unwrap_or(rest);
+    exponent_digits(rest)
+}
+
+/// Digits with what may be glued to them: exponents (`1e10`, `2500^-1`), fractions (`1/2`,
+/// `2 1/4`, `3½`, `3 ½`). Magnitudes and units are the caller's.
+pub fn numeral(input: &str) -> IResult<&str, f64> {
+    if let Ok(found) = vulgar_fraction(input) {
+        return Ok(found);
+    }
+    let (rest, value) = digit_number(input)?;
+    let written = &input[..input.len() - rest.len()];
+    let integer = !written.contains('.');
+    if let Some((rest, power)) = exponent(rest) {
+        return Ok((rest, value * 10f64.powi(power)));
+    }
+    if let Some(after) = rest.strip_prefix('^')
+        && let Some((rest, power)) = exponent_digits(after)
+    {
+        return Ok((rest, value.powi(power)));
+    }
+    if !integer {
+        return Ok((rest, value));
+    }
+    if let Ok((rest, fraction)) = vulgar_fraction(rest) {
+        return Ok((rest, value + fraction));
+    }
+    if let Ok((rest, denominator)) = slash_denominator(rest) {
+        return Ok((rest, value / denominator));
+    }
+    // `2 1/4`, `3 ½`: a whole number and a fraction.
+    if let Ok((after_gap, _)) = gap(rest) {
+        if let Ok((rest, fraction)) = vulgar_fraction(after_gap) {
+            return Ok((rest, value + fraction));
+        }
+        let n = count_digits(after_gap);
+        if n > 0
+            && let Ok((rest, denominator)) = slash_denominator(&after_gap[n..])
+            && let Ok(numerator) = after_gap[..n].parse::<f64>()
+            && numerator < denominator
+        {
+            return Ok((rest, value + numerator / denominator));
         }
     }
-    fail(input)
+    Ok((rest, value))
 }
 
-/// A scale suffix glued to digits or after a space: `10k`, `1.2b`, `$5m`, `3bn`, `2.5 mln`.
-fn scale_suffix(input: &str) -> IResult<&str, f64> {
-    let (rest, suffix) = alt((
-        tag("bn"),
-        tag("mln"),
-        tag("mn"),
-        tag_no_case("k"),
-        tag_no_case("m"),
-        tag_no_case("b"),
-        tag_no_case("t"),
-    ))
-    .parse(input)?;
-    if !at_word_end(rest) || rest.starts_with('.') && rest[1..].starts_with(char::is_alphabetic) {
-        return fail(input);
-    }
-    let factor = match suffix.to_ascii_lowercase().as_str() {
-        "k" => 1e3,
-        "m" | "mn" | "mln" => 1e6,
-        "b" | "bn" => 1e9,
-        _ => 1e12,
+/// Magnitude suffixes glued to digits: `10k`, `1.2bn`, `3 k`, and `5m` in money (elsewhere
+/// `5m` is five metres, decided by the caller).
+fn magnitude_suffix(input: &str, value: f64, money: bool) -> Option<(&str, f64)> {
+    let (rest, spaced) = match gap(input) {
+        Ok((rest, _)) => (rest, true),
+        Err(_) => (input, false),
     };
-    Ok((rest, factor))
+    let suffixes: &[(&str, f64)] = if spaced {
+        &[("k", 1e3)]
+    } else {
+        &[
+            ("bn", 1e9),
+            ("mln", 1e6),
+            ("mn", 1e6),
+            ("tn", 1e12),
+            ("k", 1e3),
+            ("K", 1e3),
+            ("b", 1e9),
+            ("B", 1e9),
+            ("m", 1e6),
+            ("M", 1e6),
+        ]
+    };
+    for &(suffix, factor) in suffixes {
+        let Some(after) = rest.strip_prefix(suffix) else {
+            continue;
+        };
+        let ends = at_word_end(after) && !(after.starts_with('.') && after[1..].starts_with(char::is_alphabetic));
+        let plausible = match suffix {
+            "m" | "M" => money,
+            "b" | "B" => value < 1e3,
+            _ => true,
+        };
+        if ends && plausible {
+            return Some((after, factor));
+        }
+    }
+    None
 }
 
-/// Digits with an optional magnitude: `88 billion`, `1.2 million`, `10k`, `1,500`.
-pub fn numeral(input: &str) -> IResult<&str, Amount> {
-    let (rest, value) = digit_number(input)?;
-    if let Ok((after, factor)) = scale_suffix(rest) {
-        return Ok((after, Amount::exact(value * factor)));
-    }
-    if !at_word_end(rest) {
-        return fail(input);
-    }
-    if let Ok((after, factor)) = preceded(gap, scale_word).parse(rest) {
-        return Ok((after, Amount::exact(value * factor)));
-    }
-    Ok((rest, Amount::exact(value)))
-}
-
-const SMALL: &[(&str, f64)] = &[
+const UNITS: &[(&str, f64)] = &[
     ("zero", 0.0),
+    ("nought", 0.0),
+    ("naught", 0.0),
+    ("nil", 0.0),
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
@@ -195,6 +397,7 @@ const TENS: &[(&str, f64)] = &[
     ("twenty", 20.0),
     ("thirty", 30.0),
     ("forty", 40.0),
+    ("fourty", 40.0),
     ("fifty", 50.0),
     ("sixty", 60.0),
     ("seventy", 70.0),
@@ -202,116 +405,467 @@ const TENS: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 
-fn from_table(table: &'static [(&'static str, f64)]) -> impl FnMut(&str) -> IResult<&str, f64> {
-    move |input| {
-        for &(name, value) in table {
-            if let Ok((rest, _)) = word(name)(input) {
-                return Ok((rest, value));
-            }
-        }
-        fail(input)
+/// Scales above a hundred, with the Indian lakh and crore.
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakhs", 1e5),
+    ("lakh", 1e5),
+    ("lacs", 1e5),
+    ("lac", 1e5),
+    ("crores", 1e7),
+    ("crore", 1e7),
+    ("cr", 1e7),
+];
+
+const DOZENS: &[(&str, ())] = &[("dozens", ()), ("dozen", ()), ("dzs", ()), ("dz", ()), ("doz", ())];
+
+/// Ordinal words as denominators: `third`, `fifths`, `half`, `quarters`, `hundredths`.
+/// `first` and `second` only count inside a compound (`twenty-first`).
+const DENOMINATORS: &[(&str, f64)] = &[
+    ("halves", 2.0),
+    ("half", 2.0),
+    ("thirds", 3.0),
+    ("third", 3.0),
+    ("quarters", 4.0),
+    ("quarter", 4.0),
+    ("fourths", 4.0),
+    ("fourth", 4.0),
+    ("fifths", 5.0),
+    ("fifth", 5.0),
+    ("sixths", 6.0),
+    ("sixth", 6.0),
+    ("sevenths", 7.0),
+    ("seventh", 7.0),
+    ("eighths", 8.0),
+    ("eighth", 8.0),
+    ("ninths", 9.0),
+    ("ninth", 9.0),
+    ("tenths", 10.0),
+    ("tenth", 10.0),
+    ("elevenths", 11.0),
+    ("eleventh", 11.0),
+    ("twelfths", 12.0),
+    ("twelfth", 12.0),
+    ("thirteenths", 13.0),
+    ("thirteenth", 13.0),
+    ("fourteenths", 14.0),
+    ("fourteenth", 14.0),
+    ("fifteenths", 15.0),
+    ("fifteenth", 15.0),
+    ("sixteenths", 16.0),
+    ("sixteenth", 16.0),
+    ("seventeenths", 17.0),
+    ("seventeenth", 17.0),
+    ("eighteenths", 18.0),
+    ("eighteenth", 18.0),
+    ("nineteenths", 19.0),
+    ("nineteenth", 19.0),
+    ("twentieths", 20.0),
+    ("twentieth", 20.0),
+    ("thirtieths", 30.0),
+    ("thirtieth", 30.0),
+    ("fortieths", 40.0),
+    ("fortieth", 40.0),
+    ("fiftieths", 50.0),
+    ("fiftieth", 50.0),
+    ("sixtieths", 60.0),
+    ("sixtieth", 60.0),
+    ("seventieths", 70.0),
+    ("seventieth", 70.0),
+    ("eightieths", 80.0),
+    ("eightieth", 80.0),
+    ("ninetieths", 90.0),
+    ("ninetieth", 90.0),
+    ("hundredths", 100.0),
+    ("hundredth", 100.0),
+    ("thousandths", 1e3),
+    ("thousandth", 1e3),
+    ("millionths", 1e6),
+    ("millionth", 1e6),
+];
+
+const UNIT_ORDINALS: &[(&str, f64)] = &[
+    ("firsts", 1.0),
+    ("first", 1.0),
+    ("seconds", 2.0),
+    ("second", 2.0),
+    ("thirds", 3.0),
+    ("third", 3.0),
+    ("fourths", 4.0),
+    ("fourth", 4.0),
+    ("fifths", 5.0),
+    ("fifth", 5.0),
+    ("sixths", 6.0),
+    ("sixth", 6.0),
+    ("sevenths", 7.0),
+    ("seventh", 7.0),
+    ("eighths", 8.0),
+    ("eighth", 8.0),
+    ("ninths", 9.0),
+    ("ninth", 9.0),
+];
+
+fn take_word<'a, T: Copy>(input: &'a str, words: &[(&'static str, T)]) -> IResult<&'a str, T> {
+    match word_in(input, words) {
+        Some((len, value)) => Ok((&input[len..], value)),
+        None => fail(input),
     }
 }
 
-/// `seven`, `seventeen`, `forty`, `forty-two`, `forty two`
-fn below_hundred(input: &str) -> IResult<&str, f64> {
-    if let Ok((rest, tens)) = from_table(TENS)(input) {
-        let unit = preceded(alt((tag("-"), tag(" "))), from_table(&SMALL[1..10])).parse(rest);
+/// Between the words of a number: spaces, a hyphen, or a spaced hyphen (`fifty - two`).
+fn joiner(input: &str) -> IResult<&str, &str> {
+    alt((tag("-"), tag("\u{2010}"), |i| {
+        let (rest, _) = gap(i)?;
+        let (rest, _) = opt((tag("-"), gap)).parse(rest)?;
+        Ok((rest, ""))
+    }))
+    .parse(input)
+}
+
+/// `and` or `&` between parts of a number.
+fn and_word(input: &str) -> IResult<&str, &str> {
+    alt((word("and"), tag("&"))).parse(input)
+}
+
+/// `seven`, `seventeen`, `forty`, `forty-two`, `forty two`, `fifty - two`.
+fn below_hundred_words(input: &str) -> IResult<&str, f64> {
+    if let Ok((rest, tens)) = take_word(input, TENS) {
+        let unit = preceded(joiner, |i| take_word(i, &UNITS[4..13])).parse(rest);
         return Ok(unit.map_or((rest, tens), |(rest, unit)| (rest, tens + unit)));
     }
-    from_table(SMALL)(input)
+    take_word(input, UNITS)
 }
 
-/// `a hundred`, `one hundred and five`, `twelve`
-fn below_thousand(input: &str) -> IResult<&str, f64> {
-    let head = alt((below_hundred, |i| word("a")(i).map(|(r, _)| (r, 1.0)))).parse(input)?;
-    let (rest, value) = head;
-    if let Ok((after, _)) = preceded(gap, word("hundred")).parse(rest) {
-        let tail = preceded((opt((gap, word("and"))), alt((tag(" "), tag("-")))), below_hundred).parse(after);
-        return Ok(tail.map_or((after, value * 100.0), |(r, v)| (r, value * 100.0 + v)));
+/// An ordinal used as a denominator: `fifth`, `twenty-fifth`, `hundredths`,
+/// `one hundred and fifth`.
+fn denominator(input: &str) -> IResult<&str, f64> {
+    if let Ok((rest, tens)) = take_word(input, TENS)
+        && let Ok((rest, unit)) = preceded(joiner, |i| take_word(i, UNIT_ORDINALS)).parse(rest)
+    {
+        return Ok((rest, tens + unit));
     }
-    Ok((rest, value))
+    if let Ok((rest, hundreds)) = take_word(input, &UNITS[4..13])
+        && let Ok((rest, _)) = (gap, word("hundred"), opt((gap, and_word)), gap).parse(rest)
+    {
+        if let Ok((rest, tail)) = denominator(rest) {
+            return Ok((rest, hundreds * 100.0 + tail));
+        }
+        if let Ok((rest, tail)) = take_word(rest, UNIT_ORDINALS) {
+            return Ok((rest, hundreds * 100.0 + tail));
+        }
+    }
+    take_word(input, DENOMINATORS)
 }
 
-/// Number words with scales: `three`, `twenty-five`, `two million`, `a thousand`,
-/// `one hundred thousand`, `three hundred and twenty`.
-pub fn number_words(input: &str) -> IResult<&str, Amount> {
-    let (mut rest, mut group) = below_thousand(input)?;
-    let mut total = 0.0;
-    loop {
-        let scaled = preceded(alt((tag(" "), tag("-"))), scale_word).parse(rest);
-        let Ok((after, factor)) = scaled else { break };
-        if factor == 100.0 {
-            group *= factor;
-            rest = after;
-            continue;
-        }
-        total += group * factor;
-        group = 0.0;
-        rest = after;
-        let next = preceded((opt(char(',')), opt((gap, word("and"))), tag(" ")), below_thousand).parse(rest);
-        match next {
-            Ok((after, value)) => {
-                group = value;
-                rest = after;
+/// One group of a number below the next scale: `seven`, `two hundred and five`, `3 hundred
+/// and 21`, `two dozen`, `half a`, `three quarters`, `1.5`.
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    value: f64,
+    digits: bool,
+    fraction: bool,
+    /// `a`/`an`/`half` with nothing after: a number only before a unit or scale.
+    weak: bool,
+    /// A glued magnitude was read (`10k`): no scale word may follow.
+    suffixed: bool,
+}
+
+fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
+    let mut digits = false;
+    let mut suffixed = false;
+    let mut article = false;
+    let mut half = false;
+    let (mut rest, mut value) = if let Ok((rest, _)) = word("half")(input) {
+        half = true;
+        let rest = preceded(gap, alt((word("a"), word("an"))))
+            .parse(rest)
+            .map_or(rest, |(r, _)| r);
+        (rest, 0.5)
+    } else if let Ok((rest, _)) = alt((word("a"), word("an"))).parse(input) {
+        article = true;
+        (rest, 1.0)
+    } else if let Ok(found) = below_hundred_words(input) {
+        found
+    } else {
+        let (rest, value) = numeral(input)?;
+        digits = true;
+        match magnitude_suffix(rest, value, money) {
+            Some((rest, factor)) => {
+                suffixed = true;
+                (rest, value * factor)
             }
-            Err(_) => break,
+            None => (rest, value),
+        }
+    };
+    let mut last_atom = value;
+    if !half
+        && !suffixed
+        && let Ok((after, _)) = preceded(gap, word("hundred")).parse(rest)
+    {
+        value *= 100.0;
+        last_atom = 0.0;
+        rest = after;
+        article = false;
+        let tail = preceded((opt((gap, and_word)), gap), |i| {
+            if digits {
+                let (r, v) = digit_number(i)?;
+                if v < 100.0 && v.fract() == 0.0 && at_word_end(r) {
+                    Ok((r, v))
+                } else {
+                    fail(i)
+                }
+            } else {
+                below_hundred_words(i)
+            }
+        })
+        .parse(rest);
+        if let Ok((after, tail)) = tail {
+            value += tail;
+            last_atom = tail;
+            rest = after;
         }
     }
-    if input[..input.len() - rest.len()].eq_ignore_ascii_case("a") {
-        return fail(input);
+    if !suffixed && let Ok((after, _)) = preceded(gap, |i| take_word(i, DOZENS)).parse(rest) {
+        let multiplied = if last_atom == 0.0 { value } else { last_atom };
+        value += multiplied * 11.0;
+        return Ok((
+            after,
+            Chunk {
+                value,
+                digits,
+                fraction: half,
+                weak: false,
+                suffixed: false,
+            },
+        ));
+    }
+    let mut fraction = half;
+    if !digits
+        && !half
+        && let Ok((after, den)) = preceded(joiner, denominator).parse(rest)
+    {
+        // `one second` is a duration, not a half: ordinals below three need a compound.
+        value /= den;
+        fraction = true;
+        article = false;
+        rest = after;
+    }
+    Ok((
+        rest,
+        Chunk {
+            value,
+            digits,
+            fraction,
+            weak: article || half,
+            suffixed,
+        },
+    ))
+}
+
+fn scale_after(input: &str) -> IResult<&str, f64> {
+    preceded(gap, |i| take_word(i, SCALES)).parse(input)
+}
+
+/// Decimals read out after `point`: `seventy-one` → .71, `nought four` → .04, `5` → .5.
+fn spoken_decimals(input: &str) -> IResult<&str, f64> {
+    let n = count_digits(input);
+    if n > 0 {
+        return match format!("0.{}", &input[..n]).parse::<f64>() {
+            Ok(v) if at_word_end(&input[n..]) => Ok((&input[n..], v)),
+            _ => fail(input),
+        };
+    }
+    let mut digits = String::new();
+    let mut rest = input;
+    while let Ok((after, v)) = take_word(rest, &UNITS[..13]) {
+        digits.push_str(&(v as u8).to_string());
+        rest = after;
+        match gap(rest) {
+            Ok((after_gap, _)) if take_word(after_gap, &UNITS[..13]).is_ok() => rest = after_gap,
+            _ => break,
+        }
+    }
+    if digits.len() < 2 {
+        let (after, v) = below_hundred_words(input)?;
+        digits = (v as u8).to_string();
+        rest = after;
+    }
+    match format!("0.{digits}").parse::<f64>() {
+        Ok(v) => Ok((rest, v)),
+        Err(_) => fail(input),
+    }
+}
+
+/// A cardinal number in digits, words or both: `88 billion`, `two thousand and two hundred`,
+/// `three cr twelve lac`, `one billion and a half million`, `three and a half`, `two hundred
+/// point seventy-one`.
+fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
+    let (mut rest, first) = chunk(input, money)?;
+    let words = !first.digits;
+    let mut total = 0.0;
+    let mut group = first.value;
+    let mut previous_scale = f64::INFINITY;
+    let mut any_scale = false;
+    let mut fraction = first.fraction;
+    let mut weak = first.weak;
+    if !first.suffixed {
+        while let Ok((after, scale)) = scale_after(rest) {
+            if scale >= previous_scale {
+                break;
+            }
+            total += group * scale;
+            group = 0.0;
+            previous_scale = scale;
+            any_scale = true;
+            weak = false;
+            rest = after;
+            if fraction || !words {
+                break;
+            }
+            let continuation = preceded((opt(char(',')), opt((gap, and_word)), gap), |i| chunk(i, money)).parse(rest);
+            let Ok((after, next)) = continuation else { break };
+            if next.digits || next.weak || scale_after(after).is_ok_and(|(_, s)| s >= previous_scale) {
+                break;
+            }
+            group = next.value;
+            fraction = next.fraction;
+            rest = after;
+        }
+    }
+    if weak && !any_scale {
+        // `a` or `half` alone: the caller keeps it only before a unit.
+        return Ok((
+            rest,
+            Amount {
+                weak: true,
+                ..Amount::exact(group)
+            },
+        ));
+    }
+    // `three and a half`, `two and fifty-four hundredths`, `five and a quarter million`.
+    if !fraction
+        && let Ok((after, part)) = preceded((gap, and_word, gap), |i| chunk(i, money)).parse(rest)
+        && part.fraction
+        && !part.digits
+    {
+        group += part.value;
+        rest = after;
+        if let Ok((after, scale)) = scale_after(rest)
+            && scale < previous_scale
+        {
+            total += group * scale;
+            group = 0.0;
+            rest = after;
+        }
+    } else if !any_scale
+        && !fraction
+        && !first.suffixed
+        && let Ok((after, decimals)) = preceded((gap, word("point"), gap), spoken_decimals).parse(rest)
+    {
+        group += decimals;
+        rest = after;
+        if let Ok((after, scale)) = scale_after(rest) {
+            group *= scale;
+            rest = after;
+        }
     }
     Ok((rest, Amount::exact(total + group)))
 }
 
-/// `a dozen`, `dozens`, `several hundred`, `hundreds`, `a few`, `a couple`: amounts that are
-/// vague by nature. Open-ended plurals become ranges up to the next magnitude.
+/// `a dozen`, `dozens`, `several hundred`, `hundreds`, `tens of thousands`, `a few`, `a
+/// couple`: amounts that are vague by nature.
 pub fn vague_amount(input: &str) -> IResult<&str, Amount> {
-    let approx = |low: f64, high: f64| Amount {
-        low,
-        high,
-        approximate: true,
-    };
-    if let Ok((rest, _)) = (word("a"), gap, word("dozen")).parse(input) {
-        return Ok((rest, Amount::exact(12.0)));
-    }
     if let Ok((rest, _)) = (word("a"), gap, word("couple")).parse(input) {
-        return Ok((rest, Amount::exact(2.0)));
-    }
-    if let Ok((rest, _)) = (word("a"), gap, word("few")).parse(input) {
-        let scaled = preceded(gap, scale_word).parse(rest);
-        return Ok(match scaled {
-            Ok((after, factor)) => (after, approx(2.0, 5.0).scaled(factor)),
-            Err(_) => (
-                rest,
-                Amount {
-                    low: 3.0,
-                    high: 3.0,
-                    approximate: true,
-                },
-            ),
+        let rest = preceded(gap, word("of")).parse(rest).map_or(rest, |(r, _)| r);
+        let amount = Amount::exact(2.0);
+        return Ok(match scale_after(rest) {
+            Ok((after, factor)) => (after, amount.scaled(factor)),
+            Err(_) => (rest, amount),
         });
     }
+    if let Ok((rest, _)) = (word("a"), gap, word("few")).parse(input) {
+        return Ok(
+            match preceded(
+                gap,
+                alt((word("hundred"), |i| take_word(i, SCALES).map(|(r, _)| (r, "")))),
+            )
+            .parse(rest)
+            {
+                Ok((after, _)) => {
+                    let factor = scale_after(rest).map_or(100.0, |(_, f)| f);
+                    (after, Amount::approx(2.0, 5.0).scaled(factor))
+                }
+                Err(_) => (rest, Amount::approx(3.0, 3.0)),
+            },
+        );
+    }
     if let Ok((rest, _)) = word("several")(input) {
-        let (after, factor) = preceded(gap, scale_word).parse(rest)?;
-        return Ok((after, approx(3.0, 9.0).scaled(factor)));
-    }
-    if let Ok((rest, _)) = word("dozens")(input) {
-        return Ok((rest, approx(24.0, 99.0)));
-    }
-    for &(name, factor) in &SCALES[..5] {
-        let plural = format!("{name}s");
-        let (rest, found) = take_while1(char::is_alphabetic)(input)?;
-        if found.eq_ignore_ascii_case(&plural) {
-            return Ok((rest, approx(2.0, 9.0).scaled(factor)));
+        if let Ok((after, _)) = preceded(gap, |i| take_word(i, DOZENS)).parse(rest) {
+            return Ok((after, Amount::approx(36.0, 108.0)));
         }
+        let (after, factor) = alt((preceded(gap, word("hundred")).map(|_| 100.0), scale_after)).parse(rest)?;
+        return Ok((after, Amount::approx(3.0, 9.0).scaled(factor)));
     }
-    fail(input)
+    let (mut rest, mut amount) = plural_magnitude(input)?;
+    // `hundreds of thousands`, `tens of millions`
+    while let Ok((after, factor)) = preceded((gap, word("of"), gap), plural_magnitude).parse(rest) {
+        if factor.low < 1e3 {
+            break;
+        }
+        amount = Amount::approx(amount.low * factor.low / 2.0, amount.high * factor.low / 2.0);
+        rest = after;
+    }
+    Ok((rest, amount))
 }
 
-/// Any number: digits, vague amounts, then number words.
-pub fn number(input: &str) -> IResult<&str, Amount> {
-    alt((numeral, vague_amount, number_words)).parse(input)
+/// `dozens`, `tens`, `hundreds`, `thousands`, `millions`: 2–9 of the magnitude.
+fn plural_magnitude(input: &str) -> IResult<&str, Amount> {
+    const PLURALS: &[(&str, f64)] = &[
+        ("dozens", 12.0),
+        ("tens", 10.0),
+        ("hundreds", 1e2),
+        ("thousands", 1e3),
+        ("millions", 1e6),
+        ("billions", 1e9),
+        ("trillions", 1e12),
+    ];
+    let (rest, factor) = take_word(input, PLURALS)?;
+    if factor == 12.0 {
+        return Ok((rest, Amount::approx(24.0, 99.0)));
+    }
+    if factor == 10.0 && preceded((gap, word("of"), gap), plural_magnitude).parse(rest).is_err() {
+        return fail(input);
+    }
+    Ok((rest, Amount::approx(2.0, 9.0).scaled(factor)))
+}
+
+/// A leading sign: `-`, `−`, `minus `, `negative `. A hyphen may be followed by spaces
+/// (`- 5`); the caller rules out list bullets.
+fn sign(input: &str) -> Option<&str> {
+    if let Some(rest) = input.strip_prefix(['-', '−']) {
+        let trimmed = rest.trim_start_matches(' ');
+        return trimmed
+            .starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            .then_some(trimmed);
+    }
+    let (rest, _) = alt((word("minus"), word("negative"))).parse(input).ok()?;
+    gap(rest).ok().map(|(r, _)| r)
+}
+
+/// Any number: a sign, then a vague amount or a cardinal. `money` says a currency came first,
+/// which makes a glued `m` mean million.
+pub fn number(input: &str, money: bool) -> IResult<&str, Amount> {
+    if let Some(after_sign) = sign(input) {
+        let (rest, amount) = cardinal(after_sign, money)?;
+        if amount.weak {
+            return fail(input);
+        }
+        return Ok((rest, amount.negated()));
+    }
+    alt((vague_amount, |i| cardinal(i, money))).parse(input)
 }
 
 #[cfg(test)]
@@ -319,53 +873,108 @@ mod tests {
     use super::*;
 
     fn value(input: &str) -> (f64, &str) {
-        let (rest, amount) = number(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+        let (rest, amount) = number(input, false).unwrap_or_else(|e| panic!("{input}: {e}"));
         assert!(amount.is_exact(), "{input}");
         (amount.low, rest)
+    }
+
+    fn close(input: &str, expected: f64) {
+        let (got, rest) = value(input);
+        assert!(
+            (got - expected).abs() < 1e-9 * expected.abs().max(1.0),
+            "{input}: {got} (rest {rest:?})"
+        );
+        assert_eq!(rest, "", "{input}");
     }
 
     #[test]
     fn digits_with_separators_decimals_and_magnitudes() {
         assert_eq!(value("1,234,567 people"), (1_234_567.0, " people"));
+        assert_eq!(value("12,34,567.5 rupees"), (1_234_567.5, " rupees"));
+        assert_eq!(value("4 000 people"), (4000.0, " people"));
+        assert_eq!(value("1\u{202f}234\u{202f}567.89"), (1_234_567.89, ""));
         assert_eq!(value("120 soldiers"), (120.0, " soldiers"));
-        assert_eq!(value("2.5 percent"), (2.5, " percent"));
+        assert_eq!(value(".5 percent"), (0.5, " percent"));
         assert_eq!(value("88 billion to"), (88e9, " to"));
         assert_eq!(value("1.2 million."), (1.2e6, "."));
         assert_eq!(value("10k runners"), (10e3, " runners"));
         assert_eq!(value("3bn,"), (3e9, ","));
+        assert_eq!(value("5m high").1, "m high");
+        assert_eq!(number("5m people", true).unwrap().1.low, 5e6);
     }
 
     #[test]
-    fn rejects_digits_glued_to_letters_or_badly_grouped() {
-        assert!(number("1RM3Y").is_err());
-        assert!(number("3rd").is_err());
+    fn signs_exponents_and_fractions() {
+        close("-9.25", -9.25);
+        close("− 1,200,000", -1.2e6);
+        close("minus five", -5.0);
+        close("1e10", 1e10);
+        close("1.3x10^6", 1.3e6);
+        close("2.48×10−5", 2.48e-5);
+        close("3/4", 0.75);
+        close("2 1/4", 2.25);
+        close("3½", 3.5);
+        close("⅔", 2.0 / 3.0);
+        assert_eq!(value("3/4/2020").1, "/4/2020");
+    }
+
+    #[test]
+    fn rejects_digits_badly_grouped_and_versions() {
         assert!(digit_number("1234,56").map(|(r, _)| r) == Ok(",56"));
-        assert!(number("12,34 people").is_err() || value("12,34 people").1.starts_with(','));
+        assert_eq!(value("1,2,3").1, ",2,3");
+        assert!(number("1.2.3", false).is_err());
+        assert!(number("someone", false).is_err());
+        assert!(number("another", false).is_err());
     }
 
     #[test]
     fn number_words() {
         assert_eq!(value("three years"), (3.0, " years"));
         assert_eq!(value("twenty-five men"), (25.0, " men"));
-        assert_eq!(value("a hundred and five"), (105.0, ""));
-        assert_eq!(value("two million people"), (2e6, " people"));
-        assert_eq!(value("one hundred thousand"), (1e5, ""));
-        assert_eq!(value("a thousand"), (1e3, ""));
-        assert_eq!(value("a dozen eggs"), (12.0, " eggs"));
-        assert!(number("a day").is_err());
-        assert!(number("another").is_err());
-        assert!(number("someone").is_err());
+        close("fifty - two", 52.0);
+        close("a hundred and five", 105.0);
+        close("two million", 2e6);
+        close("one hundred thousand", 1e5);
+        close("two thousand and two hundred", 2200.0);
+        close("fifty-six thousand seven hundred twenty-one", 56_721.0);
+        close("3 hundred and 21", 321.0);
+        close("twelve lakh", 1.2e6);
+        assert_eq!(value("forty thousand and thirty thousand").0, 40_000.0);
+        close("a dozen", 12.0);
+        close("two dozen", 24.0);
+        close("half a million", 5e5);
+        close("three and a half million", 3.5e6);
+        close("nine point nought four", 9.04);
+        close("two hundred point seventy-one", 200.71);
+        assert!(number("a day", false).unwrap().1.weak);
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        close("two-thirds", 2.0 / 3.0);
+        close("three quarters", 0.75);
+        close("a half", 0.5);
+        close("one twenty-fifth", 0.04);
+        close("twenty one fifths", 4.2);
+        close("one hundred and three and two thirds", 103.0 + 2.0 / 3.0);
+        close("five and a quarter", 5.25);
+        close("a quarter million", 250_000.0);
+        close("one billion and a half million", 1.0005e9);
+        assert_eq!(value("two seconds").1, " seconds");
     }
 
     #[test]
     fn vague_amounts_are_ranges() {
-        let (rest, several) = number("several hundred trainers").unwrap();
+        let (rest, several) = number("several hundred trainers", false).unwrap();
         assert_eq!((several.low, several.high, several.approximate), (300.0, 900.0, true));
         assert_eq!(rest, " trainers");
-        let (_, dozens) = number("dozens of").unwrap();
+        let (_, dozens) = number("dozens of", false).unwrap();
         assert_eq!((dozens.low, dozens.high), (24.0, 99.0));
-        let (_, thousands) = number("thousands of").unwrap();
+        let (_, thousands) = number("thousands of", false).unwrap();
         assert_eq!((thousands.low, thousands.high), (2000.0, 9000.0));
-        assert!(number("several reporters").is_err());
+        let (_, tens) = number("tens of thousands", false).unwrap();
+        assert_eq!((tens.low, tens.high), (20_000.0, 90_000.0));
+        assert!(number("several reporters", false).is_err());
+        assert!(number("tens", false).is_err());
     }
 }

@@ -1,17 +1,22 @@
-//! Quantities: a number with what surrounds it — comparators (`fewer than 20`), ranges
-//! (`10-17`, `between 10 and 17`), currencies (`$88 billion`), percents (`2 percent`),
-//! compounds (`500-strong`), units of measure and the noun a number counts (`29 allies`).
+//! Quantities: a number with what surrounds it — comparators (`fewer than 20`, `<= 30`), ranges
+//! (`10-17`, `between 10 and 17`, `44 mg to 50 mg`), currencies (`$88 billion`, `USD115`,
+//! `20€`, `3 dollars 50 cents`), percents (`2 percent`, `3 percentage points`), measures
+//! (`500g`, `5 feet 2 inches`, `10 l/km`), compounds (`500-strong`, `a 27-kilometer ring`),
+//! ratios (`two out of five`) and the noun a number counts (`29 allies`).
 //!
 //! [`quantity`] is tried at every word start. It returns the length it consumed and the value
 //! as an interval; the caller decides what the claim is about.
-
-use nom::{
-    IResult, Parser, branch::alt, bytes::complete::tag, character::complete::space0, combinator::opt,
-    sequence::preceded,
-};
+//!
+//! Interval semantics: `fewer than`/`less than`/`under`/`below` give an open upper end,
+//! `at most`/`up to`/`no more than`/`as many as` a closed one; `more than`/`over`/`above`/
+//! `exceeds` an open lower end, `at least`/`no fewer than` a closed one; `about`/`around`/
+//! `nearly`/`almost`/`some`/`an estimated` keep the value and mark it approximate (the checker
+//! widens it by its tolerance). Two opposite bounds joined by `and` make a closed range.
 
 use super::lexicon::{self, UnitClass};
 use super::number::{self, Amount, at_word_end, gap, word};
+use nom::Parser;
+use nom::branch::alt;
 
 /// The value side of a claim, before linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +30,10 @@ pub struct Quantity {
     pub approximate: bool,
     pub unit: Option<String>,
     pub class: Option<UnitClass>,
-    /// The number was written as a bare four-digit integer with nothing before it.
+    /// The number was written as a bare four-digit integer with nothing before or after it.
     pub bare_integer: bool,
+    /// The number was the word `one` alone, which is often a pronoun.
+    pub bare_one: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +43,7 @@ pub enum QuantityKind {
     Money,
     Measure,
     Duration,
+    Ratio,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,164 +53,431 @@ enum Bound {
     Approximately,
 }
 
+const BELOW: Bound = Bound::Below { inclusive: false };
+const AT_MOST: Bound = Bound::Below { inclusive: true };
+const ABOVE: Bound = Bound::Above { inclusive: false };
+const AT_LEAST: Bound = Bound::Above { inclusive: true };
+const ABOUT: Bound = Bound::Approximately;
+
+/// Comparator phrases; the longest one that matches wins.
 const COMPARATORS: &[(&str, Bound)] = &[
-    ("fewer than", Bound::Below { inclusive: false }),
-    ("less than", Bound::Below { inclusive: false }),
-    ("just under", Bound::Below { inclusive: false }),
-    ("under", Bound::Below { inclusive: false }),
-    ("below", Bound::Below { inclusive: false }),
-    ("no more than", Bound::Below { inclusive: true }),
-    ("not more than", Bound::Below { inclusive: true }),
-    ("at most", Bound::Below { inclusive: true }),
-    ("up to", Bound::Below { inclusive: true }),
-    ("as many as", Bound::Below { inclusive: true }),
-    ("as much as", Bound::Below { inclusive: true }),
-    ("a maximum of", Bound::Below { inclusive: true }),
-    ("more than", Bound::Above { inclusive: false }),
-    ("greater than", Bound::Above { inclusive: false }),
-    ("higher than", Bound::Above { inclusive: false }),
-    ("just over", Bound::Above { inclusive: false }),
-    ("well over", Bound::Above { inclusive: false }),
-    ("over", Bound::Above { inclusive: false }),
-    ("above", Bound::Above { inclusive: false }),
-    ("in excess of", Bound::Above { inclusive: false }),
-    ("upwards of", Bound::Above { inclusive: false }),
-    ("exceeding", Bound::Above { inclusive: false }),
-    ("at least", Bound::Above { inclusive: true }),
-    ("no fewer than", Bound::Above { inclusive: true }),
-    ("no less than", Bound::Above { inclusive: true }),
-    ("not less than", Bound::Above { inclusive: true }),
-    ("a minimum of", Bound::Above { inclusive: true }),
-    ("nearly", Bound::Approximately),
-    ("almost", Bound::Approximately),
-    ("about", Bound::Approximately),
-    ("around", Bound::Approximately),
-    ("roughly", Bound::Approximately),
-    ("approximately", Bound::Approximately),
-    ("approx.", Bound::Approximately),
-    ("an estimated", Bound::Approximately),
-    ("estimated", Bound::Approximately),
-    ("close to", Bound::Approximately),
-    ("some", Bound::Approximately),
-    ("circa", Bound::Approximately),
-    ("~", Bound::Approximately),
+    ("fewer than", BELOW),
+    ("less than", BELOW),
+    ("lower than", BELOW),
+    ("smaller than", BELOW),
+    ("just under", BELOW),
+    ("just below", BELOW),
+    ("under", BELOW),
+    ("below", BELOW),
+    ("<", BELOW),
+    ("less than or equal to", AT_MOST),
+    ("fewer than or equal to", AT_MOST),
+    ("lower than or equal to", AT_MOST),
+    ("smaller than or equal to", AT_MOST),
+    ("less or equal than", AT_MOST),
+    ("less or equal to", AT_MOST),
+    ("lower or equal than", AT_MOST),
+    ("lower or equal to", AT_MOST),
+    ("smaller or equal than", AT_MOST),
+    ("smaller or equal to", AT_MOST),
+    ("no more than", AT_MOST),
+    ("not more than", AT_MOST),
+    ("at most", AT_MOST),
+    ("up to", AT_MOST),
+    ("as many as", AT_MOST),
+    ("as much as", AT_MOST),
+    ("a maximum of", AT_MOST),
+    ("maximum of", AT_MOST),
+    ("<=", AT_MOST),
+    ("=<", AT_MOST),
+    ("≤", AT_MOST),
+    ("more than", ABOVE),
+    ("greater than", ABOVE),
+    ("higher than", ABOVE),
+    ("larger than", ABOVE),
+    ("bigger than", ABOVE),
+    ("just over", ABOVE),
+    ("well over", ABOVE),
+    ("over", ABOVE),
+    ("above", ABOVE),
+    ("in excess of", ABOVE),
+    ("upwards of", ABOVE),
+    ("exceeding", ABOVE),
+    ("exceeds", ABOVE),
+    ("exceeded", ABOVE),
+    ("exceed", ABOVE),
+    ("surpassing", ABOVE),
+    ("surpasses", ABOVE),
+    ("surpassed", ABOVE),
+    ("surpass", ABOVE),
+    (">", ABOVE),
+    ("more than or equal to", AT_LEAST),
+    ("greater than or equal to", AT_LEAST),
+    ("higher than or equal to", AT_LEAST),
+    ("larger than or equal to", AT_LEAST),
+    ("more or equal than", AT_LEAST),
+    ("greater or equal than", AT_LEAST),
+    ("greater or equal to", AT_LEAST),
+    ("higher or equal than", AT_LEAST),
+    ("higher or equal to", AT_LEAST),
+    ("larger or equal than", AT_LEAST),
+    ("bigger or equal than", AT_LEAST),
+    ("at least or equal to", AT_LEAST),
+    ("at least", AT_LEAST),
+    ("no fewer than", AT_LEAST),
+    ("no less than", AT_LEAST),
+    ("not less than", AT_LEAST),
+    ("a minimum of", AT_LEAST),
+    ("minimum of", AT_LEAST),
+    (">=", AT_LEAST),
+    ("=>", AT_LEAST),
+    ("≥", AT_LEAST),
+    ("nearly", ABOUT),
+    ("almost", ABOUT),
+    ("about", ABOUT),
+    ("just about", ABOUT),
+    ("around", ABOUT),
+    ("roughly", ABOUT),
+    ("approximately", ABOUT),
+    ("approx.", ABOUT),
+    ("an estimated", ABOUT),
+    ("estimated", ABOUT),
+    ("close to", ABOUT),
+    ("some", ABOUT),
+    ("circa", ABOUT),
+    ("ca.", ABOUT),
+    ("~", ABOUT),
+    ("≈", ABOUT),
 ];
 
-fn fail<T>(input: &str) -> IResult<&str, T> {
-    Err(nom::Err::Error(nom::error::Error::new(
-        input,
-        nom::error::ErrorKind::Verify,
-    )))
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
-/// Case-insensitive phrase followed by whitespace (the number comes next).
-fn phrase<'a>(expected: &str, input: &'a str) -> Option<&'a str> {
-    let head = input.get(..expected.len())?;
-    if !head.eq_ignore_ascii_case(expected) {
-        return None;
-    }
-    let rest = &input[expected.len()..];
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-    (trimmed.len() < rest.len() || expected == "~").then_some(trimmed)
+fn trim_spaces(input: &str) -> &str {
+    input.trim_start_matches(is_space)
 }
 
-fn comparator(input: &str) -> IResult<&str, Bound> {
-    for &(text, bound) in COMPARATORS {
-        if let Some(rest) = phrase(text, input) {
-            return Ok((rest, bound));
+fn is_symbol(phrase: &str) -> bool {
+    !phrase.starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
+/// A comparator and the text after it (the number comes next).
+fn comparator(input: &str) -> Option<(&str, Bound)> {
+    let first = input.chars().next()?.to_ascii_lowercase();
+    let mut best: Option<(usize, Bound)> = None;
+    for &(phrase, bound) in COMPARATORS {
+        if !phrase.starts_with(first) || best.is_some_and(|(len, _)| len >= phrase.len()) {
+            continue;
+        }
+        let Some(head) = input.get(..phrase.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(phrase) {
+            continue;
+        }
+        let rest = &input[phrase.len()..];
+        let spaced = rest.starts_with(is_space);
+        if spaced || is_symbol(phrase) || phrase.ends_with('.') {
+            best = Some((phrase.len(), bound));
         }
     }
-    fail(input)
+    best.map(|(len, bound)| (trim_spaces(&input[len..]), bound))
 }
 
-/// A currency symbol or code before the amount: `$`, `US$`, `€`, `USD `.
-fn currency_prefix(input: &str) -> IResult<&str, &'static str> {
-    for &(symbol, code) in lexicon::CURRENCY_PREFIXES {
+/// A currency written before the amount: `$`, `US$`, `€`, `usd$`, `USD115`, `USD 115`,
+/// `usd 20`, `RM 42`.
+fn currency_prefix(input: &str) -> Option<(&str, &'static str)> {
+    let starts_amount = |rest: &str| rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '−'));
+    for &(symbol, code) in lexicon::CURRENCY_SYMBOLS {
         if let Some(rest) = input.strip_prefix(symbol) {
-            let is_code = symbol.chars().all(|c| c.is_ascii_alphabetic());
-            if is_code && !rest.starts_with([' ', '\u{a0}']) {
-                continue;
-            }
-            let rest = rest.trim_start_matches([' ', '\u{a0}']);
-            if rest.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-                return Ok((rest, code));
+            let alphabetic = symbol.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
+            let rest = if alphabetic && symbol != "Rs" && symbol != "Rs." {
+                rest.strip_prefix(is_space)?
+            } else {
+                rest
+            };
+            let rest = trim_spaces(rest);
+            if starts_amount(rest) || !alphabetic && number::number(rest, true).is_ok_and(|(_, a)| !a.weak) {
+                return Some((rest, code));
             }
         }
     }
-    fail(input)
-}
-
-/// A dash between the ends of a range: `-`, `–`, `—`, with or without spaces around en/em dashes.
-fn range_dash(input: &str) -> IResult<&str, &str> {
-    alt((tag("-"), preceded(space0, alt((tag("–"), tag("—"))))))
-        .parse(input)
-        .map(|(rest, d)| (rest.trim_start_matches(' '), d))
-}
-
-/// The upper end of a range after the lower one: `-17`, ` to 17`, `–$20`, ` or three`.
-fn range_tail(input: &str) -> IResult<&str, Amount> {
-    let (rest, _) = alt((
-        range_dash,
-        preceded(gap, word("to")),
-        preceded(gap, word("and")),
-        preceded(gap, word("or")),
-    ))
-    .parse(input)?;
-    let rest = rest.trim_start_matches(' ');
-    let rest = currency_prefix(rest).map_or(rest, |(r, _)| r);
-    number::number(rest)
-}
-
-/// Units after a number. Returns (rest, kind, unit, class).
-fn unit(input: &str) -> Option<(&str, QuantityKind, String, Option<UnitClass>)> {
-    let trimmed = input.trim_start_matches([' ', '\u{a0}']);
-    let spaced = trimmed.len() < input.len();
-    if let Some(rest) = input.strip_prefix('%') {
-        return Some((rest, QuantityKind::Percent, "percent".into(), Some(UnitClass::Percent)));
+    let letters = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 3 {
+        let code = lexicon::currency_code(&input[..3])?;
+        let uppercase = input[..3].bytes().all(|b| b.is_ascii_uppercase());
+        let rest = &input[3..];
+        if let Some(after) = rest.strip_prefix('$') {
+            let after = trim_spaces(after);
+            return starts_amount(after).then_some((after, code));
+        }
+        let spaced = rest.starts_with(is_space);
+        let after = trim_spaces(rest);
+        let lowercase_ok = uppercase || lexicon::is_common_code(&input[..3]);
+        if lowercase_ok && (uppercase || spaced) && starts_amount(after) && !after.starts_with(['-', '−']) {
+            return Some((after, code));
+        }
     }
-    if !spaced && !input.starts_with('°') && !input.starts_with(|c: char| c.is_alphabetic()) {
+    None
+}
+
+/// The unit after a number.
+#[derive(Debug, Clone, PartialEq)]
+struct UnitMatch {
+    kind: QuantityKind,
+    unit: String,
+    class: Option<UnitClass>,
+    /// Multiplies the number: `grand` is a thousand dollars.
+    factor: f64,
+}
+
+impl UnitMatch {
+    fn new(kind: QuantityKind, unit: impl Into<String>, class: Option<UnitClass>) -> Self {
+        Self {
+            kind,
+            unit: unit.into(),
+            class,
+            factor: 1.0,
+        }
+    }
+
+    fn money(code: &str) -> Self {
+        Self::new(QuantityKind::Money, code, Some(UnitClass::Money))
+    }
+
+    fn measure(symbol: &str) -> Self {
+        Self::new(QuantityKind::Measure, symbol, Some(UnitClass::Measure))
+    }
+
+    fn is_minor_currency(&self) -> bool {
+        self.kind == QuantityKind::Money && matches!(self.unit.as_str(), "cents" | "pence")
+    }
+}
+
+/// Case-insensitive `name` at the start of `input`, ending a word.
+fn starts_word<'a>(input: &'a str, name: &str) -> Option<&'a str> {
+    let head = input.get(..name.len())?;
+    (head.eq_ignore_ascii_case(name) && at_word_end(&input[name.len()..])).then(|| &input[name.len()..])
+}
+
+/// Ends a symbol: not followed by a letter, a digit or `.x` (`5 m.p.h.` is not metres).
+fn symbol_ends(rest: &str) -> bool {
+    at_word_end(rest) && !(rest.starts_with('.') && rest[1..].starts_with(char::is_alphanumeric))
+}
+
+const DIMENSION_WORDS: &[&str] = &[
+    "thick", "long", "wide", "high", "tall", "deep", "across", "in", "of", "diameter", "length", "width", "height",
+];
+
+/// What may follow a bare `in` or `"` for it to mean inches: the end, punctuation, or a
+/// dimension word (`2 1/2 in thick`).
+fn ends_like_inches(rest: &str) -> bool {
+    let trimmed = trim_spaces(rest);
+    if trimmed.is_empty() || trimmed.starts_with(['.', ',', ';', ')', ':', '!', '?']) {
+        return trimmed.len() <= 1 || !trimmed[1..].starts_with(char::is_alphanumeric);
+    }
+    let next: String = trimmed.chars().take_while(|c| c.is_alphabetic()).collect();
+    trimmed.len() < rest.len() && DIMENSION_WORDS.contains(&next.to_lowercase().as_str())
+}
+
+/// Units after a number: percents, currencies, durations, measures; then `per`/`/` rates and
+/// `^2`/`squared`.
+fn unit(input: &str) -> Option<(&str, UnitMatch)> {
+    let (rest, mut found) = base_unit(input)?;
+    let mut rest = rest;
+    if found.kind == QuantityKind::Measure {
+        if let Some(after) = rest.strip_prefix("^2").or_else(|| rest.strip_prefix('²')) {
+            found.unit.push('2');
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("^3").or_else(|| rest.strip_prefix('³')) {
+            found.unit.push('3');
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix(' ').and_then(|r| starts_word(r, "squared")) {
+            found.unit.push('2');
+            rest = after;
+        }
+    }
+    if found.kind == QuantityKind::Measure {
+        let per = rest.strip_prefix('/').or_else(|| {
+            rest.strip_prefix(' ')
+                .and_then(|r| starts_word(r, "per"))
+                .and_then(|r| r.strip_prefix(' '))
+        });
+        if let Some(after) = per
+            && let Some((after, denominator)) = base_unit(after)
+            && matches!(denominator.kind, QuantityKind::Measure | QuantityKind::Duration)
+        {
+            found.unit = format!("{}/{}", found.unit, denominator.unit);
+            found.kind = QuantityKind::Measure;
+            found.class = Some(UnitClass::Measure);
+            rest = after;
+        }
+    }
+    Some((rest, found))
+}
+
+fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
+    let trimmed = trim_spaces(input);
+    let spaced = trimmed.len() < input.len();
+    let percent = UnitMatch::new(QuantityKind::Percent, "percent", Some(UnitClass::Percent));
+    if let Some(rest) = trimmed.strip_prefix('%') {
+        return Some((rest, percent));
+    }
+    // Feet and inch marks glued to the number: `7'`, `9"`, `10 "` before a dimension word.
+    if !spaced
+        && let Some(rest) = input.strip_prefix(['\'', '′'])
+        && at_word_end(rest)
+        && !rest.starts_with(['\'', '’'])
+    {
+        return Some((rest, UnitMatch::measure("ft")));
+    }
+    if let Some(rest) = trimmed.strip_prefix(['"', '″'])
+        && (trimmed.starts_with('″') || ends_like_inches(rest))
+        && at_word_end(rest)
+    {
+        return Some((rest, UnitMatch::measure("in")));
+    }
+    if let Some(rest) = trimmed.strip_prefix('¢') {
+        return Some((rest, UnitMatch::money("cents")));
+    }
+    for &(symbol, code) in lexicon::CURRENCY_SYMBOLS {
+        if symbol.chars().all(|c| c.is_ascii_alphabetic() || c == '.') {
+            continue;
+        }
+        if let Some(rest) = trimmed.strip_prefix(symbol)
+            && !rest.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return Some((rest, UnitMatch::money(code)));
+        }
+    }
+    let letters = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 3
+        && let Some(code) = lexicon::currency_code(&trimmed[..3])
+        && at_word_end(&trimmed[3..])
+        && (trimmed[..3].bytes().all(|b| b.is_ascii_uppercase()) || spaced && lexicon::is_common_code(&trimmed[..3]))
+    {
+        return Some((&trimmed[3..], UnitMatch::money(code)));
+    }
+    if !spaced && !trimmed.starts_with(|c: char| c.is_alphabetic() || c == '°' || c == 'º' || c == 'µ') {
         return None;
     }
-    let starts = |name: &str| trimmed.get(..name.len()).is_some_and(|h| h.eq_ignore_ascii_case(name));
-    for percent in ["percentage points", "percentage point", "per cent", "percent", "pct"] {
-        if starts(percent) && at_word_end(&trimmed[percent.len()..]) {
-            let rest = &trimmed[percent.len()..];
-            return Some((rest, QuantityKind::Percent, "percent".into(), Some(UnitClass::Percent)));
+    for name in ["percentage points", "percentage point", "percent points"] {
+        if let Some(rest) = starts_word(trimmed, name) {
+            return Some((
+                rest,
+                UnitMatch::new(QuantityKind::Percent, "percentage points", Some(UnitClass::Percent)),
+            ));
+        }
+    }
+    for name in ["per cent", "percent", "per-cent", "pct"] {
+        if let Some(rest) = starts_word(trimmed, name) {
+            return Some((rest, percent));
+        }
+    }
+    if !spaced {
+        for (name, minor) in [("c", "cents"), ("p", "pence")] {
+            if let Some(rest) = trimmed.strip_prefix(name)
+                && symbol_ends(rest)
+            {
+                return Some((rest, UnitMatch::money(minor)));
+            }
         }
     }
     if spaced {
+        if let Some(rest) = starts_word(trimmed, "grand") {
+            return Some((
+                rest,
+                UnitMatch {
+                    factor: 1e3,
+                    ..UnitMatch::money("USD")
+                },
+            ));
+        }
         for &(name, code) in lexicon::CURRENCY_WORDS {
-            if starts(name) && at_word_end(&trimmed[name.len()..]) {
-                let rest = &trimmed[name.len()..];
-                return Some((rest, QuantityKind::Money, code.into(), Some(UnitClass::Money)));
+            if let Some(rest) = starts_word(trimmed, name) {
+                // `5 pounds of flour` weighs; `5 pounds` costs.
+                if code == "GBP" && name.starts_with("pound") && rest.starts_with(" of ") {
+                    return Some((rest, UnitMatch::measure("lb")));
+                }
+                return Some((rest, UnitMatch::money(code)));
+            }
+        }
+        for (name, symbol) in [
+            ("years old", "year"),
+            ("year old", "year"),
+            ("yo", "year"),
+            ("y.o.", "year"),
+        ] {
+            if let Some(rest) = starts_word(trimmed, name).or_else(|| {
+                let head = trimmed.get(..name.len())?;
+                (name.ends_with('.') && head.eq_ignore_ascii_case(name)).then(|| &trimmed[name.len()..])
+            }) {
+                return Some((
+                    rest,
+                    UnitMatch::new(QuantityKind::Duration, symbol, Some(UnitClass::Time)),
+                ));
             }
         }
         for &(name, symbol) in lexicon::TIME_UNITS {
-            if starts(name) && at_word_end(&trimmed[name.len()..]) {
-                let rest = &trimmed[name.len()..];
-                return Some((rest, QuantityKind::Duration, symbol.into(), Some(UnitClass::Time)));
+            if let Some(rest) = starts_word(trimmed, name) {
+                return Some((
+                    rest,
+                    UnitMatch::new(QuantityKind::Duration, symbol, Some(UnitClass::Time)),
+                ));
             }
+        }
+        if let Some(rest) = starts_word(trimmed, "in")
+            && ends_like_inches(rest)
+        {
+            return Some((rest, UnitMatch::measure("in")));
         }
     }
     for &(name, symbol) in lexicon::MEASURE_UNITS {
         let is_word = name.len() > 3 && name.chars().all(|c| c.is_ascii_lowercase() || c == ' ');
-        let matches = if is_word {
-            starts(name)
+        let rest = if is_word {
+            match starts_word(trimmed, name) {
+                Some(rest) => rest,
+                None => continue,
+            }
         } else {
-            trimmed.starts_with(name)
+            match trimmed.strip_prefix(name) {
+                Some(rest) if name.ends_with('.') || symbol_ends(rest) => rest,
+                _ => continue,
+            }
         };
-        if !matches {
+        // A lone capital letter after a space is more often an initial than a unit.
+        if spaced && name.len() == 1 && name.starts_with(|c: char| c.is_ascii_uppercase()) && rest.starts_with('.') {
             continue;
         }
-        let rest = &trimmed[name.len()..];
-        let ends = at_word_end(rest) && !(rest.starts_with('.') && rest[1..].starts_with(char::is_alphanumeric));
-        // A one-letter symbol after a space is too often a word or initial (`5 m` is fine,
-        // `5 C.` is fine, `5 a` is not a unit); single letters need to stand alone.
-        if matches && ends && (is_word || name.chars().count() > 1 || !rest.starts_with('\'')) {
-            return Some((rest, QuantityKind::Measure, symbol.into(), Some(UnitClass::Measure)));
+        if symbol == "°" {
+            return Some(temperature_scale(rest));
         }
+        return Some((rest, UnitMatch::measure(symbol)));
     }
     None
+}
+
+/// `degrees` followed by its scale: `° Fahrenheit`, `degrees f`, `deg celsius`.
+fn temperature_scale(rest: &str) -> (&str, UnitMatch) {
+    let after = trim_spaces(rest);
+    for (name, symbol) in [
+        ("celsius", "°C"),
+        ("centigrade", "°C"),
+        ("celcius", "°C"),
+        ("fahrenheit", "°F"),
+        ("farenheit", "°F"),
+        ("kelvin", "K"),
+        ("c", "°C"),
+        ("f", "°F"),
+    ] {
+        if let Some(found) = starts_word(after, name)
+            && !(name.len() == 1 && found.starts_with('.') && found[1..].starts_with(char::is_alphabetic))
+        {
+            return (found, UnitMatch::measure(symbol));
+        }
+    }
+    (rest, UnitMatch::measure("°"))
 }
 
 /// The noun a count counts, looked for in the next three words: a known counted noun, a
@@ -263,120 +538,484 @@ fn counted_noun(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<(usize
     None
 }
 
-/// Compound adjectives after a number: `500-strong`, `29-member`, `three-year`, `29-year-old`.
-fn compound(input: &str) -> Option<(&str, QuantityKind, String, Option<UnitClass>)> {
+/// Compound adjectives after a number: `500-strong`, `29-member`, `three-year`, `29-year-old`,
+/// `a 27-kilometer ring`, `a three-foot trip`.
+fn compound(input: &str) -> Option<(&str, UnitMatch)> {
     let rest = input.strip_prefix('-')?;
-    let (rest, suffix) = alt((
+    let special = alt((
         word("strong"),
         word("member"),
         word("nation"),
         word("year-old"),
         word("years-old"),
-        word("year"),
-        word("month"),
-        word("week"),
-        word("day"),
-        word("hour"),
-        word("minute"),
     ))
-    .parse(rest)
-    .ok()?;
-    Some(match suffix.to_ascii_lowercase().as_str() {
-        "strong" => (
-            rest,
-            QuantityKind::Count,
-            "personnel".into(),
-            Some(UnitClass::Personnel),
-        ),
-        "member" | "nation" => (rest, QuantityKind::Count, "members".into(), Some(UnitClass::Countries)),
-        "year-old" | "years-old" => (rest, QuantityKind::Measure, "year".into(), Some(UnitClass::Time)),
-        "hour" => (rest, QuantityKind::Duration, "h".into(), Some(UnitClass::Time)),
-        "minute" => (rest, QuantityKind::Duration, "min".into(), Some(UnitClass::Time)),
-        other => (rest, QuantityKind::Duration, other.into(), Some(UnitClass::Time)),
-    })
+    .parse(rest);
+    if let Ok((rest, suffix)) = special {
+        return Some(match suffix.to_ascii_lowercase().as_str() {
+            "strong" => (
+                rest,
+                UnitMatch::new(QuantityKind::Count, "personnel", Some(UnitClass::Personnel)),
+            ),
+            "member" | "nation" => (
+                rest,
+                UnitMatch::new(QuantityKind::Count, "members", Some(UnitClass::Countries)),
+            ),
+            _ => (
+                rest,
+                UnitMatch::new(QuantityKind::Duration, "year", Some(UnitClass::Time)),
+            ),
+        });
+    }
+    for &(name, symbol) in lexicon::TIME_UNITS {
+        if !name.ends_with('s')
+            && let Some(rest) = starts_word(rest, name)
+        {
+            return Some((
+                rest,
+                UnitMatch::new(QuantityKind::Duration, symbol, Some(UnitClass::Time)),
+            ));
+        }
+    }
+    for &(name, symbol) in lexicon::MEASURE_UNITS {
+        let singular_word = name.len() > 3 && name.chars().all(|c| c.is_ascii_lowercase()) && name != "degrees";
+        if singular_word && let Some(rest) = starts_word(rest, name) {
+            return Some((rest, UnitMatch::measure(symbol)));
+        }
+    }
+    for (name, symbol) in [("percent", "percent"), ("per-cent", "percent")] {
+        if let Some(rest) = starts_word(rest, name) {
+            return Some((
+                rest,
+                UnitMatch::new(QuantityKind::Percent, symbol, Some(UnitClass::Percent)),
+            ));
+        }
+    }
+    None
+}
+
+/// A number with its currency or unit, before ranges and bounds are considered.
+#[derive(Debug, Clone)]
+struct Measured<'a> {
+    rest: &'a str,
+    amount: Amount,
+    unit: Option<UnitMatch>,
+    /// The number alone, as written.
+    number_text: &'a str,
+    prefixed: bool,
+    /// The unit was an `m` glued to the number (`5m`): metres, or millions before a noun.
+    glued_m: bool,
+}
+
+/// `allow_half`: a bare `half` counts (after a comparator: `more than half`).
+fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
+    let (start, prefix) = match currency_prefix(input) {
+        Some((rest, code)) => (rest, Some(code)),
+        None => (input, None),
+    };
+    let (rest, mut amount) = number::number(start, prefix.is_some()).ok()?;
+    let number_text = &start[..start.len() - rest.len()];
+    let mut rest = rest;
+    let mut glued_m = false;
+    let mut unit_found = match prefix {
+        Some(code) => {
+            // `$5 USD`: the code repeated after the amount.
+            if let Some((after, repeated)) = base_unit(rest)
+                && repeated.kind == QuantityKind::Money
+                && repeated.unit == code
+            {
+                rest = after;
+            }
+            Some(UnitMatch::money(code))
+        }
+        None => {
+            let found = compound(rest).or_else(|| unit(rest));
+            if let Some((after, found)) = found {
+                glued_m = found.unit == "m" && rest.starts_with('m');
+                rest = after;
+                Some(found)
+            } else {
+                None
+            }
+        }
+    };
+    if unit_found.is_none() && !number_ends(rest) {
+        return None;
+    }
+    if let Some(found) = &mut unit_found {
+        amount = amount_times(amount, found.factor);
+        found.factor = 1.0;
+        // `75 USD million`
+        if found.kind == QuantityKind::Money
+            && prefix.is_none()
+            && let Some((after, scale)) = scale_word_after(rest)
+        {
+            amount = amount_times(amount, scale);
+            rest = after;
+        }
+    }
+    if amount.weak
+        && !(allow_half && number_text.eq_ignore_ascii_case("half"))
+        && !unit_found
+            .as_ref()
+            .is_some_and(|u| matches!(u.kind, QuantityKind::Money | QuantityKind::Measure))
+    {
+        return None;
+    }
+    amount.weak = false;
+    let mut value = Measured {
+        rest,
+        amount,
+        unit: unit_found,
+        number_text,
+        prefixed: prefix.is_some(),
+        glued_m,
+    };
+    add_minor_currency(&mut value);
+    add_smaller_measures(&mut value);
+    Some(value)
+}
+
+fn amount_times(amount: Amount, factor: f64) -> Amount {
+    Amount {
+        low: amount.low * factor,
+        high: amount.high * factor,
+        ..amount
+    }
+}
+
+fn scale_word_after(input: &str) -> Option<(&str, f64)> {
+    let trimmed = input.strip_prefix(' ')?;
+    for (name, scale) in [
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+    ] {
+        if let Some(rest) = starts_word(trimmed, name) {
+            return Some((rest, scale));
+        }
+    }
+    None
+}
+
+/// Whether a number without a unit ends here: not glued to letters (`1RM3Y`, `3rd`).
+fn number_ends(rest: &str) -> bool {
+    at_word_end(rest)
+}
+
+/// `3 dollars 50 cents`, `thirteen dollars and forty-five cents`, `15 dollars 50`, `20 ringgit
+/// and 43 sen`: the minor unit added to the main one.
+fn add_minor_currency(value: &mut Measured) {
+    let Some(found) = &value.unit else { return };
+    if found.kind != QuantityKind::Money || found.is_minor_currency() || !value.amount.is_exact() {
+        return;
+    }
+    let rest = value.rest.strip_prefix(',').unwrap_or(value.rest);
+    let Ok((after, _)) = gap(rest) else { return };
+    let after = alt((word("and"), nom::bytes::complete::tag("&")))
+        .parse(after)
+        .ok()
+        .and_then(|(r, _)| gap(r).ok().map(|(r, _)| r))
+        .unwrap_or(after);
+    let Ok((after_number, cents)) = number::number(after, false) else {
+        return;
+    };
+    if !cents.is_exact() || cents.weak || cents.low >= 100.0 || cents.low.fract() != 0.0 || cents.low < 0.0 {
+        return;
+    }
+    let minor = trim_spaces(after_number);
+    let minor_len = lexicon::MINOR_CURRENCY.iter().find_map(|name| {
+        let head = minor.get(..name.len())?;
+        (head.eq_ignore_ascii_case(name) && symbol_ends(&minor[name.len()..])).then_some(name.len())
+    });
+    let rest = match minor_len {
+        Some(len) if len > 1 || minor.starts_with('¢') || minor.len() == after_number.len() => &minor[len..],
+        None if at_sentence_end(after_number) => after_number,
+        _ => return,
+    };
+    value.amount = Amount::exact(value.amount.low + cents.low / 100.0);
+    value.rest = rest;
+}
+
+fn at_sentence_end(rest: &str) -> bool {
+    let trimmed = trim_spaces(rest);
+    trimmed.is_empty()
+        || trimmed.starts_with(['.', ',', ';', ')', '!', '?', ':'])
+            && !trimmed[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// `5 feet 2 inches`, `2 kilometer, 1 metre`, `2 yds, 7 feet and 10 inches`, `2 yd 7'`: lengths
+/// or masses written in parts, added up in the smallest unit.
+fn add_smaller_measures(value: &mut Measured) {
+    let Some(found) = &value.unit else { return };
+    let Some((dimension, mut size)) = lexicon::unit_size(&found.unit) else {
+        return;
+    };
+    if !value.amount.is_exact() {
+        return;
+    }
+    let mut total = value.amount.low * size;
+    let mut smallest = found.unit.clone();
+    let mut rest = value.rest;
+    loop {
+        let mut next = rest.strip_prefix(',').unwrap_or(rest);
+        let Ok((after, _)) = gap(next) else { break };
+        next = after;
+        if let Ok((after, _)) = word("and")(next)
+            && let Ok((after, _)) = gap(after)
+        {
+            next = after;
+        }
+        let Ok((after_number, part)) = number::number(next, false) else {
+            break;
+        };
+        if !part.is_exact() || part.weak || part.low < 0.0 {
+            break;
+        }
+        let Some((after_unit, part_unit)) = unit(after_number) else {
+            break;
+        };
+        let Some((part_dimension, part_size)) = lexicon::unit_size(&part_unit.unit) else {
+            break;
+        };
+        if part_dimension != dimension || part_size >= size {
+            break;
+        }
+        total += part.low * part_size;
+        size = part_size;
+        smallest = part_unit.unit;
+        rest = after_unit;
+    }
+    if rest.len() < value.rest.len() {
+        value.amount = Amount::exact(total / size);
+        value.rest = rest;
+        if let Some(found) = &mut value.unit {
+            found.unit = smallest;
+        }
+    }
+}
+
+/// A dash between the ends of a range: `-`, `–`, `—`, ` - `, ` – `.
+fn range_dash(input: &str) -> Option<&str> {
+    let trimmed = trim_spaces(input);
+    let spaced = trimmed.len() < input.len();
+    let rest = trimmed.strip_prefix(['–', '—']).or_else(|| trimmed.strip_prefix('-'))?;
+    let after = trim_spaces(rest);
+    // `- 5` after a space is a range only when spaced on both sides.
+    if spaced && trimmed.starts_with('-') && after.len() == rest.len() {
+        return None;
+    }
+    Some(after)
+}
+
+/// The connector and upper end of a range after the lower one: `-17`, ` to 17`, ` and 20`.
+fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>, bool)> {
+    let connectors: &[&str] = match opener {
+        Some("between") => &["and", "to", "-"],
+        Some("from") => &["to", "and", "-"],
+        _ => &["-", "to", "or"],
+    };
+    let mut after = None;
+    for &connector in connectors {
+        after = if connector == "-" {
+            range_dash(input)
+        } else {
+            gap(input)
+                .ok()
+                .and_then(|(r, _)| starts_word(r, connector))
+                .and_then(|r| gap(r).ok())
+                .map(|(r, _)| r)
+        };
+        if after.is_some() {
+            break;
+        }
+    }
+    let mut after = after?;
+    let mut approximate = false;
+    if let Some((rest, Bound::Approximately)) = comparator(after) {
+        after = rest;
+        approximate = true;
+    }
+    measured(after, false).map(|m| (m, approximate))
 }
 
 /// A quantity starting at `input`. `is_demonym` recognises nationality words.
 pub fn quantity(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quantity> {
+    // `($99.99)`: an amount in parentheses is negative in accounts.
+    if let Some(inner) = input.strip_prefix('(') {
+        let value = measured(inner, false)?;
+        let closes = value.rest.strip_prefix(')')?;
+        if !value.unit.as_ref().is_some_and(|u| u.kind == QuantityKind::Money) || !value.amount.is_exact() {
+            return None;
+        }
+        let mut q = finish(inner, value, None, is_demonym)?;
+        q.low = q.low.map(|v| -v);
+        q.high = q.high.map(|v| -v);
+        q.len = input.len() - closes.len();
+        return Some(q);
+    }
     let (after_bound, bound) = match comparator(input) {
-        Ok((rest, bound)) => (rest, Some(bound)),
-        Err(_) => (input, None),
+        Some((rest, bound)) => (rest, Some(bound)),
+        None => (input, None),
     };
-    let between = if bound.is_none() {
+    let opener = if bound.is_none() {
         alt((word("between"), word("from")))
             .parse(input)
             .ok()
-            .and_then(|(rest, w)| Some((rest.strip_prefix(' ')?, w.eq_ignore_ascii_case("between"))))
+            .and_then(|(rest, w)| Some((gap(rest).ok()?.0, w.to_ascii_lowercase())))
     } else {
         None
     };
-    let start = between.map_or(after_bound, |(rest, _)| rest);
-    let (after_currency, currency) = match currency_prefix(start) {
-        Ok((rest, code)) => (rest, Some(code)),
-        Err(_) => (start, None),
-    };
-    let (mut rest, amount) = number::number(after_currency).ok()?;
-    let digits_only = &after_currency[..after_currency.len() - rest.len()];
-    let bare_integer = bound.is_none()
-        && currency.is_none()
-        && between.is_none()
-        && digits_only.len() == 4
-        && digits_only.bytes().all(|b| b.is_ascii_digit());
+    let start = opener.as_ref().map_or(after_bound, |(rest, _)| rest);
+    let first = measured(start, bound.is_some())?;
+    finish_with_range(input, first, bound, opener.map(|(_, w)| w), is_demonym)
+}
 
-    let mut low = Some(amount.low);
-    let mut high = Some(amount.high);
-    let mut approximate = amount.approximate;
-    let mut ranged = !amount.is_exact();
-    let mut tail_currency = None;
-
-    let tail = match between {
-        Some((_, true)) => preceded((gap, word("and"), gap), |i| {
-            let (i, code) = opt(currency_prefix).parse(i)?;
-            tail_currency = code;
-            number::number(i)
-        })
-        .parse(rest)
-        .ok(),
-        Some((_, false)) => preceded((gap, word("to"), gap), number::number).parse(rest).ok(),
-        None if bound.is_none() => range_tail(rest).ok().filter(|(_, upper)| upper.high > amount.low),
-        None => None,
-    };
-    if between.is_some() && tail.is_none() {
-        return None;
-    }
-    if let Some((after, upper)) = tail {
+fn finish_with_range(
+    input: &str,
+    first: Measured,
+    bound: Option<Bound>,
+    opener: Option<String>,
+    is_demonym: &dyn Fn(&str) -> bool,
+) -> Option<Quantity> {
+    if bound.is_none()
+        && let Some((upper, approximate)) = range_upper(first.rest, opener.as_deref())
+    {
+        let units_agree = match (&first.unit, &upper.unit) {
+            (Some(a), Some(b)) => a.unit == b.unit,
+            (Some(a), None) => a.kind != QuantityKind::Duration,
+            _ => true,
+        };
+        let mut lower = first.amount.low;
         // `5-10 million`: a magnitude written once applies to both ends.
-        let mut lower = amount.low;
-        if upper.low >= 1e3 && lower < 1e3 && upper.low / lower >= 1e3 {
-            let scale = [1e3, 1e6, 1e9, 1e12].into_iter().rev().find(|s| upper.low / s >= 1.0);
+        if upper.amount.low >= 1e3 && lower > 0.0 && lower < 1e3 && upper.amount.low / lower >= 1e3 {
+            let scale = [1e3, 1e6, 1e9, 1e12]
+                .into_iter()
+                .rev()
+                .find(|s| upper.amount.low / s >= 1.0);
             lower *= scale.unwrap_or(1.0);
         }
-        if upper.high > lower {
-            low = Some(lower);
-            high = Some(upper.high);
-            approximate |= upper.approximate;
-            ranged = true;
-            rest = after;
+        if units_agree && upper.amount.high > lower {
+            let unit = upper.unit.clone().or(first.unit.clone());
+            let ranged = Measured {
+                rest: upper.rest,
+                amount: Amount {
+                    low: lower,
+                    high: upper.amount.high,
+                    approximate: first.amount.approximate || upper.amount.approximate || approximate,
+                    weak: false,
+                },
+                unit,
+                number_text: "",
+                prefixed: first.prefixed || upper.prefixed,
+                glued_m: false,
+            };
+            return finish(input, ranged, None, is_demonym);
         }
     }
+    if opener.is_some() {
+        return None;
+    }
+    let mut q = finish(input, first.clone(), bound, is_demonym)?;
+    // `above 1000 and below 1500`, `greater than 30 and less than or equal to 40`
+    if matches!(bound, Some(Bound::Above { .. } | Bound::Below { .. })) {
+        let rest = &input[q.len..];
+        let joined = alt((
+            |i| {
+                let (i, _) = nom::bytes::complete::tag(",")(i)?;
+                let (i, _) = gap(i)?;
+                Ok(alt((word("and"), word("but")))
+                    .parse(i)
+                    .map_or(i, |(r, _)| trim_spaces(r)))
+                .map(|r| (r, ()))
+            },
+            |i| {
+                let (i, _) = gap(i)?;
+                let (i, _) = alt((word("and"), word("but"))).parse(i)?;
+                Ok((trim_spaces(i), ()))
+            },
+        ))
+        .parse(rest);
+        if let Ok((after, ())) = joined
+            && let Some((after_cmp, other)) = comparator(after)
+            && let Some(second) = measured(after_cmp, true)
+        {
+            let second_q = finish(after, second, Some(other), is_demonym)?;
+            let opposite = matches!(
+                (bound, other),
+                (Some(Bound::Above { .. }), Bound::Below { .. }) | (Some(Bound::Below { .. }), Bound::Above { .. })
+            );
+            let same_unit = q.unit == second_q.unit || q.unit.is_none() || second_q.unit.is_none();
+            if opposite && same_unit {
+                let (above, below) = if q.low.is_some() {
+                    (&q, &second_q)
+                } else {
+                    (&second_q, &q)
+                };
+                if let (Some(low), Some(high)) = (above.low, below.high)
+                    && low < high
+                {
+                    let merged = Quantity {
+                        len: q.len + (rest.len() - after.len()) + second_q.len,
+                        low: Some(low),
+                        high: Some(high),
+                        low_inclusive: above.low_inclusive,
+                        high_inclusive: below.high_inclusive,
+                        unit: q.unit.clone().or(second_q.unit.clone()),
+                        class: q.class.or(second_q.class),
+                        ..q.clone()
+                    };
+                    q = merged;
+                }
+            }
+        }
+    }
+    Some(q)
+}
 
+/// The quantity from a parsed value: the counted noun, ratios, and the bound.
+fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quantity> {
+    let mut rest = value.rest;
+    let mut amount = value.amount;
     let mut kind = QuantityKind::Count;
     let mut unit_name = None;
     let mut class = None;
-    if let Some(code) = currency.or(tail_currency) {
-        kind = QuantityKind::Money;
-        unit_name = Some(code.to_owned());
-        class = Some(UnitClass::Money);
+    if let Some(found) = &value.unit {
+        kind = found.kind;
+        unit_name = Some(found.unit.clone());
+        class = found.class;
     }
-    let found_unit = if ranged { None } else { compound(rest) }
-        .or_else(|| unit(rest))
-        .filter(|(_, k, _, _)| currency.is_none() || *k == QuantityKind::Money);
-    if let Some((after, unit_kind, name, unit_class)) = found_unit {
-        rest = after;
-        kind = unit_kind;
-        unit_name = Some(name);
-        class = unit_class;
-    } else if currency.is_none()
+    let bare = bound.is_none() && value.unit.is_none() && !value.number_text.is_empty();
+    if bare {
+        // `two out of five`, `1 over 3`: a ratio written with words.
+        for (connector, is_ratio) in [("out of", true), ("over", false)] {
+            let Some(after) = rest.strip_prefix(' ').and_then(|r| starts_word(r, connector)) else {
+                continue;
+            };
+            let Ok((after, _)) = gap(after) else { continue };
+            let Some(whole) = measured(after, false) else { continue };
+            let plain = whole.unit.is_none() && whole.amount.is_exact() && whole.amount.low != 0.0;
+            let counted = counted_noun(whole.rest, is_demonym).is_some();
+            if plain && amount.is_exact() && (is_ratio || !counted && !whole.rest.starts_with('-')) {
+                amount = Amount::exact(amount.low / whole.amount.low);
+                if is_ratio {
+                    kind = QuantityKind::Ratio;
+                }
+                rest = whole.rest;
+                break;
+            }
+        }
+    }
+    if value.glued_m
+        && let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym)
+    {
+        // `5m people`: millions, not metres.
+        amount = amount_times(amount, 1e6);
+        kind = QuantityKind::Count;
+        unit_name = Some(noun);
+        class = noun_class;
+        rest = &rest[len..];
+    } else if value.unit.is_none()
         && let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym)
     {
         unit_name = Some(noun);
@@ -384,18 +1023,21 @@ pub fn quantity(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quanti
         // The span takes in the counted noun: "fewer than 20 people".
         rest = &rest[len..];
     }
-    if kind == QuantityKind::Money && unit_name.as_deref().is_some_and(|u| u == "cent" || u == "pence") {
-        unit_name = unit_name.map(|u| if u == "cent" { "cents".into() } else { u });
-    }
-
+    let text = value.number_text;
+    let bare_integer = bound.is_none()
+        && !value.prefixed
+        && value.unit.is_none()
+        && text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit());
+    let (mut low, mut high) = (Some(amount.low), Some(amount.high));
     let (mut low_inclusive, mut high_inclusive) = (true, true);
+    let mut approximate = amount.approximate;
     match bound {
         Some(Bound::Below { inclusive }) => {
             low = None;
             high_inclusive = inclusive;
         }
         Some(Bound::Above { inclusive }) => {
-            low = Some(amount.low);
             high = None;
             low_inclusive = inclusive;
         }
@@ -413,6 +1055,7 @@ pub fn quantity(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quanti
         unit: unit_name,
         class,
         bare_integer,
+        bare_one: bound.is_none() && text.eq_ignore_ascii_case("one") && rest.len() == value.rest.len(),
     })
 }
 
@@ -432,6 +1075,11 @@ mod tests {
         &input[..parse(input).len]
     }
 
+    fn values(input: &str) -> (Option<f64>, Option<f64>, Option<String>) {
+        let q = parse(input);
+        (q.low, q.high, q.unit)
+    }
+
     #[test]
     fn ranges_with_hyphens_dashes_and_words() {
         let q = parse("10-17 soldiers to Iraq");
@@ -442,10 +1090,16 @@ mod tests {
         assert_eq!(q.class, Some(UnitClass::Personnel));
         assert_eq!(text_of("10-17 soldiers to"), "10-17 soldiers");
         assert_eq!(parse("10–17 troops").high, Some(17.0));
+        assert_eq!(parse("1000 – 5000 runners").low, Some(1000.0));
         let between = parse("between 10 and 17 trainers");
         assert_eq!((between.low, between.high), (Some(10.0), Some(17.0)));
         assert_eq!(parse("two or three days").kind, QuantityKind::Duration);
         assert_eq!(parse("$5-10 million").low, Some(5e6));
+        assert_eq!(values("44 mg to 50 mg of"), (Some(44.0), Some(50.0), Some("mg".into())));
+        assert_eq!(values("from 500 to around 4,000"), (Some(500.0), Some(4000.0), None));
+        assert_eq!(values("between 10 dollars and 20 dollars").1, Some(20.0));
+        assert_eq!(text_of("45 and 50 mg"), "45");
+        assert!(!parse("2014-2015").bare_integer);
     }
 
     #[test]
@@ -463,24 +1117,67 @@ mod tests {
             (about.low, about.high, about.approximate),
             (Some(500.0), Some(500.0), true)
         );
+        let at_most = parse("less than or equal to 30");
+        assert_eq!((at_most.high, at_most.high_inclusive), (Some(30.0), true));
+        assert_eq!(parse("<= -30").high, Some(-30.0));
+        assert_eq!(parse("more than half").low, Some(0.5));
+        let both = parse("above 1000 and below 1500 a");
+        assert_eq!((both.low, both.high), (Some(1000.0), Some(1500.0)));
+        assert_eq!(text_of("above 1000 and below 1500 a"), "above 1000 and below 1500");
         assert!(quantity("more of them", &demonym).is_none());
     }
 
     #[test]
-    fn money_percent_and_compounds() {
+    fn money_in_symbols_codes_words_and_parts() {
         let money = parse("$88 billion to rebuild");
         assert_eq!(
             (money.kind, money.low, money.unit.as_deref()),
             (QuantityKind::Money, Some(8.8e10), Some("USD"))
         );
+        assert_eq!(values("USD115.5"), (Some(115.5), Some(115.5), Some("USD".into())));
+        assert_eq!(values("115USD").2.as_deref(), Some("USD"));
+        assert_eq!(values("20€").2.as_deref(), Some("EUR"));
+        assert_eq!(values("£5m").0, Some(5e6));
+        assert_eq!(values("3 dollars 50 cents.").0, Some(3.5));
+        assert_eq!(values("thirteen dollars and forty-five cents").0, Some(13.45));
+        assert_eq!(values("75 USD million").0, Some(7.5e7));
+        assert_eq!(values("10 grand").0, Some(1e4));
+        assert_eq!(values("($99.99)").0, Some(-99.99));
+        assert_eq!(values("-15€").0, Some(-15.0));
+        assert_eq!(text_of("15 dollars and 50 people"), "15 dollars");
+    }
+
+    #[test]
+    fn percents_measures_and_compounds() {
         let percent = parse("2 percent of a member nation’s GDP");
         assert_eq!((percent.kind, percent.low), (QuantityKind::Percent, Some(2.0)));
         assert_eq!(parse("2% of GDP").unit.as_deref(), Some("percent"));
+        assert_eq!(parse("3 percentage points").unit.as_deref(), Some("percentage points"));
         let strong = parse("500-strong NATO mission");
         assert_eq!((strong.low, strong.class), (Some(500.0), Some(UnitClass::Personnel)));
         assert_eq!(text_of("500-strong NATO mission"), "500-strong");
         assert_eq!(parse("three years of war").kind, QuantityKind::Duration);
         assert_eq!(parse("120 km").unit.as_deref(), Some("km"));
+        assert_eq!(values("500g of flour"), (Some(500.0), Some(500.0), Some("g".into())));
+        assert_eq!(parse("27-kilometer ring").unit.as_deref(), Some("km"));
+        assert_eq!(values("5 feet 2 inches"), (Some(62.0), Some(62.0), Some("in".into())));
+        assert_eq!(parse("-5 degrees fahrenheit").unit.as_deref(), Some("°F"));
+        assert_eq!(parse("70 ° F").unit.as_deref(), Some("°F"));
+        assert_eq!(parse("10 l/km").unit.as_deref(), Some("l/km"));
+        assert_eq!(parse("2 1/2 in thick").unit.as_deref(), Some("in"));
+        assert_eq!(parse("2 in the morning").unit, None);
+        assert_eq!(values("a kilogram").0, Some(1.0));
+        assert!(quantity("a day", &demonym).is_none());
+        assert_eq!(values("5m people"), (Some(5e6), Some(5e6), Some("people".into())));
+        assert_eq!(values("5m wall").2.as_deref(), Some("m"));
+    }
+
+    #[test]
+    fn ratios_and_fractions_with_over() {
+        let ratio = parse("two out of five voters");
+        assert_eq!((ratio.kind, ratio.low), (QuantityKind::Ratio, Some(0.4)));
+        assert_eq!(parse("1 over 4").low, Some(0.25));
+        assert_eq!(text_of("2000 over 3 years"), "2000");
     }
 
     #[test]
