@@ -215,24 +215,30 @@ pub fn calendar_date(input: &str) -> IResult<&str, PartialDate> {
     alt((iso_date, slash_date, day_month_year, month_day_year, month_year)).parse(input)
 }
 
-/// `04:57 PM`, `19:37`, `7:05 a.m.`
+/// `04:57 PM`, `19:37`, `7:05 a.m.`, `2 pm`, `2.13 am`.
 pub fn time_of_day(input: &str) -> IResult<&str, &str> {
-    recognize((
+    let meridiem = || {
+        alt((
+            tag_no_case("a.m."),
+            tag_no_case("p.m."),
+            tag_no_case("am"),
+            tag_no_case("pm"),
+        ))
+    };
+    let clock = recognize((
         verify(map_res(digits(1, 2), str::parse::<u8>), |h| *h < 24),
         char(':'),
         verify(map_res(digits(2, 2), str::parse::<u8>), |m| *m < 60),
-        opt((
-            space0,
-            alt((
-                tag_no_case("a.m."),
-                tag_no_case("p.m."),
-                tag_no_case("am"),
-                tag_no_case("pm"),
-            )),
-        )),
-    ))
-    .parse(input)
-    .and_then(|(rest, found)| {
+        opt((space0, meridiem())),
+    ));
+    // Without a colon the meridiem is required: `2 pm`, `11.30 p.m.`
+    let spoken = recognize((
+        verify(map_res(digits(1, 2), str::parse::<u8>), |h| (1..=12).contains(h)),
+        opt((char('.'), verify(map_res(digits(2, 2), str::parse::<u8>), |m| *m < 60))),
+        space0,
+        meridiem(),
+    ));
+    alt((clock, spoken)).parse(input).and_then(|(rest, found)| {
         if word_end(rest) || found.ends_with('.') {
             Ok((rest, found))
         } else {

@@ -384,6 +384,7 @@ pub const MEASURE_UNITS: &[(&str, &str)] = &[
     ("K", "K"),
     ("W", "W"),
     ("V", "V"),
+    ("b", "bit"),
 ];
 
 /// Length and mass units with their size in metres or grams, so that `5 feet 2 inches` and

@@ -145,7 +145,26 @@ fn is_list_bullet(text: &str, at: usize) -> bool {
     [next_line, previous_line]
         .into_iter()
         .flatten()
-        .any(|line| line.trim_start().starts_with(['-', '*']))
+        .any(|line| line.trim_start().starts_with("- ") || line.trim_start().starts_with("* "))
+}
+
+/// `573.15K` in a sentence about temperatures is kelvin, not thousands.
+fn kelvin_in_context(mut parsed: quantity::Quantity, surface: &str, sentence: &str) -> quantity::Quantity {
+    let glued_k = surface
+        .strip_suffix('K')
+        .is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit()));
+    let about_temperature = sentence.contains(['°', 'º']) || {
+        let lower = sentence.to_lowercase();
+        lower.contains("degrees") || lower.contains("kelvin") || lower.contains("temperature")
+    };
+    if glued_k && about_temperature && parsed.kind == QuantityKind::Count && parsed.unit.is_none() {
+        parsed.low = parsed.low.map(|v| v / 1e3);
+        parsed.high = parsed.high.map(|v| v / 1e3);
+        parsed.kind = QuantityKind::Measure;
+        parsed.unit = Some("K".into());
+        parsed.class = Some(UnitClass::Measure);
+    }
+    parsed
 }
 
 /// `the one you mentioned`, `which one`: `one` as a pronoun, not a count.
@@ -275,6 +294,8 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
             if let Some(parsed) =
                 quantity::quantity(rest, &demonym).filter(|q| !(q.bare_one && is_pronoun_one(text, at)))
             {
+                let surface = &rest[..parsed.len];
+                let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);
                 let end = at + parsed.len;
                 if is_year(text, at, &parsed) {
                     let year = parsed.low.map(|y| y as i16).unwrap_or_default();

@@ -348,6 +348,7 @@ fn magnitude_suffix(input: &str, value: f64, money: bool) -> Option<(&str, f64)>
             ("B", 1e9),
             ("m", 1e6),
             ("M", 1e6),
+            ("T", 1e12),
         ]
     };
     for &(suffix, factor) in suffixes {
@@ -356,7 +357,7 @@ fn magnitude_suffix(input: &str, value: f64, money: bool) -> Option<(&str, f64)>
         };
         let ends = at_word_end(after) && !(after.starts_with('.') && after[1..].starts_with(char::is_alphabetic));
         let plausible = match suffix {
-            "m" | "M" => money,
+            "m" | "M" | "T" => money,
             "b" | "B" => value < 1e3,
             _ => true,
         };
@@ -411,6 +412,9 @@ const SCALES: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
     ("lakhs", 1e5),
     ("lakh", 1e5),
     ("lacs", 1e5),
@@ -418,6 +422,7 @@ const SCALES: &[(&str, f64)] = &[
     ("crores", 1e7),
     ("crore", 1e7),
     ("cr", 1e7),
+    ("koti", 1e7),
 ];
 
 const DOZENS: &[(&str, ())] = &[("dozens", ()), ("dozen", ()), ("dzs", ()), ("dz", ()), ("doz", ())];
@@ -578,6 +583,31 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
     let mut suffixed = false;
     let mut article = false;
     let mut half = false;
+    let mut bare_scale = alt((
+        |i| take_word(i, &SCALES[..4]),
+        |i| word("hundred")(i).map(|(r, _)| (r, 1e2)),
+    ));
+    if let Ok((rest, scale)) = bare_scale.parse(input) {
+        // `thousand liters`: a bare scale is a number only before a unit.
+        let chunk = Chunk {
+            value: scale,
+            digits: false,
+            fraction: false,
+            weak: true,
+            suffixed: true,
+        };
+        return Ok((rest, chunk));
+    }
+    if let Ok((rest, _)) = word("quarter")(input) {
+        let chunk = Chunk {
+            value: 0.25,
+            digits: false,
+            fraction: true,
+            weak: true,
+            suffixed: false,
+        };
+        return Ok((rest, chunk));
+    }
     let (mut rest, mut value) = if let Ok((rest, _)) = word("half")(input) {
         half = true;
         let rest = preceded(gap, alt((word("a"), word("an"))))
@@ -603,22 +633,21 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
     let mut last_atom = value;
     if !half
         && !suffixed
-        && let Ok((after, _)) = preceded(gap, word("hundred")).parse(rest)
+        && let Ok((after, _)) = preceded(gap, alt((word("hundred"), word("hundreds")))).parse(rest)
     {
         value *= 100.0;
         last_atom = 0.0;
         rest = after;
         article = false;
         let tail = preceded((opt((gap, and_word)), gap), |i| {
-            if digits {
-                let (r, v) = digit_number(i)?;
-                if v < 100.0 && v.fract() == 0.0 && at_word_end(r) {
-                    Ok((r, v))
-                } else {
-                    fail(i)
-                }
+            if let Ok(found) = below_hundred_words(i) {
+                return Ok(found);
+            }
+            let (r, v) = digit_number(i)?;
+            if digits && v < 100.0 && v.fract() == 0.0 && at_word_end(r) {
+                Ok((r, v))
             } else {
-                below_hundred_words(i)
+                fail(i)
             }
         })
         .parse(rest);
@@ -646,8 +675,10 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
     if !digits
         && !half
         && let Ok((after, den)) = preceded(joiner, denominator).parse(rest)
+        && (value == 1.0 || rest[..rest.len() - after.len()].ends_with(['s', 'S']))
     {
-        // `one second` is a duration, not a half: ordinals below three need a compound.
+        // A singular ordinal after a number above one is an ordinal (`two millionth`), not a
+        // fraction; fractions above one are plural (`two thirds`).
         value /= den;
         fraction = true;
         article = false;

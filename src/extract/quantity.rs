@@ -286,35 +286,44 @@ fn ends_like_inches(rest: &str) -> bool {
 fn unit(input: &str) -> Option<(&str, UnitMatch)> {
     let (rest, mut found) = base_unit(input)?;
     let mut rest = rest;
-    if found.kind == QuantityKind::Measure {
-        if let Some(after) = rest.strip_prefix("^2").or_else(|| rest.strip_prefix('²')) {
-            found.unit.push('2');
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("^3").or_else(|| rest.strip_prefix('³')) {
-            found.unit.push('3');
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix(' ').and_then(|r| starts_word(r, "squared")) {
-            found.unit.push('2');
-            rest = after;
-        }
+    if found.kind != QuantityKind::Measure {
+        return Some((rest, found));
     }
-    if found.kind == QuantityKind::Measure {
-        let per = rest.strip_prefix('/').or_else(|| {
-            rest.strip_prefix(' ')
-                .and_then(|r| starts_word(r, "per"))
-                .and_then(|r| r.strip_prefix(' '))
-        });
-        if let Some(after) = per
-            && let Some((after, denominator)) = base_unit(after)
-            && matches!(denominator.kind, QuantityKind::Measure | QuantityKind::Duration)
-        {
-            found.unit = format!("{}/{}", found.unit, denominator.unit);
-            found.kind = QuantityKind::Measure;
-            found.class = Some(UnitClass::Measure);
-            rest = after;
-        }
+    rest = power_suffix(rest, &mut found.unit);
+    let per = rest.strip_prefix('/').or_else(|| {
+        rest.strip_prefix(' ')
+            .and_then(|r| starts_word(r, "per"))
+            .and_then(|r| r.strip_prefix(' '))
+    });
+    if let Some(after) = per
+        && let Some((after, denominator)) = base_unit(after)
+        && matches!(denominator.kind, QuantityKind::Measure | QuantityKind::Duration)
+    {
+        let mut denominator_unit = denominator.unit;
+        rest = power_suffix(after, &mut denominator_unit);
+        found.unit = format!("{}/{}", found.unit, denominator_unit);
     }
     Some((rest, found))
+}
+
+/// `^2`, `²`, ` squared`, `^3`, `³` after a unit.
+fn power_suffix<'a>(rest: &'a str, unit: &mut String) -> &'a str {
+    for (suffix, power) in [
+        ("^2", '2'),
+        ("²", '2'),
+        (" squared", '2'),
+        ("^3", '3'),
+        ("³", '3'),
+        (" cubed", '3'),
+    ] {
+        if let Some(after) = rest.strip_prefix(suffix)
+            && at_word_end(after)
+        {
+            unit.push(power);
+            return after;
+        }
+    }
+    rest
 }
 
 fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
@@ -653,11 +662,16 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
             rest = after;
         }
     }
+    // `a kilogram`, `half a liter`: a weak amount needs a unit written as a word after it.
+    let unit_is_word = start[number_text.len()..]
+        .trim_start_matches(['-', ' '])
+        .starts_with(char::is_alphabetic);
     if amount.weak
         && !(allow_half && number_text.eq_ignore_ascii_case("half"))
-        && !unit_found
-            .as_ref()
-            .is_some_and(|u| matches!(u.kind, QuantityKind::Money | QuantityKind::Measure))
+        && !(unit_is_word
+            && unit_found
+                .as_ref()
+                .is_some_and(|u| matches!(u.kind, QuantityKind::Money | QuantityKind::Measure)))
     {
         return None;
     }
@@ -849,8 +863,10 @@ pub fn quantity(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quanti
             return None;
         }
         let mut q = finish(inner, value, None, is_demonym)?;
-        q.low = q.low.map(|v| -v);
-        q.high = q.high.map(|v| -v);
+        if q.low.is_some_and(|v| v > 0.0) {
+            q.low = q.low.map(|v| -v);
+            q.high = q.high.map(|v| -v);
+        }
         q.len = input.len() - closes.len();
         return Some(q);
     }
@@ -985,10 +1001,12 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
         unit_name = Some(found.unit.clone());
         class = found.class;
     }
-    let bare = bound.is_none() && value.unit.is_none() && !value.number_text.is_empty();
+    let mut bound = bound;
+    let bare =
+        matches!(bound, None | Some(Bound::Approximately)) && value.unit.is_none() && !value.number_text.is_empty();
     if bare {
-        // `two out of five`, `1 over 3`: a ratio written with words.
-        for (connector, is_ratio) in [("out of", true), ("over", false)] {
+        // `two out of five`, `one in four`, `1 over 3`: a ratio written with words.
+        for (connector, is_ratio) in [("out of", true), ("in", true), ("over", false)] {
             let Some(after) = rest.strip_prefix(' ').and_then(|r| starts_word(r, connector)) else {
                 continue;
             };
@@ -996,7 +1014,17 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
             let Some(whole) = measured(after, false) else { continue };
             let plain = whole.unit.is_none() && whole.amount.is_exact() && whole.amount.low != 0.0;
             let counted = counted_noun(whole.rest, is_demonym).is_some();
-            if plain && amount.is_exact() && (is_ratio || !counted && !whole.rest.starts_with('-')) {
+            let proper = amount.low <= whole.amount.low;
+            // `one in four`, but not `3 in 2015` or `2 in 10 days`.
+            let small_whole =
+                whole.amount.low.fract() == 0.0 && whole.amount.low <= 1000.0 && amount.low < whole.amount.low;
+            if connector == "in" && !(small_whole && amount.low.fract() == 0.0) {
+                continue;
+            }
+            if plain
+                && amount.is_exact()
+                && (is_ratio && proper || !is_ratio && !counted && !whole.rest.starts_with('-'))
+            {
                 amount = Amount::exact(amount.low / whole.amount.low);
                 if is_ratio {
                     kind = QuantityKind::Ratio;
@@ -1015,13 +1043,49 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
         unit_name = Some(noun);
         class = noun_class;
         rest = &rest[len..];
-    } else if value.unit.is_none()
-        && let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym)
-    {
-        unit_name = Some(noun);
-        class = noun_class;
-        // The span takes in the counted noun: "fewer than 20 people".
-        rest = &rest[len..];
+    } else if value.unit.is_none() {
+        // `20+ people`
+        if bound.is_none()
+            && amount.is_exact()
+            && let Some(after) = rest.strip_prefix('+')
+            && !after.starts_with(|c: char| c.is_ascii_digit())
+        {
+            bound = Some(AT_LEAST);
+            rest = after;
+        }
+        if let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym) {
+            unit_name = Some(noun);
+            class = noun_class;
+            // The span takes in the counted noun: "fewer than 20 people".
+            rest = &rest[len..];
+        }
+    }
+    // `20 or more`, `five or fewer`, `65 and over`
+    if matches!(bound, None | Some(Bound::Approximately)) && amount.is_exact() {
+        for (postfix, postfix_bound) in [
+            ("or more", AT_LEAST),
+            ("or above", AT_LEAST),
+            ("or higher", AT_LEAST),
+            ("or over", AT_LEAST),
+            ("and above", AT_LEAST),
+            ("and over", AT_LEAST),
+            ("and up", AT_LEAST),
+            ("or fewer", AT_MOST),
+            ("or less", AT_MOST),
+            ("or lower", AT_MOST),
+            ("or below", AT_MOST),
+            ("and under", AT_MOST),
+            ("and below", AT_MOST),
+        ] {
+            // `5000 or less than 6000` is two claims, not a bound.
+            if let Some(after) = rest.strip_prefix(' ').and_then(|r| starts_word(r, postfix))
+                && starts_word(trim_spaces(after), "than").is_none()
+            {
+                bound = Some(postfix_bound);
+                rest = after;
+                break;
+            }
+        }
     }
     let text = value.number_text;
     let bare_integer = bound.is_none()
@@ -1044,6 +1108,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
         Some(Bound::Approximately) => approximate = true,
         None => {}
     }
+    let no_unit = unit_name.is_none();
     Some(Quantity {
         len: input.len() - rest.len(),
         kind,
@@ -1055,7 +1120,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
         unit: unit_name,
         class,
         bare_integer,
-        bare_one: bound.is_none() && text.eq_ignore_ascii_case("one") && rest.len() == value.rest.len(),
+        bare_one: bound.is_none() && text.eq_ignore_ascii_case("one") && kind == QuantityKind::Count && no_unit,
     })
 }
 
@@ -1178,6 +1243,17 @@ mod tests {
         assert_eq!((ratio.kind, ratio.low), (QuantityKind::Ratio, Some(0.4)));
         assert_eq!(parse("1 over 4").low, Some(0.25));
         assert_eq!(text_of("2000 over 3 years"), "2000");
+        let one_in_four = parse("one in four children");
+        assert_eq!((one_in_four.kind, one_in_four.low), (QuantityKind::Ratio, Some(0.25)));
+        assert_eq!(parse("3 in 2015").kind, QuantityKind::Count);
+        assert_eq!(parse("2 in 10 days").kind, QuantityKind::Count);
+        let or_more = parse("20 or more people");
+        assert_eq!(
+            (or_more.low, or_more.high, or_more.low_inclusive),
+            (Some(20.0), None, true)
+        );
+        assert_eq!(parse("65 and over").low, Some(65.0));
+        assert_eq!(parse("20+ people").high, None);
     }
 
     #[test]
