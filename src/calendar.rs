@@ -37,7 +37,7 @@ impl PartialDate {
     }
 }
 
-const MONTHS: [(&str, i8); 12] = [
+pub const MONTHS: [(&str, i8); 12] = [
     ("january", 1),
     ("february", 2),
     ("march", 3),

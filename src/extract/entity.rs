@@ -2,7 +2,7 @@
 //! with two Aho-Corasick automatons (acronyms like `NATO` and `US` case-sensitively, names
 //! like `the alliance` or `Germany` case-insensitively), always on word boundaries.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 /// The kind of a declared entity.
@@ -102,6 +102,7 @@ impl Gazetteer {
             let automaton = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(fold)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
                 .ok()?;
             Some((automaton, meta))

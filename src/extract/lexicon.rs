@@ -129,8 +129,10 @@ const COUNTED_NOUNS: &[(&str, UnitClass)] = &[
 ];
 
 pub fn counted_noun_class(noun: &str) -> Option<UnitClass> {
-    let lower = noun.to_lowercase();
-    COUNTED_NOUNS.iter().find(|(n, _)| *n == lower).map(|&(_, class)| class)
+    COUNTED_NOUNS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(noun))
+        .map(|&(_, class)| class)
 }
 
 /// Units of time; a number counting them is a duration.
@@ -554,7 +556,7 @@ pub fn ends_noun_phrase(word: &str) -> bool {
         "during", "about", "its", "their", "his", "her", "our", "this", "these", "those", "it", "they", "he", "she",
         "we", "not", "more", "less", "fewer", "percent", "ago", "later", "earlier", "if", "so",
     ];
-    STOP.contains(&word.to_lowercase().as_str())
+    STOP.iter().any(|stop| stop.eq_ignore_ascii_case(word))
 }
 
 /// Nouns for groups a count can describe: "a team of 20", "an alliance of 29 countries".
@@ -577,5 +579,5 @@ pub fn is_group_noun(word: &str) -> bool {
         "bloc",
         "union",
     ];
-    GROUPS.contains(&word.to_lowercase().as_str())
+    GROUPS.iter().any(|group| group.eq_ignore_ascii_case(word))
 }

@@ -16,7 +16,10 @@ mod role;
 mod text;
 mod time;
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -148,6 +151,78 @@ fn is_list_bullet(text: &str, at: usize) -> bool {
         .any(|line| line.trim_start().starts_with("- ") || line.trim_start().starts_with("* "))
 }
 
+/// A set of short words hashed with FNV-1a: the lead-word test runs at every word of a document.
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// Words that may open a number, a comparator, a currency or a time expression. Any other
+/// word is skipped without trying the grammars, which keeps extraction fast on prose.
+fn lead_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        number::lead_words()
+            .chain(quantity::lead_words())
+            .chain(time::lead_words())
+            .collect()
+    });
+    &WORDS
+}
+
+/// Unit and currency words: `a kilogram`, `a dollar`.
+fn unit_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        lexicon::MEASURE_UNITS
+            .iter()
+            .chain(lexicon::CURRENCY_WORDS)
+            .map(|(name, _)| *name)
+            .filter(|name| name.len() > 1 && name.bytes().all(|b| b.is_ascii_lowercase()))
+            .chain(["few", "couple"])
+            .collect()
+    });
+    &WORDS
+}
+
+/// Whether the word at `rest` may open a quantity or a time expression. `a` and `an` count
+/// only before a number word or a unit (`a dozen`, `a kilogram`).
+fn may_open_quantity_or_time(rest: &str) -> bool {
+    let mut buffer = [0; 16];
+    let word = lower_ascii_word(rest, &mut buffer);
+    if word == "a" || word == "an" {
+        let next = rest[word.len()..].trim_start_matches([' ', '\u{a0}']);
+        let mut next_buffer = [0; 16];
+        let next_word = lower_ascii_word(next, &mut next_buffer);
+        return lead_words().contains(next_word) || unit_words().contains(next_word);
+    }
+    lead_words().contains(word)
+}
+
+/// The ASCII letters at the start of `rest`, lower-cased into `buffer` (empty when longer).
+fn lower_ascii_word<'b>(rest: &str, buffer: &'b mut [u8; 16]) -> &'b str {
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if len > buffer.len() {
+        return "";
+    }
+    for (slot, byte) in buffer.iter_mut().zip(rest.bytes().take(len)) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buffer[..len]).unwrap_or_default()
+}
+
 /// `573.15K` in a sentence about temperatures is kelvin, not thousands.
 fn kelvin_in_context(mut parsed: quantity::Quantity, surface: &str, sentence: &str) -> quantity::Quantity {
     let glued_k = surface
@@ -218,6 +293,14 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
         while at < sentence.end {
             let rest = &text[at..sentence.end];
             let Some(c) = rest.chars().next() else { break };
+            if c.is_alphanumeric() && !text::is_word_start(text, at) {
+                // Inside a word or code: skip to its end.
+                at += rest
+                    .find(|ch: char| !ch.is_alphanumeric())
+                    .unwrap_or(rest.len())
+                    .max(c.len_utf8());
+                continue;
+            }
             let candidate = (c.is_alphanumeric() || CANDIDATE_SYMBOLS.contains(c) || starts_signed_or_decimal(rest))
                 && text::is_word_start(text, at)
                 && !is_list_bullet(text, at);
@@ -277,6 +360,13 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                     continue;
                 }
             }
+            if c.is_alphabetic() && !may_open_quantity_or_time(rest) {
+                at += rest
+                    .find(|ch: char| !ch.is_alphanumeric())
+                    .unwrap_or(rest.len())
+                    .max(c.len_utf8());
+                continue;
+            }
             if let Some(expression) = time::time_expression(rest, today) {
                 claims.push(Claim {
                     span: at..at + expression.len,
@@ -298,8 +388,10 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);
                 let end = at + parsed.len;
                 if is_year(text, at, &parsed) {
-                    let year = parsed.low.map(|y| y as i16).unwrap_or_default();
-                    let (from, to) = time::year_bounds(year);
+                    let first = parsed.low.map(|y| y as i16).unwrap_or_default();
+                    let last = parsed.high.map(|y| y as i16).unwrap_or(first);
+                    let (from, _) = time::year_bounds(first);
+                    let (_, to) = time::year_bounds(last);
                     claims.push(Claim {
                         span: at..end,
                         kind: ClaimKind::Date,
@@ -376,10 +468,12 @@ fn numeric_claim(base: Claim, span: Range<usize>, parsed: &quantity::Quantity) -
     }
 }
 
-/// A bare four-digit number between 1000 and 2999 is a year unless it counts something.
+/// A bare four-digit number between 1000 and 2999 is a year unless it counts something; two of
+/// them in a range (`2017–2020`, `between 2018 and 2020`) are a span of years.
 fn is_year(text: &str, at: usize, parsed: &quantity::Quantity) -> bool {
-    let value = parsed.low.unwrap_or_default();
-    if !parsed.bare_integer || !(1000.0..3000.0).contains(&value) {
+    let (first, last) = (parsed.low.unwrap_or_default(), parsed.high.unwrap_or_default());
+    let years = 1000.0..3000.0;
+    if !parsed.bare_integer || !years.contains(&first) || !years.contains(&last) || last - first > 100.0 {
         return false;
     }
     if parsed.kind != QuantityKind::Count {

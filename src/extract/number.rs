@@ -14,7 +14,7 @@
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while1},
+    bytes::complete::{tag, take_while1},
     character::complete::char,
     combinator::opt,
     sequence::preceded,
@@ -93,13 +93,11 @@ pub fn at_word_end(rest: &str) -> bool {
 
 /// A case-insensitive whole word.
 pub fn word<'a>(expected: &'static str) -> impl FnMut(&'a str) -> IResult<&'a str, &'a str> {
-    move |input: &'a str| {
-        let (rest, found) = tag_no_case(expected)(input)?;
-        if at_word_end(rest) {
-            Ok((rest, found))
-        } else {
-            fail(input)
+    move |input: &'a str| match input.get(..expected.len()) {
+        Some(head) if head.eq_ignore_ascii_case(expected) && at_word_end(&input[expected.len()..]) => {
+            Ok((&input[expected.len()..], head))
         }
+        _ => fail(input),
     }
 }
 
@@ -871,6 +869,30 @@ fn plural_magnitude(input: &str) -> IResult<&str, Amount> {
         return fail(input);
     }
     Ok((rest, Amount::approx(2.0, 9.0).scaled(factor)))
+}
+
+/// Words a number can start with, lower case.
+pub fn lead_words() -> impl Iterator<Item = &'static str> {
+    let tables = [UNITS, TENS, SCALES, DENOMINATORS];
+    let extra = [
+        "a",
+        "an",
+        "half",
+        "quarter",
+        "hundred",
+        "hundreds",
+        "several",
+        "dozen",
+        "dozens",
+        "tens",
+        "thousands",
+        "millions",
+        "billions",
+        "trillions",
+        "minus",
+        "negative",
+    ];
+    tables.into_iter().flatten().map(|(w, _)| *w).chain(extra)
 }
 
 /// A leading sign: `-`, `−`, `minus `, `negative `. A hyphen may be followed by spaces

@@ -164,10 +164,13 @@ fn is_symbol(phrase: &str) -> bool {
 
 /// A comparator and the text after it (the number comes next).
 fn comparator(input: &str) -> Option<(&str, Bound)> {
-    let first = input.chars().next()?.to_ascii_lowercase();
+    let first = input.as_bytes().first()?.to_ascii_lowercase();
+    if first.is_ascii_digit() {
+        return None;
+    }
     let mut best: Option<(usize, Bound)> = None;
     for &(phrase, bound) in COMPARATORS {
-        if !phrase.starts_with(first) || best.is_some_and(|(len, _)| len >= phrase.len()) {
+        if phrase.as_bytes()[0] != first || best.is_some_and(|(len, _)| len >= phrase.len()) {
             continue;
         }
         let Some(head) = input.get(..phrase.len()) else {
@@ -183,6 +186,24 @@ fn comparator(input: &str) -> Option<(&str, Bound)> {
         }
     }
     best.map(|(len, bound)| (trim_spaces(&input[len..]), bound))
+}
+
+/// Words a quantity can start with besides numbers, lower case: comparators, `between`,
+/// `from`, and currency codes.
+pub fn lead_words() -> impl Iterator<Item = &'static str> {
+    let comparators = COMPARATORS
+        .iter()
+        .filter_map(|(phrase, _)| phrase.split([' ', '.']).next())
+        .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()) && !w.is_empty());
+    // Built once for the lead-word set; the strings live as long as the program.
+    let codes = lexicon::CURRENCY_CODES
+        .iter()
+        .map(|c| &*Box::leak(c.to_ascii_lowercase().into_boxed_str()));
+    let symbols = lexicon::CURRENCY_SYMBOLS.iter().filter_map(|(symbol, _)| {
+        let letters = symbol.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+        (!letters.is_empty()).then(|| &*Box::leak(letters.to_ascii_lowercase().into_boxed_str()))
+    });
+    comparators.chain(["between", "from"]).chain(codes).chain(symbols)
 }
 
 /// A currency written before the amount: `$`, `US$`, `€`, `usd$`, `USD115`, `USD 115`,
@@ -442,7 +463,11 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             return Some((rest, UnitMatch::measure("in")));
         }
     }
+    let first = trimmed.as_bytes().first()?.to_ascii_lowercase();
     for &(name, symbol) in lexicon::MEASURE_UNITS {
+        if name.as_bytes()[0].to_ascii_lowercase() != first {
+            continue;
+        }
         let is_word = name.len() > 3 && name.chars().all(|c| c.is_ascii_lowercase() || c == ' ');
         let rest = if is_word {
             match starts_word(trimmed, name) {
@@ -926,7 +951,11 @@ fn finish_with_range(
                 prefixed: first.prefixed || upper.prefixed,
                 glued_m: false,
             };
-            return finish(input, ranged, None, is_demonym);
+            let four_digits = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+            let years = first.unit.is_none() && four_digits(first.number_text) && four_digits(upper.number_text);
+            let mut q = finish(input, ranged, None, is_demonym)?;
+            q.bare_integer = years && q.unit.is_none();
+            return Some(q);
         }
     }
     if opener.is_some() {
@@ -1164,7 +1193,8 @@ mod tests {
         assert_eq!(values("from 500 to around 4,000"), (Some(500.0), Some(4000.0), None));
         assert_eq!(values("between 10 dollars and 20 dollars").1, Some(20.0));
         assert_eq!(text_of("45 and 50 mg"), "45");
-        assert!(!parse("2014-2015").bare_integer);
+        assert!(parse("2014-2015").bare_integer);
+        assert!(!parse("2014-2015 soldiers").bare_integer);
     }
 
     #[test]

@@ -109,10 +109,16 @@ fn name_word(input: &str) -> IResult<&str, &str> {
     let Some((w, rest)) = next_word(input) else {
         return fail(input);
     };
-    let lower = w.to_lowercase();
-    let particle = NAME_PARTICLES.iter().any(|p| lower.starts_with(&format!("{p}-")));
+    let particle = NAME_PARTICLES.iter().any(|p| {
+        w.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p) && w[p.len()..].starts_with('-'))
+    });
     let capitalised = w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
-    if !(capitalised || particle) || HEADS.contains(&lower.as_str()) || MODIFIERS.contains(&lower.as_str()) {
+    if !(capitalised || particle) {
+        return fail(input);
+    }
+    let known = |list: &[&str]| list.iter().any(|k| k.eq_ignore_ascii_case(w));
+    if known(HEADS) || known(MODIFIERS) {
         return fail(input);
     }
     // `Trump’s` names Trump.
@@ -208,6 +214,12 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
 /// `[Former] [ORG …] Title Name` at the start of `input`. `org_prefix` reports the byte
 /// length of an entity mention starting at a given position of `input`, if any.
 pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<RoleParse> {
+    // A role opens with `Former`, an organisation, or a title word; anything else is skipped cheaply.
+    let first = next_word(input)?.0;
+    let opens_title = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first));
+    if !(opens_title(MODIFIERS) || opens_title(HEADS) || org_prefix(0).is_some()) {
+        return None;
+    }
     let (mut rest, former) = match (word("former"), gap).parse(input) {
         Ok((rest, _)) => (rest, true),
         Err(_) => (input, false),
@@ -238,6 +250,11 @@ pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -
 
 /// `Name, [principal] [ORG] title …` — the title after the name, set off by a comma.
 pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<RoleParse> {
+    // `Jens Stoltenberg, NATO's secretary-general`: no comma nearby, no apposition.
+    let window = input.get(..input.len().min(64)).unwrap_or(input);
+    if memchr::memchr(b',', window.as_bytes()).is_none_or(|i| window[..i].contains(['.', '\n'])) {
+        return None;
+    }
     let (rest, person) = name(input).ok()?;
     if !person.contains(' ') {
         return None;

@@ -28,6 +28,15 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sunday),
 ];
 
+/// Words a time expression can start with, lower case: months, weekdays and relative words.
+pub fn lead_words() -> impl Iterator<Item = &'static str> {
+    let months = calendar::MONTHS.iter().flat_map(|(name, _)| [*name, &name[..3]]);
+    let weekdays = WEEKDAYS.iter().flat_map(|(name, _)| [*name, &name[..3]]);
+    months
+        .chain(weekdays)
+        .chain(["sept", "last", "this", "yesterday", "today"])
+}
+
 /// A date or time expression at the start of `input`, resolved against `today` (the
 /// document date) where needed.
 pub fn time_expression(input: &str, today: Option<Date>) -> Option<TimeExpression> {

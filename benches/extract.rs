@@ -1,0 +1,64 @@
+//! Extraction throughput on one core, in MB/s.
+//!
+//! Corpus: the news articles of `examples/nato-iraq`, copied until the set holds about 32 MB,
+//! each copy a document of its own (so sentence splitting, entity lookup and claim building
+//! all run as they do on a real document set). Run with `cargo bench --bench extract`.
+
+use std::path::Path;
+use std::time::Instant;
+
+use claimlint::documents::{self, Document};
+use claimlint::extract::{self, Gazetteer};
+use claimlint::rules::RuleSet;
+
+const TARGET_BYTES: usize = 32 << 20;
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/nato-iraq");
+    let mut articles: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("examples/nato-iraq is readable")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .map(|path| {
+            (
+                path.display().to_string(),
+                std::fs::read(&path).expect("article is readable"),
+            )
+        })
+        .collect();
+    articles.sort();
+    let set_bytes: usize = articles.iter().map(|(_, bytes)| bytes.len()).sum();
+    let copies = TARGET_BYTES.div_ceil(set_bytes);
+    let documents: Vec<Document> = (0..copies)
+        .flat_map(|copy| {
+            articles.iter().map(move |(name, bytes)| {
+                documents::parse(format!("{copy}/{name}"), bytes.clone(), None).expect("article parses")
+            })
+        })
+        .collect();
+    let bytes: usize = documents.iter().map(|d| d.file.text.len()).sum();
+
+    let rules = RuleSet::with_default_pack().expect("default pack loads");
+    let gazetteer = Gazetteer::new(rules.entities.clone());
+    let run = || {
+        let started = Instant::now();
+        let claims: usize = documents
+            .iter()
+            .enumerate()
+            .map(|(i, doc)| extract::extract(i, doc, &gazetteer).len())
+            .sum();
+        (started.elapsed().as_secs_f64(), claims)
+    };
+    run();
+    let (best, claims) = (0..3)
+        .map(|_| run())
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .expect("three runs");
+    let megabytes = bytes as f64 / 1e6;
+    println!(
+        "extract  news (examples/nato-iraq x{copies}, {} documents)  {megabytes:.1} MB  {best:.3} s  {:.1} MB/s  {claims} claims  one core",
+        documents.len(),
+        megabytes / best,
+    );
+}
