@@ -63,14 +63,17 @@ pub fn month_name(input: &str) -> IResult<&str, i8> {
     if letters < 3 {
         return Err(err());
     }
-    let word = input[..letters].to_ascii_lowercase();
+    let word = &input[..letters];
     let month = MONTHS.iter().find_map(|&(name, number)| {
-        let abbreviation = (word.len() == 3 || word == "sept") && name.starts_with(&word);
-        (word == name || abbreviation).then_some(number)
+        let abbreviation = (word.len() == 3 || word.eq_ignore_ascii_case("sept"))
+            && name
+                .get(..word.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(word));
+        (word.eq_ignore_ascii_case(name) || abbreviation).then_some(number)
     });
     let Some(month) = month else { return Err(err()) };
     let mut rest = &input[letters..];
-    if word != MONTHS[usize::try_from(month - 1).unwrap_or(0)].0 {
+    if !word.eq_ignore_ascii_case(MONTHS[usize::try_from(month - 1).unwrap_or(0)].0) {
         rest = rest.strip_prefix('.').unwrap_or(rest);
     }
     Ok((rest, month))

@@ -301,7 +301,12 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                     .max(c.len_utf8());
                 continue;
             }
-            let candidate = (c.is_alphanumeric() || CANDIDATE_SYMBOLS.contains(c) || starts_signed_or_decimal(rest))
+            let symbol = if c.is_ascii() {
+                matches!(c, '$' | '~' | '<' | '>' | '(')
+            } else {
+                CANDIDATE_SYMBOLS.contains(c)
+            };
+            let candidate = (c.is_alphanumeric() || symbol || starts_signed_or_decimal(rest))
                 && text::is_word_start(text, at)
                 && !is_list_bullet(text, at);
             if !candidate {

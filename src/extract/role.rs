@@ -89,6 +89,12 @@ const DEPARTMENTS: &[&str] = &[
 
 const NAME_PARTICLES: &[&str] = &["al", "bin", "ibn", "van", "von", "de", "da", "del", "le", "la", "el"];
 
+/// Whether `word` is in `list`, ignoring ASCII case.
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.iter()
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+}
+
 fn fail<T>(input: &str) -> IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(
         input,
@@ -152,9 +158,12 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
     let mut words: Vec<String> = Vec::new();
     let mut has_head = false;
     while let Some((w, after)) = next_word(rest) {
+        let is_head = is_in(HEADS, w);
+        let is_modifier = is_in(MODIFIERS, w) && !w.eq_ignore_ascii_case("former");
+        if !(is_head || is_modifier) {
+            break;
+        }
         let lower = w.to_lowercase().replace("defence", "defense");
-        let is_head = HEADS.contains(&lower.as_str());
-        let is_modifier = MODIFIERS.contains(&lower.as_str()) && lower != "former";
         // `Secretary General` / `Secretary-General`
         let general_after_secretary = lower == "general" && words.last().is_some_and(|l| l == "secretary");
         if !(is_head || is_modifier) || (!allow_lowercase && w.starts_with(char::is_lowercase) && words.is_empty()) {
@@ -168,10 +177,9 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
         rest = after;
         match gap(rest) {
             Ok((after_space, _)) => {
-                if next_word(after_space).is_some_and(|(w, _)| {
-                    let l = w.to_lowercase();
-                    HEADS.contains(&l.as_str()) || MODIFIERS.contains(&l.as_str()) && l != "former"
-                }) {
+                if next_word(after_space)
+                    .is_some_and(|(w, _)| is_in(HEADS, w) || is_in(MODIFIERS, w) && !w.eq_ignore_ascii_case("former"))
+                {
                     rest = after_space;
                 } else {
                     break;
@@ -216,8 +224,7 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
 pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<RoleParse> {
     // A role opens with `Former`, an organisation, or a title word; anything else is skipped cheaply.
     let first = next_word(input)?.0;
-    let opens_title = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first));
-    if !(opens_title(MODIFIERS) || opens_title(HEADS) || org_prefix(0).is_some()) {
+    if !(is_in(MODIFIERS, first) || is_in(HEADS, first) || org_prefix(0).is_some()) {
         return None;
     }
     let (mut rest, former) = match (word("former"), gap).parse(input) {
@@ -252,7 +259,14 @@ pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -
 pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<RoleParse> {
     // `Jens Stoltenberg, NATO's secretary-general`: no comma nearby, no apposition.
     let window = input.get(..input.len().min(64)).unwrap_or(input);
-    if memchr::memchr(b',', window.as_bytes()).is_none_or(|i| window[..i].contains(['.', '\n'])) {
+    let Some(comma) = memchr::memchr(b',', window.as_bytes()) else {
+        return None;
+    };
+    let before = &window[..comma];
+    let name_like = before
+        .split(' ')
+        .all(|w| w.starts_with(char::is_uppercase) || w.contains('-'));
+    if !name_like || !before.contains(' ') || before.contains(['.', '\n']) {
         return None;
     }
     let (rest, person) = name(input).ok()?;

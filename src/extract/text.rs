@@ -18,10 +18,8 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         offset += line.len();
         let mut start = line_start;
         let bytes = line.as_bytes();
-        for (i, c) in line.char_indices() {
-            if !matches!(c, '.' | '!' | '?') {
-                continue;
-            }
+        for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+            let c = char::from(bytes[i]);
             let mut end = i + 1;
             while end < line.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
                 end += 1;
@@ -54,8 +52,8 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or_default();
-    let lower = word.to_lowercase();
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&lower.as_str())
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn push_trimmed(text: &str, out: &mut Vec<Range<usize>>, range: Range<usize>) {

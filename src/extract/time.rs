@@ -97,7 +97,6 @@ type Resolver = fn(Date) -> Option<(Date, Date)>;
 
 /// `last year`, `last month`, `this week`, `yesterday`, `today`.
 fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
-    let lower: String = input.chars().take(12).collect::<String>().to_lowercase();
     let forms: [(&str, Resolver); 6] = [
         ("last year", |d| {
             let y = d.year() - 1;
@@ -120,7 +119,10 @@ fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
         ("today", |d| Some((d, d))),
     ];
     for (form, resolve) in forms {
-        if lower.starts_with(form) && at_word_end(&input[form.len()..]) {
+        let matches = input
+            .get(..form.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(form));
+        if matches && at_word_end(&input[form.len()..]) {
             let bounds = today.and_then(resolve);
             return Some(TimeExpression {
                 len: form.len(),
