@@ -181,3 +181,79 @@ fn boilerplate_claims_are_extracted_but_flagged() {
         .collect();
     assert_eq!(flagged, [("29 allies", false), ("2 Russians", true)]);
 }
+
+/// One line per claim of `claimlint extract --format jsonl`, for snapshots a reader can check.
+fn claim_table(jsonl: &str, source: &str) -> String {
+    let mut table = String::new();
+    for line in jsonl.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).expect("each line is a JSON record");
+        let (start, end) = (
+            record["start"].as_u64().unwrap() as usize,
+            record["end"].as_u64().unwrap() as usize,
+        );
+        let text = record["text"].as_str().unwrap();
+        assert_eq!(&source[start..end], text, "text is the file's bytes start..end");
+        let value = &record["value"];
+        let bound = |key: &str| match &value[key] {
+            serde_json::Value::Null => "·".to_owned(),
+            number => number.to_string(),
+        };
+        let interval = if value.is_null() {
+            String::new()
+        } else {
+            let open = if value["low_inclusive"] == true { '[' } else { '(' };
+            let close = if value["high_inclusive"] == true { ']' } else { ')' };
+            let approx = if value["approximate"] == true { " ~" } else { "" };
+            format!("{open}{}, {}{close}{approx}", bound("low"), bound("high"))
+        };
+        let unit = record["unit"].as_str().unwrap_or("");
+        table.push_str(&format!(
+            "{:>2}:{:<3} {:<9} {:<40} {interval} {unit}\n",
+            record["line"].as_u64().unwrap(),
+            record["column"].as_u64().unwrap(),
+            record["kind"].as_str().unwrap(),
+            format!("{text:?}"),
+        ));
+    }
+    table
+}
+
+/// A broad set of our own sentences covering every number form the grammars know, pinned so
+/// that any change in what is extracted, or how, shows up in review.
+#[test]
+fn broad_sentence_set_is_pinned() {
+    let path = "tests/fixtures/extraction/sentences.txt";
+    let output = crate::common::run(&["extract", "--format", "jsonl", path]);
+    assert!(output.status.success(), "{}", crate::common::stderr(&output));
+    let source = std::fs::read_to_string(crate::common::root().join(path)).unwrap();
+    let table = claim_table(&crate::common::stdout(&output), &source);
+    crate::common::snapshot_settings().bind(|| insta::assert_snapshot!("extract_sentence_set", table));
+}
+
+/// Reading from standard input gives the same records, with `-` as the file.
+#[test]
+fn extract_reads_standard_input() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .args(["extract", "--format", "jsonl", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("The alliance has 29 allies and about 500 troops.\n".as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let records: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let texts: Vec<&str> = records.iter().map(|r| r["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["29 allies", "about 500 troops"]);
+    assert!(records.iter().all(|r| r["file"] == "-"));
+    assert_eq!(records[1]["value"]["approximate"], true);
+}

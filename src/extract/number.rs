@@ -356,7 +356,7 @@ fn magnitude_suffix(input: &str, value: f64, money: bool) -> Option<(&str, f64)>
         let ends = at_word_end(after) && !(after.starts_with('.') && after[1..].starts_with(char::is_alphabetic));
         let plausible = match suffix {
             "m" | "M" | "T" => money,
-            "b" | "B" => value < 1e3,
+            "b" | "B" => value < 1e3 && (money || value.fract() != 0.0),
             _ => true,
         };
         if ends && plausible {

@@ -551,10 +551,15 @@ fn counted_noun(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<(usize
                 let unit = format!("{}s", singular_demonym.trim_end_matches('s')).to_lowercase();
                 return Some((offset + raw.len(), unit, Some(UnitClass::Nationals)));
             }
+        } else if position == 0 && (raw.ends_with("ing") || raw.ends_with("ed")) && raw.len() > 4 {
+            // `12 sending ships`: a verb, not an adjective of the counted noun.
+            return None;
         } else if position == 0
             && raw.len() > 3
             && raw.ends_with('s')
             && !raw.ends_with("ss")
+            && !raw.ends_with("us")
+            && !raw.ends_with("is")
             && raw.chars().all(|c| c.is_lowercase() || c == '-')
         {
             return Some((offset + raw.len(), raw.to_lowercase(), None));
@@ -961,6 +966,13 @@ fn finish_with_range(
     if opener.is_some() {
         return None;
     }
+    // `555-0142`, `978-3-16`: digits joined by hyphens are an identifier, not a quantity.
+    if first.unit.is_none()
+        && let Some(after) = first.rest.strip_prefix('-')
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     let mut q = finish(input, first.clone(), bound, is_demonym)?;
     // `above 1000 and below 1500`, `greater than 30 and less than or equal to 40`
     if matches!(bound, Some(Bound::Above { .. } | Bound::Below { .. })) {
@@ -1007,6 +1019,7 @@ fn finish_with_range(
                         low_inclusive: above.low_inclusive,
                         high_inclusive: below.high_inclusive,
                         unit: q.unit.clone().or(second_q.unit.clone()),
+                        kind: if q.unit.is_some() { q.kind } else { second_q.kind },
                         class: q.class.or(second_q.class),
                         ..q.clone()
                     };
@@ -1063,7 +1076,19 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
             }
         }
     }
-    if value.glued_m
+    let money_after_m = if value.glued_m {
+        base_unit(rest).filter(|(_, u)| u.kind == QuantityKind::Money && !u.is_minor_currency())
+    } else {
+        None
+    };
+    if let Some((after, currency)) = money_after_m {
+        // `5m euros`: five million euros.
+        amount = amount_times(amount, 1e6);
+        kind = QuantityKind::Money;
+        unit_name = Some(currency.unit);
+        class = currency.class;
+        rest = after;
+    } else if value.glued_m
         && let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym)
     {
         // `5m people`: millions, not metres.
@@ -1082,11 +1107,14 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
             bound = Some(AT_LEAST);
             rest = after;
         }
-        if let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym) {
+        // `dozens of medics`, `thousands of people`: a vague amount counts what follows `of`.
+        let vague_of = value.number_text.ends_with(['s', 'S']) && value.amount.approximate;
+        let of_offset = if vague_of && rest.starts_with(" of ") { 3 } else { 0 };
+        if let Some((len, noun, noun_class)) = counted_noun(&rest[of_offset..], is_demonym) {
             unit_name = Some(noun);
             class = noun_class;
             // The span takes in the counted noun: "fewer than 20 people".
-            rest = &rest[len..];
+            rest = &rest[of_offset + len..];
         }
     }
     // `20 or more`, `five or fewer`, `65 and over`
@@ -1112,6 +1140,13 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
             {
                 bound = Some(postfix_bound);
                 rest = after;
+                if unit_name.is_none()
+                    && let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym)
+                {
+                    unit_name = Some(noun);
+                    class = noun_class;
+                    rest = &rest[len..];
+                }
                 break;
             }
         }
