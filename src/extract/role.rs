@@ -259,9 +259,7 @@ pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -
 pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<RoleParse> {
     // `Jens Stoltenberg, NATO's secretary-general`: no comma nearby, no apposition.
     let window = input.get(..input.len().min(64)).unwrap_or(input);
-    let Some(comma) = memchr::memchr(b',', window.as_bytes()) else {
-        return None;
-    };
+    let comma = memchr::memchr(b',', window.as_bytes())?;
     let before = &window[..comma];
     let name_like = before
         .split(' ')
