@@ -6,6 +6,8 @@ mod cli;
 mod example_corpus;
 /// Extraction on sentences shaped like the seed articles.
 mod extraction;
+/// Properties over arbitrary input: no panics, sound spans.
+mod properties;
 /// Rule-file and config errors with file:line:column.
 mod rule_files;
 

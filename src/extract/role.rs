@@ -143,7 +143,7 @@ fn name(input: &str) -> IResult<&str, String> {
         let Ok((after, w)) = (gap, name_word).parse(rest).map(|(r, (_, w))| (r, w)) else {
             break;
         };
-        if rest[1..].starts_with(char::is_lowercase) && !w.contains('-') {
+        if w.starts_with(char::is_lowercase) && !w.contains('-') {
             break;
         }
         words.push(w);
