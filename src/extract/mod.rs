@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::calendar;
 use crate::documents::Document;
 
 pub use entity::{EntityDef, EntityKind, Gazetteer, Mention};
@@ -246,10 +247,26 @@ fn kelvin_in_context(mut parsed: quantity::Quantity, surface: &str, sentence: &s
 fn is_pronoun_one(text: &str, at: usize) -> bool {
     const DETERMINERS: &[&str] = &[
         "the", "this", "that", "which", "each", "every", "any", "no", "another", "only", "last", "next", "right",
-        "wrong", "new", "old", "big", "little", "other", "same",
+        "wrong", "new", "old", "big", "little", "other", "same", "first", "second", "third", "final",
     ];
     let previous = previous_word(text, at).to_lowercase();
     DETERMINERS.contains(&previous.as_str())
+}
+
+/// `Flight 370`, `Windows 10`, `Article 5`: digits right after a capitalised word inside a
+/// sentence name a thing, they do not count one.
+fn is_identifier(text: &str, at: usize, sentence: &Range<usize>) -> bool {
+    let before = &text[sentence.start..at];
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = previous_word(text, at);
+    let word_start = head.len() - word.len().min(head.len());
+    let inside_sentence = !head[..word_start].trim().is_empty();
+    let capitalised = word.starts_with(|c: char| c.is_uppercase()) && word.chars().all(char::is_alphanumeric);
+    let calendar_word = calendar::month_name(word).is_ok_and(|(rest, _)| rest.is_empty())
+        || time::lead_words().any(|w| w.eq_ignore_ascii_case(word));
+    inside_sentence && capitalised && !calendar_word
 }
 
 /// Words after which a four-digit number is a year, not a count.
@@ -386,9 +403,9 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 at += expression.len;
                 continue;
             }
-            if let Some(parsed) =
-                quantity::quantity(rest, &demonym).filter(|q| !(q.bare_one && is_pronoun_one(text, at)))
-            {
+            if let Some(parsed) = quantity::quantity(rest, &demonym).filter(|q| {
+                !(q.bare_one && is_pronoun_one(text, at) || q.bare_digits && is_identifier(text, at, &sentence))
+            }) {
                 let surface = &rest[..parsed.len];
                 let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);
                 let end = at + parsed.len;
@@ -542,6 +559,7 @@ fn placeholder_whole() -> quantity::Quantity {
         class: None,
         bare_integer: false,
         bare_one: false,
+        bare_digits: false,
     }
 }
 

@@ -34,6 +34,8 @@ pub struct Quantity {
     pub bare_integer: bool,
     /// The number was the word `one` alone, which is often a pronoun.
     pub bare_one: bool,
+    /// Digits alone: no unit, counted noun, comparator or currency (`Flight 370`).
+    pub bare_digits: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -680,6 +682,18 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
     if unit_found.is_none() && !number_ends(rest) {
         return None;
     }
+    // `20 degrees below zero`
+    if unit_found.as_ref().is_some_and(|u| u.unit.starts_with('°'))
+        && let Some(after) = rest.strip_prefix(' ').and_then(|r| starts_word(r, "below zero"))
+        && amount.low > 0.0
+    {
+        amount = Amount {
+            low: -amount.high,
+            high: -amount.low,
+            ..amount
+        };
+        rest = after;
+    }
     if let Some(found) = &mut unit_found {
         amount = amount_times(amount, found.factor);
         found.factor = 1.0;
@@ -1173,6 +1187,12 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
         None => {}
     }
     let no_unit = unit_name.is_none();
+    let bare_digits = bound.is_none()
+        && no_unit
+        && !value.prefixed
+        && kind == QuantityKind::Count
+        && !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit());
     Some(Quantity {
         len: input.len() - rest.len(),
         kind,
@@ -1185,6 +1205,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
         class,
         bare_integer,
         bare_one: bound.is_none() && text.eq_ignore_ascii_case("one") && kind == QuantityKind::Count && no_unit,
+        bare_digits,
     })
 }
 
