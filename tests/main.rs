@@ -6,6 +6,8 @@ mod cli;
 mod example_corpus;
 /// Extraction on sentences shaped like the seed articles.
 mod extraction;
+/// `claimlint graph` on the example corpus.
+mod graph;
 /// Properties over arbitrary input: no panics, sound spans.
 mod properties;
 /// Rule-file and config errors with file:line:column.

@@ -45,9 +45,29 @@ enum Command {
     Check(CheckArgs),
     /// Print the claims extracted from documents (`-` reads standard input).
     Extract(ExtractArgs),
+    /// Export the claim graph: subjects, roles and persons with the claims linked to them.
+    Graph(GraphArgs),
     /// List, explain or validate rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+}
+
+#[derive(Debug, clap::Args)]
+struct GraphArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Graphviz DOT (render with `dot -Tsvg`) or JSON nodes and edges.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    format: GraphFormat,
+    /// Write the graph to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -157,6 +177,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(&args),
         Command::Extract(args) => extract_command(&args),
+        Command::Graph(args) => graph_command(&args),
         Command::Rules(command) => rules_command(&command),
     };
     match result {
@@ -354,6 +375,29 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     };
     let failing = threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn graph_command(args: &GraphArgs) -> Result<ExitCode, Failure> {
+    let loaded = load(&args.input, false)?;
+    let claims = extract_all(&loaded.documents, &loaded.gazetteer);
+    let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
+    let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
+    let export = report::graph_export(&loaded.documents, &claims, &graph);
+    let mut buffer = Vec::new();
+    match args.format {
+        GraphFormat::Dot => report::write_graph_dot(&mut buffer, &export)?,
+        GraphFormat::Json => report::write_graph_json(&mut buffer, &export)?,
+    }
+    match &args.output {
+        Some(path) => write_atomically(path, &buffer)
+            .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?,
+        None => io::stdout().lock().write_all(&buffer)?,
+    }
+    Ok(if loaded.skipped.iter().any(|s| s.io_error) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`.

@@ -1,13 +1,14 @@
 //! Report: findings and claims rendered for people and for tools.
 //!
 //! `text` reads like a compiler's diagnostics (annotate-snippets), `json` is the findings
-//! document, and [`ClaimRecord`] is the public claim record of `extract --format jsonl`
+//! document, `graph` exports the claim graph as DOT or JSON, and [`ClaimRecord`] is the public claim record of `extract --format jsonl`
 //! (`claims`).
 //!
 //! **Invariant:** renderers are pure functions of a [`Run`]; they never filter, re-rank or change
 //! severity, and they write only to the writer they are given.
 
 mod claims;
+mod graph;
 mod json;
 mod text;
 
@@ -17,6 +18,7 @@ use crate::link::ClaimGraph;
 use crate::rules::{Finding, Severity};
 
 pub use claims::{ClaimRecord, claim_record, write_claims_json, write_claims_jsonl, write_claims_text};
+pub use graph::{GraphEdge, GraphExport, GraphNode, export as graph_export, write_graph_dot, write_graph_json};
 pub use json::write_json;
 pub use text::write_text;
 
