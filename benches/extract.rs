@@ -40,7 +40,7 @@ fn main() {
     let bytes: usize = documents.iter().map(|d| d.file.text.len()).sum();
 
     let rules = RuleSet::with_default_pack().expect("default pack loads");
-    let gazetteer = Gazetteer::new(rules.entities.clone());
+    let gazetteer = Gazetteer::new(rules.entities.clone(), &rules.nouns);
     let run = || {
         let started = Instant::now();
         let claims: usize = documents

@@ -12,7 +12,7 @@ type Numeric = (String, Option<f64>, Option<f64>, Option<String>);
 
 fn claims_of(text: &str) -> (String, Vec<Claim>) {
     let rules = RuleSet::with_default_pack().unwrap();
-    let gazetteer = Gazetteer::new(rules.entities);
+    let gazetteer = Gazetteer::new(rules.entities, &rules.nouns);
     let doc = documents::parse("t.md".into(), text.as_bytes().to_vec(), None).unwrap();
     let claims = extract::extract(0, &doc, &gazetteer);
     (doc.file.text, claims)

@@ -7,8 +7,10 @@ use claimlint::rules::RuleSet;
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
-static GAZETTEER: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::new(RuleSet::with_default_pack().expect("default pack").entities));
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let rules = RuleSet::with_default_pack().expect("default pack");
+    Gazetteer::new(rules.entities, &rules.nouns)
+});
 
 /// Pieces the grammars react to, so that random text reaches deep into them.
 const TOKENS: &[&str] = &[

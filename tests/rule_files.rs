@@ -75,3 +75,49 @@ fn the_cli_renders_rule_errors_like_a_compiler() {
     let validate = run(&["rules", "validate", "examples/nato-iraq/nato-iraq.rules.toml"]);
     assert_eq!(validate.status.code(), Some(0), "{}", stderr(&validate));
 }
+
+#[test]
+fn noun_classes_must_be_known() {
+    let message = first("[nouns]\npersonel = [\"paratroopers\"]\n");
+    assert!(
+        message.starts_with("test.rules.toml:2:1: unknown class `personel` in [nouns], expected one of: personnel,"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_bundled_lexicon_is_data_a_rule_file_extends() {
+    let set = RuleSet::with_default_pack().expect("default pack");
+    let class_of = |set: &RuleSet, noun: &str| set.nouns.iter().find(|(n, _)| n == noun).map(|(_, c)| *c);
+    assert_eq!(class_of(&set, "troops").map(|c| c.as_str()), Some("personnel"));
+    assert_eq!(class_of(&set, "paratroopers"), None);
+
+    let dir = crate::common::scratch("lexicon-extension");
+    std::fs::write(
+        dir.join("units.rules.toml"),
+        "[nouns]\npersonnel = [\"Paratroopers\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("story.txt"),
+        "The brigade flew in 200 paratroopers on Monday.\n",
+    )
+    .unwrap();
+    let class = |args: &[&str]| {
+        let output = crate::common::run_in(&dir, args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let record: serde_json::Value = serde_json::from_str(
+            crate::common::stdout(&output)
+                .lines()
+                .find(|l| l.contains("paratroopers"))
+                .unwrap(),
+        )
+        .unwrap();
+        record["class"].clone()
+    };
+    assert_eq!(class(&["extract", "story.txt"]), serde_json::Value::Null);
+    assert_eq!(
+        class(&["extract", "story.txt", "--rules", "units.rules.toml"]),
+        "personnel"
+    );
+}

@@ -240,7 +240,7 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
     };
 
     let rules = load_rules(config.rules.iter().chain(&input.rule_files))?;
-    let gazetteer = Gazetteer::new(rules.entities.clone());
+    let gazetteer = Gazetteer::new(rules.entities.clone(), &rules.nouns);
 
     let mut skipped = Vec::new();
     let mut files = Vec::new();

@@ -5,6 +5,8 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
+use super::lexicon::UnitClass;
+
 /// The kind of a declared entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -73,6 +75,8 @@ pub struct Gazetteer {
     exact: Option<(AhoCorasick, Vec<(usize, Form)>)>,
     folded: Option<(AhoCorasick, Vec<(usize, Form)>)>,
     demonyms: std::collections::HashSet<String>,
+    /// Counted nouns (lower case) and their class, from the lexicon and rule files.
+    nouns: std::collections::HashMap<String, UnitClass>,
 }
 
 fn is_acronym(pattern: &str) -> bool {
@@ -80,7 +84,9 @@ fn is_acronym(pattern: &str) -> bool {
 }
 
 impl Gazetteer {
-    pub fn new(entities: Vec<EntityDef>) -> Self {
+    /// Entities and counted nouns as the rule packs declare them (`RuleSet::entities`,
+    /// `RuleSet::nouns`).
+    pub fn new(entities: Vec<EntityDef>, nouns: &[(String, UnitClass)]) -> Self {
         let mut exact = (Vec::new(), Vec::new());
         let mut folded = (Vec::new(), Vec::new());
         for (index, entity) in entities.iter().enumerate() {
@@ -113,6 +119,19 @@ impl Gazetteer {
             exact: build(exact, false),
             folded: build(folded, true),
             demonyms,
+            nouns: nouns
+                .iter()
+                .map(|(noun, class)| (noun.to_lowercase(), *class))
+                .collect(),
+        }
+    }
+
+    /// The class of a counted noun (`troops` → personnel), in any case.
+    pub fn noun_class(&self, noun: &str) -> Option<UnitClass> {
+        if noun.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.nouns.get(&noun.to_lowercase()).copied()
+        } else {
+            self.nouns.get(noun).copied()
         }
     }
 
@@ -190,16 +209,19 @@ mod tests {
 
     #[test]
     fn finds_acronyms_exactly_and_names_in_any_case() {
-        let gazetteer = Gazetteer::new(vec![
-            entity("nato", EntityKind::Organization, &["NATO", "the alliance"], &[]),
-            entity(
-                "us",
-                EntityKind::Country,
-                &["United States", "US", "U.S."],
-                &["American"],
-            ),
-            entity("iraq", EntityKind::Country, &["Iraq"], &["Iraqi", "Iraqis"]),
-        ]);
+        let gazetteer = Gazetteer::new(
+            vec![
+                entity("nato", EntityKind::Organization, &["NATO", "the alliance"], &[]),
+                entity(
+                    "us",
+                    EntityKind::Country,
+                    &["United States", "US", "U.S."],
+                    &["American"],
+                ),
+                entity("iraq", EntityKind::Country, &["Iraq"], &["Iraqi", "Iraqis"]),
+            ],
+            &[],
+        );
         let text = "NATO’s chief told us The Alliance and the U.S.-led coalition trained Iraqis in Iraq.";
         let found: Vec<_> = gazetteer
             .find(text)

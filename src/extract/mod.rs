@@ -299,7 +299,6 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
     let text = doc.file.text.as_str();
     let today = doc.meta.date;
     let mentions = document_mentions(text, doc, gazetteer);
-    let demonym = |w: &str| gazetteer.is_demonym(w);
     let content_end = doc.boilerplate_from.unwrap_or(doc.body.end);
     let salient_place = salient_place(&mentions, gazetteer, content_end);
 
@@ -403,7 +402,7 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 at += expression.len;
                 continue;
             }
-            if let Some(parsed) = quantity::quantity(rest, &demonym).filter(|q| {
+            if let Some(parsed) = quantity::quantity(rest, gazetteer).filter(|q| {
                 !(q.bare_one && is_pronoun_one(text, at) || q.bare_digits && is_identifier(text, at, &sentence))
             }) {
                 let surface = &rest[..parsed.len];
@@ -428,7 +427,7 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                     continue;
                 }
                 let mut claim = numeric_claim(base, at..end, &parsed);
-                let (whole, whole_end) = part_of_whole(text, end, sentence.end, &demonym);
+                let (whole, whole_end) = part_of_whole(text, end, sentence.end, gazetteer);
                 claim.context = context(text, &claim, &sentence_mentions, gazetteer, salient_place.as_deref());
                 if let Some(whole) = &whole {
                     claim.context.partitive = true;
@@ -518,7 +517,7 @@ fn part_of_whole(
     text: &str,
     at: usize,
     sentence_end: usize,
-    demonym: &dyn Fn(&str) -> bool,
+    words: &dyn quantity::Vocabulary,
 ) -> (Option<quantity::Quantity>, Option<usize>) {
     let rest = &text[at..sentence_end];
     let Some(after_of) = rest.strip_prefix(" of ") else {
@@ -532,7 +531,7 @@ fn part_of_whole(
         }
     }
     let start = sentence_end - after.len();
-    match quantity::quantity(after, demonym) {
+    match quantity::quantity(after, words) {
         Some(whole) if whole.kind == QuantityKind::Count => (Some(whole.clone()), Some(start + whole.len)),
         // `20 of the allies`: a part of a group whose size is not given.
         _ if after.len() < after_of.len() => (

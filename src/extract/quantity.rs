@@ -18,6 +18,23 @@ use super::number::{self, Amount, at_word_end, gap, word};
 use nom::Parser;
 use nom::branch::alt;
 
+/// What the grammar asks of the run's word lists: nationality words (from the entities) and
+/// the class of counted nouns (from the lexicon in `rules/lexicon.toml` and rule files).
+pub trait Vocabulary {
+    fn is_demonym(&self, word: &str) -> bool;
+    fn noun_class(&self, noun: &str) -> Option<UnitClass>;
+}
+
+impl Vocabulary for super::Gazetteer {
+    fn is_demonym(&self, word: &str) -> bool {
+        super::Gazetteer::is_demonym(self, word)
+    }
+
+    fn noun_class(&self, noun: &str) -> Option<UnitClass> {
+        super::Gazetteer::noun_class(self, noun)
+    }
+}
+
 /// The value side of a claim, before linking.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
@@ -518,7 +535,7 @@ fn temperature_scale(rest: &str) -> (&str, UnitMatch) {
 
 /// The noun a count counts, looked for in the next three words: a known counted noun, a
 /// demonym (`30 Iraqi’s`), or a plain plural word.
-fn counted_noun(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<(usize, String, Option<UnitClass>)> {
+fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, Option<UnitClass>)> {
     let mut offset = 0;
     let mut rest = input;
     for position in 0..3 {
@@ -536,12 +553,12 @@ fn counted_noun(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<(usize
             return None;
         }
         let possessive_stripped = raw.strip_suffix("’s").or_else(|| raw.strip_suffix("'s"));
-        if let Some(class) = lexicon::counted_noun_class(raw) {
+        if let Some(class) = words.noun_class(raw) {
             return Some((offset + raw.len(), raw.to_lowercase(), Some(class)));
         }
         let singular_demonym = possessive_stripped.unwrap_or(raw);
-        let demonym_plural = raw.strip_suffix('s').filter(|s| is_demonym(s));
-        if is_demonym(singular_demonym) || demonym_plural.is_some() {
+        let demonym_plural = raw.strip_suffix('s').filter(|s| words.is_demonym(s));
+        if words.is_demonym(singular_demonym) || demonym_plural.is_some() {
             let next = trimmed[raw.len()..].trim_start();
             let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
             let modifies_next = !next_word.is_empty()
@@ -897,8 +914,8 @@ fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>
     measured(after, false).map(|m| (m, approximate))
 }
 
-/// A quantity starting at `input`. `is_demonym` recognises nationality words.
-pub fn quantity(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quantity> {
+/// A quantity starting at `input`. `words` knows nationality words and counted nouns.
+pub fn quantity(input: &str, words: &dyn Vocabulary) -> Option<Quantity> {
     // `($99.99)`: an amount in parentheses is negative in accounts.
     if let Some(inner) = input.strip_prefix('(') {
         let value = measured(inner, false)?;
@@ -906,7 +923,7 @@ pub fn quantity(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quanti
         if !value.unit.as_ref().is_some_and(|u| u.kind == QuantityKind::Money) || !value.amount.is_exact() {
             return None;
         }
-        let mut q = finish(inner, value, None, is_demonym)?;
+        let mut q = finish(inner, value, None, words)?;
         if q.low.is_some_and(|v| v > 0.0) {
             q.low = q.low.map(|v| -v);
             q.high = q.high.map(|v| -v);
@@ -928,7 +945,7 @@ pub fn quantity(input: &str, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quanti
     };
     let start = opener.as_ref().map_or(after_bound, |(rest, _)| rest);
     let first = measured(start, bound.is_some())?;
-    finish_with_range(input, first, bound, opener.map(|(_, w)| w), is_demonym)
+    finish_with_range(input, first, bound, opener.map(|(_, w)| w), words)
 }
 
 fn finish_with_range(
@@ -936,7 +953,7 @@ fn finish_with_range(
     first: Measured,
     bound: Option<Bound>,
     opener: Option<String>,
-    is_demonym: &dyn Fn(&str) -> bool,
+    words: &dyn Vocabulary,
 ) -> Option<Quantity> {
     if bound.is_none()
         && let Some((upper, approximate)) = range_upper(first.rest, opener.as_deref())
@@ -972,7 +989,7 @@ fn finish_with_range(
             };
             let four_digits = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
             let years = first.unit.is_none() && four_digits(first.number_text) && four_digits(upper.number_text);
-            let mut q = finish(input, ranged, None, is_demonym)?;
+            let mut q = finish(input, ranged, None, words)?;
             q.bare_integer = years && q.unit.is_none();
             return Some(q);
         }
@@ -987,7 +1004,7 @@ fn finish_with_range(
     {
         return None;
     }
-    let mut q = finish(input, first.clone(), bound, is_demonym)?;
+    let mut q = finish(input, first.clone(), bound, words)?;
     // `above 1000 and below 1500`, `greater than 30 and less than or equal to 40`
     if matches!(bound, Some(Bound::Above { .. } | Bound::Below { .. })) {
         let rest = &input[q.len..];
@@ -1011,7 +1028,7 @@ fn finish_with_range(
             && let Some((after_cmp, other)) = comparator(after)
             && let Some(second) = measured(after_cmp, true)
         {
-            let second_q = finish(after, second, Some(other), is_demonym)?;
+            let second_q = finish(after, second, Some(other), words)?;
             let opposite = matches!(
                 (bound, other),
                 (Some(Bound::Above { .. }), Bound::Below { .. }) | (Some(Bound::Below { .. }), Bound::Above { .. })
@@ -1046,7 +1063,7 @@ fn finish_with_range(
 }
 
 /// The quantity from a parsed value: the counted noun, ratios, and the bound.
-fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn Fn(&str) -> bool) -> Option<Quantity> {
+fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabulary) -> Option<Quantity> {
     let mut rest = value.rest;
     let mut amount = value.amount;
     let mut kind = QuantityKind::Count;
@@ -1069,7 +1086,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
             let Ok((after, _)) = gap(after) else { continue };
             let Some(whole) = measured(after, false) else { continue };
             let plain = whole.unit.is_none() && whole.amount.is_exact() && whole.amount.low != 0.0;
-            let counted = counted_noun(whole.rest, is_demonym).is_some();
+            let counted = counted_noun(whole.rest, words).is_some();
             let proper = amount.low <= whole.amount.low;
             // `one in four`, but not `3 in 2015` or `2 in 10 days`.
             let small_whole =
@@ -1103,7 +1120,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
         class = currency.class;
         rest = after;
     } else if value.glued_m
-        && let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym)
+        && let Some((len, noun, noun_class)) = counted_noun(rest, words)
     {
         // `5m people`: millions, not metres.
         amount = amount_times(amount, 1e6);
@@ -1124,7 +1141,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
         // `dozens of medics`, `thousands of people`: a vague amount counts what follows `of`.
         let vague_of = value.number_text.ends_with(['s', 'S']) && value.amount.approximate;
         let of_offset = if vague_of && rest.starts_with(" of ") { 3 } else { 0 };
-        if let Some((len, noun, noun_class)) = counted_noun(&rest[of_offset..], is_demonym) {
+        if let Some((len, noun, noun_class)) = counted_noun(&rest[of_offset..], words) {
             unit_name = Some(noun);
             class = noun_class;
             // The span takes in the counted noun: "fewer than 20 people".
@@ -1155,7 +1172,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
                 bound = Some(postfix_bound);
                 rest = after;
                 if unit_name.is_none()
-                    && let Some((len, noun, noun_class)) = counted_noun(rest, is_demonym)
+                    && let Some((len, noun, noun_class)) = counted_noun(rest, words)
                 {
                     unit_name = Some(noun);
                     class = noun_class;
@@ -1213,12 +1230,26 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, is_demonym: &dyn F
 mod tests {
     use super::*;
 
-    fn demonym(word: &str) -> bool {
-        matches!(word, "Iraqi" | "Russian" | "German")
+    struct Words;
+
+    impl Vocabulary for Words {
+        fn is_demonym(&self, word: &str) -> bool {
+            matches!(word, "Iraqi" | "Russian" | "German")
+        }
+
+        fn noun_class(&self, noun: &str) -> Option<UnitClass> {
+            match noun.to_lowercase().as_str() {
+                "soldiers" | "troops" | "trainers" | "people" | "sailors" => Some(UnitClass::Personnel),
+                "countries" | "allies" => Some(UnitClass::Countries),
+                "bases" => Some(UnitClass::Facilities),
+                "ships" => Some(UnitClass::Vehicles),
+                _ => None,
+            }
+        }
     }
 
     fn parse(input: &str) -> Quantity {
-        quantity(input, &demonym).unwrap_or_else(|| panic!("no quantity in {input:?}"))
+        quantity(input, &Words).unwrap_or_else(|| panic!("no quantity in {input:?}"))
     }
 
     fn text_of(input: &str) -> &str {
@@ -1275,7 +1306,7 @@ mod tests {
         let both = parse("above 1000 and below 1500 a");
         assert_eq!((both.low, both.high), (Some(1000.0), Some(1500.0)));
         assert_eq!(text_of("above 1000 and below 1500 a"), "above 1000 and below 1500");
-        assert!(quantity("more of them", &demonym).is_none());
+        assert!(quantity("more of them", &Words).is_none());
     }
 
     #[test]
@@ -1318,7 +1349,7 @@ mod tests {
         assert_eq!(parse("2 1/2 in thick").unit.as_deref(), Some("in"));
         assert_eq!(parse("2 in the morning").unit, None);
         assert_eq!(values("a kilogram").0, Some(1.0));
-        assert!(quantity("a day", &demonym).is_none());
+        assert!(quantity("a day", &Words).is_none());
         assert_eq!(values("5m people"), (Some(5e6), Some(5e6), Some("people".into())));
         assert_eq!(values("5m wall").2.as_deref(), Some("m"));
     }

@@ -1,4 +1,4 @@
-//! Rule files: TOML that declares entities, subjects and checks.
+//! Rule files: TOML that declares entities, subjects, checks and counted nouns.
 //!
 //! ```toml
 //! [[entity]]
@@ -19,6 +19,9 @@
 //! subject = "nato/training-mission/personnel"
 //! window = "60d"
 //! severity = "warning"
+//!
+//! [nouns]
+//! personnel = ["paratroopers"]
 //! ```
 //!
 //! Unknown keys are errors; every error carries file:line:column and what was expected.
@@ -38,6 +41,9 @@ use super::{BUILTIN, CheckSettings, ResolvedCheck, RuleMeta, Severity};
 /// The default rule pack shipped in `rules/default.toml`.
 pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
 pub const DEFAULT_PACK_PATH: &str = "<built-in>/rules/default.toml";
+/// The counted-noun lexicon shipped in `rules/lexicon.toml`.
+pub const LEXICON: &str = include_str!("../../rules/lexicon.toml");
+pub const LEXICON_PATH: &str = "<built-in>/rules/lexicon.toml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,6 +54,9 @@ struct RawFile {
     subject: Vec<RawSubject>,
     #[serde(default)]
     check: Vec<RawCheck>,
+    /// Counted nouns by class: `personnel = ["troops", "trainers"]`.
+    #[serde(default)]
+    nouns: std::collections::BTreeMap<Spanned<String>, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -125,6 +134,8 @@ pub struct RuleSet {
     pub entities: Vec<EntityDef>,
     pub subjects: Vec<SubjectDef>,
     pub checks: Vec<CheckDef>,
+    /// Counted nouns (lower case) and their class, the built-in lexicon first.
+    pub nouns: Vec<(String, UnitClass)>,
 }
 
 impl RuleSet {
@@ -132,6 +143,7 @@ impl RuleSet {
     pub fn with_default_pack() -> Result<Self, Vec<RuleError>> {
         let mut set = Self::default();
         set.add(DEFAULT_PACK_PATH, DEFAULT_PACK, true)?;
+        set.add(LEXICON_PATH, LEXICON, true)?;
         Ok(set)
     }
 
@@ -199,6 +211,21 @@ impl RuleSet {
                 part_of: entity.part_of.map(Spanned::into_inner),
                 nouns: entity.nouns,
             });
+        }
+        let mut nouns = Vec::new();
+        for (class_name, words) in raw.nouns {
+            let Some(class) = UnitClass::parse(class_name.get_ref()) else {
+                errors.push(error(
+                    class_name.span(),
+                    format!(
+                        "unknown class `{}` in [nouns], expected one of: {}",
+                        class_name.get_ref(),
+                        UnitClass::NAMES
+                    ),
+                ));
+                continue;
+            };
+            nouns.extend(words.into_iter().map(|w| (w.to_lowercase(), class)));
         }
         let known_entity = |id: &str| self.entities.iter().chain(&entities).any(|e| e.id == id);
 
@@ -330,6 +357,7 @@ impl RuleSet {
         self.entities.extend(entities);
         self.subjects.extend(subjects);
         self.checks.extend(checks);
+        self.nouns.extend(nouns);
         Ok(())
     }
 }
