@@ -139,7 +139,8 @@ fn claims_are_sound(bytes: Vec<u8>) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    // A failure prints the shrunk input; add it to `former_panics_stay_fixed` with the fix.
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
@@ -166,6 +167,8 @@ fn former_panics_stay_fixed() {
     for text in [
         "NATO\u{a0}Jens\u{a0}Jens, soldiers,",
         "Secretary General Jens\u{a0}\u{a0}Jens, soldiers,",
+        "NATOusd\u{a0} Jens, ",
+        "k \u{a0} 3/4, ",
     ] {
         claims_are_sound(text.as_bytes().to_vec());
     }

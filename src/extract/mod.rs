@@ -261,8 +261,10 @@ fn is_identifier(text: &str, at: usize, sentence: &Range<usize>) -> bool {
         return false;
     };
     let word = previous_word(text, at);
-    let word_start = head.len() - word.len().min(head.len());
-    let inside_sentence = !head[..word_start].trim().is_empty();
+    let Some(before_word) = head.strip_suffix(word).filter(|_| !word.is_empty()) else {
+        return false;
+    };
+    let inside_sentence = !before_word.trim().is_empty();
     let capitalised = word.starts_with(|c: char| c.is_uppercase()) && word.chars().all(char::is_alphanumeric);
     let calendar_word = calendar::month_name(word).is_ok_and(|(rest, _)| rest.is_empty())
         || time::lead_words().any(|w| w.eq_ignore_ascii_case(word));
