@@ -8,6 +8,8 @@ mod example_corpus;
 mod extraction;
 /// `claimlint graph` on the example corpus.
 mod graph;
+/// Modality in extraction and in the checks.
+mod modality;
 /// Properties over arbitrary input: no panics, sound spans.
 mod properties;
 /// Rule-file and config errors with file:line:column.

@@ -10,6 +10,7 @@
 
 mod entity;
 mod lexicon;
+mod modality;
 mod number;
 mod quantity;
 mod role;
@@ -29,6 +30,7 @@ use crate::documents::Document;
 
 pub use entity::{EntityDef, EntityKind, Gazetteer, Mention};
 pub use lexicon::UnitClass;
+pub use modality::Modality;
 pub use quantity::QuantityKind;
 
 /// What a claim asserts.
@@ -114,6 +116,10 @@ pub struct Claim {
     pub role: Option<Role>,
     /// Inside trailing boilerplate (a related-stories list): extracted, never linked.
     pub boilerplate: bool,
+    /// Asserted, past, planned, possible or negated.
+    pub modality: Modality,
+    /// The sentence reports what somebody said.
+    pub reported: bool,
 }
 
 /// Characters other than letters and digits that may start a quantity.
@@ -349,6 +355,8 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 },
                 role: None,
                 boilerplate: at >= content_end,
+                modality: Modality::Asserted,
+                reported: false,
             };
             let org_prefix = |offset: usize| {
                 sentence_mentions
@@ -429,6 +437,8 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                     continue;
                 }
                 let mut claim = numeric_claim(base, at..end, &parsed);
+                claim.modality = modality::modality(&text[sentence.start..at]);
+                claim.reported = modality::is_reported(&text[sentence.clone()]);
                 let (whole, whole_end) = part_of_whole(text, end, sentence.end, gazetteer);
                 claim.context = context(text, &claim, &sentence_mentions, gazetteer, salient_place.as_deref());
                 if let Some(whole) = &whole {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::{Serialize, Serializer};
 
 use crate::documents::Document;
-use crate::extract::{Claim, ClaimKind, TimeSource, UnitClass};
+use crate::extract::{Claim, ClaimKind, Modality, TimeSource, UnitClass};
 use crate::link::ClaimGraph;
 
 /// A number that prints as an integer when it is one (`20`, not `20.0`).
@@ -70,6 +70,8 @@ pub struct ClaimRecord {
     pub role: Option<RoleRecord>,
     pub source: Option<String>,
     pub boilerplate: bool,
+    pub modality: Modality,
+    pub reported: bool,
 }
 
 pub fn claim_record(documents: &[Document], claims: &[Claim], graph: Option<&ClaimGraph>, index: usize) -> ClaimRecord {
@@ -110,6 +112,8 @@ pub fn claim_record(documents: &[Document], claims: &[Claim], graph: Option<&Cla
         }),
         source: doc.meta.source.clone(),
         boilerplate: claim.boilerplate,
+        modality: claim.modality,
+        reported: claim.reported,
     }
 }
 

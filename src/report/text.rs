@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::Run;
+use crate::extract::Modality;
 use crate::rules::{Finding, Severity, describe};
 
 /// Width the quoted source lines are trimmed to.
@@ -58,6 +59,9 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
         };
         let date = doc.meta.date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
         let source = doc.meta.source.as_deref().unwrap_or("source unknown");
+        if claim.value.is_some() && claim.modality != Modality::Asserted {
+            label.push_str(&format!(" · {}", claim.modality.as_str()));
+        }
         label.push_str(&format!(" · {date} · {source}"));
         let end = claim.span.end.min(line_range.end);
         let snippet = Snippet::source(&doc.file.text[line_range.clone()])

@@ -1,6 +1,7 @@
 use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
 
 use super::{dated_claims, days_between};
+use crate::extract::Modality;
 
 declare_rule! {
     /// ## What it finds
@@ -38,7 +39,9 @@ impl Rule for NumericChange {
             let Some(settings) = ResolvedCheck::for_subject(checks, &subject.key) else {
                 continue;
             };
-            let dated = dated_claims(cx, &subject.claims);
+            let mut dated = dated_claims(cx, &subject.claims);
+            // Possibilities and denials are not values the subject ever had.
+            dated.retain(|&(_, c)| !matches!(cx.claims[c].modality, Modality::Possible | Modality::Negated));
             // A change is a step between neighbours in time whose values cannot both hold.
             let changes: Vec<(usize, usize)> = dated
                 .windows(2)

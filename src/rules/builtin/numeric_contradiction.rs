@@ -1,3 +1,4 @@
+use crate::extract::Modality;
 use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
 
 use super::{dated_claims, days_between};
@@ -5,8 +6,10 @@ use super::{dated_claims, days_between};
 declare_rule! {
     /// ## What it finds
     /// Two claims about one subject whose values cannot both be true at the same time: their
-    /// intervals do not overlap, even after the check's `tolerance`, and their dates lie within
-    /// the check's `window` of each other.
+    /// intervals do not overlap, even after the check's `tolerance`, their dates lie within
+    /// the check's `window` of each other, and they are stated with the same force (two facts,
+    /// or two plans; a plan against a fact is a change, a possibility or a denial contradicts
+    /// nothing).
     ///
     /// ## Why it matters
     /// Readers trust whichever page they land on. When two sources give incompatible numbers
@@ -47,6 +50,12 @@ impl Rule for NumericContradiction {
                     let (Some(va), Some(vb)) = (cx.claims[a].value, cx.claims[b].value) else {
                         continue;
                     };
+                    // A plan and a fact, or a possibility, never contradict: only claims stated
+                    // with the same force do.
+                    let (ma, mb) = (cx.claims[a].modality, cx.claims[b].modality);
+                    if ma != mb || matches!(ma, Modality::Possible | Modality::Negated) {
+                        continue;
+                    }
                     if compatible(&va, &vb, settings.tolerance) || reported.iter().any(|&(x, _)| x == a) {
                         continue;
                     }

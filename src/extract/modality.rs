@@ -1,0 +1,183 @@
+//! Modality: the force with which a number is reported. "NATO has 500 troops" asserts a fact;
+//! "the mission will grow to 4,000" states a plan; "the alliance could send 1,000" a
+//! possibility; "not 500" a denial; "there were 300" the past. Claims of different modality
+//! do not contradict each other: a plan and a later fact make a change, not a conflict.
+//!
+//! The modality comes from the nearest cue word before the number in its clause (up to ten
+//! words back, stopping at `;`, `:`, a dash or a parenthesis). `from 500 to 4,000` after a
+//! future verb makes 500 the present and 4,000 the plan. A number right after `of` (`the
+//! resources of the 29 allies`) describes a noun and is stated as fact.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modality {
+    /// Stated as fact about the time it speaks of.
+    #[default]
+    Asserted,
+    /// Stated about a time before the report (`there were 300`).
+    Past,
+    /// Planned, expected or future (`will increase to`, `plans to send`).
+    Planned,
+    /// Possible, proposed or conditional (`could`, `may`, `would`).
+    Possible,
+    /// Denied (`not 500`, `never more than`).
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Asserted => "asserted",
+            Self::Past => "past",
+            Self::Planned => "planned",
+            Self::Possible => "possible",
+            Self::Negated => "negated",
+        }
+    }
+}
+
+const CUES: &[(&str, Modality)] = &[
+    ("will", Modality::Planned),
+    ("shall", Modality::Planned),
+    ("plans", Modality::Planned),
+    ("plan", Modality::Planned),
+    ("planned", Modality::Planned),
+    ("planning", Modality::Planned),
+    ("intends", Modality::Planned),
+    ("intend", Modality::Planned),
+    ("expected", Modality::Planned),
+    ("expects", Modality::Planned),
+    ("expect", Modality::Planned),
+    ("aims", Modality::Planned),
+    ("scheduled", Modality::Planned),
+    ("forecast", Modality::Planned),
+    ("projected", Modality::Planned),
+    ("could", Modality::Possible),
+    ("may", Modality::Possible),
+    ("might", Modality::Possible),
+    ("would", Modality::Possible),
+    ("proposed", Modality::Possible),
+    ("proposes", Modality::Possible),
+    ("propose", Modality::Possible),
+    ("considering", Modality::Possible),
+    ("considers", Modality::Possible),
+    ("possibly", Modality::Possible),
+    ("potentially", Modality::Possible),
+    ("not", Modality::Negated),
+    ("never", Modality::Negated),
+    ("was", Modality::Past),
+    ("were", Modality::Past),
+    ("had", Modality::Past),
+    ("previously", Modality::Past),
+    ("formerly", Modality::Past),
+];
+
+/// Words that report speech: the claim is somebody's statement.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "announced",
+    "stated",
+    "claimed",
+    "reported",
+    "reportedly",
+];
+
+fn words_before(before: &str) -> impl Iterator<Item = &str> {
+    let clause_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ';' | ':' | '(' | ')' | '—' | '–'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before[clause_start..]
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(10)
+}
+
+/// The modality of a number whose text starts at `before.len()` in its sentence; `before` is
+/// the sentence up to the number.
+pub fn modality(before: &str) -> Modality {
+    // `the resources of the 29 allies`: a number describing a noun after `of` is stated as fact,
+    // whatever the verb of the clause does with the noun.
+    let mut recent = words_before(before);
+    let first = recent.next().unwrap_or_default().to_lowercase();
+    let second = recent.next().unwrap_or_default().to_lowercase();
+    if first == "of" || ["the", "its", "their", "his", "her", "an", "a"].contains(&first.as_str()) && second == "of" {
+        return Modality::Asserted;
+    }
+    let mut found = Modality::Asserted;
+    for word in words_before(before) {
+        let lower = word.to_lowercase();
+        if lower.ends_with("n't") || lower.ends_with("n’t") {
+            found = Modality::Negated;
+            break;
+        }
+        if lower.ends_with("'ll") || lower.ends_with("’ll") {
+            found = Modality::Planned;
+            break;
+        }
+        if let Some(&(_, modality)) = CUES.iter().find(|(cue, _)| *cue == lower) {
+            found = modality;
+            break;
+        }
+    }
+    // `will increase from 500 to 4,000`: the starting point is today's number.
+    let trimmed = before.trim_end();
+    if found == Modality::Planned && (trimmed.ends_with(" from") || trimmed.ends_with(" From")) {
+        return Modality::Asserted;
+    }
+    found
+}
+
+/// Whether the sentence reports what somebody said.
+pub fn is_reported(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| REPORTING.iter().any(|r| r.eq_ignore_ascii_case(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_before_the_number_set_the_modality() {
+        assert_eq!(modality("NATO currently has a small team of "), Modality::Asserted);
+        assert_eq!(
+            modality("the size of our mission will increase from 500 personnel to "),
+            Modality::Planned
+        );
+        assert_eq!(
+            modality("the size of our mission will increase from "),
+            Modality::Asserted
+        );
+        assert_eq!(modality("The alliance plans to send "), Modality::Planned);
+        assert_eq!(modality("Officials said the force could grow to "), Modality::Possible);
+        assert_eq!(modality("The ministry did not confirm "), Modality::Negated);
+        assert_eq!(modality("It won’t exceed "), Modality::Negated);
+        assert_eq!(modality("In 2015 there were "), Modality::Past);
+        assert_eq!(modality("The team will train Iraqis; it has "), Modality::Asserted);
+        assert_eq!(modality("The team will train Iraqis — it has "), Modality::Asserted);
+        assert_eq!(
+            modality("A mission would pool the resources of the "),
+            Modality::Asserted
+        );
+        assert_eq!(
+            modality("Washington considers it too small for an alliance of "),
+            Modality::Asserted
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_mark_reported_speech() {
+        assert!(is_reported("Stoltenberg said the mission would grow."));
+        assert!(is_reported("According to officials, 500 troops remain."));
+        assert!(!is_reported("The mission has 500 troops."));
+    }
+}
