@@ -211,10 +211,14 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
         }
     }
     let mut normalised = words.join(" ");
-    for department in DEPARTMENTS {
-        if let Some(prefix) = normalised.strip_suffix(&format!("{department} secretary")) {
-            normalised = format!("{prefix}secretary of {department}");
-        }
+    // `Defense Secretary` → `secretary of defense`
+    if let Some(head) = normalised.strip_suffix(" secretary")
+        && let Some(department) = DEPARTMENTS
+            .iter()
+            .find(|d| head == **d || head.ends_with(&format!(" {d}")))
+    {
+        let prefix = &head[..head.len() - department.len()];
+        normalised = format!("{prefix}secretary of {department}");
     }
     Ok((rest, normalised.replace("secretary general", "secretary-general")))
 }
