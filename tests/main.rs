@@ -8,11 +8,11 @@ mod example_corpus;
 mod extraction;
 /// `claimlint graph` on the example corpus.
 mod graph;
-/// Modality in extraction and in the checks.
-mod modality;
 /// Properties over arbitrary input: no panics, sound spans.
 mod properties;
 /// Rule-file and config errors with file:line:column.
 mod rule_files;
+/// Claim times stated in the sentence, modality, and how the checks use both.
+mod time_and_modality;
 
 mod common;

@@ -209,6 +209,13 @@ fn unit_words() -> &'static WordSet {
 fn may_open_quantity_or_time(rest: &str) -> bool {
     let mut buffer = [0; 16];
     let word = lower_ascii_word(rest, &mut buffer);
+    if word == "the" {
+        // `the middle of 2020`, `the end of 2019`
+        let next = rest[3..].trim_start_matches([' ', '\u{a0}']);
+        let mut next_buffer = [0; 16];
+        let next_word = lower_ascii_word(next, &mut next_buffer);
+        return matches!(next_word, "middle" | "end" | "start" | "beginning" | "first" | "second");
+    }
     if word == "a" || word == "an" {
         let next = rest[word.len()..].trim_start_matches([' ', '\u{a0}']);
         let mut next_buffer = [0; 16];
@@ -312,6 +319,7 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
 
     let mut claims = Vec::new();
     for sentence in text::sentences(text, doc.body.clone()) {
+        let first_of_sentence = claims.len();
         let sentence_mentions = mentions_within(&mentions, sentence.clone());
         let mut at = sentence.start;
         while at < sentence.end {
@@ -471,8 +479,72 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 .unwrap_or(rest.len())
                 .max(c.len_utf8());
         }
+        attach_sentence_times(text, &mut claims[first_of_sentence..], sentence.start, today);
     }
     claims
+}
+
+/// Words after which a date says when the number before it holds: `20 people by the end of 2019`.
+const TIME_PREPOSITIONS: &[&str] = &["in", "on", "by", "since", "during", "until", "through", "at", "of"];
+
+/// Words that open a clause about something else: `a team of 20 people that started in 2017`.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whose", "when", "where", "after", "before", "while",
+];
+
+/// A number takes the time its own clause states: a date right after it introduced by a
+/// preposition (`had 20 people by the end of 2019`, `40 next year`), or a date opening the
+/// sentence before a comma (`In 2015, there were 300`). A date in a relative clause (`a team of
+/// fewer than 20 people that started in early 2017`) speaks of something else. `since 2014` runs
+/// to the document date.
+fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize, today: Option<Date>) {
+    let dates: Vec<(Range<usize>, ClaimTime)> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Date)
+        .filter_map(|c| c.time.filter(|t| t.from.is_some()).map(|t| (c.span.clone(), t)))
+        .collect();
+    if dates.is_empty() {
+        return;
+    }
+    let lower_words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    for claim in claims.iter_mut().filter(|c| c.value.is_some()) {
+        let after = dates.iter().find(|(span, _)| {
+            if span.start < claim.span.end {
+                return false;
+            }
+            let between = &text[claim.span.end..span.start];
+            let words = lower_words(between);
+            let relative = text[span.clone()]
+                .split(' ')
+                .next()
+                .is_some_and(|w| ["last", "next", "this", "earlier", "later"].contains(&w.to_lowercase().as_str()));
+            let introduced = words.last().is_some_and(|w| TIME_PREPOSITIONS.contains(&w.as_str()));
+            words.len() <= 6
+                && !between.contains([';', ':', '—', '(', ')', ','])
+                && !words.iter().any(|w| CLAUSE_OPENERS.contains(&w.as_str()))
+                && (introduced || words.is_empty() && relative)
+        });
+        let before = dates.iter().rev().find(|(span, _)| {
+            if span.end > claim.span.start {
+                return false;
+            }
+            let lead = lower_words(&text[sentence_start..span.start]);
+            let opens = lead.is_empty() || lead.len() == 1 && TIME_PREPOSITIONS.contains(&lead[0].as_str());
+            opens && text[span.end..claim.span.start].trim_start().starts_with(',')
+        });
+        let Some((span, time)) = after.or(before) else { continue };
+        let since = text[..span.start].trim_end().to_lowercase().ends_with("since");
+        claim.time = Some(ClaimTime {
+            from: time.from,
+            to: if since { today.or(time.to) } else { time.to },
+            source: TimeSource::Text,
+        });
+    }
 }
 
 fn numeric_claim(base: Claim, span: Range<usize>, parsed: &quantity::Quantity) -> Claim {

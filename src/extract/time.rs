@@ -32,14 +32,27 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 pub fn lead_words() -> impl Iterator<Item = &'static str> {
     let months = calendar::MONTHS.iter().flat_map(|(name, _)| [*name, &name[..3]]);
     let weekdays = WEEKDAYS.iter().flat_map(|(name, _)| [*name, &name[..3]]);
-    months
-        .chain(weekdays)
-        .chain(["sept", "last", "this", "yesterday", "today"])
+    months.chain(weekdays).chain([
+        "sept",
+        "last",
+        "this",
+        "next",
+        "later",
+        "earlier",
+        "yesterday",
+        "today",
+        "early",
+        "mid",
+        "late",
+    ])
 }
 
 /// A date or time expression at the start of `input`, resolved against `today` (the
 /// document date) where needed.
 pub fn time_expression(input: &str, today: Option<Date>) -> Option<TimeExpression> {
+    if let Some(part) = part_of_year(input) {
+        return Some(part);
+    }
     let default_year = today.map(Date::year);
     if let Ok((rest, date)) = calendar::calendar_date(input) {
         let mut len = input.len() - rest.len();
@@ -92,12 +105,55 @@ pub fn time_expression(input: &str, today: Option<Date>) -> Option<TimeExpressio
     relative(input, today)
 }
 
+/// `early 2017`, `mid-2019`, `late 2020`, `the middle of 2020`, `the end of 2019`, `the start of
+/// 2021`: the third of the year (or its first or last months) the words point at.
+fn part_of_year(input: &str) -> Option<TimeExpression> {
+    const PARTS: &[(&str, (i8, i8))] = &[
+        ("early", (1, 4)),
+        ("mid-", (5, 8)),
+        ("mid", (5, 8)),
+        ("late", (9, 12)),
+        ("the middle of", (5, 8)),
+        ("the end of", (10, 12)),
+        ("the start of", (1, 3)),
+        ("the beginning of", (1, 3)),
+        ("the first half of", (1, 6)),
+        ("the second half of", (7, 12)),
+    ];
+    for &(words, (first_month, last_month)) in PARTS {
+        let Some(head) = input.get(..words.len()) else { continue };
+        if !head.eq_ignore_ascii_case(words) {
+            continue;
+        }
+        let rest = &input[words.len()..];
+        let rest = if words.ends_with('-') {
+            rest
+        } else {
+            rest.strip_prefix(' ')?
+        };
+        let Ok((after, year)) = calendar::year(rest) else {
+            continue;
+        };
+        if !at_word_end(after) {
+            continue;
+        }
+        let from = Date::new(year, first_month, 1).ok()?;
+        let to = Date::new(year, last_month, 1).ok()?.last_of_month();
+        return Some(TimeExpression {
+            len: input.len() - after.len(),
+            from: Some(from),
+            to: Some(to),
+        });
+    }
+    None
+}
+
 /// Turns a document date into the days a relative expression covers.
 type Resolver = fn(Date) -> Option<(Date, Date)>;
 
 /// `last year`, `last month`, `this week`, `yesterday`, `today`.
 fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
-    let forms: [(&str, Resolver); 6] = [
+    let forms: [(&str, Resolver); 12] = [
         ("last year", |d| {
             let y = d.year() - 1;
             Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
@@ -117,6 +173,29 @@ fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
         }),
         ("yesterday", |d| d.yesterday().ok().map(|y| (y, y))),
         ("today", |d| Some((d, d))),
+        ("last week", |d| {
+            let monday = d
+                .checked_sub(i32::from(d.weekday().to_monday_zero_offset()).days())
+                .ok()?;
+            let start = monday.checked_sub(7.days()).ok()?;
+            Some((start, start.checked_add(6.days()).ok()?))
+        }),
+        ("this month", |d| Some((d.first_of_month(), d.last_of_month()))),
+        ("next month", |d| {
+            let m = d.first_of_month().checked_add(1.month()).ok()?;
+            Some((m, m.last_of_month()))
+        }),
+        ("next year", |d| {
+            let y = d.year() + 1;
+            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+        }),
+        ("later this week", |d| {
+            let monday = d
+                .checked_sub(i32::from(d.weekday().to_monday_zero_offset()).days())
+                .ok()?;
+            Some((d, monday.checked_add(6.days()).ok()?))
+        }),
+        ("earlier this year", |d| Some((Date::new(d.year(), 1, 1).ok()?, d))),
     ];
     for (form, resolve) in forms {
         let matches = input
@@ -170,5 +249,14 @@ mod tests {
         assert_eq!(resolve("02/04/2020 - 19:37").0, 18);
         assert!(time_expression("Tuesdays", None).is_none());
         assert!(time_expression("marching", None).is_none());
+        assert_eq!(
+            resolve("early 2017 and"),
+            (10, Some(date(2017, 1, 1)), Some(date(2017, 4, 30)))
+        );
+        assert_eq!(resolve("mid-2019").1, Some(date(2019, 5, 1)));
+        assert_eq!(resolve("the end of 2019,").2, Some(date(2019, 12, 31)));
+        assert_eq!(resolve("next year").1, Some(date(2019, 1, 1)));
+        assert_eq!(resolve("last week").1, Some(date(2018, 2, 5)));
+        assert!(time_expression("late night", None).is_none());
     }
 }

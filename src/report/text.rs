@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use super::Run;
-use crate::extract::Modality;
+use crate::extract::{Modality, TimeSource};
 use crate::rules::{Finding, Severity, describe};
 
 /// Width the quoted source lines are trimmed to.
@@ -57,7 +57,16 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
             (None, Some(role)) => role.person.clone(),
             (None, None) => String::new(),
         };
-        let date = doc.meta.date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+        // The time the sentence states, else the document's date.
+        let stated = claim
+            .time
+            .filter(|t| t.source == TimeSource::Text && claim.value.is_some())
+            .and_then(|t| Some((t.from?, t.to?)));
+        let date = match stated {
+            Some((from, to)) if from == to => format!("{from} (stated)"),
+            Some((from, to)) => format!("{from}…{to} (stated)"),
+            None => doc.meta.date.map_or_else(|| "undated".to_owned(), |d| d.to_string()),
+        };
         let source = doc.meta.source.as_deref().unwrap_or("source unknown");
         if claim.value.is_some() && claim.modality != Modality::Asserted {
             label.push_str(&format!(" · {}", claim.modality.as_str()));

@@ -1,4 +1,5 @@
-//! Modality in extraction and in the checks: a plan and a fact do not contradict; two facts do.
+//! Claim times and modality in extraction and in the checks: a number takes the time its clause
+//! states; a plan and a fact do not contradict; two facts do.
 
 use serde_json::Value;
 
@@ -99,4 +100,60 @@ fn extraction_marks_plans_possibilities_and_denials() {
     ];
     let expected: Vec<(String, String)> = expected.iter().map(|(t, m)| ((*t).into(), (*m).into())).collect();
     assert_eq!(modality_of, expected);
+}
+
+fn times(scratch_name: &str, body: &str) -> Vec<(String, String, String, String)> {
+    let dir = scratch(scratch_name);
+    write_story(&dir, "t", "2018-02-13", "Outlet T", body);
+    let output = run_in(&dir, &["extract", "t.md"]);
+    stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r["value"].is_object())
+        .map(|r| {
+            let field = |k: &str| r["time"][k].as_str().unwrap_or("-").to_owned();
+            (
+                r["text"].as_str().unwrap().to_owned(),
+                field("from"),
+                field("to"),
+                field("source"),
+            )
+        })
+        .collect()
+}
+
+fn time(text: &str, from: &str, to: &str, source: &str) -> (String, String, String, String) {
+    (text.into(), from.into(), to.into(), source.into())
+}
+
+#[test]
+fn a_number_takes_the_time_its_clause_states() {
+    assert_eq!(
+        times(
+            "time-stated",
+            "The office had 20 staff by the end of 2019 and expects 40 staff next year. \
+             In 2015, there were 300 trainers. The force has grown to 400 troops since 2016."
+        ),
+        [
+            time("20 staff", "2019-10-01", "2019-12-31", "text"),
+            time("40 staff", "2019-01-01", "2019-12-31", "text"),
+            time("300 trainers", "2015-01-01", "2015-12-31", "text"),
+            time("400 troops", "2016-01-01", "2018-02-13", "text"),
+        ]
+    );
+}
+
+#[test]
+fn a_date_in_a_relative_clause_or_far_away_does_not_move_the_number() {
+    assert_eq!(
+        times(
+            "time-unmoved",
+            "NATO has a team of fewer than 20 people that started in early 2017. \
+             The mission counts 500 troops, officials said on Tuesday."
+        ),
+        [
+            time("fewer than 20 people", "2018-02-13", "2018-02-13", "document-date"),
+            time("500 troops", "2018-02-13", "2018-02-13", "document-date"),
+        ]
+    );
 }
