@@ -320,6 +320,7 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
     let mut claims = Vec::new();
     for sentence in text::sentences(text, doc.body.clone()) {
         let first_of_sentence = claims.len();
+        let mut reported = None;
         let sentence_mentions = mentions_within(&mentions, sentence.clone());
         let mut at = sentence.start;
         while at < sentence.end {
@@ -446,7 +447,7 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 }
                 let mut claim = numeric_claim(base, at..end, &parsed);
                 claim.modality = modality::modality(&text[sentence.start..at]);
-                claim.reported = modality::is_reported(&text[sentence.clone()]);
+                claim.reported = *reported.get_or_insert_with(|| modality::is_reported(&text[sentence.clone()]));
                 let (whole, whole_end) = part_of_whole(text, end, sentence.end, gazetteer);
                 claim.context = context(text, &claim, &sentence_mentions, gazetteer, salient_place.as_deref());
                 if let Some(whole) = &whole {
