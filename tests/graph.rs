@@ -75,3 +75,36 @@ fn dot_output_is_pinned() {
     assert!(dot.starts_with("digraph claims {") && dot.trim_end().ends_with('}'));
     snapshot_settings().bind(|| insta::assert_snapshot!("graph_nato_iraq_dot", dot));
 }
+
+/// `check --explain-links` says why each quoted claim was linked: the rule-file subject and
+/// what matched, or the heuristic key, and near spellings of names.
+#[test]
+fn explain_links_gives_the_reason_for_each_claim() {
+    let output = run(&["check", "examples/nato-iraq", "--explain-links"]);
+    let report = stdout(&output);
+    assert!(
+        report.contains(
+            "help: linked “10-17 soldiers”: rule-file subject `nato/training-mission/personnel`, owner nato, class personnel, sentence mentions “train”, “deploy”"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("“Jans Stoltenberg” is a near spelling of “Jens Stoltenberg”"),
+        "{report}"
+    );
+
+    let dir = crate::common::scratch("explain-links-heuristic");
+    for entry in std::fs::read_dir(crate::common::root().join("examples/nato-iraq")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let heuristic = stdout(&crate::common::run_in(&dir, &["check", ".", "--explain-links"]));
+    assert!(
+        heuristic.contains("help: linked “10-17 soldiers”: owner nato, place iraq, class personnel (soldiers)"),
+        "{heuristic}"
+    );
+    let plain = stdout(&run(&["check", "examples/nato-iraq"]));
+    assert!(!plain.contains("help: linked"));
+}

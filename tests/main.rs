@@ -6,7 +6,7 @@ mod cli;
 mod example_corpus;
 /// Extraction on sentences shaped like the seed articles.
 mod extraction;
-/// `claimlint graph` on the example corpus.
+/// `claimlint graph` and `check --explain-links` on the example corpus.
 mod graph;
 /// Properties over arbitrary input: no panics, sound spans.
 mod properties;

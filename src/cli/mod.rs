@@ -104,6 +104,9 @@ struct CheckArgs {
     /// When to colour the text report. `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Say, for each claim of a finding, why it was linked to the others.
+    #[arg(long)]
+    explain_links: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -340,6 +343,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         graph: &graph,
         findings: &findings,
         skipped: &loaded.skipped,
+        explain_links: args.explain_links,
     };
 
     let mut buffer = Vec::new();

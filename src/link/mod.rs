@@ -90,11 +90,18 @@ pub struct ClaimGraph {
     subject_of: Vec<Option<usize>>,
     /// Person index of each role claim.
     person_of: Vec<Option<usize>>,
+    /// Why each linked claim was linked where it was, in words.
+    reasons: Vec<Option<String>>,
 }
 
 impl ClaimGraph {
     pub fn subject_of(&self, claim: usize) -> Option<&Subject> {
         self.subject_of.get(claim).copied().flatten().map(|s| &self.subjects[s])
+    }
+
+    /// Why a claim joined its subject or role, for `check --explain-links`.
+    pub fn link_reason(&self, claim: usize) -> Option<&str> {
+        self.reasons.get(claim).and_then(Option::as_deref)
     }
 
     pub fn person_of(&self, claim: usize) -> Option<usize> {
@@ -141,6 +148,7 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
         .collect();
     let mut heuristic_keys: HashMap<String, usize> = HashMap::new();
     let mut subject_of = vec![None; claims.len()];
+    let mut reasons: Vec<Option<String>> = vec![None; claims.len()];
 
     for (index, claim) in claims.iter().enumerate() {
         if claim.boilerplate || claim.context.partitive || claim.value.is_none() {
@@ -170,6 +178,11 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
                 })
             }),
         };
+        reasons[index] = match best {
+            Some((_, i)) => Some(declared_reason(&subjects[i], claim, &sentence)),
+            None if subject.is_some() => Some(heuristic_reason(claim)),
+            None => None,
+        };
         subject_of[index] = subject;
         if let Some(s) = subject {
             groups[s].claims.push(index);
@@ -189,6 +202,16 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
         .map(|(i, _)| i)
         .collect();
     let roles = role_groups(claims, &role_claims, gazetteer);
+    for group in &roles {
+        for &claim in &group.claims {
+            let written = claims[claim]
+                .role
+                .as_ref()
+                .map(|r| r.title.as_str())
+                .unwrap_or_default();
+            reasons[claim] = Some(format!("title `{written}` read as {}", group.label));
+        }
+    }
     let role_nodes: Vec<NodeIndex> = (0..roles.len()).map(|i| graph.add_node(Node::Role(i))).collect();
     for (r, group) in roles.iter().enumerate() {
         for &claim in &group.claims {
@@ -197,6 +220,18 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
     }
 
     let (persons, person_of) = persons::resolve(claims, &role_claims, &roles);
+    for (claim, person) in person_of.iter().enumerate() {
+        let Some(p) = *person else { continue };
+        let Some(target) = persons[p].same_as else { continue };
+        let how = if persons[p].variant {
+            "a near spelling of"
+        } else {
+            "a short form of"
+        };
+        if let Some(reason) = &mut reasons[claim] {
+            reason.push_str(&format!("; “{}” is {how} “{}”", persons[p].name, persons[target].name));
+        }
+    }
     let person_nodes: Vec<NodeIndex> = (0..persons.len()).map(|i| graph.add_node(Node::Person(i))).collect();
     for (claim, person) in person_of.iter().enumerate() {
         if let Some(p) = person {
@@ -217,6 +252,58 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
         persons,
         subject_of,
         person_of,
+        reasons,
+    }
+}
+
+/// `rule-file subject nato/training-mission/personnel: owner nato, class personnel, …`
+fn declared_reason(def: &SubjectDef, claim: &Claim, sentence: &str) -> String {
+    let mut parts = vec![format!("rule-file subject `{}`", def.id)];
+    if let Some(entity) = &def.entity {
+        parts.push(format!("owner {entity}"));
+    }
+    if let Some(class) = def.class {
+        parts.push(format!("class {}", class.as_str()));
+    }
+    if !def.units.is_empty() {
+        parts.push(format!("unit {}", claim.unit.as_deref().unwrap_or("?")));
+    }
+    let found: Vec<&str> = def
+        .context
+        .iter()
+        .filter(|w| contains_word_prefix(sentence, &w.to_lowercase()))
+        .map(String::as_str)
+        .collect();
+    if !found.is_empty() {
+        parts.push(format!("sentence mentions “{}”", found.join("”, “")));
+    }
+    let aliases: Vec<&str> = def
+        .aliases
+        .iter()
+        .filter(|a| sentence.contains(&a.to_lowercase()))
+        .map(String::as_str)
+        .collect();
+    if !aliases.is_empty() {
+        parts.push(format!("alias “{}”", aliases.join("”, “")));
+    }
+    if let Some(place) = &def.place {
+        parts.push(format!("place {place}"));
+    }
+    parts.join(", ")
+}
+
+/// `same owner nato, place iraq and class personnel (soldiers)`
+fn heuristic_reason(claim: &Claim) -> String {
+    let context = &claim.context;
+    let owner = context.owner.as_deref().unwrap_or("?");
+    if let Some(share) = &context.share_of {
+        return format!("owner {owner}, percent of {share}");
+    }
+    let class = claim.class.map_or("?", UnitClass::as_str);
+    let noun = claim.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+    match &context.place {
+        Some(place) => format!("owner {owner}, place {place}, class {class}{noun}"),
+        None => format!("owner {owner}, class {class}{noun}"),
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Run<'a> {
     pub graph: &'a ClaimGraph,
     pub findings: &'a [Finding],
     pub skipped: &'a [Skipped],
+    /// Say for each quoted claim why it was linked (`check --explain-links`).
+    pub explain_links: bool,
 }
 
 impl Run<'_> {

@@ -86,5 +86,13 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
     if let Some(timeline) = &finding.timeline {
         group = group.element(Level::NOTE.message(format!("timeline: {timeline}")));
     }
+    if run.explain_links {
+        for &index in &finding.claims {
+            let claim = &run.claims[index];
+            let text = &run.documents[claim.doc].file.text[claim.span.clone()];
+            let reason = run.graph.link_reason(index).unwrap_or("not linked");
+            group = group.element(Level::HELP.message(format!("linked “{text}”: {reason}")));
+        }
+    }
     group
 }
