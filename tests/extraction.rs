@@ -229,31 +229,3 @@ fn broad_sentence_set_is_pinned() {
     let table = claim_table(&crate::common::stdout(&output), &source);
     crate::common::snapshot_settings().bind(|| insta::assert_snapshot!("extract_sentence_set", table));
 }
-
-/// Reading from standard input gives the same records, with `-` as the file.
-#[test]
-fn extract_reads_standard_input() {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args(["extract", "--format", "jsonl", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("The alliance has 29 allies and about 500 troops.\n".as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    let records: Vec<serde_json::Value> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let texts: Vec<&str> = records.iter().map(|r| r["text"].as_str().unwrap()).collect();
-    assert_eq!(texts, ["29 allies", "about 500 troops"]);
-    assert!(records.iter().all(|r| r["file"] == "-"));
-    assert_eq!(records[1]["value"]["approximate"], true);
-}
