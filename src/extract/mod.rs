@@ -159,7 +159,7 @@ fn is_list_bullet(text: &str, at: usize) -> bool {
 }
 
 /// A set of short words hashed with FNV-1a: the lead-word test runs at every word of a document.
-type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 #[derive(Default)]
 struct Fnv(u64);
@@ -183,8 +183,9 @@ impl Hasher for Fnv {
 fn lead_words() -> &'static WordSet {
     static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         number::lead_words()
-            .chain(quantity::lead_words())
             .chain(time::lead_words())
+            .map(str::to_owned)
+            .chain(quantity::lead_words())
             .collect()
     });
     &WORDS
@@ -199,6 +200,7 @@ fn unit_words() -> &'static WordSet {
             .map(|(name, _)| *name)
             .filter(|name| name.len() > 1 && name.bytes().all(|b| b.is_ascii_lowercase()))
             .chain(["few", "couple"])
+            .map(str::to_owned)
             .collect()
     });
     &WORDS
@@ -242,11 +244,14 @@ fn kelvin_in_context(mut parsed: quantity::Quantity, surface: &str, sentence: &s
     let glued_k = surface
         .strip_suffix('K')
         .is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit()));
+    if !glued_k || parsed.kind != QuantityKind::Count || parsed.unit.is_some() {
+        return parsed;
+    }
     let about_temperature = sentence.contains(['°', 'º']) || {
         let lower = sentence.to_lowercase();
         lower.contains("degrees") || lower.contains("kelvin") || lower.contains("temperature")
     };
-    if glued_k && about_temperature && parsed.kind == QuantityKind::Count && parsed.unit.is_none() {
+    if about_temperature {
         parsed.low = parsed.low.map(|v| v / 1e3);
         parsed.high = parsed.high.map(|v| v / 1e3);
         parsed.kind = QuantityKind::Measure;

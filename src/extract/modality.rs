@@ -103,33 +103,42 @@ fn words_before(before: &str) -> impl Iterator<Item = &str> {
 /// The modality of a number whose text starts at `before.len()` in its sentence; `before` is
 /// the sentence up to the number.
 pub fn modality(before: &str) -> Modality {
+    let is = |word: &str, expected: &str| word.eq_ignore_ascii_case(expected);
+    let ends = |word: &str, suffixes: [&str; 2]| {
+        suffixes.iter().any(|suffix| {
+            word.len() >= suffix.len()
+                && word.is_char_boundary(word.len() - suffix.len())
+                && is(&word[word.len() - suffix.len()..], suffix)
+        })
+    };
     // `the resources of the 29 allies`: a number describing a noun after `of` is stated as fact,
     // whatever the verb of the clause does with the noun.
     let mut recent = words_before(before);
-    let first = recent.next().unwrap_or_default().to_lowercase();
-    let second = recent.next().unwrap_or_default().to_lowercase();
-    if first == "of" || ["the", "its", "their", "his", "her", "an", "a"].contains(&first.as_str()) && second == "of" {
+    let first = recent.next().unwrap_or_default();
+    let second = recent.next().unwrap_or_default();
+    let determiner = ["the", "its", "their", "his", "her", "an", "a"]
+        .iter()
+        .any(|d| is(first, d));
+    if is(first, "of") || determiner && is(second, "of") {
         return Modality::Asserted;
     }
     let mut found = Modality::Asserted;
     for word in words_before(before) {
-        let lower = word.to_lowercase();
-        if lower.ends_with("n't") || lower.ends_with("n’t") {
+        if ends(word, ["n't", "n’t"]) {
             found = Modality::Negated;
             break;
         }
-        if lower.ends_with("'ll") || lower.ends_with("’ll") {
+        if ends(word, ["'ll", "’ll"]) {
             found = Modality::Planned;
             break;
         }
-        if let Some(&(_, modality)) = CUES.iter().find(|(cue, _)| *cue == lower) {
+        if let Some(&(_, modality)) = CUES.iter().find(|(cue, _)| is(word, cue)) {
             found = modality;
             break;
         }
     }
     // `will increase from 500 to 4,000`: the starting point is today's number.
-    let trimmed = before.trim_end();
-    if found == Modality::Planned && (trimmed.ends_with(" from") || trimmed.ends_with(" From")) {
+    if found == Modality::Planned && words_before(before).next().is_some_and(|w| is(w, "from")) {
         return Modality::Asserted;
     }
     found

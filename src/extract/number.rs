@@ -49,7 +49,7 @@ impl Amount {
         }
     }
 
-    fn scaled(self, factor: f64) -> Self {
+    pub fn scaled(self, factor: f64) -> Self {
         Self {
             low: self.low * factor,
             high: self.high * factor,
@@ -77,7 +77,8 @@ pub fn fail<T>(input: &str) -> IResult<&str, T> {
     )))
 }
 
-fn is_gap_char(c: char) -> bool {
+/// A space, tab, or non-breaking, narrow or thin space.
+pub fn is_gap_char(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
@@ -91,13 +92,18 @@ pub fn at_word_end(rest: &str) -> bool {
     !rest.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// The rest of `input` after `expected` as a case-insensitive whole word.
+pub fn word_prefix<'a>(input: &'a str, expected: &str) -> Option<&'a str> {
+    let head = input.get(..expected.len())?;
+    let rest = &input[expected.len()..];
+    (head.eq_ignore_ascii_case(expected) && at_word_end(rest)).then_some(rest)
+}
+
 /// A case-insensitive whole word.
 pub fn word<'a>(expected: &'static str) -> impl FnMut(&'a str) -> IResult<&'a str, &'a str> {
-    move |input: &'a str| match input.get(..expected.len()) {
-        Some(head) if head.eq_ignore_ascii_case(expected) && at_word_end(&input[expected.len()..]) => {
-            Ok((&input[expected.len()..], head))
-        }
-        _ => fail(input),
+    move |input: &'a str| match word_prefix(input, expected) {
+        Some(rest) => Ok((rest, &input[..expected.len()])),
+        None => fail(input),
     }
 }
 

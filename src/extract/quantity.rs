@@ -14,7 +14,7 @@
 //! widens it by its tolerance). Two opposite bounds joined by `and` make a closed range.
 
 use super::lexicon::{self, UnitClass};
-use super::number::{self, Amount, at_word_end, gap, word};
+use super::number::{self, Amount, at_word_end, gap, is_gap_char, word, word_prefix};
 use nom::Parser;
 use nom::branch::alt;
 
@@ -169,12 +169,8 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("≈", ABOUT),
 ];
 
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
-}
-
 fn trim_spaces(input: &str) -> &str {
-    input.trim_start_matches(is_space)
+    input.trim_start_matches(is_gap_char)
 }
 
 fn is_symbol(phrase: &str) -> bool {
@@ -199,7 +195,7 @@ fn comparator(input: &str) -> Option<(&str, Bound)> {
             continue;
         }
         let rest = &input[phrase.len()..];
-        let spaced = rest.starts_with(is_space);
+        let spaced = rest.starts_with(is_gap_char);
         if spaced || is_symbol(phrase) || phrase.ends_with('.') {
             best = Some((phrase.len(), bound));
         }
@@ -209,20 +205,20 @@ fn comparator(input: &str) -> Option<(&str, Bound)> {
 
 /// Words a quantity can start with besides numbers, lower case: comparators, `between`,
 /// `from`, and currency codes.
-pub fn lead_words() -> impl Iterator<Item = &'static str> {
+pub fn lead_words() -> impl Iterator<Item = String> {
     let comparators = COMPARATORS
         .iter()
         .filter_map(|(phrase, _)| phrase.split([' ', '.']).next())
         .filter(|w| w.chars().all(|c| c.is_ascii_lowercase()) && !w.is_empty());
-    // Built once for the lead-word set; the strings live as long as the program.
-    let codes = lexicon::CURRENCY_CODES
+    let symbols = lexicon::CURRENCY_SYMBOLS
         .iter()
-        .map(|c| &*Box::leak(c.to_ascii_lowercase().into_boxed_str()));
-    let symbols = lexicon::CURRENCY_SYMBOLS.iter().filter_map(|(symbol, _)| {
-        let letters = symbol.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
-        (!letters.is_empty()).then(|| &*Box::leak(letters.to_ascii_lowercase().into_boxed_str()))
-    });
-    comparators.chain(["between", "from"]).chain(codes).chain(symbols)
+        .map(|(symbol, _)| symbol.trim_end_matches(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|letters| !letters.is_empty());
+    comparators
+        .chain(["between", "from"])
+        .chain(lexicon::CURRENCY_CODES.iter().copied())
+        .chain(symbols)
+        .map(str::to_ascii_lowercase)
 }
 
 /// A currency written before the amount: `$`, `US$`, `€`, `usd$`, `USD115`, `USD 115`,
@@ -233,7 +229,7 @@ fn currency_prefix(input: &str) -> Option<(&str, &'static str)> {
         if let Some(rest) = input.strip_prefix(symbol) {
             let alphabetic = symbol.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
             let rest = if alphabetic && symbol != "Rs" && symbol != "Rs." {
-                rest.strip_prefix(is_space)?
+                rest.strip_prefix(is_gap_char)?
             } else {
                 rest
             };
@@ -252,7 +248,7 @@ fn currency_prefix(input: &str) -> Option<(&str, &'static str)> {
             let after = trim_spaces(after);
             return starts_amount(after).then_some((after, code));
         }
-        let spaced = rest.starts_with(is_space);
+        let spaced = rest.starts_with(is_gap_char);
         let after = trim_spaces(rest);
         let lowercase_ok = uppercase || lexicon::is_common_code(&input[..3]);
         if lowercase_ok && (uppercase || spaced) && starts_amount(after) && !after.starts_with(['-', '−']) {
@@ -295,12 +291,6 @@ impl UnitMatch {
     }
 }
 
-/// Case-insensitive `name` at the start of `input`, ending a word.
-fn starts_word<'a>(input: &'a str, name: &str) -> Option<&'a str> {
-    let head = input.get(..name.len())?;
-    (head.eq_ignore_ascii_case(name) && at_word_end(&input[name.len()..])).then(|| &input[name.len()..])
-}
-
 /// Ends a symbol: not followed by a letter, a digit or `.x` (`5 m.p.h.` is not metres).
 fn symbol_ends(rest: &str) -> bool {
     at_word_end(rest) && !(rest.starts_with('.') && rest[1..].starts_with(char::is_alphanumeric))
@@ -332,7 +322,7 @@ fn unit(input: &str) -> Option<(&str, UnitMatch)> {
     rest = power_suffix(rest, &mut found.unit);
     let per = rest.strip_prefix('/').or_else(|| {
         rest.strip_prefix(' ')
-            .and_then(|r| starts_word(r, "per"))
+            .and_then(|r| word_prefix(r, "per"))
             .and_then(|r| r.strip_prefix(' '))
     });
     if let Some(after) = per
@@ -412,7 +402,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         return None;
     }
     for name in ["percentage points", "percentage point", "percent points"] {
-        if let Some(rest) = starts_word(trimmed, name) {
+        if let Some(rest) = word_prefix(trimmed, name) {
             return Some((
                 rest,
                 UnitMatch::new(QuantityKind::Percent, "percentage points", Some(UnitClass::Percent)),
@@ -420,7 +410,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         }
     }
     for name in ["per cent", "percent", "per-cent", "pct"] {
-        if let Some(rest) = starts_word(trimmed, name) {
+        if let Some(rest) = word_prefix(trimmed, name) {
             return Some((rest, percent));
         }
     }
@@ -434,7 +424,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         }
     }
     if spaced {
-        if let Some(rest) = starts_word(trimmed, "grand") {
+        if let Some(rest) = word_prefix(trimmed, "grand") {
             return Some((
                 rest,
                 UnitMatch {
@@ -444,7 +434,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             ));
         }
         for &(name, code) in lexicon::CURRENCY_WORDS {
-            if let Some(rest) = starts_word(trimmed, name) {
+            if let Some(rest) = word_prefix(trimmed, name) {
                 // `5 pounds of flour` weighs; `5 pounds` costs.
                 if code == "GBP" && name.starts_with("pound") && rest.starts_with(" of ") {
                     return Some((rest, UnitMatch::measure("lb")));
@@ -458,7 +448,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             ("yo", "year"),
             ("y.o.", "year"),
         ] {
-            if let Some(rest) = starts_word(trimmed, name).or_else(|| {
+            if let Some(rest) = word_prefix(trimmed, name).or_else(|| {
                 let head = trimmed.get(..name.len())?;
                 (name.ends_with('.') && head.eq_ignore_ascii_case(name)).then(|| &trimmed[name.len()..])
             }) {
@@ -469,14 +459,14 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             }
         }
         for &(name, symbol) in lexicon::TIME_UNITS {
-            if let Some(rest) = starts_word(trimmed, name) {
+            if let Some(rest) = word_prefix(trimmed, name) {
                 return Some((
                     rest,
                     UnitMatch::new(QuantityKind::Duration, symbol, Some(UnitClass::Time)),
                 ));
             }
         }
-        if let Some(rest) = starts_word(trimmed, "in")
+        if let Some(rest) = word_prefix(trimmed, "in")
             && ends_like_inches(rest)
         {
             return Some((rest, UnitMatch::measure("in")));
@@ -489,7 +479,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         }
         let is_word = name.len() > 3 && name.chars().all(|c| c.is_ascii_lowercase() || c == ' ');
         let rest = if is_word {
-            match starts_word(trimmed, name) {
+            match word_prefix(trimmed, name) {
                 Some(rest) => rest,
                 None => continue,
             }
@@ -524,7 +514,7 @@ fn temperature_scale(rest: &str) -> (&str, UnitMatch) {
         ("c", "°C"),
         ("f", "°F"),
     ] {
-        if let Some(found) = starts_word(after, name)
+        if let Some(found) = word_prefix(after, name)
             && !(name.len() == 1 && found.starts_with('.') && found[1..].starts_with(char::is_alphabetic))
         {
             return (found, UnitMatch::measure(symbol));
@@ -626,7 +616,7 @@ fn compound(input: &str) -> Option<(&str, UnitMatch)> {
     }
     for &(name, symbol) in lexicon::TIME_UNITS {
         if !name.ends_with('s')
-            && let Some(rest) = starts_word(rest, name)
+            && let Some(rest) = word_prefix(rest, name)
         {
             return Some((
                 rest,
@@ -636,12 +626,12 @@ fn compound(input: &str) -> Option<(&str, UnitMatch)> {
     }
     for &(name, symbol) in lexicon::MEASURE_UNITS {
         let singular_word = name.len() > 3 && name.chars().all(|c| c.is_ascii_lowercase()) && name != "degrees";
-        if singular_word && let Some(rest) = starts_word(rest, name) {
+        if singular_word && let Some(rest) = word_prefix(rest, name) {
             return Some((rest, UnitMatch::measure(symbol)));
         }
     }
     for (name, symbol) in [("percent", "percent"), ("per-cent", "percent")] {
-        if let Some(rest) = starts_word(rest, name) {
+        if let Some(rest) = word_prefix(rest, name) {
             return Some((
                 rest,
                 UnitMatch::new(QuantityKind::Percent, symbol, Some(UnitClass::Percent)),
@@ -674,7 +664,7 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
     let number_text = &start[..start.len() - rest.len()];
     let mut rest = rest;
     let mut glued_m = false;
-    let mut unit_found = match prefix {
+    let unit_found = match prefix {
         Some(code) => {
             // `$5 USD`: the code repeated after the amount.
             if let Some((after, repeated)) = base_unit(rest)
@@ -696,12 +686,13 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
             }
         }
     };
-    if unit_found.is_none() && !number_ends(rest) {
+    // Digits glued to letters that are no unit are a code, not a number (`1RM3Y`, `3rd`).
+    if unit_found.is_none() && !at_word_end(rest) {
         return None;
     }
     // `20 degrees below zero`
     if unit_found.as_ref().is_some_and(|u| u.unit.starts_with('°'))
-        && let Some(after) = rest.strip_prefix(' ').and_then(|r| starts_word(r, "below zero"))
+        && let Some(after) = rest.strip_prefix(' ').and_then(|r| word_prefix(r, "below zero"))
         && amount.low > 0.0
     {
         amount = Amount {
@@ -711,15 +702,14 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
         };
         rest = after;
     }
-    if let Some(found) = &mut unit_found {
-        amount = amount_times(amount, found.factor);
-        found.factor = 1.0;
+    if let Some(found) = &unit_found {
+        amount = amount.scaled(found.factor);
         // `75 USD million`
         if found.kind == QuantityKind::Money
             && prefix.is_none()
             && let Some((after, scale)) = scale_word_after(rest)
         {
-            amount = amount_times(amount, scale);
+            amount = amount.scaled(scale);
             rest = after;
         }
     }
@@ -750,14 +740,6 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
     Some(value)
 }
 
-fn amount_times(amount: Amount, factor: f64) -> Amount {
-    Amount {
-        low: amount.low * factor,
-        high: amount.high * factor,
-        ..amount
-    }
-}
-
 fn scale_word_after(input: &str) -> Option<(&str, f64)> {
     let trimmed = input.strip_prefix(' ')?;
     for (name, scale) in [
@@ -766,16 +748,11 @@ fn scale_word_after(input: &str) -> Option<(&str, f64)> {
         ("billion", 1e9),
         ("trillion", 1e12),
     ] {
-        if let Some(rest) = starts_word(trimmed, name) {
+        if let Some(rest) = word_prefix(trimmed, name) {
             return Some((rest, scale));
         }
     }
     None
-}
-
-/// Whether a number without a unit ends here: not glued to letters (`1RM3Y`, `3rd`).
-fn number_ends(rest: &str) -> bool {
-    at_word_end(rest)
 }
 
 /// `3 dollars 50 cents`, `thirteen dollars and forty-five cents`, `15 dollars 50`, `20 ringgit
@@ -897,7 +874,7 @@ fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>
         } else {
             gap(input)
                 .ok()
-                .and_then(|(r, _)| starts_word(r, connector))
+                .and_then(|(r, _)| word_prefix(r, connector))
                 .and_then(|r| gap(r).ok())
                 .map(|(r, _)| r)
         };
@@ -1008,23 +985,8 @@ fn finish_with_range(
     // `above 1000 and below 1500`, `greater than 30 and less than or equal to 40`
     if matches!(bound, Some(Bound::Above { .. } | Bound::Below { .. })) {
         let rest = &input[q.len..];
-        let joined = alt((
-            |i| {
-                let (i, _) = nom::bytes::complete::tag(",")(i)?;
-                let (i, _) = gap(i)?;
-                Ok(alt((word("and"), word("but")))
-                    .parse(i)
-                    .map_or(i, |(r, _)| trim_spaces(r)))
-                .map(|r| (r, ()))
-            },
-            |i| {
-                let (i, _) = gap(i)?;
-                let (i, _) = alt((word("and"), word("but"))).parse(i)?;
-                Ok((trim_spaces(i), ()))
-            },
-        ))
-        .parse(rest);
-        if let Ok((after, ())) = joined
+        let joined = bound_joiner(rest);
+        if let Some(after) = joined
             && let Some((after_cmp, other)) = comparator(after)
             && let Some(second) = measured(after_cmp, true)
         {
@@ -1062,6 +1024,16 @@ fn finish_with_range(
     Some(q)
 }
 
+/// `, `, ` and `, `, but ` between two bounds of one range.
+fn bound_joiner(input: &str) -> Option<&str> {
+    let comma = input.strip_prefix(',');
+    let (after, _) = gap(comma.unwrap_or(input)).ok()?;
+    match alt((word("and"), word("but"))).parse(after) {
+        Ok((rest, _)) => Some(trim_spaces(rest)),
+        Err(_) => comma.is_some().then_some(after),
+    }
+}
+
 /// The quantity from a parsed value: the counted noun, ratios, and the bound.
 fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabulary) -> Option<Quantity> {
     let mut rest = value.rest;
@@ -1080,7 +1052,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
     if bare {
         // `two out of five`, `one in four`, `1 over 3`: a ratio written with words.
         for (connector, is_ratio) in [("out of", true), ("in", true), ("over", false)] {
-            let Some(after) = rest.strip_prefix(' ').and_then(|r| starts_word(r, connector)) else {
+            let Some(after) = rest.strip_prefix(' ').and_then(|r| word_prefix(r, connector)) else {
                 continue;
             };
             let Ok((after, _)) = gap(after) else { continue };
@@ -1114,7 +1086,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
     };
     if let Some((after, currency)) = money_after_m {
         // `5m euros`: five million euros.
-        amount = amount_times(amount, 1e6);
+        amount = amount.scaled(1e6);
         kind = QuantityKind::Money;
         unit_name = Some(currency.unit);
         class = currency.class;
@@ -1123,7 +1095,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
         && let Some((len, noun, noun_class)) = counted_noun(rest, words)
     {
         // `5m people`: millions, not metres.
-        amount = amount_times(amount, 1e6);
+        amount = amount.scaled(1e6);
         kind = QuantityKind::Count;
         unit_name = Some(noun);
         class = noun_class;
@@ -1166,8 +1138,8 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
             ("and below", AT_MOST),
         ] {
             // `5000 or less than 6000` is two claims, not a bound.
-            if let Some(after) = rest.strip_prefix(' ').and_then(|r| starts_word(r, postfix))
-                && starts_word(trim_spaces(after), "than").is_none()
+            if let Some(after) = rest.strip_prefix(' ').and_then(|r| word_prefix(r, postfix))
+                && word_prefix(trim_spaces(after), "than").is_none()
             {
                 bound = Some(postfix_bound);
                 rest = after;

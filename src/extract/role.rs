@@ -8,7 +8,7 @@
 
 use nom::{IResult, Parser, bytes::complete::tag, combinator::opt};
 
-use super::number::{at_word_end, gap, word};
+use super::number::{at_word_end, fail, gap, word};
 
 /// A parsed role: where it ends, the normalised title, the organisation prefix (as the
 /// offset range of the entity mention) and the person's name.
@@ -93,13 +93,6 @@ const NAME_PARTICLES: &[&str] = &["al", "bin", "ibn", "van", "von", "de", "da", 
 fn is_in(list: &[&str], word: &str) -> bool {
     list.iter()
         .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
-}
-
-fn fail<T>(input: &str) -> IResult<&str, T> {
-    Err(nom::Err::Error(nom::error::Error::new(
-        input,
-        nom::error::ErrorKind::Verify,
-    )))
 }
 
 fn next_word(input: &str) -> Option<(&str, &str)> {
