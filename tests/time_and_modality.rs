@@ -157,3 +157,165 @@ fn a_date_in_a_relative_clause_or_far_away_does_not_move_the_number() {
         ]
     );
 }
+
+#[test]
+fn absolute_and_partial_dates_cover_the_days_they_name() {
+    // The document is dated Tuesday 13 February 2018.
+    assert_eq!(
+        times(
+            "time-absolute",
+            "On 9 January 2020, the ministry counted 1,200 inspectors. The agency had 40 staff on January 3. \
+             The union signed up 700 members in July. The mission had fewer than 20 trainers in early 2017. \
+             The fund will reach $5 billion by the middle of 2020. The group held 30 hostages in 2014 and 2015."
+        ),
+        [
+            time("1,200 inspectors", "2020-01-09", "2020-01-09", "text"),
+            // A day without a year: the latest such day on or before the document date.
+            time("40 staff", "2018-01-03", "2018-01-03", "text"),
+            // A month without a year: the whole month, the latest July before February 2018.
+            time("700 members", "2017-07-01", "2017-07-31", "text"),
+            time("fewer than 20 trainers", "2017-01-01", "2017-04-30", "text"),
+            time("$5 billion", "2020-05-01", "2020-08-31", "text"),
+            // A list of years covers them all.
+            time("30 hostages", "2014-01-01", "2015-12-31", "text"),
+        ]
+    );
+}
+
+#[test]
+fn relative_dates_resolve_against_the_document_date() {
+    assert_eq!(
+        times(
+            "time-relative",
+            "Police counted 300 protesters on Tuesday. Police arrested 12 people on Saturday. \
+             The council will hire 50 wardens on Friday. The airline carried 9,000 passengers last month. \
+             Exports rose to 400 tonnes last year. The company expects to cut 600 workers later this week. \
+             The plant will have 90 engineers next March. The plant had 70 engineers last July."
+        ),
+        [
+            // The document's own weekday is the document date.
+            time("300 protesters", "2018-02-13", "2018-02-13", "text"),
+            // A weekday in a report of what happened looks back ...
+            time("12 people", "2018-02-10", "2018-02-10", "text"),
+            // ... and in a plan looks forward.
+            time("50 wardens", "2018-02-16", "2018-02-16", "text"),
+            time("9,000 passengers", "2018-01-01", "2018-01-31", "text"),
+            time("400 tonnes", "2017-01-01", "2017-12-31", "text"),
+            time("600 workers", "2018-02-13", "2018-02-18", "text"),
+            time("90 engineers", "2018-03-01", "2018-03-31", "text"),
+            time("70 engineers", "2017-07-01", "2017-07-31", "text"),
+        ]
+    );
+}
+
+#[test]
+fn spans_run_between_their_ends() {
+    assert_eq!(
+        times(
+            "time-spans",
+            "After three years of war, 2 million people had fled. The force has grown to 400 troops since 2014. \
+             The base housed 2,500 soldiers from 2015 to 2017."
+        ),
+        [
+            // `three years of war` ends at the document date.
+            time("three years", "2015-02-13", "2018-02-13", "text"),
+            time("2 million people", "2018-02-13", "2018-02-13", "document-date"),
+            time("400 troops", "2014-01-01", "2018-02-13", "text"),
+            time("2,500 soldiers", "2015-01-01", "2017-12-31", "text"),
+        ]
+    );
+}
+
+#[test]
+fn a_date_of_what_the_counted_group_does_is_not_the_time_of_the_count() {
+    assert_eq!(
+        times(
+            "time-verb",
+            "Its 29 allies would meet in June. The 40 envoys were recalled in March."
+        ),
+        [
+            time("29 allies", "2018-02-13", "2018-02-13", "document-date"),
+            time("40 envoys", "2018-02-13", "2018-02-13", "document-date"),
+        ]
+    );
+}
+
+#[test]
+fn each_modality_is_recognised() {
+    let dir = scratch("modality-each");
+    write_story(
+        &dir,
+        "m",
+        "2018-02-13",
+        "Outlet M",
+        "The navy plans to send 300 sailors. The alliance is expected to reach 4,000 personnel. \
+         Ministers would add 200 advisers. The city may cut 50 nurses. The army has not sent 100 medics. \
+         The navy sent no more than 80 divers, a spokesman said. The fleet has 12 frigates.",
+    );
+    let output = run_in(&dir, &["extract", "m.md"]);
+    let found: Vec<(String, String, bool)> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .map(|r| {
+            (
+                r["text"].as_str().unwrap().to_owned(),
+                r["modality"].as_str().unwrap().to_owned(),
+                r["reported"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("300 sailors", "planned", false),
+        ("4,000 personnel", "planned", false),
+        ("200 advisers", "possible", false),
+        ("50 nurses", "possible", false),
+        ("100 medics", "negated", false),
+        // `no more than` is a bound, not a denial; the sentence is reported speech.
+        ("no more than 80 divers", "asserted", true),
+        ("12 frigates", "asserted", false),
+    ];
+    let expected: Vec<(String, String, bool)> = expected
+        .iter()
+        .map(|(t, m, r)| ((*t).into(), (*m).into(), *r))
+        .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn undated_documents_make_no_finding_and_are_named_in_the_report() {
+    let dir = scratch("undated");
+    std::fs::write(dir.join("a.txt"), "The UN has 400 inspectors in Iraq.\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "The UN has 900 inspectors in Iraq.\n").unwrap();
+    let output = run_in(&dir, &["check", ".", "--color", "never"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "0 findings (0 errors, 0 warnings, 0 infos) in 2 documents, 2 claims\n\
+         note: 2 documents without a date, so their claims are not compared over time: ./a.txt, ./b.txt\n  \
+         = help: give each a `date:` in its front matter, a dateline, or a [[document]] entry in claimlint.toml\n"
+    );
+    let output = run_in(&dir, &["check", ".", "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["summary"]["undated"], serde_json::json!(["./a.txt", "./b.txt"]));
+    assert!(report["findings"].as_array().unwrap().is_empty());
+    // The same two claims with dates do contradict.
+    write_story(
+        &dir,
+        "a",
+        "2021-03-01",
+        "Outlet A",
+        "The UN has 400 inspectors in Iraq.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2021-03-01",
+        "Outlet B",
+        "The UN has 900 inspectors in Iraq.",
+    );
+    std::fs::remove_file(dir.join("a.txt")).unwrap();
+    std::fs::remove_file(dir.join("b.txt")).unwrap();
+    let found = findings(&dir);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["rule"], "numeric-contradiction");
+}

@@ -318,19 +318,6 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
     let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
     let metas: Vec<_> = loaded.documents.iter().map(|d| d.meta.clone()).collect();
-    let undated: Vec<&str> = loaded
-        .documents
-        .iter()
-        .filter(|d| d.meta.date.is_none())
-        .map(|d| d.file.path.as_str())
-        .collect();
-    if !undated.is_empty() {
-        eprintln!(
-            "warning: {} document(s) have no date, so their claims are not compared over time: {} (give dates in front matter or a [[document]] entry of claimlint.toml)",
-            undated.len(),
-            undated.join(", ")
-        );
-    }
     let cx = RuleContext {
         claims: &claims,
         documents: &metas,
@@ -346,6 +333,16 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         explain_links: args.explain_links,
     };
 
+    // The text report says this itself; the machine formats leave it to standard error.
+    let undated = run.undated();
+    if !undated.is_empty() && !matches!(args.format, CheckFormat::Text) {
+        eprintln!(
+            "warning: {} document(s) have no date, so their claims are not compared over time: {} ({})",
+            undated.len(),
+            undated.join(", "),
+            report::UNDATED_HELP
+        );
+    }
     let mut buffer = Vec::new();
     match args.format {
         CheckFormat::Text => {

@@ -412,7 +412,20 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                     .max(c.len_utf8());
                 continue;
             }
-            if let Some(expression) = time::time_expression(rest, today) {
+            let expression = time::time_expression(rest, today, time::Direction::Back).and_then(|e| {
+                if e.year_less && time_direction(&text[sentence.start..at]) == time::Direction::Forward {
+                    time::time_expression(rest, today, time::Direction::Forward)
+                } else {
+                    Some(e)
+                }
+            });
+            let preposed = |e: &time::TimeExpression| {
+                !e.bare_month
+                    || MONTH_PREPOSITIONS
+                        .iter()
+                        .any(|p| previous_word(text, at).eq_ignore_ascii_case(p))
+            };
+            if let Some(expression) = expression.filter(preposed) {
                 claims.push(Claim {
                     span: at..at + expression.len,
                     kind: ClaimKind::Date,
@@ -451,6 +464,11 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                     continue;
                 }
                 let mut claim = numeric_claim(base, at..end, &parsed);
+                if claim.kind == ClaimKind::Duration
+                    && let Some(time) = duration_ending_now(text, &claim, today)
+                {
+                    claim.time = Some(time);
+                }
                 claim.modality = modality::modality(&text[sentence.start..at]);
                 claim.reported = *reported.get_or_insert_with(|| modality::is_reported(&text[sentence.clone()]));
                 let (whole, whole_end) = part_of_whole(text, end, sentence.end, gazetteer);
@@ -490,12 +508,36 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
     claims
 }
 
+/// Words before which a month name alone is a month: `in July`, `since March`, `by May`.
+const MONTH_PREPOSITIONS: &[&str] = &[
+    "in", "since", "by", "until", "till", "through", "during", "from", "to", "before", "after", "early", "mid", "late",
+    "of",
+];
+
+/// Dates without a year and weekdays look forward in a sentence that states a plan or a
+/// possibility (`will vote on Friday`, `would meet in June`) and back otherwise (`voted on
+/// Friday`).
+fn time_direction(before: &str) -> time::Direction {
+    if matches!(modality::modality(before), Modality::Planned | Modality::Possible) {
+        time::Direction::Forward
+    } else {
+        time::Direction::Back
+    }
+}
+
 /// Words after which a date says when the number before it holds: `20 people by the end of 2019`.
 const TIME_PREPOSITIONS: &[&str] = &["in", "on", "by", "since", "during", "until", "through", "at", "of"];
 
 /// Words that open a clause about something else: `a team of 20 people that started in 2017`.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "which", "who", "whose", "when", "where", "after", "before", "while",
+];
+
+/// Verbs that make the number the subject of a clause of its own: in `29 allies would meet in
+/// June` the date is when they meet, not when there were 29.
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "do", "does", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had",
 ];
 
 /// A number takes the time its own clause states: a date right after it introduced by a
@@ -525,14 +567,15 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
             }
             let between = &text[claim.span.end..span.start];
             let words = lower_words(between);
-            let relative = text[span.clone()]
-                .split(' ')
-                .next()
-                .is_some_and(|w| ["last", "next", "this", "earlier", "later"].contains(&w.to_lowercase().as_str()));
+            let relative = text[span.clone()].split(' ').next().is_some_and(|w| {
+                ["last", "next", "this", "earlier", "later", "from", "between"].contains(&w.to_lowercase().as_str())
+            });
             let introduced = words.last().is_some_and(|w| TIME_PREPOSITIONS.contains(&w.as_str()));
             words.len() <= 6
                 && !between.contains([';', ':', '—', '(', ')', ','])
-                && !words.iter().any(|w| CLAUSE_OPENERS.contains(&w.as_str()))
+                && !words
+                    .iter()
+                    .any(|w| CLAUSE_OPENERS.contains(&w.as_str()) || AUXILIARIES.contains(&w.as_str()))
                 && (introduced || words.is_empty() && relative)
         });
         let before = dates.iter().rev().find(|(span, _)| {
@@ -547,10 +590,66 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
         let since = text[..span.start].trim_end().to_lowercase().ends_with("since");
         claim.time = Some(ClaimTime {
             from: time.from,
-            to: if since { today.or(time.to) } else { time.to },
+            to: if since {
+                today.or(time.to)
+            } else {
+                listed_until(text, &dates, span, time.to)
+            },
             source: TimeSource::Text,
         });
     }
+}
+
+/// `in 2014 and 2015`, `in March, April and May`: a list of dates joined by commas and `and`
+/// or `or` covers them all; returns the end of the last one.
+fn listed_until(
+    text: &str,
+    dates: &[(Range<usize>, ClaimTime)],
+    first: &Range<usize>,
+    to: Option<Date>,
+) -> Option<Date> {
+    let mut end = first.end;
+    let mut to = to;
+    for (span, time) in dates.iter().filter(|(span, _)| span.start >= first.end) {
+        let joiner = text[end..span.start].trim();
+        if !matches!(joiner, "," | "and" | ", and" | "or" | ", or") {
+            break;
+        }
+        end = span.end;
+        to = time.to.max(to);
+    }
+    to
+}
+
+/// `three years of war`, `the past six months`: a span of time that ends at the document date.
+fn duration_ending_now(text: &str, claim: &Claim, today: Option<Date>) -> Option<ClaimTime> {
+    let today = today?;
+    let value = claim.value?;
+    let amount = value
+        .low
+        .filter(|&low| Some(low) == value.high && low.fract() == 0.0 && low > 0.0)?;
+    let after = text[claim.span.end..].trim_start_matches(' ');
+    let before = previous_word(text, claim.span.start).to_ascii_lowercase();
+    let of_something = after
+        .strip_prefix("of ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()));
+    if !(of_something || before == "past" || before == "last") {
+        return None;
+    }
+    let amount = amount as i64;
+    let span = match claim.unit.as_deref()? {
+        "year" => jiff::Span::new().try_years(amount),
+        "month" => jiff::Span::new().try_months(amount),
+        "week" => jiff::Span::new().try_weeks(amount),
+        "day" => jiff::Span::new().try_days(amount),
+        _ => return None,
+    }
+    .ok()?;
+    Some(ClaimTime {
+        from: today.checked_sub(span).ok(),
+        to: Some(today),
+        source: TimeSource::Text,
+    })
 }
 
 fn numeric_claim(base: Claim, span: Range<usize>, parsed: &quantity::Quantity) -> Claim {

@@ -2,6 +2,11 @@
 //! day, weekdays (`on Tuesday`), years (`in 2014`), and dates relative to the document
 //! (`last year`, `last month`). They become `date` claims, never counts, and resolve against
 //! the document date when they lack a year.
+//!
+//! A date without a year (`January 3`, `in July`) or a weekday (`on Tuesday`) means the nearest
+//! such day in the direction the sentence looks: the latest one on or before the document date
+//! for what happened, the first one on or after it for what is planned. It covers the whole
+//! day or month it names, never a day made up to fill the gap.
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -16,6 +21,44 @@ pub struct TimeExpression {
     pub len: usize,
     pub from: Option<Date>,
     pub to: Option<Date>,
+    /// A month name alone (`July`): a date only after a preposition (`in July`), since
+    /// `May`, `March` and `August` are also other words.
+    pub bare_month: bool,
+    /// A day or month without a year, or a weekday: resolved by [`Direction`].
+    pub year_less: bool,
+}
+
+/// Which way a date without a year or a weekday resolves from the document date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The latest such day on or before the document date: what happened.
+    Back,
+    /// The first such day on or after the document date: what is planned.
+    Forward,
+}
+
+impl TimeExpression {
+    fn days(len: usize, bounds: Option<(Date, Date)>) -> Self {
+        Self {
+            len,
+            from: bounds.map(|b| b.0),
+            to: bounds.map(|b| b.1),
+            bare_month: false,
+            year_less: false,
+        }
+    }
+}
+
+/// The days a year-less date covers: in the document's year, moved a year back or forward
+/// when that year puts it on the wrong side of the document date.
+fn year_less_bounds(date: calendar::PartialDate, today: Date, direction: Direction) -> Option<(Date, Date)> {
+    let (from, to) = date.bounds(Some(today.year()))?;
+    let shift = match direction {
+        Direction::Back if from > today => -1,
+        Direction::Forward if to < today => 1,
+        _ => return Some((from, to)),
+    };
+    date.bounds(Some(today.year() + shift))
 }
 
 const WEEKDAYS: [(&str, Weekday); 7] = [
@@ -49,11 +92,13 @@ pub fn lead_words() -> impl Iterator<Item = &'static str> {
 
 /// A date or time expression at the start of `input`, resolved against `today` (the
 /// document date) where needed.
-pub fn time_expression(input: &str, today: Option<Date>) -> Option<TimeExpression> {
+pub fn time_expression(input: &str, today: Option<Date>, direction: Direction) -> Option<TimeExpression> {
     if let Some(part) = part_of_year(input) {
         return Some(part);
     }
-    let default_year = today.map(Date::year);
+    if let Some(shifted) = last_or_next_month(input, today) {
+        return Some(shifted);
+    }
     if let Ok((rest, date)) = calendar::calendar_date(input) {
         let mut len = input.len() - rest.len();
         // `February 12, 2020 04:57 PM`, `02/04/2020 - 19:37`
@@ -63,19 +108,16 @@ pub fn time_expression(input: &str, today: Option<Date>) -> Option<TimeExpressio
         {
             len = input.len() - rest2.len();
         }
-        let bounds = date.bounds(default_year);
+        if date.year.is_some() {
+            return Some(TimeExpression::days(len, date.bounds(None)));
+        }
         return Some(TimeExpression {
-            len,
-            from: bounds.map(|b| b.0),
-            to: bounds.map(|b| b.1),
+            year_less: true,
+            ..TimeExpression::days(len, today.and_then(|d| year_less_bounds(date, d, direction)))
         });
     }
     if let Ok((rest, _)) = calendar::time_of_day(input) {
-        return Some(TimeExpression {
-            len: input.len() - rest.len(),
-            from: today,
-            to: today,
-        });
+        return Some(TimeExpression::days(input.len() - rest.len(), today.map(|d| (d, d))));
     }
     for (name, weekday) in WEEKDAYS {
         let abbreviated = &name[..3];
@@ -89,20 +131,76 @@ pub fn time_expression(input: &str, today: Option<Date>) -> Option<TimeExpressio
             })
         });
         if let Ok((rest, _)) = matched {
-            // The weekday most recently before the document date (news says "on Tuesday").
             let day = today.and_then(|d| {
-                d.nth_weekday(-1, weekday)
-                    .ok()
-                    .map(|p| if d.weekday() == weekday { d } else { p })
+                if d.weekday() == weekday {
+                    return Some(d);
+                }
+                let nth = if direction == Direction::Back { -1 } else { 1 };
+                d.nth_weekday(nth, weekday).ok()
             });
             return Some(TimeExpression {
-                len: input.len() - rest.len(),
-                from: day,
-                to: day,
+                year_less: true,
+                ..TimeExpression::days(input.len() - rest.len(), day.map(|d| (d, d)))
             });
         }
     }
-    relative(input, today)
+    relative(input, today).or_else(|| month_alone(input, today, direction))
+}
+
+/// `July`, `Sept.`: a capitalised month name with no day or year after it.
+fn month_alone(input: &str, today: Option<Date>, direction: Direction) -> Option<TimeExpression> {
+    if !input.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let (rest, month) = calendar::month_name(input).ok()?;
+    if !at_word_end(rest) {
+        return None;
+    }
+    let date = calendar::PartialDate {
+        year: None,
+        month: Some(month),
+        day: None,
+    };
+    Some(TimeExpression {
+        bare_month: true,
+        year_less: true,
+        ..TimeExpression::days(
+            input.len() - rest.len(),
+            today.and_then(|d| year_less_bounds(date, d, direction)),
+        )
+    })
+}
+
+/// `last July` (the latest July before the document's month), `next March` (the first March
+/// after it).
+fn last_or_next_month(input: &str, today: Option<Date>) -> Option<TimeExpression> {
+    let (direction, after) = if let Some(after) = strip_word(input, "last ") {
+        (Direction::Back, after)
+    } else {
+        (Direction::Forward, strip_word(input, "next ")?)
+    };
+    let (rest, month) = calendar::month_name(after).ok()?;
+    if !at_word_end(rest) || !after.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let bounds = today.and_then(|d| {
+        let year = d.year();
+        let this_year = Date::new(year, month, 1).ok()?;
+        let first = match direction {
+            Direction::Back if this_year >= d.first_of_month() => Date::new(year - 1, month, 1).ok()?,
+            Direction::Forward if this_year <= d.first_of_month() => Date::new(year + 1, month, 1).ok()?,
+            _ => this_year,
+        };
+        Some((first, first.last_of_month()))
+    });
+    Some(TimeExpression::days(input.len() - rest.len(), bounds))
+}
+
+fn strip_word<'a>(input: &'a str, head: &str) -> Option<&'a str> {
+    input
+        .get(..head.len())
+        .filter(|h| h.eq_ignore_ascii_case(head))
+        .map(|_| &input[head.len()..])
 }
 
 /// `early 2017`, `mid-2019`, `late 2020`, `the middle of 2020`, `the end of 2019`, `the start of
@@ -139,11 +237,7 @@ fn part_of_year(input: &str) -> Option<TimeExpression> {
         }
         let from = Date::new(year, first_month, 1).ok()?;
         let to = Date::new(year, last_month, 1).ok()?.last_of_month();
-        return Some(TimeExpression {
-            len: input.len() - after.len(),
-            from: Some(from),
-            to: Some(to),
-        });
+        return Some(TimeExpression::days(input.len() - after.len(), Some((from, to))));
     }
     None
 }
@@ -202,12 +296,7 @@ fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
             .get(..form.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(form));
         if matches && at_word_end(&input[form.len()..]) {
-            let bounds = today.and_then(resolve);
-            return Some(TimeExpression {
-                len: form.len(),
-                from: bounds.map(|b| b.0),
-                to: bounds.map(|b| b.1),
-            });
+            return Some(TimeExpression::days(form.len(), today.and_then(resolve)));
         }
     }
     None
@@ -224,7 +313,7 @@ mod tests {
     use jiff::civil::date;
 
     fn resolve(input: &str) -> (usize, Option<Date>, Option<Date>) {
-        let t = time_expression(input, Some(date(2018, 2, 13))).unwrap_or_else(|| panic!("{input}"));
+        let t = time_expression(input, Some(date(2018, 2, 13)), Direction::Back).unwrap_or_else(|| panic!("{input}"));
         (t.len, t.from, t.to)
     }
 
@@ -247,8 +336,8 @@ mod tests {
         assert_eq!(resolve("February 12, 2020 04:57 PM").0, 26);
         assert_eq!(resolve("Tue, 02/04/2020 - 19:37").0, 3);
         assert_eq!(resolve("02/04/2020 - 19:37").0, 18);
-        assert!(time_expression("Tuesdays", None).is_none());
-        assert!(time_expression("marching", None).is_none());
+        assert!(time_expression("Tuesdays", None, Direction::Back).is_none());
+        assert!(time_expression("marching", None, Direction::Back).is_none());
         assert_eq!(
             resolve("early 2017 and"),
             (10, Some(date(2017, 1, 1)), Some(date(2017, 4, 30)))
@@ -257,6 +346,17 @@ mod tests {
         assert_eq!(resolve("the end of 2019,").2, Some(date(2019, 12, 31)));
         assert_eq!(resolve("next year").1, Some(date(2019, 1, 1)));
         assert_eq!(resolve("last week").1, Some(date(2018, 2, 5)));
-        assert!(time_expression("late night", None).is_none());
+        assert!(time_expression("late night", None, Direction::Back).is_none());
+        let july = resolve("July 2017 and");
+        assert_eq!((july.1, july.2), (Some(date(2017, 7, 1)), Some(date(2017, 7, 31))));
+        let bare = time_expression("July, the", Some(date(2018, 2, 13)), Direction::Back).unwrap();
+        assert!(bare.bare_month);
+        assert_eq!((bare.from, bare.to), (Some(date(2017, 7, 1)), Some(date(2017, 7, 31))));
+        let ahead = time_expression("July.", Some(date(2018, 2, 13)), Direction::Forward).unwrap();
+        assert_eq!(ahead.from, Some(date(2018, 7, 1)));
+        assert!(time_expression("may cut", Some(date(2018, 2, 13)), Direction::Back).is_none());
+        assert_eq!(resolve("last February").1, Some(date(2017, 2, 1)));
+        assert_eq!(resolve("next February").1, Some(date(2019, 2, 1)));
+        assert_eq!(resolve("next March").1, Some(date(2018, 3, 1)));
     }
 }

@@ -34,6 +34,8 @@ struct Summary<'a> {
     warnings: usize,
     infos: usize,
     skipped: Vec<SkippedRecord<'a>>,
+    /// Documents without a date; their claims are not compared over time.
+    undated: Vec<&'a str>,
 }
 
 pub fn write_json(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
@@ -70,6 +72,7 @@ pub fn write_json(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                 reason: &s.reason,
             })
             .collect(),
+        undated: run.undated(),
     };
     serde_json::to_writer_pretty(
         &mut *out,

@@ -39,4 +39,18 @@ impl Run<'_> {
         let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
         (count(Severity::Error), count(Severity::Warning), count(Severity::Info))
     }
+
+    /// Paths of the documents without a date: their claims make no change or contradiction by
+    /// time.
+    pub fn undated(&self) -> Vec<&str> {
+        self.documents
+            .iter()
+            .filter(|d| d.meta.date.is_none())
+            .map(|d| d.file.path.as_str())
+            .collect()
+    }
 }
+
+/// What a user does about an undated document.
+pub const UNDATED_HELP: &str =
+    "give each a `date:` in its front matter, a dateline, or a [[document]] entry in claimlint.toml";

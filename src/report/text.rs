@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::Run;
+use super::{Run, UNDATED_HELP};
 use crate::extract::{Modality, TimeSource};
 use crate::rules::{Finding, Severity, describe};
 
@@ -34,7 +34,22 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool) -> io::Result
         plural(infos, "info"),
         plural(run.documents.len(), "document"),
         plural(run.claims.len(), "claim"),
-    )
+    )?;
+    let undated = run.undated();
+    if !undated.is_empty() {
+        writeln!(
+            out,
+            "note: {} without a date, so {} not compared over time: {}\n  = help: {UNDATED_HELP}",
+            plural(undated.len(), "document"),
+            if undated.len() == 1 {
+                "its claims are"
+            } else {
+                "their claims are"
+            },
+            undated.join(", "),
+        )?;
+    }
+    Ok(())
 }
 
 fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
