@@ -141,7 +141,7 @@ fn manifest_supplies_dates_for_plain_files() {
     assert_eq!(claims[0]["source"], "Morning Wire");
     assert_eq!(claims[0]["time"]["from"], "2019-05-02");
     // The second file dates itself with a dateline.
-    assert_eq!(claims[1]["time"]["from"], "2019-05-20");
+    assert_eq!(claims[1]["time"]["from"], "2019-05-06");
 }
 
 #[test]

@@ -108,3 +108,109 @@ fn heuristics_alone_find_the_change_and_no_contradiction() {
     assert_eq!(change["claims"].as_array().unwrap().len(), 4);
     assert!(findings.iter().any(|f| f["rule"] == "name-variant"));
 }
+
+fn findings_of(corpus: &str, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["check", corpus, "--format", "json", "--fail-on", "never"];
+    args.extend_from_slice(extra);
+    let output = run(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    report["findings"].as_array().expect("findings").clone()
+}
+
+fn claim_texts(finding: &Value) -> Vec<&str> {
+    finding["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn text_report_on_the_drawdown_corpus() {
+    let output = run(&["check", "examples/afghanistan-drawdown"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    snapshot_settings().bind(|| insta::assert_snapshot!("check_afghanistan_drawdown_text", stdout(&output)));
+}
+
+/// A plan announced, met, revised and met again is one change with the plans marked, not a
+/// contradiction; the Iraq numbers announced alongside stay out of it.
+#[test]
+fn plans_and_the_facts_that_fulfil_them_make_one_change() {
+    let findings = findings_of("examples/afghanistan-drawdown", &[]);
+    assert!(
+        findings.iter().all(|f| f["rule"] != "numeric-contradiction"),
+        "{findings:#?}"
+    );
+    let changes: Vec<&Value> = findings.iter().filter(|f| f["rule"] == "numeric-change").collect();
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    assert_eq!(changes[0]["subject"], "us/afghanistan/personnel");
+    assert_eq!(
+        changes[0]["timeline"],
+        "≈12,000 (2020-02-29) → 8,600 planned (2020-02-29) → 8,600 (2020-07-14) → ≈4,500 (2020-11-17) \
+         → 2,500 planned (2021-01-15) → 2,500 (2021-01-15) → 2,500 (2021-04-14)"
+    );
+    let modality: Vec<&str> = changes[0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["modality"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        modality,
+        [
+            "asserted", "planned", "asserted", "asserted", "planned", "asserted", "asserted"
+        ]
+    );
+    // `by January 15` in a November plan is the coming January.
+    let plan = &changes[0]["claims"][4];
+    assert_eq!(plan["time"]["from"], "2021-01-15");
+    let holders = findings
+        .iter()
+        .find(|f| f["rule"] == "role-change" && f["subject"] == "role/secretary-of-defense")
+        .expect("a change of defense secretary");
+    assert_eq!(
+        holders["timeline"],
+        "Mark Esper (2020-02-29) → Christopher Miller (2020-11-17) → Lloyd Austin (2021-04-14)"
+    );
+}
+
+#[test]
+fn text_report_on_the_march_corpus() {
+    let output = run(&["check", "examples/hong-kong-march"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    snapshot_settings().bind(|| insta::assert_snapshot!("check_hong_kong_march_text", stdout(&output)));
+}
+
+/// Organisers and police counted one march on one day; the outlets that carried each figure
+/// disagree, and the city's population is not a turnout.
+#[test]
+fn two_outlets_disagreeing_on_one_day_make_one_contradiction() {
+    let findings = findings_of("examples/hong-kong-march", &[]);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let finding = &findings[0];
+    assert_eq!(finding["rule"], "numeric-contradiction");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["subject"], "hong-kong/june-9-march/turnout");
+    assert_eq!(
+        claim_texts(finding),
+        [
+            "More than a million people",
+            "240,000 people",
+            "more than a million people",
+            "1.03 million"
+        ]
+    );
+    let sources: Vec<&str> = finding["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, ["Harbour Post", "Pacific Wire", "City Desk", "Harbour Post"]);
+    // Without the rule file the heuristics still find the disagreement and nothing else.
+    let heuristic = findings_of("examples/hong-kong-march", &["--config", "tests/fixtures/empty.toml"]);
+    assert_eq!(heuristic.len(), 1, "{heuristic:#?}");
+    assert!(!claim_texts(&heuristic[0]).contains(&"7.4 million people"));
+}

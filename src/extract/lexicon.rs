@@ -15,6 +15,8 @@ pub enum UnitClass {
     Countries,
     /// People named by nationality: Iraqis, Russians.
     Nationals,
+    /// Everyone who lives somewhere: `a city of 7.4 million people`, `its 38 million residents`.
+    Population,
     /// Deaths, casualties, victims.
     Casualties,
     /// Bases, facilities, sites.
@@ -33,6 +35,7 @@ impl UnitClass {
             Self::Personnel => "personnel",
             Self::Countries => "countries",
             Self::Nationals => "nationals",
+            Self::Population => "population",
             Self::Casualties => "casualties",
             Self::Facilities => "facilities",
             Self::Vehicles => "vehicles",
@@ -48,6 +51,7 @@ impl UnitClass {
             Self::Personnel,
             Self::Countries,
             Self::Nationals,
+            Self::Population,
             Self::Casualties,
             Self::Facilities,
             Self::Vehicles,
@@ -61,7 +65,7 @@ impl UnitClass {
     }
 
     pub const NAMES: &'static str =
-        "personnel, countries, nationals, casualties, facilities, vehicles, money, percent, time, measure";
+        "personnel, countries, nationals, population, casualties, facilities, vehicles, money, percent, time, measure";
 }
 
 /// Units of time; a number counting them is a duration.

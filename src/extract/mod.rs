@@ -83,6 +83,10 @@ pub struct Role {
     pub person: String,
     /// Written as `Former …`: held before the document date.
     pub former: bool,
+    /// Entity ids of the organisations and countries the sentence names, for a title written
+    /// without its organisation (`Secretary of State Antony Blinken told NATO allies that the US
+    /// …`).
+    pub sentence_orgs: Vec<String>,
 }
 
 /// What surrounds a number, for linking.
@@ -311,6 +315,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "towards",
     "within",
     "throughout",
+    "through",
     "via",
 ];
 
@@ -387,7 +392,12 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                         kind: ClaimKind::Role,
                         ..base
                     };
-                    if parsed.former {
+                    // `fired Defense Secretary Mark Esper`, `then-President Trump`: no longer held.
+                    let former = parsed.former
+                        || FORMER_HOLDER_CUES
+                            .iter()
+                            .any(|w| previous_word(text, at).eq_ignore_ascii_case(w));
+                    if former {
                         claim.time = today.map(|d| ClaimTime {
                             from: None,
                             to: Some(d),
@@ -398,7 +408,12 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                         title: parsed.title,
                         org,
                         person: parsed.person,
-                        former: parsed.former,
+                        former,
+                        sentence_orgs: if parsed.org_mentions.is_empty() {
+                            sentence_orgs(&sentence_mentions, gazetteer)
+                        } else {
+                            Vec::new()
+                        },
                     });
                     claims.push(claim);
                     at += parsed.len;
@@ -471,8 +486,26 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
                 }
                 claim.modality = modality::modality(&text[sentence.start..at]);
                 claim.reported = *reported.get_or_insert_with(|| modality::is_reported(&text[sentence.clone()]));
+                let mut noun_at = None;
+                if claim.unit.is_none()
+                    && claim.kind == ClaimKind::Count
+                    && let Some((noun, class, at)) = clause_noun(text, sentence.start, claim.span.start, gazetteer)
+                {
+                    claim.unit = Some(noun);
+                    claim.class = Some(class);
+                    noun_at = Some(at);
+                }
+                if is_population(text, &claim, &sentence_mentions, gazetteer) {
+                    claim.class = Some(UnitClass::Population);
+                }
                 let (whole, whole_end) = part_of_whole(text, end, sentence.end, gazetteer);
                 claim.context = context(text, &claim, &sentence_mentions, gazetteer, salient_place.as_deref());
+                if let Some(owner) = noun_phrase_owner(text, &claim.span, noun_at, &sentence_mentions, gazetteer) {
+                    if claim.context.place.as_ref() == Some(&owner) {
+                        claim.context.place = None;
+                    }
+                    claim.context.owner = Some(owner);
+                }
                 if let Some(whole) = &whole {
                     claim.context.partitive = true;
                     if claim.unit.is_none() {
@@ -507,6 +540,20 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
     }
     claims
 }
+
+/// Words right before a title that say its holder no longer holds it.
+const FORMER_HOLDER_CUES: &[&str] = &[
+    "fired",
+    "sacked",
+    "ousted",
+    "dismissed",
+    "replaced",
+    "succeeded",
+    "succeeds",
+    "late",
+    "then",
+    "ex",
+];
 
 /// Words before which a month name alone is a month: `in July`, `since March`, `by May`.
 const MONTH_PREPOSITIONS: &[&str] = &[
@@ -598,6 +645,154 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
             source: TimeSource::Text,
         });
     }
+}
+
+/// Words right before a bare number that make it the level of a noun named earlier in its
+/// clause: `cut its forces from about 12,000 to 8,600`, `the number of troops is now 8,600`.
+const LEVEL_WORDS: &[&str] = &["from", "to", "at", "is", "was", "are", "were", "now", "of"];
+
+/// Words between a level word and its number: `from about 3,000`.
+const APPROXIMATIONS: &[&str] = &[
+    "about", "around", "roughly", "some", "nearly", "almost", "just", "over", "under",
+];
+
+/// Group nouns whose size counts personnel: `the US force stands at 2,500`.
+const FORCE_NOUNS: &[&str] = &["force", "forces", "contingent", "garrison"];
+
+/// The counted noun a bare number takes from earlier in its clause, with its class and where
+/// it starts: `American troops in Afghanistan have been cut to 2,500` counts troops. Only after
+/// a word that states a level (`to`, `from`, `at`, `is`, `now`); `cut by 500` is an amount of
+/// change, not a level, and keeps no noun.
+fn clause_noun(
+    text: &str,
+    sentence_start: usize,
+    at: usize,
+    vocabulary: &Gazetteer,
+) -> Option<(String, UnitClass, usize)> {
+    let before = &text[sentence_start..at];
+    // A comma ends a clause; one inside a number (`4,500`) does not.
+    let clause_start_before = |end: usize| {
+        before[..end]
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                matches!(c, ';' | ':' | '(' | ')' | '—' | '–')
+                    || c == ',' && before[i + 1..].starts_with(char::is_whitespace)
+            })
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let mut clause_start = clause_start_before(before.len());
+    // `the force would shrink, from about 3,000 to 2,500`: a clause of nothing but the levels
+    // belongs to the one before it.
+    let only_levels = before[clause_start..].split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || LEVEL_WORDS
+                .iter()
+                .chain(APPROXIMATIONS)
+                .any(|l| w.eq_ignore_ascii_case(l))
+    });
+    if only_levels && clause_start > 0 {
+        let boundary = before[..clause_start].char_indices().next_back().map_or(0, |(i, _)| i);
+        clause_start = clause_start_before(boundary);
+    }
+    let clause = &before[clause_start..];
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut word_start = None;
+    for (i, c) in clause.char_indices() {
+        let in_word = c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | ',' | '.') && word_start.is_some();
+        match (in_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, &clause[s..i]));
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = word_start {
+        words.push((s, &clause[s..]));
+    }
+    let mut tokens = words.into_iter().rev();
+    let (_, level) = tokens.next()?;
+    if !LEVEL_WORDS.iter().any(|w| level.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    for (offset, word) in tokens.take(12) {
+        if word.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let class = if FORCE_NOUNS.contains(&lower.as_str()) {
+            Some(UnitClass::Personnel)
+        } else {
+            vocabulary.noun_class(&lower).filter(|c| {
+                matches!(
+                    c,
+                    UnitClass::Personnel
+                        | UnitClass::Countries
+                        | UnitClass::Casualties
+                        | UnitClass::Facilities
+                        | UnitClass::Vehicles
+                )
+            })
+        };
+        if let Some(class) = class {
+            return Some((lower, class, sentence_start + clause_start + offset));
+        }
+    }
+    None
+}
+
+/// `a city of 7.4 million people`, `Hong Kong's 7.4 million people`: everyone who lives there,
+/// not a crowd or a workforce.
+fn is_population(text: &str, claim: &Claim, mentions: &[Mention], gazetteer: &Gazetteer) -> bool {
+    const SETTLEMENTS: &[&str] = &[
+        "city",
+        "country",
+        "nation",
+        "town",
+        "state",
+        "island",
+        "territory",
+        "region",
+        "province",
+        "village",
+        "metropolis",
+        "capital",
+    ];
+    if !matches!(claim.unit.as_deref(), Some("people" | "persons")) {
+        return false;
+    }
+    let before = text[..claim.span.start].trim_end();
+    if let Some(head) = before.strip_suffix(" of") {
+        return SETTLEMENTS
+            .iter()
+            .any(|s| previous_word(text, head.len()).eq_ignore_ascii_case(s));
+    }
+    let possessor = before.strip_suffix("'s").or_else(|| before.strip_suffix("’s"));
+    possessor.is_some_and(|head| {
+        mentions
+            .iter()
+            .any(|m| m.end == head.len() && gazetteer.entities[m.entity].kind.is_place())
+    })
+}
+
+/// The entity that modifies the counted noun owns the number: `2,500 US troops`, `two Iraqi
+/// military bases`, `the number of American troops … is 8,600`.
+fn noun_phrase_owner(
+    text: &str,
+    span: &Range<usize>,
+    noun_at: Option<usize>,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+) -> Option<String> {
+    let inside = mentions.iter().find(|m| m.start >= span.start && m.end <= span.end);
+    let before_noun = noun_at.and_then(|at| {
+        mentions
+            .iter()
+            .find(|m| m.end <= at && text[m.end..at].chars().all(char::is_whitespace))
+    });
+    inside.or(before_noun).map(|m| owner_id(gazetteer, m))
 }
 
 /// `in 2014 and 2015`, `in March, April and May`: a list of dates joined by commas and `and`
@@ -779,6 +974,22 @@ fn mention_index(mentions: &[Mention], mention: &Mention) -> usize {
 }
 
 /// The entity id a mention stands for as an owner: a city stands for its country.
+fn sentence_orgs(mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<String> {
+    let mut ids: Vec<String> = mentions
+        .iter()
+        .filter(|m| {
+            matches!(
+                gazetteer.entities[m.entity].kind,
+                EntityKind::Organization | EntityKind::Country
+            )
+        })
+        .map(|m| owner_id(gazetteer, m))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 fn owner_id(gazetteer: &Gazetteer, mention: &Mention) -> String {
     gazetteer.entities[mention.entity].id.clone()
 }

@@ -3,8 +3,9 @@
 //! possibility; "not 500" a denial; "there were 300" the past. Claims of different modality
 //! do not contradict each other: a plan and a later fact make a change, not a conflict.
 //!
-//! The modality comes from the nearest cue word before the number in its clause (up to ten
-//! words back, stopping at `;`, `:`, a dash or a parenthesis). `from 500 to 4,000` after a
+//! The modality comes from the nearest cue word before the number in its clause (up to fourteen
+//! words back, stopping at `;`, `:`, a dash or a parenthesis). `would` after a reporting verb
+//! (`said the force would shrink to 2,500`) is a reported plan. `from 500 to 4,000` after a
 //! future verb makes 500 the present and 4,000 the plan. A number right after `of` (`the
 //! resources of the 29 allies`) describes a noun and is stated as fact.
 
@@ -96,9 +97,14 @@ fn words_before(before: &str) -> impl Iterator<Item = &str> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     before[clause_start..]
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .take(10)
+        // Numbers carry no cue and `4,500` would count twice.
+        .filter(|w| w.starts_with(|c: char| c.is_alphabetic()))
+        .take(CUE_REACH)
 }
+
+/// How many words back a cue still governs the number: `will reduce the number of American
+/// troops in Afghanistan from about 4,500 to 2,500` has its verb eleven words back.
+const CUE_REACH: usize = 14;
 
 /// The modality of a number whose text starts at `before.len()` in its sentence; `before` is
 /// the sentence up to the number.
@@ -124,6 +130,11 @@ pub fn modality(before: &str) -> Modality {
     }
     let mut found = Modality::Asserted;
     for word in words_before(before) {
+        // `… would press ahead, a day after organisers said more than a million marched`: what
+        // was said is its own clause; cues before the reporting verb govern something else.
+        if REPORTING.iter().any(|r| is(word, r)) {
+            break;
+        }
         if ends(word, ["n't", "n’t"]) {
             found = Modality::Negated;
             break;
@@ -132,8 +143,13 @@ pub fn modality(before: &str) -> Modality {
             found = Modality::Planned;
             break;
         }
-        if let Some(&(_, modality)) = CUES.iter().find(|(cue, _)| is(word, cue)) {
-            found = modality;
+        if let Some(&(cue, modality)) = CUES.iter().find(|(cue, _)| is(word, cue)) {
+            // `Miller said the force would shrink to 2,500`: reported future, a plan.
+            let reported_future = cue == "would"
+                && before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| REPORTING.iter().any(|r| r.eq_ignore_ascii_case(w)));
+            found = if reported_future { Modality::Planned } else { modality };
             break;
         }
     }
@@ -168,6 +184,12 @@ mod tests {
         );
         assert_eq!(modality("The alliance plans to send "), Modality::Planned);
         assert_eq!(modality("Officials said the force could grow to "), Modality::Possible);
+        assert_eq!(modality("Officials said the force would grow to "), Modality::Planned);
+        assert_eq!(modality("Ministers would add "), Modality::Possible);
+        assert_eq!(
+            modality("Lam would press ahead, a day after organisers said "),
+            Modality::Asserted
+        );
         assert_eq!(modality("The ministry did not confirm "), Modality::Negated);
         assert_eq!(modality("It won’t exceed "), Modality::Negated);
         assert_eq!(modality("In 2015 there were "), Modality::Past);

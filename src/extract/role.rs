@@ -44,6 +44,35 @@ const MODIFIERS: &[&str] = &[
     "former",
 ];
 
+/// Capitalised words that open a sentence's leading phrase, never a name.
+const PHRASE_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "from",
+    "during",
+    "meanwhile",
+    "also",
+    "but",
+    "and",
+    "the",
+    "when",
+    "while",
+    "since",
+    "under",
+    "by",
+    "for",
+    "with",
+    "without",
+    "as",
+    "speaking",
+    "earlier",
+    "later",
+    "then",
+];
+
 const HEADS: &[&str] = &[
     "secretary-general",
     "secretary",
@@ -262,6 +291,10 @@ pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize,
         .split(' ')
         .all(|w| w.starts_with(char::is_uppercase) || w.contains('-'));
     if !name_like || !before.contains(' ') || before.contains(['.', '\n']) {
+        return None;
+    }
+    // `In Kabul, Defense Secretary …` opens with a phrase, not a name.
+    if next_word(before).is_some_and(|(w, _)| is_in(PHRASE_OPENERS, w)) {
         return None;
     }
     let (rest, person) = name(input).ok()?;

@@ -127,6 +127,7 @@ const HEURISTIC_CLASSES: &[UnitClass] = &[
     UnitClass::Personnel,
     UnitClass::Countries,
     UnitClass::Nationals,
+    UnitClass::Population,
     UnitClass::Casualties,
     UnitClass::Facilities,
     UnitClass::Vehicles,
@@ -366,6 +367,14 @@ fn contains_word_prefix(text: &str, prefix: &str) -> bool {
         .any(|(i, _)| !text[..i].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
+/// The only item, if there is exactly one.
+fn unique<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    match (items.next(), items.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
 /// `owner/place/class`, or `owner/percent-of-gdp` — with a readable label.
 fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, String)> {
     let context = &claim.context;
@@ -402,7 +411,9 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
 }
 
 /// Groups role claims by organisation and title. A title written without its organisation
-/// joins the one group that has that title, if there is exactly one.
+/// joins the one group of that title whose holders include the same person, else the one
+/// group of that title for the only organisation its sentence names; otherwise it groups
+/// with the other titles written without an organisation.
 fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -> Vec<RoleGroup> {
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut orphans = Vec::new();
@@ -413,14 +424,34 @@ fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -
             None => orphans.push(index),
         }
     }
+    let surname = |index: usize| {
+        claims[index]
+            .role
+            .as_ref()
+            .and_then(|r| r.person.split_whitespace().last().map(str::to_lowercase))
+    };
     for index in orphans {
         let Some(role) = &claims[index].role else { continue };
         let suffix = format!("/{}", role.title);
-        let mut matching = by_key.keys().filter(|k| k.ends_with(&suffix));
-        let key = match (matching.next(), matching.next()) {
-            (Some(only), None) => only.clone(),
-            _ => role.title.clone(),
+        // `Defense Secretary Mark Esper` joins `US Secretary of Defense Mark Esper`; a title
+        // alone is not enough, since every country has a president.
+        let same_holder = |members: &Vec<usize>| members.iter().any(|&m| surname(m) == surname(index));
+        let by_holder = unique(
+            by_key
+                .iter()
+                .filter(|(k, members)| k.ends_with(&suffix) && same_holder(members))
+                .map(|(k, _)| k),
+        );
+        // Else the organisation its sentence names, when it names only one.
+        let by_sentence = || {
+            unique(role.sentence_orgs.iter())
+                .map(|org| format!("{org}{suffix}"))
+                .filter(|k| by_key.contains_key(k))
         };
+        let key = by_holder
+            .cloned()
+            .or_else(by_sentence)
+            .unwrap_or_else(|| role.title.clone());
         by_key.entry(key).or_default().push(index);
     }
     by_key

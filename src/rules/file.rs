@@ -362,8 +362,8 @@ impl RuleSet {
     }
 }
 
-/// Checks without a window treat values within 60 days as speaking about the same time.
-pub const DEFAULT_WINDOW_DAYS: i32 = 60;
+/// Checks without a window treat values within 14 days as speaking about the same time.
+pub const DEFAULT_WINDOW_DAYS: i32 = 14;
 
 /// `"15%"` → 0.15.
 fn parse_tolerance(text: &str) -> Option<f64> {

@@ -5,8 +5,9 @@ use crate::extract::Modality;
 
 declare_rule! {
     /// ## What it finds
-    /// A subject whose value changed over time: two claims, further apart than the check's
-    /// `window`, whose values cannot both be true. The finding lists every claim about the
+    /// A subject whose value changed over time: two neighbouring claims whose values cannot
+    /// both be true, further apart than the check's `window`, or a plan next to a fact
+    /// (`will grow from 500 to around 4,000` is a change inside one sentence). The finding lists every claim about the
     /// subject with a one-line timeline of its values.
     ///
     /// ## Why it matters
@@ -24,7 +25,7 @@ declare_rule! {
     /// ## Options
     /// `tolerance` (default `"0%"`): relative widening of approximate values ("about 500",
     /// "several hundred") before comparing; exact values are compared as written.
-    /// `window` (default `"60d"`): claims closer than this are not a change (they are checked
+    /// `window` (default `"14d"`): facts closer than this are not a change (they are checked
     /// by `numeric-contradiction`).
     pub NumericChange { name: "numeric-change", severity: Warning }
 }
@@ -42,10 +43,15 @@ impl Rule for NumericChange {
             let mut dated = dated_claims(cx, &subject.claims);
             // Possibilities and denials are not values the subject ever had.
             dated.retain(|&(_, c)| !matches!(cx.claims[c].modality, Modality::Possible | Modality::Negated));
-            // A change is a step between neighbours in time whose values cannot both hold.
+            // A change is a step between neighbours in time whose values cannot both hold: further
+            // apart than the window, or a plan next to a fact (`from 500 to around 4,000`).
+            let planned = |c: usize| cx.claims[c].modality == Modality::Planned;
             let changes: Vec<(usize, usize)> = dated
                 .windows(2)
-                .filter(|pair| days_between(pair[0].0, pair[1].0) > settings.window_days)
+                .filter(|pair| {
+                    days_between(pair[0].0, pair[1].0) > settings.window_days
+                        || planned(pair[0].1) != planned(pair[1].1)
+                })
                 .filter(|pair| match (cx.claims[pair[0].1].value, cx.claims[pair[1].1].value) {
                     (Some(a), Some(b)) => !compatible(&a, &b, settings.tolerance),
                     _ => false,
@@ -55,7 +61,10 @@ impl Rule for NumericChange {
             if changes.is_empty() {
                 continue;
             }
-            let value = |c: usize| cx.claims[c].value.as_ref().map(describe).unwrap_or_default();
+            let value = |c: usize| {
+                let value = cx.claims[c].value.as_ref().map(describe).unwrap_or_default();
+                if planned(c) { format!("{value} planned") } else { value }
+            };
             let timeline = dated
                 .iter()
                 .map(|&(date, c)| format!("{} ({date})", value(c)))

@@ -1,6 +1,10 @@
 use crate::extract::Modality;
 use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
 
+use std::collections::BTreeMap;
+
+use petgraph::unionfind::UnionFind;
+
 use super::{dated_claims, days_between};
 
 declare_rule! {
@@ -10,6 +14,9 @@ declare_rule! {
     /// the check's `window` of each other, and they are stated with the same force (two facts,
     /// or two plans; a plan against a fact is a change, a possibility or a denial contradicts
     /// nothing).
+    ///
+    /// Claims that disagree with one another, directly or through a third, make one finding
+    /// that quotes them all in date order.
     ///
     /// ## Why it matters
     /// Readers trust whichever page they land on. When two sources give incompatible numbers
@@ -25,7 +32,7 @@ declare_rule! {
     /// ## Options
     /// `tolerance` (default `"0%"`): relative widening of approximate values ("about 500",
     /// "several hundred") before comparing; exact values are compared as written.
-    /// `window` (default `"60d"`): how far apart two dates may be and still be compared.
+    /// `window` (default `"14d"`): how far apart two dates may be and still be compared.
     pub NumericContradiction { name: "numeric-contradiction", severity: Error }
 }
 
@@ -40,13 +47,18 @@ impl Rule for NumericContradiction {
                 continue;
             };
             let dated = dated_claims(cx, &subject.claims);
-            let mut reported: Vec<(usize, usize)> = Vec::new();
-            // Each claim is compared with the later claims inside its window only.
+            // Each claim is compared with the later claims inside its window only; claims that
+            // disagree, directly or through another claim, make one finding.
+            let mut groups = UnionFind::<usize>::new(dated.len());
+            let mut first_pair: Vec<Option<(usize, usize)>> = vec![None; dated.len()];
+            let mut disagrees = vec![false; dated.len()];
             for (i, &(date, a)) in dated.iter().enumerate() {
                 let window = dated[i + 1..]
                     .iter()
-                    .take_while(|&&(d, _)| days_between(date, d) <= settings.window_days);
-                for &(_, b) in window {
+                    .enumerate()
+                    .take_while(|&(_, &(d, _))| days_between(date, d) <= settings.window_days);
+                for (offset, &(_, b)) in window {
+                    let j = i + 1 + offset;
                     let (Some(va), Some(vb)) = (cx.claims[a].value, cx.claims[b].value) else {
                         continue;
                     };
@@ -56,24 +68,54 @@ impl Rule for NumericContradiction {
                     if ma != mb || matches!(ma, Modality::Possible | Modality::Negated) {
                         continue;
                     }
-                    if compatible(&va, &vb, settings.tolerance) || reported.iter().any(|&(x, _)| x == a) {
+                    if compatible(&va, &vb, settings.tolerance) {
                         continue;
                     }
-                    reported.push((a, b));
-                    out.push(Finding {
-                        rule: Self::META.name,
-                        severity: settings.severity,
-                        subject: Some(subject.key.clone()),
-                        message: format!(
-                            "contradicting values for {}: {} vs {}",
-                            subject.label,
-                            describe(&va),
-                            describe(&vb)
-                        ),
-                        claims: vec![a, b],
-                        timeline: None,
-                    });
+                    groups.union(i, j);
+                    disagrees[i] = true;
+                    disagrees[j] = true;
+                    first_pair[i].get_or_insert((a, b));
                 }
+            }
+            let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for i in (0..dated.len()).filter(|&i| disagrees[i]) {
+                members.entry(groups.find(i)).or_default().push(i);
+            }
+            let mut findings: Vec<Vec<usize>> = members.into_values().collect();
+            findings.sort_unstable();
+            for group in findings {
+                let Some((a, b)) = group.iter().find_map(|&i| first_pair[i]) else {
+                    continue;
+                };
+                let value = |c: usize| cx.claims[c].value.as_ref().map(describe).unwrap_or_default();
+                let claims: Vec<usize> = group.iter().map(|&i| dated[i].1).collect();
+                let timeline = (claims.len() > 2).then(|| {
+                    group
+                        .iter()
+                        .map(|&i| {
+                            let (date, c) = dated[i];
+                            let source = cx.documents[cx.claims[c].doc]
+                                .source
+                                .as_deref()
+                                .unwrap_or("source unknown");
+                            format!("{} ({date}, {source})", value(c))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                });
+                out.push(Finding {
+                    rule: Self::META.name,
+                    severity: settings.severity,
+                    subject: Some(subject.key.clone()),
+                    message: format!(
+                        "contradicting values for {}: {} vs {}",
+                        subject.label,
+                        value(a),
+                        value(b)
+                    ),
+                    claims,
+                    timeline,
+                });
             }
         }
     }

@@ -32,7 +32,11 @@ impl Rule for RoleChange {
         for role in &cx.graph.roles {
             // Runs of one holder in date order; a `Former` holder sorts before the document date.
             let mut holders: Vec<(usize, jiff::civil::Date, usize)> = Vec::new();
-            for (date, claim) in dated_claims(cx, &role.claims) {
+            let is_former = |claim: usize| cx.claims[claim].role.as_ref().is_some_and(|r| r.former);
+            let mut dated = dated_claims(cx, &role.claims);
+            // On one date, whoever held the title before comes first.
+            dated.sort_by_key(|&(date, claim)| (date, !is_former(claim)));
+            for (date, claim) in dated {
                 let Some(person) = cx.graph.person_of(claim).map(|p| cx.graph.canonical_person(p)) else {
                     continue;
                 };
@@ -46,14 +50,11 @@ impl Rule for RoleChange {
             if distinct.len() < 2 {
                 continue;
             }
-            let same_day = holders
-                .windows(2)
-                .any(|w| w[0].1 == w[1].1 && !cx.claims[w[0].2].role.as_ref().is_some_and(|r| r.former));
+            let same_day = holders.windows(2).any(|w| w[0].1 == w[1].1 && !is_former(w[0].2));
             let steps = holders
                 .iter()
                 .map(|&(person, date, claim)| {
-                    let former = cx.claims[claim].role.as_ref().is_some_and(|r| r.former);
-                    let when = if former {
+                    let when = if is_former(claim) {
                         format!("before {date}")
                     } else {
                         date.to_string()
