@@ -8,6 +8,8 @@ mod example_corpus;
 mod extraction;
 /// `claimlint graph` and `check --explain-links` on the example corpus.
 mod graph;
+/// Entity, owner and role forms linked without a rule file, and the near misses kept apart.
+mod linking;
 /// Properties over arbitrary input: no panics, sound spans.
 mod properties;
 /// Rule-file and config errors with file:line:column.

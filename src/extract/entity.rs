@@ -99,6 +99,11 @@ impl Gazetteer {
                 let target = if is_acronym(pattern) { &mut exact } else { &mut folded };
                 target.0.push(pattern.clone());
                 target.1.push((index, form));
+                // British style writes a long acronym as a word: `Nato`, `Isis`.
+                if is_acronym(pattern) && pattern.len() >= 4 && pattern.chars().all(|c| c.is_ascii_alphabetic()) {
+                    exact.0.push(pattern[..1].to_owned() + &pattern[1..].to_lowercase());
+                    exact.1.push((index, form));
+                }
             }
         }
         let build = |(patterns, meta): (Vec<String>, Vec<(usize, Form)>), fold: bool| {
@@ -166,7 +171,11 @@ impl Gazetteer {
                 let rest = &text[end..];
                 // A possessive (`NATO’s`) still names the entity; a longer word does not.
                 let (entity, form) = meta[hit.pattern().as_usize()];
-                let after_ok = !rest.chars().next().is_some_and(char::is_alphanumeric);
+                // `US-led coalition`, `Iran-backed militias`: the entity describes another group.
+                let describes_another = ["-led", "-backed", "-funded", "-sponsored", "-allied"]
+                    .iter()
+                    .any(|suffix| rest.starts_with(suffix));
+                let after_ok = !rest.chars().next().is_some_and(char::is_alphanumeric) && !describes_another;
                 if before_ok && after_ok {
                     let demonym = matches!(form, Form::Demonym);
                     let generic = matches!(form, Form::Noun);
@@ -222,7 +231,8 @@ mod tests {
             ],
             &[],
         );
-        let text = "NATO’s chief told us The Alliance and the U.S.-led coalition trained Iraqis in Iraq.";
+        // `U.S.-led` describes the coalition, not the United States; `Nato` is NATO.
+        let text = "NATO’s chief told us The Alliance and the U.S.-led coalition trained Iraqis in Iraq with Nato.";
         let found: Vec<_> = gazetteer
             .find(text)
             .iter()
@@ -239,9 +249,9 @@ mod tests {
             [
                 ("nato", "NATO", false),
                 ("nato", "The Alliance", false),
-                ("us", "U.S.", false),
                 ("iraq", "Iraqis", true),
                 ("iraq", "Iraq", false),
+                ("nato", "Nato", false),
             ]
         );
         assert!(gazetteer.find("NATOS and Iraqiyya").is_empty());

@@ -555,6 +555,11 @@ const FORMER_HOLDER_CUES: &[&str] = &[
     "ex",
 ];
 
+/// Words that end the noun phrase a percent is a share of.
+const SHARE_ENDS: &[&str] = &[
+    "on", "in", "for", "to", "by", "at", "from", "with", "into", "and", "or", "than",
+];
+
 /// Words before which a month name alone is a month: `in July`, `since March`, `by May`.
 const MONTH_PREPOSITIONS: &[&str] = &[
     "in", "since", "by", "until", "till", "through", "during", "from", "to", "before", "after", "early", "mid", "late",
@@ -1083,12 +1088,23 @@ fn context(
 
     let share_of = (claim.kind == ClaimKind::Percent)
         .then(|| {
+            // `2% of GDP on defence`: the noun phrase after `of`, up to a preposition.
             let tail = text_after.trim_start().strip_prefix("of ")?;
             let phrase_end = tail.find([',', '.', ';', ':']).unwrap_or(tail.len());
-            let phrase: Vec<&str> = tail[..phrase_end].split_whitespace().take(5).collect();
+            let phrase: Vec<&str> = tail[..phrase_end]
+                .split_whitespace()
+                .take_while(|w| !SHARE_ENDS.contains(&w.to_lowercase().as_str()))
+                .take(5)
+                .collect();
+            let phrase = phrase.join(" ").to_lowercase();
+            if phrase.ends_with("gross domestic product") {
+                return Some("gdp".to_owned());
+            }
             phrase
-                .last()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .rsplit(' ')
+                .next()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+                .filter(|w| !w.is_empty())
         })
         .flatten();
 

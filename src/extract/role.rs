@@ -74,6 +74,7 @@ const PHRASE_OPENERS: &[&str] = &[
 ];
 
 const HEADS: &[&str] = &[
+    "chief",
     "secretary-general",
     "secretary",
     "president",
@@ -150,11 +151,15 @@ fn name_word(input: &str) -> IResult<&str, &str> {
         return fail(input);
     }
     // `Trump’s` names Trump.
-    let rest = rest
+    Ok((strip_possessive(rest), w))
+}
+
+/// `NATO’s secretary-general`: the possessive after an organisation.
+fn strip_possessive(input: &str) -> &str {
+    input
         .strip_prefix("’s")
-        .or_else(|| rest.strip_prefix("'s"))
-        .unwrap_or(rest);
-    Ok((rest, w))
+        .or_else(|| input.strip_prefix("'s"))
+        .unwrap_or(input)
 }
 
 /// A personal name: one to four name words.
@@ -232,7 +237,13 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
             }
         }
     }
-    let mut normalised = words.join(" ");
+    // An acting holder holds the office: `Acting Defense Secretary` is the defense secretary.
+    let mut normalised = words
+        .iter()
+        .filter(|w| w.as_str() != "acting")
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ");
     // `Defense Secretary` → `secretary of defense`
     if let Some(head) = normalised.strip_suffix(" secretary")
         && let Some(department) = DEPARTMENTS
@@ -261,7 +272,7 @@ pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -
     for _ in 0..2 {
         let at = input.len() - rest.len();
         let Some((len, mention)) = org_prefix(at) else { break };
-        let after = &rest[len..];
+        let after = strip_possessive(&rest[len..]);
         let Ok((after, _)) = gap(after) else { break };
         org_mentions.push(mention);
         rest = after;
@@ -281,7 +292,7 @@ pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -
     })
 }
 
-/// `Name, [principal] [ORG] title …` — the title after the name, set off by a comma.
+/// `Name, [the] [principal] [ORG] title …` — the title after the name, set off by a comma.
 pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<RoleParse> {
     // `Jens Stoltenberg, NATO's secretary-general`: no comma nearby, no apposition.
     let window = input.get(..input.len().min(64)).unwrap_or(input);
@@ -308,8 +319,8 @@ pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize,
         let at = input.len() - rest.len();
         if let Some((len, mention)) = org_prefix(at) {
             org_mentions.push(mention);
-            rest = gap(&rest[len..]).ok()?.0;
-        } else if let Some((_, after)) = next_word(rest).filter(|(w, _)| *w == "principal") {
+            rest = gap(strip_possessive(&rest[len..])).ok()?.0;
+        } else if let Some((_, after)) = next_word(rest).filter(|(w, _)| matches!(*w, "principal" | "the")) {
             rest = opt(gap).parse(after).ok()?.0;
         } else {
             break;

@@ -412,8 +412,9 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
 
 /// Groups role claims by organisation and title. A title written without its organisation
 /// joins the one group of that title whose holders include the same person, else the one
-/// group of that title for the only organisation its sentence names; otherwise it groups
-/// with the other titles written without an organisation.
+/// group of that title for the only organisation its sentence names, else the one group of
+/// that title its document already uses; otherwise it groups with the other titles written
+/// without an organisation.
 fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -> Vec<RoleGroup> {
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut orphans = Vec::new();
@@ -430,6 +431,7 @@ fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -
             .as_ref()
             .and_then(|r| r.person.split_whitespace().last().map(str::to_lowercase))
     };
+    let mut unresolved = Vec::new();
     for index in orphans {
         let Some(role) = &claims[index].role else { continue };
         let suffix = format!("/{}", role.title);
@@ -448,10 +450,31 @@ fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -
                 .map(|org| format!("{org}{suffix}"))
                 .filter(|k| by_key.contains_key(k))
         };
-        let key = by_holder
-            .cloned()
-            .or_else(by_sentence)
-            .unwrap_or_else(|| role.title.clone());
+        match by_holder.cloned().or_else(by_sentence) {
+            Some(key) => by_key.entry(key).or_default().push(index),
+            None => unresolved.push(index),
+        }
+    }
+    // Else the organisation of the same title elsewhere in its document: `fired Defense
+    // Secretary Mark Esper … Acting Defense Secretary Christopher Miller`.
+    let mut placed: Vec<(usize, String)> = Vec::new();
+    for index in unresolved {
+        let Some(role) = &claims[index].role else { continue };
+        let suffix = format!("/{}", role.title);
+        let doc = claims[index].doc;
+        let mut keys: Vec<&String> = by_key
+            .iter()
+            .filter(|(k, members)| k.ends_with(&suffix) && members.iter().any(|&m| claims[m].doc == doc))
+            .map(|(k, _)| k)
+            .collect();
+        keys.dedup();
+        let key = match keys.as_slice() {
+            [only] => (*only).clone(),
+            _ => role.title.clone(),
+        };
+        placed.push((index, key));
+    }
+    for (index, key) in placed {
         by_key.entry(key).or_default().push(index);
     }
     by_key

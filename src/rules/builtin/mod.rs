@@ -4,6 +4,7 @@ mod name_variant;
 mod numeric_change;
 mod numeric_contradiction;
 mod role_change;
+mod role_conflict;
 
 use super::Rule;
 
@@ -11,9 +12,74 @@ pub use name_variant::NameVariant;
 pub use numeric_change::NumericChange;
 pub use numeric_contradiction::NumericContradiction;
 pub use role_change::RoleChange;
+pub use role_conflict::RoleConflict;
 
 /// Every built-in rule.
-pub static BUILTIN: &[&dyn Rule] = &[&NumericContradiction, &NumericChange, &NameVariant, &RoleChange];
+pub static BUILTIN: &[&dyn Rule] = &[
+    &NumericContradiction,
+    &NumericChange,
+    &NameVariant,
+    &RoleChange,
+    &RoleConflict,
+];
+
+/// One run of a title's holder: the first claim of a stretch naming the same person.
+pub(super) struct HolderRun {
+    pub person: usize,
+    pub date: jiff::civil::Date,
+    pub claim: usize,
+}
+
+/// The succession of a title's holders, for `role-change` and `role-conflict`.
+pub(super) struct Holders {
+    pub runs: Vec<HolderRun>,
+    pub distinct_people: usize,
+    /// Neighbouring runs on the same date, neither a former holder: indices into `runs`.
+    pub conflicts: Vec<(usize, usize)>,
+    /// `Ashton Carter (before 2017-02-06) → Jim Mattis (2018-02-13)`
+    pub steps: String,
+}
+
+/// The holders of one title in date order; on one date a `Former` holder comes first.
+pub(super) fn role_holders(cx: &super::RuleContext<'_>, claims: &[usize]) -> Holders {
+    let is_former = |claim: usize| cx.claims[claim].role.as_ref().is_some_and(|r| r.former);
+    let mut dated = dated_claims(cx, claims);
+    dated.sort_by_key(|&(date, claim)| (date, !is_former(claim)));
+    let mut runs: Vec<HolderRun> = Vec::new();
+    for (date, claim) in dated {
+        let Some(person) = cx.graph.person_of(claim).map(|p| cx.graph.canonical_person(p)) else {
+            continue;
+        };
+        if runs.last().is_none_or(|run| run.person != person) {
+            runs.push(HolderRun { person, date, claim });
+        }
+    }
+    let mut people: Vec<usize> = runs.iter().map(|r| r.person).collect();
+    people.sort_unstable();
+    people.dedup();
+    let conflicts = (1..runs.len())
+        .filter(|&i| runs[i - 1].date == runs[i].date && !is_former(runs[i - 1].claim))
+        .map(|i| (i - 1, i))
+        .collect();
+    let steps = runs
+        .iter()
+        .map(|run| {
+            let when = if is_former(run.claim) {
+                format!("before {}", run.date)
+            } else {
+                run.date.to_string()
+            };
+            format!("{} ({when})", cx.graph.persons[run.person].name)
+        })
+        .collect::<Vec<_>>()
+        .join(" → ");
+    Holders {
+        runs,
+        distinct_people: people.len(),
+        conflicts,
+        steps,
+    }
+}
 
 /// Dated claims of a subject, sorted by date then position.
 pub(super) fn dated_claims(cx: &super::RuleContext<'_>, claims: &[usize]) -> Vec<(jiff::civil::Date, usize)> {
