@@ -250,7 +250,8 @@ fn each_modality_is_recognised() {
         "Outlet M",
         "The navy plans to send 300 sailors. The alliance is expected to reach 4,000 personnel. \
          Ministers would add 200 advisers. The city may cut 50 nurses. The army has not sent 100 medics. \
-         The navy sent no more than 80 divers, a spokesman said. The fleet has 12 frigates.",
+         The navy sent no more than 80 divers, a spokesman said. The fleet has 12 frigates. \
+         There is no decision yet on sending 40 more medics.",
     );
     let output = run_in(&dir, &["extract", "m.md"]);
     let found: Vec<(String, String, bool)> = stdout(&output)
@@ -273,6 +274,7 @@ fn each_modality_is_recognised() {
         // `no more than` is a bound, not a denial; the sentence is reported speech.
         ("no more than 80 divers", "asserted", true),
         ("12 frigates", "asserted", false),
+        ("40 more medics", "negated", false),
     ];
     let expected: Vec<(String, String, bool)> = expected
         .iter()
@@ -318,4 +320,21 @@ fn undated_documents_make_no_finding_and_are_named_in_the_report() {
     let found = findings(&dir);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0]["rule"], "numeric-contradiction");
+}
+
+#[test]
+fn a_plan_inside_one_sentence_is_a_change_from_the_present() {
+    let dir = scratch("modality-one-sentence");
+    write_story(
+        &dir,
+        "a",
+        "2020-02-12",
+        "Outlet A",
+        "Stoltenberg said the size of NATO’s mission in Iraq will increase from 500 personnel to around 4,000.",
+    );
+    let found = findings(&dir);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["rule"], "numeric-change");
+    assert_eq!(found[0]["subject"], "nato/iraq/personnel");
+    assert_eq!(found[0]["timeline"], "500 (2020-02-12) → ≈4,000 planned (2020-02-12)");
 }

@@ -129,7 +129,18 @@ pub fn modality(before: &str) -> Modality {
         return Modality::Asserted;
     }
     let mut found = Modality::Asserted;
+    let mut after = "";
     for word in words_before(before) {
+        // `no decision yet on sending 1,000 troops`: nothing was decided.
+        if is(word, "no")
+            && ["decision", "agreement", "deal", "plan", "plans"]
+                .iter()
+                .any(|n| is(after, n))
+        {
+            found = Modality::Negated;
+            break;
+        }
+        after = word;
         // `… would press ahead, a day after organisers said more than a million marched`: what
         // was said is its own clause; cues before the reporting verb govern something else.
         if REPORTING.iter().any(|r| is(word, r)) {
@@ -191,6 +202,11 @@ mod tests {
             Modality::Asserted
         );
         assert_eq!(modality("The ministry did not confirm "), Modality::Negated);
+        assert_eq!(
+            modality("There is no decision yet on how many of the "),
+            Modality::Asserted
+        );
+        assert_eq!(modality("There is no decision yet on sending "), Modality::Negated);
         assert_eq!(modality("It won’t exceed "), Modality::Negated);
         assert_eq!(modality("In 2015 there were "), Modality::Past);
         assert_eq!(modality("The team will train Iraqis; it has "), Modality::Asserted);

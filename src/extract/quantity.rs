@@ -539,6 +539,20 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
             .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
             .map_or(trimmed.len(), |(i, _)| i);
         let raw = trimmed[..len].trim_end_matches(['-', '\'', '’']);
+        // `1,000 more troops`: the extra ones are still troops.
+        if position == 0
+            && ["more", "additional", "extra"]
+                .iter()
+                .any(|m| raw.eq_ignore_ascii_case(m))
+        {
+            let next = trimmed[len..].trim_start_matches(' ');
+            let next_len = next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len());
+            if next_len > 0 && words.noun_class(&next[..next_len]).is_some() {
+                offset += len;
+                rest = &trimmed[len..];
+                continue;
+            }
+        }
         if raw.is_empty() || lexicon::ends_noun_phrase(raw) {
             return None;
         }
