@@ -265,3 +265,37 @@ fn a_title_without_its_country_does_not_join_another_countrys_holder() {
     );
     assert!(findings(&dir).is_empty(), "{:#?}", findings(&dir));
 }
+
+#[test]
+fn money_is_linked_only_by_owner_purpose_and_recipient() {
+    let dir = scratch("link-money");
+    write_story(
+        &dir,
+        "a",
+        "2021-06-14",
+        "Outlet A",
+        "The US approved $5 billion in military aid for Ukraine. The US passed a $700 billion defense budget. \
+         The US spent $3 billion in 2019.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2021-06-15",
+        "Outlet B",
+        "The US approved $6 billion in military aid for Ukraine and $1 billion in military aid for Israel.",
+    );
+    assert_eq!(
+        owners(&dir),
+        [
+            owned("$5 billion", "us", "us/money/aid/ukraine"),
+            owned("$700 billion", "us", "us/money/budget"),
+            // A year is not a purpose: no subject.
+            owned("$3 billion", "us", "-"),
+            owned("$6 billion", "us", "us/money/aid/ukraine"),
+            owned("$1 billion", "us", "us/money/aid/israel"),
+        ]
+    );
+    let found = findings(&dir);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["subject"], "us/money/aid/ukraine");
+}

@@ -102,6 +102,9 @@ pub struct Context {
     pub partitive: bool,
     /// What a percent is a share of (`gdp` in "2 percent of GDP").
     pub share_of: Option<String>,
+    /// What an amount of money is for (`aid` in "$5 billion in military aid", `budget` in "a
+    /// $700 billion defense budget").
+    pub purpose: Option<String>,
 }
 
 /// One extracted claim.
@@ -553,6 +556,55 @@ const FORMER_HOLDER_CUES: &[&str] = &[
     "late",
     "then",
     "ex",
+];
+
+/// The head noun of what an amount is for: the words right after it (`$700 billion defense
+/// budget`) or after `in`, `for` or `on` (`$5 billion in military aid`), up to a preposition
+/// or punctuation. Only words: `$5 billion in 2019` has none.
+fn money_purpose(after: &str) -> Option<String> {
+    let after = after.trim_start();
+    let (phrase, introduced) = ["in ", "for ", "on "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .map_or((after, false), |rest| (rest, true));
+    const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "new", "more", "additional"];
+    let words: Vec<&str> = phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .take_while(|w| !w.is_empty())
+        .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        .take_while(|w| !SHARE_ENDS.contains(&w.to_lowercase().as_str()) && !lexicon::ends_noun_phrase(w))
+        .take(3)
+        .collect();
+    let head = words.last()?.to_lowercase();
+    let is_noun_like = head.chars().all(char::is_alphabetic) && head.len() > 2;
+    // Without a preposition only a money noun names the purpose: `budget`, `package`.
+    (is_noun_like && (introduced || MONEY_NOUNS.contains(&head.as_str()))).then_some(head)
+}
+
+/// Nouns that say what an amount right before them is: `a $700 billion defense budget`.
+const MONEY_NOUNS: &[&str] = &[
+    "budget",
+    "package",
+    "deal",
+    "fund",
+    "loan",
+    "loans",
+    "grant",
+    "grants",
+    "aid",
+    "bill",
+    "contract",
+    "fine",
+    "settlement",
+    "bailout",
+    "stimulus",
+    "investment",
+    "deficit",
+    "debt",
+    "revenue",
+    "revenues",
+    "sales",
+    "profit",
 ];
 
 /// Words that end the noun phrase a percent is a share of.
@@ -1054,7 +1106,12 @@ fn context(
         let between = &text[m.end..claim.span.start];
         between.trim() == "of"
     });
-    let nearest_owner = before.iter().rev().find(|m| !is_place_mention(m) && !m.demonym);
+    // `aid for Ukraine`: whoever something is for does not own it.
+    let is_beneficiary = |m: &Mention| previous_word(text, m.start).eq_ignore_ascii_case("for");
+    let nearest_owner = before
+        .iter()
+        .rev()
+        .find(|m| !is_place_mention(m) && !m.demonym && !is_beneficiary(m));
     let owner = compound_owner
         .or_else(|| group_owner.map(|m| owner_id(gazetteer, m)))
         .or_else(|| nearest_owner.map(|m| owner_id(gazetteer, m)))
@@ -1108,12 +1165,28 @@ fn context(
         })
         .flatten();
 
+    // `$5 billion in military aid for Ukraine`: the recipient is part of the purpose.
+    let purpose = (claim.kind == ClaimKind::Money)
+        .then(|| money_purpose(text_after))
+        .flatten()
+        .map(|purpose| {
+            let recipient = after.iter().find(|m| {
+                let word = previous_word(text, m.start);
+                word.eq_ignore_ascii_case("for") || word.eq_ignore_ascii_case("to")
+            });
+            match recipient {
+                Some(m) => format!("{purpose}/{}", gazetteer.entities[gazetteer.country_of(m.entity)].id),
+                None => purpose,
+            }
+        });
+
     Context {
         sentence,
         owner,
         place,
         partitive,
         share_of,
+        purpose,
     }
 }
 

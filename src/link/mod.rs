@@ -300,6 +300,9 @@ fn heuristic_reason(claim: &Claim) -> String {
     if let Some(share) = &context.share_of {
         return format!("owner {owner}, percent of {share}");
     }
+    if let Some(purpose) = &context.purpose {
+        return format!("owner {owner}, money for {purpose}");
+    }
     let class = claim.class.map_or("?", UnitClass::as_str);
     let noun = claim.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
     match &context.place {
@@ -387,6 +390,14 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
         return Some((
             format!("{owner}/percent-of-{share}"),
             format!("{owner_name}: percent of {share}"),
+        ));
+    }
+    if claim.kind == ClaimKind::Money {
+        // Money is compared only with money of the same owner for the same purpose.
+        let purpose = context.purpose.as_deref()?;
+        return Some((
+            format!("{owner}/money/{purpose}"),
+            format!("{owner_name}: money for {purpose}"),
         ));
     }
     let class = claim.class.filter(|c| HEURISTIC_CLASSES.contains(c))?;
