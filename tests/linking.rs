@@ -3,12 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::{run_in, scratch, stdout};
-
-fn write_story(dir: &std::path::Path, name: &str, date: &str, outlet: &str, body: &str) {
-    let text = format!("---\ndate: {date}\nsource: {outlet}\n---\n{body}\n");
-    std::fs::write(dir.join(format!("{name}.md")), text).unwrap();
-}
+use crate::common::{run_in, scratch, stdout, write_story};
 
 /// (text, owner, subject) of each numeric claim.
 fn owners(dir: &std::path::Path) -> Vec<(String, String, String)> {

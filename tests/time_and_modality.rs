@@ -3,12 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::{run_in, scratch, stdout};
-
-fn write_story(dir: &std::path::Path, name: &str, date: &str, outlet: &str, body: &str) {
-    let text = format!("---\ntitle: {name}\ndate: {date}\nsource: {outlet}\n---\n\n{body}\n");
-    std::fs::write(dir.join(format!("{name}.md")), text).unwrap();
-}
+use crate::common::{run_in, scratch, stdout, write_story};
 
 fn findings(dir: &std::path::Path) -> Vec<Value> {
     let output = run_in(dir, &["check", ".", "--format", "json", "--fail-on", "never"]);

@@ -46,3 +46,9 @@ pub fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("scratch folder");
     dir
 }
+
+/// Writes `NAME.md` into `dir`: a news story with its date and outlet in front matter.
+pub fn write_story(dir: &Path, name: &str, date: &str, outlet: &str, body: &str) {
+    let text = format!("---\ntitle: {name}\ndate: {date}\nsource: {outlet}\n---\n\n{body}\n");
+    std::fs::write(dir.join(format!("{name}.md")), text).unwrap();
+}
