@@ -6,6 +6,8 @@ mod cli;
 mod example_corpus;
 /// Extraction on sentences shaped like the seed articles.
 mod extraction;
+/// The CI formats: SARIF, GitHub, GitLab, JUnit and Markdown.
+mod formats;
 /// `claimlint graph` and `check --explain-links` on the example corpus.
 mod graph;
 /// Entity, owner and role forms linked without a rule file, and the near misses kept apart.

@@ -95,9 +95,12 @@ struct CheckArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
-    /// Exit with 1 when a finding of this severity or higher exists.
+    /// Exit with 1 when a finding of this severity or higher exists, shown or not.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// Show only findings of this severity or higher in the report.
+    #[arg(long, value_enum, default_value_t = MinLevel::Info)]
+    min_level: MinLevel,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -138,6 +141,23 @@ enum RulesCommand {
 enum CheckFormat {
     Text,
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// A Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
+    Markdown,
+    /// JUnit XML: one test case per subject checked.
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum MinLevel {
+    Error,
+    Warning,
+    Info,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -324,11 +344,18 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         graph: &graph,
     };
     let findings = rules::run(&cx, &loaded.rules);
+    // What is shown (`--min-level`) and what fails the run (`--fail-on`) are separate.
+    let min_level = match args.min_level {
+        MinLevel::Error => Severity::Error,
+        MinLevel::Warning => Severity::Warning,
+        MinLevel::Info => Severity::Info,
+    };
+    let shown: Vec<_> = findings.iter().filter(|f| f.severity >= min_level).cloned().collect();
     let run = Run {
         documents: &loaded.documents,
         claims: &claims,
         graph: &graph,
-        findings: &findings,
+        findings: &shown,
         skipped: &loaded.skipped,
         explain_links: args.explain_links,
     };
@@ -358,6 +385,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
             report::write_text(&mut buffer, &run, color)?;
         }
         CheckFormat::Json => report::write_json(&mut buffer, &run)?,
+        CheckFormat::Sarif => report::write_sarif(&mut buffer, &run)?,
+        CheckFormat::Github => report::write_github(&mut buffer, &run)?,
+        CheckFormat::Gitlab => report::write_gitlab(&mut buffer, &run)?,
+        CheckFormat::Markdown => report::write_markdown(&mut buffer, &run)?,
+        CheckFormat::Junit => report::write_junit(&mut buffer, &run)?,
     }
     match &args.output {
         Some(path) => write_atomically(path, &buffer)

@@ -7,19 +7,23 @@
 //! **Invariant:** renderers are pure functions of a [`Run`]; they never filter, re-rank or change
 //! severity, and they write only to the writer they are given.
 
+mod ci;
 mod claims;
 mod graph;
 mod json;
+mod sarif;
 mod text;
 
 use crate::documents::{Document, Skipped};
 use crate::extract::Claim;
 use crate::link::ClaimGraph;
-use crate::rules::{Finding, Severity};
+use crate::rules::{Finding, Severity, describe};
 
+pub use ci::{write_github, write_gitlab, write_junit, write_markdown};
 pub use claims::{ClaimRecord, claim_record, write_claims_json, write_claims_jsonl, write_claims_text};
 pub use graph::{GraphEdge, GraphExport, GraphNode, export as graph_export, write_graph_dot, write_graph_json};
 pub use json::write_json;
+pub use sarif::write_sarif;
 pub use text::write_text;
 
 /// Everything a report is made from.
@@ -54,3 +58,61 @@ impl Run<'_> {
 /// What a user does about an undated document.
 pub const UNDATED_HELP: &str =
     "give each a `date:` in its front matter, a dateline, or a [[document]] entry in claimlint.toml";
+
+impl Run<'_> {
+    /// Where a claim is: path, and 1-based line and column (in characters) of its start and end.
+    pub fn location(&self, claim: usize) -> Location<'_> {
+        let claim = &self.claims[claim];
+        let file = &self.documents[claim.doc].file;
+        let (line, column) = file.line_col(claim.span.start);
+        let (end_line, end_column) = file.line_col(claim.span.end);
+        Location {
+            path: file.path.as_str(),
+            line,
+            column,
+            end_line,
+            end_column,
+            text: &file.text[claim.span.clone()],
+        }
+    }
+
+    /// A finding's identity: its rule, subject and the values it quotes, never line numbers or
+    /// offsets, so it survives edits that only move text. Sixteen hex digits.
+    pub fn fingerprint(&self, finding: &Finding) -> String {
+        let mut values: Vec<String> = finding
+            .claims
+            .iter()
+            .map(|&c| {
+                let claim = &self.claims[c];
+                match (&claim.value, &claim.role) {
+                    (Some(value), _) => describe(value),
+                    (None, Some(role)) => role.person.clone(),
+                    (None, None) => self.location(c).text.to_owned(),
+                }
+            })
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        let identity = format!(
+            "{}\u{1f}{}\u{1f}{}",
+            finding.rule,
+            finding.subject.as_deref().unwrap_or(""),
+            values.join("\u{1f}")
+        );
+        // FNV-1a: stable across platforms and releases, unlike `DefaultHasher`.
+        let hash = identity.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        format!("{hash:016x}")
+    }
+}
+
+/// A claim's place in its file, for the CI formats.
+pub struct Location<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: &'a str,
+}

@@ -1,0 +1,273 @@
+//! The formats CI systems read: GitHub workflow commands, GitLab Code Quality, JUnit XML, and
+//! a Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Run;
+use crate::rules::{Finding, Severity};
+
+/// GitHub shows at most this many annotations of each level per step.
+const GITHUB_ANNOTATIONS_PER_LEVEL: usize = 10;
+
+/// Escapes workflow-command data: `%`, CR and LF.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a workflow-command property: data escapes plus `:` and `,`.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, most severe first;
+/// past ten of a level a final notice counts what GitHub would not show.
+pub fn write_github(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
+    let mut ordered: Vec<&Finding> = run.findings.iter().collect();
+    ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    let mut shown: BTreeMap<Severity, usize> = BTreeMap::new();
+    let mut hidden = 0;
+    for finding in ordered {
+        let Some(&first) = finding.claims.first() else { continue };
+        let count = shown.entry(finding.severity).or_default();
+        if *count == GITHUB_ANNOTATIONS_PER_LEVEL {
+            hidden += 1;
+            continue;
+        }
+        *count += 1;
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let at = run.location(first);
+        let mut message = finding.message.clone();
+        for &other in &finding.claims[1..] {
+            let other = run.location(other);
+            let path = other.path.strip_prefix("./").unwrap_or(other.path);
+            let _ = write!(
+                message,
+                "\n  also “{}” at {path}:{}:{}",
+                other.text, other.line, other.column
+            );
+        }
+        writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            github_property(at.path.strip_prefix("./").unwrap_or(at.path)),
+            at.line,
+            at.column,
+            at.end_line,
+            at.end_column,
+            github_property(&format!("claimlint {}", finding.rule)),
+            github_data(&message)
+        )?;
+    }
+    if hidden > 0 {
+        writeln!(
+            out,
+            "::notice title=claimlint::{hidden} more finding(s) not shown as annotations; run claimlint check locally or use --format sarif for all of them"
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct CodeQualityIssue<'a> {
+    description: String,
+    check_name: &'static str,
+    fingerprint: String,
+    severity: &'static str,
+    location: CodeQualityLocation<'a>,
+}
+
+#[derive(Serialize)]
+struct CodeQualityLocation<'a> {
+    path: &'a str,
+    lines: CodeQualityLines,
+}
+
+#[derive(Serialize)]
+struct CodeQualityLines {
+    begin: usize,
+}
+
+/// GitLab Code Quality: a JSON array of issues, each with a unique fingerprint.
+pub fn write_gitlab(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let issues: Vec<CodeQualityIssue<'_>> = run
+        .findings
+        .iter()
+        .filter_map(|finding| {
+            let at = run.location(*finding.claims.first()?);
+            let base = run.fingerprint(finding);
+            let repeat = seen.entry(base.clone()).or_default();
+            *repeat += 1;
+            let fingerprint = if *repeat == 1 { base } else { format!("{base}-{repeat}") };
+            Some(CodeQualityIssue {
+                description: finding.message.clone(),
+                check_name: finding.rule,
+                fingerprint,
+                severity: match finding.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                    Severity::Info => "info",
+                },
+                location: CodeQualityLocation {
+                    path: at.path.strip_prefix("./").unwrap_or(at.path),
+                    lines: CodeQualityLines { begin: at.line },
+                },
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &issues)?;
+    out.write_all(b"\n")
+}
+
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 allows no other control characters.
+            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JUnit XML: one test case per subject and per title checked; a finding is a failure of its
+/// subject's case.
+pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
+    let mut cases: BTreeMap<String, Vec<&Finding>> = BTreeMap::new();
+    for subject in run.graph.subjects.iter().filter(|s| !s.claims.is_empty()) {
+        cases.entry(subject.key.clone()).or_default();
+    }
+    for role in &run.graph.roles {
+        cases.entry(format!("role/{}", role.key.replace(' ', "-"))).or_default();
+    }
+    for finding in run.findings {
+        let key = finding.subject.clone().unwrap_or_else(|| finding.rule.to_owned());
+        cases.entry(key).or_default().push(finding);
+    }
+    let failures = cases.values().filter(|f| !f.is_empty()).count();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="claimlint" tests="{}" failures="{failures}">"#,
+        cases.len()
+    )?;
+    writeln!(
+        out,
+        r#"  <testsuite name="claimlint" tests="{}" failures="{failures}">"#,
+        cases.len()
+    )?;
+    for (subject, findings) in &cases {
+        let name = xml(subject);
+        if findings.is_empty() {
+            writeln!(out, r#"    <testcase classname="claimlint" name="{name}"/>"#)?;
+            continue;
+        }
+        writeln!(out, r#"    <testcase classname="claimlint" name="{name}">"#)?;
+        for finding in findings {
+            let mut body = String::new();
+            for &claim in &finding.claims {
+                let at = run.location(claim);
+                let _ = writeln!(body, "{}:{}:{}: “{}”", at.path, at.line, at.column, at.text);
+            }
+            if let Some(timeline) = &finding.timeline {
+                let _ = writeln!(body, "timeline: {timeline}");
+            }
+            writeln!(
+                out,
+                r#"      <failure type="{}" message="{}">{}</failure>"#,
+                finding.rule,
+                xml(&finding.message),
+                xml(&body)
+            )?;
+        }
+        writeln!(out, "    </testcase>")?;
+    }
+    writeln!(out, "  </testsuite>")?;
+    writeln!(out, "</testsuites>")
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// A Markdown summary: counts, a table of findings, and the timelines.
+pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
+    let (errors, warnings, infos) = run.counts();
+    writeln!(out, "## claimlint")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "**{} finding(s)** — {errors} error(s), {warnings} warning(s), {infos} info — in {} document(s), {} claim(s).",
+        run.findings.len(),
+        run.documents.len(),
+        run.claims.len()
+    )?;
+    let undated = run.undated();
+    if !undated.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} document(s) have no date, so their claims are not compared over time: {}.",
+            undated.len(),
+            undated.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+        )?;
+    }
+    if run.findings.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "| Severity | Rule | Finding | Where |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    for finding in run.findings {
+        let places: Vec<String> = finding
+            .claims
+            .iter()
+            .map(|&c| {
+                let at = run.location(c);
+                format!("`{}:{}` “{}”", at.path, at.line, at.text)
+            })
+            .collect();
+        writeln!(
+            out,
+            "| {} | `{}` | {} | {} |",
+            match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            },
+            finding.rule,
+            cell(&finding.message),
+            cell(&places.join("<br>"))
+        )?;
+    }
+    let timelines: Vec<&Finding> = run.findings.iter().filter(|f| f.timeline.is_some()).collect();
+    if !timelines.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "### Timelines")?;
+        writeln!(out)?;
+        for finding in timelines {
+            let subject = finding.subject.as_deref().unwrap_or(finding.rule);
+            writeln!(
+                out,
+                "- **{}**: {}",
+                cell(subject),
+                cell(finding.timeline.as_deref().unwrap_or(""))
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,193 @@
+//! The CI formats of `claimlint check`: SARIF, GitHub workflow commands, GitLab Code Quality,
+//! JUnit XML and Markdown, each pinned on the example corpus, and the rules they follow.
+
+use serde_json::Value;
+
+use crate::common::{run, run_in, scratch, snapshot_settings, stdout, write_story};
+
+fn check(corpus: &str, format: &str) -> String {
+    let output = run(&["check", corpus, "--format", format]);
+    assert_eq!(output.status.code(), Some(0), "{format}");
+    stdout(&output)
+}
+
+#[test]
+fn every_format_is_pinned_on_the_example_corpus() {
+    for format in ["sarif", "github", "gitlab", "markdown", "junit"] {
+        let report = check("examples/nato-iraq", format);
+        snapshot_settings().bind(|| insta::assert_snapshot!(format!("format_{format}_nato_iraq"), report));
+    }
+}
+
+#[test]
+fn sarif_carries_rule_help_regions_related_locations_and_fingerprints() {
+    let sarif: Value = serde_json::from_str(&check("examples/nato-iraq", "sarif")).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let rule_ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        rule_ids,
+        [
+            "numeric-contradiction",
+            "numeric-change",
+            "name-variant",
+            "role-change",
+            "role-conflict"
+        ]
+    );
+    for rule in rules {
+        assert!(!rule["shortDescription"]["text"].as_str().unwrap().is_empty());
+        assert!(rule["help"]["markdown"].as_str().unwrap().contains("## Why it matters"));
+    }
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    for result in results {
+        let rule_index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[rule_index]["id"], result["ruleId"]);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1 && region["startColumn"].as_u64().unwrap() >= 1);
+        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(uri.starts_with("examples/nato-iraq/"), "{uri}");
+        assert_eq!(
+            result["partialFingerprints"]["claimlintFinding/v1"]
+                .as_str()
+                .unwrap()
+                .len(),
+            16
+        );
+    }
+    let change = results.iter().find(|r| r["ruleId"] == "numeric-change").unwrap();
+    assert_eq!(change["relatedLocations"].as_array().unwrap().len(), 3);
+    assert_eq!(change["level"], "warning");
+}
+
+/// A finding's identity is its rule, subject and values: moving text keeps it, changing a
+/// value does not.
+#[test]
+fn fingerprints_survive_moved_text_but_not_changed_values() {
+    let dir = scratch("formats-fingerprint");
+    let fingerprints = |dir: &std::path::Path| -> Vec<String> {
+        let output = run_in(dir, &["check", ".", "--format", "gitlab", "--fail-on", "never"]);
+        let issues: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        issues
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["fingerprint"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    write_story(
+        &dir,
+        "a",
+        "2021-03-01",
+        "Outlet A",
+        "The UN has 400 inspectors in Iraq.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2021-03-02",
+        "Outlet B",
+        "The UN has 900 inspectors in Iraq.",
+    );
+    let before = fingerprints(&dir);
+    assert_eq!(before.len(), 1);
+    write_story(
+        &dir,
+        "a",
+        "2021-03-01",
+        "Outlet A",
+        "A new first paragraph pushes everything down.\n\nStill, the UN has 400 inspectors in Iraq.",
+    );
+    assert_eq!(fingerprints(&dir), before);
+    write_story(
+        &dir,
+        "b",
+        "2021-03-02",
+        "Outlet B",
+        "The UN has 950 inspectors in Iraq.",
+    );
+    assert_ne!(fingerprints(&dir), before);
+}
+
+#[test]
+fn github_shows_the_most_severe_ten_of_a_level_and_counts_the_rest() {
+    let dir = scratch("formats-github-cap");
+    let countries = [
+        "Germany", "France", "Canada", "Italy", "Spain", "Poland", "Norway", "Denmark", "Greece", "Turkey", "Japan",
+        "Mexico",
+    ];
+    for (i, country) in countries.iter().enumerate() {
+        write_story(
+            &dir,
+            &format!("a{i:02}"),
+            "2021-03-01",
+            "Outlet A",
+            &format!("{country} has 100 troops in Iraq."),
+        );
+        write_story(
+            &dir,
+            &format!("b{i:02}"),
+            "2021-03-01",
+            "Outlet B",
+            &format!("{country} has 900 troops in Iraq."),
+        );
+    }
+    write_story(
+        &dir,
+        "c",
+        "2021-03-01",
+        "Outlet C",
+        "NATO Secretary-General Jens Stoltenberg spoke.",
+    );
+    write_story(
+        &dir,
+        "d",
+        "2021-03-09",
+        "Outlet D",
+        "NATO Secretary-General Jans Stoltenberg spoke.",
+    );
+    let output = run_in(&dir, &["check", ".", "--format", "github"]);
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+    let errors = lines.iter().filter(|l| l.starts_with("::error ")).count();
+    let warnings = lines.iter().filter(|l| l.starts_with("::warning ")).count();
+    assert_eq!((errors, warnings), (10, 1), "{lines:#?}");
+    assert!(
+        lines[0].starts_with("::error file=a00.md,line=7,col=13,"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].contains(",title=claimlint numeric-contradiction::"));
+    assert_eq!(
+        lines.last().unwrap(),
+        "::notice title=claimlint::2 more finding(s) not shown as annotations; run claimlint check locally or use --format sarif for all of them"
+    );
+}
+
+#[test]
+fn min_level_hides_what_fail_on_still_counts() {
+    let output = run(&[
+        "check",
+        "examples/nato-iraq",
+        "--format",
+        "json",
+        "--min-level",
+        "warning",
+        "--fail-on",
+        "info",
+    ]);
+    // The role change is an info: hidden from the report, yet it fails the run.
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["name-variant", "numeric-change"]);
+}
