@@ -567,18 +567,29 @@ fn money_purpose(after: &str) -> Option<String> {
         .iter()
         .find_map(|p| after.strip_prefix(p))
         .map_or((after, false), |rest| (rest, true));
-    const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "new", "more", "additional"];
-    let words: Vec<&str> = phrase
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .take_while(|w| !w.is_empty())
-        .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
-        .take_while(|w| !SHARE_ENDS.contains(&w.to_lowercase().as_str()) && !lexicon::ends_noun_phrase(w))
-        .take(3)
-        .collect();
-    let head = words.last()?.to_lowercase();
+    let head = phrase_head(phrase)?;
     let is_noun_like = head.chars().all(char::is_alphabetic) && head.len() > 2;
     // Without a preposition only a money noun names the purpose: `budget`, `package`.
     (is_noun_like && (introduced || MONEY_NOUNS.contains(&head.as_str()))).then_some(head)
+}
+
+/// The head noun, lower case, of the noun phrase `phrase` starts with: leading determiners
+/// skipped, ending at punctuation or a preposition (`its gross domestic product on defence` →
+/// `gdp`, `military aid for Ukraine` → `aid`).
+fn phrase_head(phrase: &str) -> Option<String> {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "new", "more", "additional"];
+    let words: Vec<String> = phrase
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .take_while(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .skip_while(|w| DETERMINERS.contains(&w.as_str()))
+        .take_while(|w| !PHRASE_ENDS.contains(&w.as_str()) && !lexicon::ends_noun_phrase(w))
+        .take(4)
+        .collect();
+    if words.ends_with(&["gross".into(), "domestic".into(), "product".into()]) {
+        return Some("gdp".to_owned());
+    }
+    words.last().cloned()
 }
 
 /// Nouns that say what an amount right before them is: `a $700 billion defense budget`.
@@ -607,8 +618,8 @@ const MONEY_NOUNS: &[&str] = &[
     "profit",
 ];
 
-/// Words that end the noun phrase a percent is a share of.
-const SHARE_ENDS: &[&str] = &[
+/// Prepositions and conjunctions that end a noun phrase.
+const PHRASE_ENDS: &[&str] = &[
     "on", "in", "for", "to", "by", "at", "from", "with", "into", "and", "or", "than",
 ];
 
@@ -713,9 +724,6 @@ const APPROXIMATIONS: &[&str] = &[
     "about", "around", "roughly", "some", "nearly", "almost", "just", "over", "under",
 ];
 
-/// Group nouns whose size counts personnel: `the US force stands at 2,500`.
-const FORCE_NOUNS: &[&str] = &["force", "forces", "contingent", "garrison"];
-
 /// The counted noun a bare number takes from earlier in its clause, with its class and where
 /// it starts: `American troops in Afghanistan have been cut to 2,500` counts troops. Only after
 /// a word that states a level (`to`, `from`, `at`, `is`, `now`); `cut by 500` is an amount of
@@ -753,23 +761,20 @@ fn clause_noun(
         clause_start = clause_start_before(boundary);
     }
     let clause = &before[clause_start..];
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut word_start = None;
-    for (i, c) in clause.char_indices() {
-        let in_word = c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | ',' | '.') && word_start.is_some();
-        match (in_word, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(s)) => {
-                words.push((s, &clause[s..i]));
-                word_start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = word_start {
-        words.push((s, &clause[s..]));
-    }
-    let mut tokens = words.into_iter().rev();
+    // Words with their offsets in the clause, outer punctuation trimmed, last first.
+    let mut offset = 0;
+    let mut tokens = clause
+        .split(' ')
+        .map(|raw| {
+            let word = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let at = offset + raw.len() - word.len();
+            offset += raw.len() + 1;
+            (at, word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        })
+        .filter(|(_, word)| !word.is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev();
     let (_, level) = tokens.next()?;
     if !LEVEL_WORDS.iter().any(|w| level.eq_ignore_ascii_case(w)) {
         return None;
@@ -779,20 +784,16 @@ fn clause_noun(
             continue;
         }
         let lower = word.to_lowercase();
-        let class = if FORCE_NOUNS.contains(&lower.as_str()) {
-            Some(UnitClass::Personnel)
-        } else {
-            vocabulary.noun_class(&lower).filter(|c| {
-                matches!(
-                    c,
-                    UnitClass::Personnel
-                        | UnitClass::Countries
-                        | UnitClass::Casualties
-                        | UnitClass::Facilities
-                        | UnitClass::Vehicles
-                )
-            })
-        };
+        let class = vocabulary.noun_class(&lower).filter(|c| {
+            matches!(
+                c,
+                UnitClass::Personnel
+                    | UnitClass::Countries
+                    | UnitClass::Casualties
+                    | UnitClass::Facilities
+                    | UnitClass::Vehicles
+            )
+        });
         if let Some(class) = class {
             return Some((lower, class, sentence_start + clause_start + offset));
         }
@@ -1143,26 +1144,9 @@ fn context(
         })
     };
 
+    // `2% of GDP on defence`: the noun phrase after `of`.
     let share_of = (claim.kind == ClaimKind::Percent)
-        .then(|| {
-            // `2% of GDP on defence`: the noun phrase after `of`, up to a preposition.
-            let tail = text_after.trim_start().strip_prefix("of ")?;
-            let phrase_end = tail.find([',', '.', ';', ':']).unwrap_or(tail.len());
-            let phrase: Vec<&str> = tail[..phrase_end]
-                .split_whitespace()
-                .take_while(|w| !SHARE_ENDS.contains(&w.to_lowercase().as_str()))
-                .take(5)
-                .collect();
-            let phrase = phrase.join(" ").to_lowercase();
-            if phrase.ends_with("gross domestic product") {
-                return Some("gdp".to_owned());
-            }
-            phrase
-                .rsplit(' ')
-                .next()
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
-                .filter(|w| !w.is_empty())
-        })
+        .then(|| phrase_head(text_after.trim_start().strip_prefix("of ")?))
         .flatten();
 
     // `$5 billion in military aid for Ukraine`: the recipient is part of the purpose.

@@ -156,10 +156,7 @@ pub fn modality(before: &str) -> Modality {
         }
         if let Some(&(cue, modality)) = CUES.iter().find(|(cue, _)| is(word, cue)) {
             // `Miller said the force would shrink to 2,500`: reported future, a plan.
-            let reported_future = cue == "would"
-                && before
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| REPORTING.iter().any(|r| r.eq_ignore_ascii_case(w)));
+            let reported_future = cue == "would" && is_reported(before);
             found = if reported_future { Modality::Planned } else { modality };
             break;
         }

@@ -13,7 +13,7 @@ use jiff::civil::{Date, Weekday};
 
 use crate::calendar;
 
-use super::number::{at_word_end, word};
+use super::number::{at_word_end, word, word_prefix};
 
 /// A time expression's extent and, when it can be resolved, the days it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,11 +156,7 @@ fn month_alone(input: &str, today: Option<Date>, direction: Direction) -> Option
     if !at_word_end(rest) {
         return None;
     }
-    let date = calendar::PartialDate {
-        year: None,
-        month: Some(month),
-        day: None,
-    };
+    let date = month_only(month);
     Some(TimeExpression {
         bare_month: true,
         year_less: true,
@@ -171,36 +167,36 @@ fn month_alone(input: &str, today: Option<Date>, direction: Direction) -> Option
     })
 }
 
+fn month_only(month: i8) -> calendar::PartialDate {
+    calendar::PartialDate {
+        year: None,
+        month: Some(month),
+        day: None,
+    }
+}
+
 /// `last July` (the latest July before the document's month), `next March` (the first March
 /// after it).
 fn last_or_next_month(input: &str, today: Option<Date>) -> Option<TimeExpression> {
-    let (direction, after) = if let Some(after) = strip_word(input, "last ") {
-        (Direction::Back, after)
-    } else {
-        (Direction::Forward, strip_word(input, "next ")?)
+    let (direction, after) = match word_prefix(input, "last") {
+        Some(after) => (Direction::Back, after),
+        None => (Direction::Forward, word_prefix(input, "next")?),
     };
+    let after = after.strip_prefix(' ')?;
     let (rest, month) = calendar::month_name(after).ok()?;
     if !at_word_end(rest) || !after.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
+    // The nearest such month strictly outside the document's own month.
+    let date = month_only(month);
     let bounds = today.and_then(|d| {
-        let year = d.year();
-        let this_year = Date::new(year, month, 1).ok()?;
-        let first = match direction {
-            Direction::Back if this_year >= d.first_of_month() => Date::new(year - 1, month, 1).ok()?,
-            Direction::Forward if this_year <= d.first_of_month() => Date::new(year + 1, month, 1).ok()?,
-            _ => this_year,
+        let outside = match direction {
+            Direction::Back => d.first_of_month().yesterday().ok()?,
+            Direction::Forward => d.last_of_month().tomorrow().ok()?,
         };
-        Some((first, first.last_of_month()))
+        year_less_bounds(date, outside, direction)
     });
     Some(TimeExpression::days(input.len() - rest.len(), bounds))
-}
-
-fn strip_word<'a>(input: &'a str, head: &str) -> Option<&'a str> {
-    input
-        .get(..head.len())
-        .filter(|h| h.eq_ignore_ascii_case(head))
-        .map(|_| &input[head.len()..])
 }
 
 /// `early 2017`, `mid-2019`, `late 2020`, `the middle of 2020`, `the end of 2019`, `the start of

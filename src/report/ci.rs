@@ -47,17 +47,16 @@ pub fn write_github(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
         let mut message = finding.message.clone();
         for &other in &finding.claims[1..] {
             let other = run.location(other);
-            let path = other.path.strip_prefix("./").unwrap_or(other.path);
             let _ = write!(
                 message,
-                "\n  also “{}” at {path}:{}:{}",
-                other.text, other.line, other.column
+                "\n  also “{}” at {}:{}:{}",
+                other.text, other.path, other.line, other.column
             );
         }
         writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            github_property(at.path.strip_prefix("./").unwrap_or(at.path)),
+            github_property(at.path),
             at.line,
             at.column,
             at.end_line,
@@ -117,7 +116,7 @@ pub fn write_gitlab(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                     Severity::Info => "info",
                 },
                 location: CodeQualityLocation {
-                    path: at.path.strip_prefix("./").unwrap_or(at.path),
+                    path: at.path,
                     lines: CodeQualityLines { begin: at.line },
                 },
             })

@@ -60,14 +60,15 @@ pub const UNDATED_HELP: &str =
     "give each a `date:` in its front matter, a dateline, or a [[document]] entry in claimlint.toml";
 
 impl Run<'_> {
-    /// Where a claim is: path, and 1-based line and column (in characters) of its start and end.
+    /// Where a claim is: path (without a leading `./`), and 1-based line and column (in characters) of its start and end.
     pub fn location(&self, claim: usize) -> Location<'_> {
         let claim = &self.claims[claim];
         let file = &self.documents[claim.doc].file;
         let (line, column) = file.line_col(claim.span.start);
         let (end_line, end_column) = file.line_col(claim.span.end);
         Location {
-            path: file.path.as_str(),
+            // CI systems resolve paths against the checkout: `./a.md` is `a.md`.
+            path: file.path.strip_prefix("./").unwrap_or(&file.path),
             line,
             column,
             end_line,

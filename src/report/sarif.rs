@@ -132,10 +132,9 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A path as a relative URI: forward slashes, no `./`, spaces and `%` escaped.
+/// A path as a relative URI: forward slashes, spaces and `%` escaped.
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
-    let path = path.strip_prefix("./").unwrap_or(&path);
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
         match c {
