@@ -12,6 +12,8 @@ mod formats;
 mod graph;
 /// Entity, owner and role forms linked without a rule file, and the near misses kept apart.
 mod linking;
+/// Markdown and HTML documents: prose only, located in the original file.
+mod markup;
 /// Properties over arbitrary input: no panics, sound spans.
 mod properties;
 /// Rule-file and config errors with file:line:column.

@@ -10,6 +10,7 @@
 //! **Invariant:** documents are never written to; offsets always index the original file.
 
 mod front_matter;
+pub mod markup;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ use crate::source::SourceFile;
 pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Extensions read when walking a directory. Files named explicitly are read whatever their name.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"];
 
 /// One readable document of the set.
 #[derive(Debug, Clone)]
@@ -34,6 +35,40 @@ pub struct Document {
     pub body: Range<usize>,
     /// Where trailing boilerplate (related-story lists and the like) starts, if any.
     pub boilerplate_from: Option<usize>,
+    /// For Markdown and HTML: the prose a reader sees, which extraction reads instead of the
+    /// file, and the comments that may hold suppressions.
+    pub markup: Option<Box<Marked>>,
+}
+
+/// The prose of a marked-up document, as a document of its own plus the map back.
+#[derive(Debug, Clone)]
+pub struct Marked {
+    /// The prose as plain text: offsets in it are prose offsets.
+    pub view: Document,
+    pub prose: markup::Prose,
+}
+
+/// How a file's text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format a file name suggests: `.md`/`.markdown` Markdown, `.html`/`.htm` HTML.
+    pub fn of(path: &str) -> Self {
+        let extension = Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd") => Self::Markdown,
+            Some("html" | "htm" | "xhtml") => Self::Html,
+            _ => Self::Plain,
+        }
+    }
 }
 
 impl Document {
@@ -82,7 +117,7 @@ pub struct Skipped {
 /// Walks `paths` and returns the files to read, sorted, plus the paths that could not be walked.
 ///
 /// Directories are walked honouring `.gitignore`, `.ignore` and hidden-file rules and yield
-/// `.txt`/`.md` files; a path naming a file is taken as it is.
+/// `.txt`, `.md` and `.html` files; a path naming a file is taken as it is.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -197,18 +232,56 @@ pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> 
         }
     }
     let body = body_start..text.len();
-    if meta.date.is_none()
-        && let Some(date) = date_in_text(&text[body.clone()])
-    {
-        meta.date = Some(date);
-        meta.date_origin = Some(DateOrigin::Text);
+    let format = Format::of(&file.path);
+    if format == Format::Plain {
+        if meta.date.is_none()
+            && let Some(date) = date_in_text(&text[body.clone()])
+        {
+            meta.date = Some(date);
+            meta.date_origin = Some(DateOrigin::Text);
+        }
+        let boilerplate_from = boilerplate_start(text, body.clone());
+        return Ok(Document {
+            file,
+            meta,
+            body,
+            boilerplate_from,
+            markup: None,
+        });
     }
-    let boilerplate_from = boilerplate_start(text, body.clone());
+
+    let prose = match format {
+        Format::Html => markup::html(&text[body.clone()], body.start),
+        _ => markup::markdown(&text[body.clone()], body.start),
+    };
+    if meta.title.is_none() {
+        meta.title.clone_from(&prose.title);
+    }
+    if meta.date.is_none() {
+        let stated = prose.date.as_deref().and_then(|d| {
+            let (_, date) = calendar::iso_date(d.get(..10)?).ok()?;
+            date.bounds(None).map(|(first, _)| first)
+        });
+        if let Some(date) = stated.or_else(|| date_in_text(&prose.text)) {
+            meta.date = Some(date);
+            meta.date_origin = Some(DateOrigin::Text);
+        }
+    }
+    let view_boilerplate = boilerplate_start(&prose.text, 0..prose.text.len());
+    let boilerplate_from = view_boilerplate.map(|at| prose.original_range(at..at).start);
+    let view = Document {
+        file: SourceFile::new(file.path.clone(), prose.text.clone()),
+        meta: meta.clone(),
+        body: 0..prose.text.len(),
+        boilerplate_from: view_boilerplate,
+        markup: None,
+    };
     Ok(Document {
         file,
         meta,
         body,
         boilerplate_from,
+        markup: Some(Box::new(Marked { view, prose })),
     })
 }
 

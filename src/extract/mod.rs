@@ -27,6 +27,7 @@ use serde::Serialize;
 
 use crate::calendar;
 use crate::documents::Document;
+use crate::documents::markup::Heading;
 
 pub use entity::{EntityDef, EntityKind, Gazetteer, Mention};
 pub use lexicon::UnitClass;
@@ -322,8 +323,24 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "via",
 ];
 
-/// Extracts every claim of `doc`, in document order.
+/// Extracts every claim of `doc`, in document order. A Markdown or HTML document is read
+/// through its prose; the claims' spans are then mapped back into the original file.
 pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<Claim> {
+    let Some(marked) = &doc.markup else {
+        return extract_prose(doc_index, doc, &[], gazetteer);
+    };
+    let prose = &marked.prose;
+    let mut claims = extract_prose(doc_index, &marked.view, &prose.headings, gazetteer);
+    // Words added for context (a table's header after a cell) never make claims of their own.
+    claims.retain(|claim| !prose.is_synthetic(claim.span.start));
+    for claim in &mut claims {
+        claim.span = prose.original_range(claim.span.clone());
+        claim.context.sentence = prose.original_range(claim.context.sentence.clone());
+    }
+    claims
+}
+
+fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazetteer: &Gazetteer) -> Vec<Claim> {
     let text = doc.file.text.as_str();
     let today = doc.meta.date;
     let mentions = document_mentions(text, doc, gazetteer);
@@ -541,7 +558,50 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
         }
         attach_sentence_times(text, &mut claims[first_of_sentence..], sentence.start, today);
     }
+    if !headings.is_empty() {
+        own_by_heading(&mut claims, headings, &mentions, gazetteer);
+    }
     claims
+}
+
+/// A number whose sentence names no owner belongs to whoever its section is about: the
+/// organisation or country its nearest heading names, else that of the heading above it.
+fn own_by_heading(claims: &mut [Claim], headings: &[Heading], mentions: &[Mention], gazetteer: &Gazetteer) {
+    let owners: Vec<Option<String>> = headings
+        .iter()
+        .map(|heading| {
+            mentions_within(mentions, heading.range.clone())
+                .iter()
+                .find(|m| {
+                    !m.demonym
+                        && matches!(
+                            gazetteer.entities[m.entity].kind,
+                            EntityKind::Organization | EntityKind::Country
+                        )
+                })
+                .map(|m| owner_id(gazetteer, m))
+        })
+        .collect();
+    for claim in claims {
+        if claim.context.owner.is_some() || claim.value.is_none() {
+            continue;
+        }
+        let above = headings.partition_point(|h| h.range.end <= claim.span.start);
+        let mut level = u8::MAX;
+        for (heading, owner) in headings[..above].iter().zip(&owners[..above]).rev() {
+            if heading.level >= level {
+                continue;
+            }
+            level = heading.level;
+            if let Some(owner) = owner {
+                if claim.context.place.as_ref() == Some(owner) {
+                    claim.context.place = None;
+                }
+                claim.context.owner = Some(owner.clone());
+                break;
+            }
+        }
+    }
 }
 
 /// Words right before a title that say its holder no longer holds it.

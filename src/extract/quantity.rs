@@ -603,7 +603,8 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
 /// Compound adjectives after a number: `500-strong`, `29-member`, `three-year`, `29-year-old`,
 /// `a 27-kilometer ring`, `a three-foot trip`.
 fn compound(input: &str) -> Option<(&str, UnitMatch)> {
-    let rest = input.strip_prefix('-')?;
+    // The hyphen, or the Unicode hyphen and non-breaking hyphen that typesetting puts there.
+    let rest = input.strip_prefix(['-', '\u{2010}', '\u{2011}'])?;
     let special = alt((
         word("strong"),
         word("member"),

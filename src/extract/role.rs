@@ -44,6 +44,11 @@ const MODIFIERS: &[&str] = &[
     "former",
 ];
 
+/// Articles and pronouns: capitalised at a sentence start, never part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their", "its",
+];
+
 /// Capitalised words that open a sentence's leading phrase, never a name.
 const PHRASE_OPENERS: &[&str] = &[
     "in",
@@ -147,7 +152,7 @@ fn name_word(input: &str) -> IResult<&str, &str> {
         return fail(input);
     }
     let known = |list: &[&str]| list.iter().any(|k| k.eq_ignore_ascii_case(w));
-    if known(HEADS) || known(MODIFIERS) {
+    if known(HEADS) || known(MODIFIERS) || known(PHRASE_OPENERS) || known(FUNCTION_WORDS) {
         return fail(input);
     }
     // `Trump’s` names Trump.

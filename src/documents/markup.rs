@@ -1,0 +1,771 @@
+//! Markup: the prose of a Markdown or HTML file, with a map back to the original bytes.
+//!
+//! Extraction reads prose, not markup. For a Markdown or HTML file this module builds the text
+//! a reader sees — paragraphs, headings, list items, table cells — and leaves out what is not
+//! prose: code blocks and inline code, link targets, images, front matter, HTML tags, `script`,
+//! `style` and navigation boilerplate. Each piece of prose remembers where it came from, so a
+//! claim found in the prose is reported at its line and column in the original file.
+//!
+//! Structure gives numbers their context. A table's body cell that holds only a number gets
+//! its column header after it and its row label before it (`Germany: 500 troops` for a row
+//! `| Germany | 500 |` under a `Troops` header); these added words are *synthetic*: they shape
+//! how the number is read but never become claims themselves. Headings are kept as ranges so
+//! extraction can give a number the entity its section is about.
+//!
+//! HTML comments (in both formats) are kept as [`Comment`]s: suppressions live there.
+
+use std::ops::Range;
+
+use html5gum::{Token, Tokenizer, emitters::default::DefaultEmitter};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// How the prose of one stretch maps to the original file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mapping {
+    /// Byte for byte: the prose has the same length as the original stretch.
+    Linear,
+    /// Decoded (`&amp;` → `&`): the whole prose stretch stands for the whole original one.
+    Replaced { original_len: usize },
+    /// Added for context (a table header after a cell); stands at `original`, never a claim.
+    Synthetic,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    prose: usize,
+    original: usize,
+    mapping: Mapping,
+}
+
+/// A heading of the prose: its text range and level (1 for `#` and `<h1>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub range: Range<usize>,
+    pub level: u8,
+}
+
+/// An HTML comment in the original file: its byte range and the text between `<!--` and `-->`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+/// The prose of a marked-up file.
+#[derive(Debug, Clone, Default)]
+pub struct Prose {
+    pub text: String,
+    segments: Vec<Segment>,
+    pub headings: Vec<Heading>,
+    pub comments: Vec<Comment>,
+    /// What `<title>` says, for HTML.
+    pub title: Option<String>,
+    /// A publication date from `<meta>` or the first `<time datetime>`, for HTML: its text.
+    pub date: Option<String>,
+}
+
+impl Prose {
+    fn segment_at(&self, prose: usize) -> usize {
+        self.segments.partition_point(|s| s.prose <= prose).saturating_sub(1)
+    }
+
+    fn segment_end(&self, index: usize) -> usize {
+        self.segments.get(index + 1).map_or(self.text.len(), |s| s.prose)
+    }
+
+    /// Whether prose offset `at` lies in text added for context.
+    pub fn is_synthetic(&self, at: usize) -> bool {
+        self.segments
+            .get(self.segment_at(at))
+            .is_some_and(|s| s.mapping == Mapping::Synthetic)
+    }
+
+    fn original_start(&self, prose: usize) -> usize {
+        let Some(segment) = self.segments.get(self.segment_at(prose)) else {
+            return 0;
+        };
+        match segment.mapping {
+            Mapping::Linear => segment.original + (prose - segment.prose),
+            Mapping::Replaced { .. } | Mapping::Synthetic => segment.original,
+        }
+    }
+
+    fn original_end(&self, prose_end: usize) -> usize {
+        if prose_end == 0 {
+            return self.original_start(0);
+        }
+        let Some(segment) = self.segments.get(self.segment_at(prose_end - 1)) else {
+            return 0;
+        };
+        match segment.mapping {
+            Mapping::Linear => segment.original + (prose_end - segment.prose),
+            Mapping::Replaced { original_len } => segment.original + original_len,
+            Mapping::Synthetic => segment.original,
+        }
+    }
+
+    /// The original byte range of a prose range: from its first byte to its last byte that is
+    /// not synthetic. Synthetic text inside the range is left out of it.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let first = self.segment_at(range.start);
+        let mut start = None;
+        let mut end = None;
+        let mut index = first;
+        while let Some(segment) = self.segments.get(index) {
+            if segment.prose >= range.end && index > first {
+                break;
+            }
+            if segment.mapping != Mapping::Synthetic {
+                let from = range.start.max(segment.prose);
+                let to = range.end.min(self.segment_end(index));
+                if from < to {
+                    let original_from = self.original_start(from);
+                    let original_to = self.original_end(to);
+                    start = Some(start.map_or(original_from, |s: usize| s.min(original_from)));
+                    end = Some(end.map_or(original_to, |e: usize| e.max(original_to)));
+                }
+            }
+            index += 1;
+        }
+        match (start, end) {
+            (Some(start), Some(end)) => start..end.max(start),
+            _ => {
+                let at = self.original_start(range.start);
+                at..at
+            }
+        }
+    }
+}
+
+/// Builds prose piece by piece.
+#[derive(Default)]
+struct Builder {
+    prose: Prose,
+}
+
+impl Builder {
+    fn push(&mut self, original: usize, text: &str, mapping: Mapping) {
+        if text.is_empty() {
+            return;
+        }
+        let prose = self.prose.text.len();
+        // Extend the previous segment when this one continues it exactly.
+        let continues = self.prose.segments.last().is_some_and(|last| {
+            mapping == Mapping::Linear
+                && last.mapping == Mapping::Linear
+                && last.original + (prose - last.prose) == original
+        });
+        if !continues {
+            self.prose.segments.push(Segment {
+                prose,
+                original,
+                mapping,
+            });
+        }
+        self.prose.text.push_str(text);
+    }
+
+    /// Text that stands for `original` of the file: decoded text becomes one replaced
+    /// segment, text equal to the original one linear segment.
+    fn text(&mut self, original: Range<usize>, source: &str, text: &str) {
+        if source == text {
+            self.push(original.start, text, Mapping::Linear);
+        } else if source.len() == text.len() {
+            // Same length (a line break read as a space): still byte for byte.
+            self.push(original.start, text, Mapping::Linear);
+        } else {
+            self.push(
+                original.start,
+                text,
+                Mapping::Replaced {
+                    original_len: original.len(),
+                },
+            );
+        }
+    }
+
+    fn synthetic(&mut self, at: usize, text: &str) {
+        self.push(at, text, Mapping::Synthetic);
+    }
+
+    /// Ends the current line, so the next block starts a sentence of its own.
+    fn line_break(&mut self, at: usize) {
+        if !self.prose.text.is_empty() && !self.prose.text.ends_with('\n') {
+            self.synthetic(at, "\n");
+        }
+    }
+
+    fn ends_in_space(&self) -> bool {
+        self.prose.text.is_empty() || self.prose.text.ends_with(char::is_whitespace)
+    }
+}
+
+/// One table cell: its pieces of text with their original ranges, and its start.
+#[derive(Default, Clone)]
+struct Cell {
+    at: usize,
+    pieces: Vec<(Range<usize>, String, String)>,
+}
+
+impl Cell {
+    fn plain(&self) -> String {
+        self.pieces.iter().map(|(_, _, text)| text.as_str()).collect::<String>()
+    }
+
+    fn emit(&self, builder: &mut Builder) {
+        for (range, source, text) in &self.pieces {
+            builder.text(range.clone(), source, text);
+        }
+    }
+}
+
+/// Collects a table's rows and writes each body cell with its row label and column header.
+#[derive(Default)]
+struct Table {
+    header: Vec<String>,
+    row: Vec<Cell>,
+    cell: Option<Cell>,
+}
+
+impl Table {
+    fn start_cell(&mut self, at: usize) {
+        self.cell = Some(Cell { at, ..Cell::default() });
+    }
+
+    fn end_cell(&mut self) {
+        if let Some(cell) = self.cell.take() {
+            self.row.push(cell);
+        }
+    }
+
+    /// Header cells are prose of their own, one per line, and name the columns.
+    fn end_header(&mut self, builder: &mut Builder) {
+        self.end_cell();
+        self.header = self.row.iter().map(|c| c.plain().trim().to_owned()).collect();
+        for cell in std::mem::take(&mut self.row) {
+            builder.line_break(cell.at);
+            cell.emit(builder);
+            builder.line_break(cell.at);
+        }
+    }
+
+    /// A body row: the first cell on a line of its own; every other cell on its own line,
+    /// after the row label and, when it holds no words, before its column header.
+    fn end_row(&mut self, builder: &mut Builder) {
+        self.end_cell();
+        let row = std::mem::take(&mut self.row);
+        let label = row.first().map(|c| c.plain().trim().to_owned()).unwrap_or_default();
+        for (index, cell) in row.iter().enumerate() {
+            builder.line_break(cell.at);
+            let text = cell.plain();
+            if text.trim().is_empty() {
+                continue;
+            }
+            if index > 0 && !label.is_empty() {
+                builder.synthetic(cell.at, &format!("{label}: "));
+            }
+            cell.emit(builder);
+            let header = self.header.get(index).filter(|h| !h.is_empty());
+            if index > 0
+                && let Some(header) = header
+                && !text.chars().any(char::is_alphabetic)
+            {
+                builder.synthetic(cell.at, &format!(" {header}"));
+            }
+            builder.line_break(cell.at);
+        }
+    }
+}
+
+/// The prose of a Markdown text that starts at byte `offset` of its file.
+pub fn markdown(text: &str, offset: usize) -> Prose {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut builder = Builder::default();
+    let mut table: Option<Table> = None;
+    let mut hidden = 0usize; // inside a code block, image or metadata block
+    let mut heading: Option<(usize, u8)> = None;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let original = range.start + offset..range.end + offset;
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_)) => hidden += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::MetadataBlock(_)) => {
+                hidden = hidden.saturating_sub(1);
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                builder.line_break(original.start);
+                heading = Some((builder.prose.text.len(), level as u8));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((start, level)) = heading.take() {
+                    let end = builder.prose.text.len();
+                    if end > start {
+                        builder.prose.headings.push(Heading {
+                            range: start..end,
+                            level,
+                        });
+                    }
+                }
+                builder.line_break(original.end);
+            }
+            Event::Start(Tag::Table(_)) => {
+                builder.line_break(original.start);
+                table = Some(Table::default());
+            }
+            Event::End(TagEnd::Table) => {
+                table = None;
+                builder.line_break(original.end);
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some(table) = &mut table {
+                    table.start_cell(original.start);
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some(table) = &mut table {
+                    table.end_cell();
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(table) = &mut table {
+                    table.end_header(&mut builder);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(table) = &mut table {
+                    table.end_row(&mut builder);
+                }
+            }
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Item
+                | Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::FootnoteDefinition(_)
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition
+                | Tag::HtmlBlock,
+            ) => builder.line_break(original.start),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::FootnoteDefinition
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition
+                | TagEnd::HtmlBlock,
+            ) => builder.line_break(original.end),
+            Event::Text(content) if hidden == 0 => {
+                let source = &text[range.clone()];
+                match table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    Some(cell) => cell.pieces.push((original, source.to_owned(), content.into_string())),
+                    None => builder.text(original, source, &content),
+                }
+            }
+            Event::Code(_) if hidden == 0 => {
+                // Code is not prose; a space keeps the words around it apart.
+                match table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    Some(cell) => cell
+                        .pieces
+                        .push((original.start..original.start, String::new(), " ".into())),
+                    None if !builder.ends_in_space() => builder.synthetic(original.start, " "),
+                    None => {}
+                }
+            }
+            Event::SoftBreak if hidden == 0 => builder.synthetic(original.start, " "),
+            Event::HardBreak if hidden == 0 => builder.line_break(original.start),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                collect_comments(&html, original.start, &mut builder.prose.comments);
+            }
+            _ => {}
+        }
+    }
+    builder.prose
+}
+
+/// The comments inside a stretch of raw HTML that Markdown passes through.
+fn collect_comments(html: &str, offset: usize, out: &mut Vec<Comment>) {
+    let mut from = 0;
+    while let Some(open) = html[from..].find("<!--") {
+        let start = from + open;
+        let Some(close) = html[start + 4..].find("-->") else {
+            break;
+        };
+        let end = start + 4 + close + 3;
+        out.push(Comment {
+            range: offset + start..offset + end,
+            text: html[start + 4..end - 3].to_owned(),
+        });
+        from = end;
+    }
+}
+
+/// Elements whose content is not prose: code, scripts, styles, navigation and page chrome.
+const HIDDEN_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select", "svg", "math",
+    "iframe", "object", "canvas", "code", "pre", "kbd", "samp", "head", "textarea", "dialog", "menu",
+];
+
+/// Elements that end a line of prose.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "main",
+    "header",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "caption",
+    "details",
+    "summary",
+];
+
+/// `<meta>` names and properties that carry a publication date.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "date",
+    "pubdate",
+    "publish-date",
+    "publication_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+];
+
+/// The prose of an HTML text that starts at byte `offset` of its file: the visible text of
+/// the page without its scripts, styles and navigation.
+pub fn html(text: &str, offset: usize) -> Prose {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let mut builder = Builder::default();
+    let mut hidden: Vec<String> = Vec::new();
+    let mut in_article = 0usize;
+    let mut in_title = false;
+    let mut title = String::new();
+    let mut table: Option<Table> = None;
+    let mut header_row = false;
+    let mut heading: Option<(usize, u8)> = None;
+    for token in Tokenizer::new_with_emitter(text, emitter) {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let at = tag.span.start + offset;
+                let attribute = |key: &str| {
+                    tag.attributes
+                        .get(key.as_bytes())
+                        .map(|v| String::from_utf8_lossy(v).into_owned())
+                };
+                if name == "meta" {
+                    let key = attribute("property").or_else(|| attribute("name")).unwrap_or_default();
+                    if builder.prose.date.is_none() && DATE_META.contains(&key.to_ascii_lowercase().as_str()) {
+                        builder.prose.date = attribute("content");
+                    }
+                    continue;
+                }
+                if name == "time" && builder.prose.date.is_none() && hidden.is_empty() {
+                    builder.prose.date = attribute("datetime");
+                }
+                if name == "title" {
+                    in_title = true;
+                    continue;
+                }
+                let chrome = matches!(
+                    attribute("role").as_deref(),
+                    Some("navigation" | "banner" | "contentinfo" | "complementary")
+                ) || attribute("aria-hidden").as_deref() == Some("true")
+                    || attribute("hidden").is_some();
+                let page_header = name == "header" && in_article == 0;
+                if !tag.self_closing && (HIDDEN_ELEMENTS.contains(&name.as_str()) || chrome || page_header) {
+                    hidden.push(name);
+                    continue;
+                }
+                if !hidden.is_empty() {
+                    continue;
+                }
+                match name.as_str() {
+                    "article" | "main" => in_article += 1,
+                    "table" => {
+                        builder.line_break(at);
+                        table = Some(Table::default());
+                    }
+                    "tr" => header_row = true,
+                    "td" | "th" => {
+                        header_row &= name == "th";
+                        if let Some(table) = &mut table {
+                            table.end_cell();
+                            table.start_cell(at);
+                        }
+                    }
+                    _ => {}
+                }
+                if let Some(level) = heading_level(&name) {
+                    builder.line_break(at);
+                    heading = Some((builder.prose.text.len(), level));
+                } else if BLOCK_ELEMENTS.contains(&name.as_str()) {
+                    builder.line_break(at);
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let at = tag.span.start + offset;
+                if name == "title" {
+                    in_title = false;
+                    continue;
+                }
+                if let Some(open) = hidden.iter().rposition(|h| *h == name) {
+                    hidden.truncate(open);
+                    continue;
+                }
+                if !hidden.is_empty() {
+                    continue;
+                }
+                match name.as_str() {
+                    "article" | "main" => in_article = in_article.saturating_sub(1),
+                    "table" => {
+                        table = None;
+                        builder.line_break(at);
+                    }
+                    "td" | "th" => {
+                        if let Some(table) = &mut table {
+                            table.end_cell();
+                        }
+                    }
+                    "tr" => {
+                        if let Some(table) = &mut table {
+                            if header_row && table.header.is_empty() {
+                                table.end_header(&mut builder);
+                            } else {
+                                table.end_row(&mut builder);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                if heading_level(&name).is_some() {
+                    if let Some((start, level)) = heading.take() {
+                        let end = builder.prose.text.len();
+                        if end > start {
+                            builder.prose.headings.push(Heading {
+                                range: start..end,
+                                level,
+                            });
+                        }
+                    }
+                    builder.line_break(at);
+                } else if BLOCK_ELEMENTS.contains(&name.as_str()) {
+                    builder.line_break(at);
+                }
+            }
+            Token::String(string) => {
+                let decoded = String::from_utf8_lossy(&string.value);
+                let range = string.span.start..string.span.end;
+                if in_title {
+                    title.push_str(&decoded);
+                    continue;
+                }
+                if !hidden.is_empty() {
+                    continue;
+                }
+                let source = text.get(range.clone()).unwrap_or_default();
+                for (piece_range, piece_source, piece) in align_decoded(source, &decoded, range.start) {
+                    let original = piece_range.start + offset..piece_range.end + offset;
+                    let piece = piece.replace(['\n', '\r', '\t'], " ");
+                    match table.as_mut().and_then(|t| t.cell.as_mut()) {
+                        Some(cell) => cell.pieces.push((original, piece_source.to_owned(), piece)),
+                        None => builder.text(original, piece_source, &piece),
+                    }
+                }
+            }
+            Token::Comment(comment) => builder.prose.comments.push(Comment {
+                range: comment.span.start + offset..comment.span.end + offset,
+                text: String::from_utf8_lossy(&comment.value).into_owned(),
+            }),
+            Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    builder.prose.title = (!title.is_empty()).then_some(title);
+    builder.prose
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', level @ b'1'..=b'6'] => Some(level - b'0'),
+        _ => None,
+    }
+}
+
+/// Splits a stretch of HTML source and its decoded text into aligned pieces: runs that are
+/// equal, and each character reference (`&amp;`, `&#8212;`) with the character it stands for.
+/// Anything the walk cannot align becomes one piece for the rest.
+fn align_decoded<'s>(source: &'s str, decoded: &str, offset: usize) -> Vec<(Range<usize>, &'s str, String)> {
+    let mut pieces = Vec::new();
+    let (mut s, mut d) = (0, 0);
+    let mut run_start = (0, 0);
+    let flush = |pieces: &mut Vec<_>, from: (usize, usize), s: usize, d: usize| {
+        if s > from.0 {
+            pieces.push((
+                offset + from.0..offset + s,
+                &source[from.0..s],
+                decoded[from.1..d].to_owned(),
+            ));
+        }
+    };
+    while s < source.len() && d < decoded.len() {
+        let rest = &source[s..];
+        let Some(wanted) = decoded[d..].chars().next() else {
+            break;
+        };
+        if let Some(reference) = character_reference(rest) {
+            flush(&mut pieces, run_start, s, d);
+            pieces.push((
+                offset + s..offset + s + reference,
+                &source[s..s + reference],
+                wanted.to_string(),
+            ));
+            s += reference;
+            d += wanted.len_utf8();
+            run_start = (s, d);
+            continue;
+        }
+        if rest.starts_with("\r\n") && wanted == '\n' {
+            flush(&mut pieces, run_start, s, d);
+            pieces.push((offset + s..offset + s + 2, &source[s..s + 2], "\n".into()));
+            s += 2;
+            d += 1;
+            run_start = (s, d);
+            continue;
+        }
+        match rest.chars().next() {
+            Some(c) if c == wanted => {
+                s += c.len_utf8();
+                d += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    flush(&mut pieces, run_start, s, d);
+    if s < source.len() || d < decoded.len() {
+        pieces.push((offset + s..offset + source.len(), &source[s..], decoded[d..].to_owned()));
+    }
+    pieces
+}
+
+/// The length of a character reference at the start of `text` (`&amp;`, `&#8212;`, `&#x2014;`).
+fn character_reference(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('&')?;
+    let name_len = rest
+        .char_indices()
+        .take_while(|&(i, c)| c.is_ascii_alphanumeric() || (i == 0 && c == '#'))
+        .count();
+    if name_len == 0 || (name_len == 1 && rest.starts_with('#')) {
+        return None;
+    }
+    let semicolon = usize::from(rest[name_len..].starts_with(';'));
+    Some(1 + name_len + semicolon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn original<'t>(text: &'t str, prose: &Prose, needle: &str) -> &'t str {
+        let at = prose.text.find(needle).unwrap();
+        &text[prose.original_range(at..at + needle.len())]
+    }
+
+    #[test]
+    fn markdown_prose_leaves_out_code_and_link_targets() {
+        let text = "# NATO in Iraq\n\nThe [mission](https://example.org/500) has **500** troops.\n\n```\nlet x = 40;\n```\n\nRun `claimlint 2.0` on 3 files.\n";
+        let prose = markdown(text, 0);
+        assert!(prose.text.contains("The mission has 500 troops."), "{:?}", prose.text);
+        assert!(!prose.text.contains("40"));
+        assert!(!prose.text.contains("example.org"));
+        assert!(!prose.text.contains("2.0"));
+        assert_eq!(original(text, &prose, "500 troops"), "500** troops");
+        assert_eq!(prose.headings.len(), 1);
+        assert_eq!(&prose.text[prose.headings[0].range.clone()], "NATO in Iraq");
+    }
+
+    #[test]
+    fn markdown_paragraph_lines_join_into_one_sentence() {
+        let text = "NATO agreed to send\n500 trainers to Iraq.\n";
+        let prose = markdown(text, 0);
+        assert!(prose.text.contains("send 500 trainers"), "{:?}", prose.text);
+        assert_eq!(original(text, &prose, "500 trainers"), "500 trainers");
+    }
+
+    #[test]
+    fn table_cells_get_their_row_label_and_column_header() {
+        let text = "| Country | Troops |\n|---|---|\n| Germany | 500 |\n| France | about 200 troops |\n";
+        let prose = markdown(text, 0);
+        assert!(prose.text.contains("Germany: 500 Troops\n"), "{:?}", prose.text);
+        assert!(prose.text.contains("France: about 200 troops\n"), "{:?}", prose.text);
+        let at = prose.text.find("500 Troops").unwrap();
+        assert_eq!(&text[prose.original_range(at..at + "500 Troops".len())], "500");
+        assert!(prose.is_synthetic(prose.text.find("Germany: 500").unwrap()));
+        assert!(!prose.is_synthetic(at));
+    }
+
+    #[test]
+    fn html_prose_is_the_visible_text() {
+        let text = "<html><head><title>Iraq &amp; NATO</title><style>p{margin:5px}</style></head>\
+                    <body><nav>Home 3</nav><article><p>NATO sent 500&nbsp;troops &amp; 4 tanks.</p>\
+                    <script>var n = 7;</script><!-- claimlint-disable-next-line --><p>Then 20\n<b>more</b>.</p></article>\
+                    <footer>© 2020</footer></body></html>";
+        let prose = html(text, 0);
+        assert_eq!(prose.title.as_deref(), Some("Iraq & NATO"));
+        assert!(
+            prose.text.contains("NATO sent 500\u{a0}troops & 4 tanks."),
+            "{:?}",
+            prose.text
+        );
+        assert!(prose.text.contains("Then 20 more."), "{:?}", prose.text);
+        for hidden in ["Home", "margin", "var n", "2020"] {
+            assert!(!prose.text.contains(hidden), "{hidden} in {:?}", prose.text);
+        }
+        assert_eq!(original(text, &prose, "4 tanks"), "4 tanks");
+        assert_eq!(original(text, &prose, "troops & 4"), "troops &amp; 4");
+        assert_eq!(prose.comments.len(), 1);
+        assert_eq!(prose.comments[0].text.trim(), "claimlint-disable-next-line");
+    }
+
+    #[test]
+    fn character_references_are_aligned_one_by_one() {
+        let pieces = align_decoded("a&amp;b &#8212; c", "a&b — c", 10);
+        let ranges: Vec<_> = pieces.iter().map(|(r, s, d)| (r.clone(), *s, d.as_str())).collect();
+        assert_eq!(
+            ranges,
+            vec![
+                (10..11, "a", "a"),
+                (11..16, "&amp;", "&"),
+                (16..18, "b ", "b "),
+                (18..25, "&#8212;", "—"),
+                (25..27, " c", " c"),
+            ]
+        );
+    }
+}
