@@ -8,9 +8,11 @@
 //! ```
 //!
 //! `source` and `calendar` are shared ground below every stage: positions in files and the
-//! calendar grammar.
+//! calendar grammar. `lock` is the claims lock that `claimlint lock` writes and the
+//! `claims-lock` rule reads.
 
 pub mod calendar;
+pub mod lock;
 pub mod source;
 
 pub mod documents;

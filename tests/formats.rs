@@ -33,7 +33,9 @@ fn sarif_carries_rule_help_regions_related_locations_and_fingerprints() {
             "numeric-change",
             "name-variant",
             "role-change",
-            "role-conflict"
+            "role-conflict",
+            "claims-lock",
+            "unused-suppression"
         ]
     );
     for rule in rules {

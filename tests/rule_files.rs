@@ -16,7 +16,7 @@ fn first(text: &str) -> String {
 fn unknown_keys_are_reported_with_position_and_expectation() {
     let message = first("[[subject]]\nid = \"x\"\nlable = \"typo\"\n");
     assert!(
-        message.starts_with("test.rules.toml:3:1: unknown field `lable`, expected one of"),
+        message.starts_with("test.rules.toml:3:1: unknown key `lable`; did you mean `label`? (valid keys: `id`, "),
         "{message}"
     );
 }
@@ -32,7 +32,7 @@ fn unknown_kinds_severities_and_formats_list_what_is_expected() {
     let text = "[[check]]\nkind = \"numeric-contradictions\"\n\n[[check]]\nkind = \"numeric-change\"\nseverity = \"fatal\"\ntolerance = \"0.15\"\nwindow = \"60 days\"\n";
     let found: Vec<String> = errors(text).iter().map(ToString::to_string).collect();
     assert_eq!(found.len(), 4, "{found:#?}");
-    assert!(found[0].starts_with("test.rules.toml:2:8: unknown check kind `numeric-contradictions`, expected one of: numeric-contradiction, numeric-change, name-variant, role-change, role-conflict"));
+    assert!(found[0].starts_with("test.rules.toml:2:8: unknown check kind `numeric-contradictions`, expected one of: numeric-contradiction, numeric-change, name-variant, role-change, role-conflict, claims-lock; did you mean `numeric-contradiction`?"));
     assert!(found[1].starts_with("test.rules.toml:6:12: unknown severity `fatal`"));
     assert!(found[2].starts_with("test.rules.toml:7:13: invalid tolerance `0.15`, expected a percentage"));
     assert!(found[3].starts_with("test.rules.toml:8:10: invalid window `60 days`"));

@@ -1,33 +1,75 @@
-//! `claimlint.toml`: rule files to load and a manifest of document metadata.
+//! `claimlint.toml`: every command-line setting, the rule files to load, document metadata
+//! and ignore entries. Paths are relative to the config's folder. The command line wins over
+//! the config, the config over the defaults.
 //!
 //! ```toml
-//! rules = ["nato-iraq.rules.toml"]      # relative to this file
+//! paths = ["docs"]                       # what to check when no PATH is given
+//! rules = ["nato-iraq.rules.toml"]
+//! format = "text"                        # text, json, sarif, github, gitlab, markdown, junit
+//! fail-on = "error"                      # error, warning, info, never
+//! min-level = "info"                     # error, warning, info
+//! color = "auto"                         # auto, always, never
+//! quiet = false
+//! explain-links = false
+//! max-file-size = 33554432
+//! output = "claimlint-report.txt"
+//! baseline = "claimlint-baseline.json"
+//! lock = "claimlint.lock"
 //!
 //! [[document]]
-//! path = "000_5a74d4cddfb7c6af.txt"     # relative to this file
+//! path = "000_5a74d4cddfb7c6af.txt"
 //! date = "2017-02-06"
 //! source = "Daily Caller News Foundation"
+//!
+//! [[ignore]]
+//! path = "archive/**"
+//! rule = "numeric-change"
+//! subject = "nato/personnel"
+//! reason = "the archive keeps what was said at the time"
 //! ```
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::documents::ManifestEntry;
-use crate::rules::RuleError;
+use crate::rules::file::{explain_toml_error, nearest};
+use crate::rules::suppress::Ignore;
+use crate::rules::{RuleError, Site, all_rules};
 use crate::source::SourceFile;
 
 pub const FILE_NAME: &str = "claimlint.toml";
 
+/// The values each enumerated setting takes, as on the command line.
+pub const FORMATS: &[&str] = &["text", "json", "sarif", "github", "gitlab", "markdown", "junit"];
+pub const FAIL_ON: &[&str] = &["error", "warning", "info", "never"];
+pub const LEVELS: &[&str] = &["error", "warning", "info"];
+pub const COLORS: &[&str] = &["auto", "always", "never"];
+
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     #[serde(default)]
+    paths: Vec<String>,
+    #[serde(default)]
     rules: Vec<String>,
+    format: Option<Spanned<String>>,
+    fail_on: Option<Spanned<String>>,
+    min_level: Option<Spanned<String>>,
+    color: Option<Spanned<String>>,
+    quiet: Option<bool>,
+    explain_links: Option<bool>,
+    max_file_size: Option<u64>,
+    output: Option<String>,
+    baseline: Option<String>,
+    lock: Option<String>,
     #[serde(default)]
     document: Vec<RawDocument>,
+    #[serde(default)]
+    ignore: Vec<Spanned<RawIgnore>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -39,11 +81,34 @@ struct RawDocument {
     title: Option<String>,
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIgnore {
+    path: Option<Spanned<String>>,
+    rule: Option<Spanned<String>>,
+    subject: Option<String>,
+    reason: Option<String>,
+}
+
 /// A loaded config with paths resolved against its folder.
 #[derive(Debug, Default)]
 pub struct Config {
+    /// The config's folder; ignore globs match document paths relative to it.
+    pub folder: Option<PathBuf>,
+    pub paths: Vec<PathBuf>,
     pub rules: Vec<PathBuf>,
+    pub format: Option<String>,
+    pub fail_on: Option<String>,
+    pub min_level: Option<String>,
+    pub color: Option<String>,
+    pub quiet: Option<bool>,
+    pub explain_links: Option<bool>,
+    pub max_file_size: Option<u64>,
+    pub output: Option<PathBuf>,
+    pub baseline: Option<PathBuf>,
+    pub lock: Option<PathBuf>,
     pub manifest: Vec<ManifestEntry>,
+    pub ignores: Vec<Ignore>,
     /// Manifest entries by resolved path, so each document costs one lookup.
     by_path: HashMap<PathBuf, usize>,
 }
@@ -57,22 +122,49 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
         let display = path.display().to_string();
         let source = SourceFile::new(display.clone(), text);
-        let error = |span: std::ops::Range<usize>, message: String| {
+        let error = |span: Range<usize>, message: String| {
             let (line, column) = source.line_col(span.start);
             let line_range = source.line_range(span.start);
             let end = span.end.clamp(span.start, line_range.end);
-            ConfigError::Invalid(vec![RuleError {
+            RuleError {
                 path: display.clone(),
                 line,
                 column,
                 message,
                 source_line: text[line_range.clone()].to_owned(),
                 underline: span.start - line_range.start..end.max(span.start + 1) - line_range.start,
-            }])
+            }
         };
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|e| error(e.span().unwrap_or(0..0), e.message().trim().to_owned()))?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            ConfigError::Invalid(vec![error(e.span().unwrap_or(0..0), explain_toml_error(e.message()))])
+        })?;
         let base = path.parent().unwrap_or(Path::new("."));
+        let resolve = |p: &str| base.join(p);
+        let mut errors = Vec::new();
+
+        let mut choice = |value: Option<Spanned<String>>, key: &str, allowed: &[&str]| -> Option<String> {
+            let value = value?;
+            if allowed.contains(&value.get_ref().as_str()) {
+                return Some(value.into_inner());
+            }
+            let hint = nearest(value.get_ref(), allowed)
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            errors.push(error(
+                value.span(),
+                format!(
+                    "invalid {key} `{}`{hint} (expected one of: {})",
+                    value.get_ref(),
+                    allowed.join(", ")
+                ),
+            ));
+            None
+        };
+        let format = choice(raw.format, "format", FORMATS);
+        let fail_on = choice(raw.fail_on, "fail-on", FAIL_ON);
+        let min_level = choice(raw.min_level, "min-level", LEVELS);
+        let color = choice(raw.color, "color", COLORS);
+
         let mut manifest = Vec::new();
         for doc in raw.document {
             let date = match doc.date {
@@ -82,33 +174,98 @@ impl Config {
                         .filter(|(rest, _)| rest.is_empty())
                         .and_then(|(_, d)| d.bounds(None))
                         .map(|(first, _)| first);
-                    match parsed {
-                        Some(d) => Some(d),
-                        None => {
-                            return Err(error(
-                                date.span(),
-                                format!("invalid date `{}`, expected YYYY-MM-DD", date.get_ref()),
-                            ));
-                        }
+                    if parsed.is_none() {
+                        errors.push(error(
+                            date.span(),
+                            format!("invalid date `{}`, expected YYYY-MM-DD", date.get_ref()),
+                        ));
                     }
+                    parsed
                 }
                 None => None,
             };
             manifest.push(ManifestEntry {
-                path: base.join(&doc.path),
+                path: resolve(&doc.path),
                 date,
                 source: doc.source,
                 title: doc.title,
             });
         }
+
+        let rule_names: Vec<&str> = all_rules().iter().map(|m| m.name).collect();
+        let mut ignores = Vec::new();
+        for entry in raw.ignore {
+            let span = entry.span();
+            let entry = entry.into_inner();
+            let (line, column) = source.line_col(span.start);
+            let site = Site {
+                path: display.clone(),
+                line,
+                column,
+                text: text[source.line_range(span.start)].to_owned(),
+            };
+            if entry.path.is_none() && entry.rule.is_none() && entry.subject.is_none() {
+                errors.push(error(
+                    span,
+                    "an [[ignore]] entry needs at least one of `path`, `rule` or `subject`".into(),
+                ));
+                continue;
+            }
+            if let Some(rule) = &entry.rule
+                && !rule_names.contains(&rule.get_ref().as_str())
+            {
+                let hint = nearest(rule.get_ref(), &rule_names)
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
+                errors.push(error(rule.span(), format!("unknown rule `{}`{hint}", rule.get_ref())));
+                continue;
+            }
+            let path = match &entry.path {
+                Some(glob) => match globset::GlobBuilder::new(glob.get_ref())
+                    .literal_separator(true)
+                    .build()
+                {
+                    Ok(compiled) => Some(compiled.compile_matcher()),
+                    Err(e) => {
+                        errors.push(error(glob.span(), format!("invalid path glob: {}", e.kind())));
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            ignores.push(Ignore {
+                path,
+                rule: entry.rule.map(Spanned::into_inner),
+                subject: entry.subject,
+                reason: entry.reason,
+                site,
+            });
+        }
+        if !errors.is_empty() {
+            return Err(ConfigError::Invalid(errors));
+        }
+
         let by_path = manifest
             .iter()
             .enumerate()
             .filter_map(|(i, entry)| Some((std::fs::canonicalize(&entry.path).ok()?, i)))
             .collect();
         Ok(Self {
-            rules: raw.rules.iter().map(|r| base.join(r)).collect(),
+            folder: Some(base.to_path_buf()),
+            paths: raw.paths.iter().map(|p| resolve(p)).collect(),
+            rules: raw.rules.iter().map(|r| resolve(r)).collect(),
+            format,
+            fail_on,
+            min_level,
+            color,
+            quiet: raw.quiet,
+            explain_links: raw.explain_links,
+            max_file_size: raw.max_file_size,
+            output: raw.output.as_deref().map(resolve),
+            baseline: raw.baseline.as_deref().map(resolve),
+            lock: raw.lock.as_deref().map(resolve),
             manifest,
+            ignores,
             by_path,
         })
     }

@@ -19,8 +19,9 @@ use rayon::prelude::*;
 use crate::documents::{self, Document, Skipped};
 use crate::extract::{self, Claim, Gazetteer};
 use crate::link;
+use crate::lock::{self, Lock};
 use crate::report::{self, Run};
-use crate::rules::{self, BUILTIN, RuleContext, RuleError, RuleSet, Severity};
+use crate::rules::{self, LockContext, RuleContext, RuleError, RuleSet, Severity, suppress};
 
 use config::{Config, ConfigError};
 
@@ -47,6 +48,12 @@ enum Command {
     Extract(ExtractArgs),
     /// Export the claim graph: subjects, roles and persons with the claims linked to them.
     Graph(GraphArgs),
+    /// Write `claimlint.lock`, the reviewed claims by subject; `--check` fails when it is stale.
+    Lock(LockArgs),
+    /// Write a baseline of today's findings, so `check --baseline` reports only new ones.
+    Baseline(BaselineArgs),
+    /// Write a commented `claimlint.toml` and an example rule file here, never overwriting.
+    Init,
     /// List, explain or validate rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -72,44 +79,57 @@ enum GraphFormat {
 
 #[derive(Debug, clap::Args)]
 struct InputArgs {
-    /// Files or folders to read; folders are walked for .txt and .md files, honouring
-    /// .gitignore. Defaults to the current folder.
+    /// Files or folders to read; folders are walked for .txt, .md and .html files, honouring
+    /// .gitignore. Defaults to the config's `paths`, else the current folder.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Config file. By default `claimlint.toml` is looked for in the first PATH and the folders
-    /// above it, then above the current folder.
+    /// above it, then in the current folder and the folders above it.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Extra rule file to load (repeatable), after those the config names.
     #[arg(long = "rules", value_name = "FILE")]
     rule_files: Vec<PathBuf>,
-    /// Skip files larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = documents::DEFAULT_MAX_BYTES)]
-    max_file_size: u64,
+    /// Skip files larger than this many bytes [default: 33554432; config: max-file-size].
+    #[arg(long, value_name = "BYTES")]
+    max_file_size: Option<u64>,
+    /// Print no warnings, summaries or notes: only the report [config: quiet].
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    format: CheckFormat,
-    /// Exit with 1 when a finding of this severity or higher exists, shown or not.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
-    /// Show only findings of this severity or higher in the report.
-    #[arg(long, value_enum, default_value_t = MinLevel::Info)]
-    min_level: MinLevel,
-    /// Write the report to FILE (atomically) instead of standard output.
+    /// Report format [default: text; config: format].
+    #[arg(long, value_enum)]
+    format: Option<CheckFormat>,
+    /// Exit with 1 when a finding of this severity or higher exists, shown or not
+    /// [default: error; config: fail-on].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Show only findings of this severity or higher [default: info; config: min-level].
+    #[arg(long, value_enum)]
+    min_level: Option<MinLevel>,
+    /// Write the report to FILE (atomically) instead of standard output [config: output].
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// When to colour the text report. `auto` colours a terminal unless NO_COLOR is set.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
-    /// Say, for each claim of a finding, why it was linked to the others.
+    /// When to colour the text report. `auto` colours a terminal unless NO_COLOR is set
+    /// [default: auto; config: color].
+    #[arg(long, value_enum)]
+    color: Option<ColorChoice>,
+    /// Say, for each claim of a finding, why it was linked to the others [config: explain-links].
     #[arg(long)]
     explain_links: bool,
+    /// Report only findings that are not in this baseline file (see `claimlint baseline`)
+    /// [config: baseline].
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Compare claims with this lock [default: claimlint.lock beside the config or here, if it
+    /// exists; config: lock].
+    #[arg(long, value_name = "FILE")]
+    lock: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -121,9 +141,31 @@ struct ExtractArgs {
     format: ExtractFormat,
 }
 
+#[derive(Debug, clap::Args)]
+struct LockArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write nothing; exit with 1 and list the differences when the lock is missing or stale.
+    #[arg(long)]
+    check: bool,
+    /// The lock file [default: claimlint.lock beside the config, else here; config: lock].
+    #[arg(long, value_name = "FILE")]
+    lock: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+struct BaselineArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// The baseline file to write [default: claimlint-baseline.json beside the config, else
+    /// here; config: baseline].
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 enum RulesCommand {
-    /// List the built-in rules.
+    /// List every rule: name, default severity and what it finds.
     List,
     /// Print a rule's documentation.
     Explain {
@@ -182,6 +224,12 @@ enum ColorChoice {
     Never,
 }
 
+/// The command line's value, else the config's, else the default. The config's value was
+/// checked against the same names when it was loaded.
+fn setting<T: ValueEnum>(cli: Option<T>, config: Option<&str>, default: T) -> T {
+    cli.or_else(|| T::from_str(config?, false).ok()).unwrap_or(default)
+}
+
 /// A failure that ends the run with exit code 2.
 enum Failure {
     Message(String),
@@ -201,6 +249,9 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(&args),
         Command::Extract(args) => extract_command(&args),
         Command::Graph(args) => graph_command(&args),
+        Command::Lock(args) => lock_command(&args),
+        Command::Baseline(args) => baseline_command(&args),
+        Command::Init => init_command(),
         Command::Rules(command) => rules_command(&command),
     };
     match result {
@@ -235,24 +286,56 @@ fn print_rule_errors(errors: &[RuleError]) {
 
 /// What loading the inputs produced.
 struct Loaded {
+    config: Config,
     documents: Vec<Document>,
     skipped: Vec<Skipped>,
     rules: RuleSet,
     gazetteer: Gazetteer,
+    quiet: bool,
 }
 
-fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
-    let paths = if input.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        input.paths.clone()
-    };
+impl Loaded {
+    /// Each document's path relative to `folder` (the config's or the lock's), for globs and
+    /// the lock.
+    fn paths_relative_to(&self, folder: &Path) -> Vec<String> {
+        let base = std::fs::canonicalize(if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        })
+        .ok();
+        self.documents
+            .iter()
+            .map(|d| {
+                let given = d.file.path.strip_prefix("./").unwrap_or(&d.file.path);
+                base.as_ref()
+                    .and_then(|base| {
+                        let file = std::fs::canonicalize(&d.file.path).ok()?;
+                        Some(file.strip_prefix(base).ok()?.to_string_lossy().replace('\\', "/"))
+                    })
+                    .unwrap_or_else(|| given.to_owned())
+            })
+            .collect()
+    }
+
+    fn warn(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("warning: {message}");
+        }
+    }
+}
+
+/// The config the user named, else the nearest `claimlint.toml` above the first path, else
+/// above the current folder.
+fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, Config), Failure> {
     let config_path = match &input.config {
         Some(path) => Some(path.clone()),
-        None => paths
+        None => input
+            .paths
             .iter()
             .find(|p| p.as_os_str() != "-")
-            .and_then(|p| config::discover(p)),
+            .and_then(|p| config::discover(p))
+            .or_else(|| config::discover(Path::new("."))),
     };
     let config = match &config_path {
         Some(path) => Config::load(path).map_err(|e| match e {
@@ -261,6 +344,23 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
         })?,
         None => Config::default(),
     };
+    Ok((config_path, config))
+}
+
+fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
+    let (_, config) = load_config(input)?;
+    let quiet = input.quiet || config.quiet.unwrap_or(false);
+    let paths = if !input.paths.is_empty() {
+        input.paths.clone()
+    } else if !config.paths.is_empty() {
+        config.paths.clone()
+    } else {
+        vec![PathBuf::from(".")]
+    };
+    let max_file_size = input
+        .max_file_size
+        .or(config.max_file_size)
+        .unwrap_or(documents::DEFAULT_MAX_BYTES);
 
     let rules = load_rules(config.rules.iter().chain(&input.rule_files))?;
     let gazetteer = Gazetteer::new(rules.entities.clone(), &rules.nouns);
@@ -284,7 +384,7 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
     }
     let read: Vec<Result<Document, Skipped>> = files
         .par_iter()
-        .map(|path| documents::read(path, config.manifest_for(path), input.max_file_size))
+        .map(|path| documents::read(path, config.manifest_for(path), max_file_size))
         .collect();
     let mut documents: Vec<Document> = stdin_document.into_iter().collect();
     for result in read {
@@ -293,15 +393,23 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
             Err(skip) => skipped.push(skip),
         }
     }
-    for skip in &skipped {
-        eprintln!("warning: {}: {}, skipped", skip.path, skip.reason);
-    }
-    Ok(Loaded {
+    let loaded = Loaded {
+        config,
         documents,
         skipped,
         rules,
         gazetteer,
-    })
+        quiet,
+    };
+    for skip in &loaded.skipped {
+        // An I/O failure fails the run, so it is said even with --quiet.
+        if skip.io_error {
+            eprintln!("error: {}: {}", skip.path, skip.reason);
+        } else {
+            loaded.warn(&format!("{}: {}, skipped", skip.path, skip.reason));
+        }
+    }
+    Ok(loaded)
 }
 
 /// The default pack plus the given rule files. Every problem in every file is collected
@@ -332,57 +440,154 @@ fn extract_all(documents: &[Document], gazetteer: &Gazetteer) -> Vec<Claim> {
     per_document.into_iter().flatten().collect()
 }
 
-fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
-    let loaded = load(&args.input, false)?;
+/// The folder a file's path names (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A file that lives beside the config, else in the current folder.
+fn beside_config(config: &Config, name: &str) -> PathBuf {
+    match &config.folder {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.join(name),
+        _ => PathBuf::from(name),
+    }
+}
+
+/// Extraction, linking, the rules and the suppressions: everything `check`, `lock` and
+/// `baseline` share.
+struct Checked {
+    claims: Vec<Claim>,
+    graph: link::ClaimGraph,
+    /// Every finding that survives suppressions, at every severity.
+    findings: Vec<rules::Finding>,
+}
+
+fn run_checks(loaded: &Loaded, lock_file: Option<&Path>) -> Result<Checked, Failure> {
     let claims = extract_all(&loaded.documents, &loaded.gazetteer);
     let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
     let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
     let metas: Vec<_> = loaded.documents.iter().map(|d| d.meta.clone()).collect();
+
+    let locked = match lock_file {
+        Some(path) => Some(read_lock(path)?),
+        None => None,
+    };
+    let lock_folder = lock_file.map(folder_of).unwrap_or_default();
+    let current = locked.as_ref().map(|_| {
+        Lock::from_run(
+            &loaded.documents,
+            &claims,
+            &graph,
+            &loaded.paths_relative_to(&lock_folder),
+        )
+    });
+    let lock_name = lock_file.map(|p| p.display().to_string()).unwrap_or_default();
+    let lock_folder_name = lock_folder.display().to_string();
     let cx = RuleContext {
         claims: &claims,
         documents: &metas,
         graph: &graph,
+        lock: locked
+            .as_ref()
+            .zip(current.as_ref())
+            .map(|(locked, current)| LockContext {
+                locked,
+                current,
+                name: &lock_name,
+                folder: &lock_folder_name,
+            }),
     };
-    let findings = rules::run(&cx, &loaded.rules);
-    // What is shown (`--min-level`) and what fails the run (`--fail-on`) are separate.
-    let min_level = match args.min_level {
+    let found = rules::run(&cx, &loaded.rules);
+    let config_folder = loaded.config.folder.clone().unwrap_or_default();
+    let paths = loaded.paths_relative_to(&config_folder);
+    let findings = suppress::apply(found, &claims, &loaded.documents, &paths, &loaded.config.ignores);
+    Ok(Checked {
+        claims,
+        graph,
+        findings,
+    })
+}
+
+fn read_lock(path: &Path) -> Result<Lock, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Message(format!("cannot read lock {}: {e}", path.display())))?;
+    Lock::parse(&path.display().to_string(), &text).map_err(|e| Failure::Rules(vec![e]))
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
+    let loaded = load(&args.input, false)?;
+    let config = &loaded.config;
+    // A lock named on the command line or in the config must exist; the default one is used
+    // when it does.
+    let lock_file = match args.lock.clone().or_else(|| config.lock.clone()) {
+        Some(path) => Some(path),
+        None => Some(beside_config(config, lock::FILE_NAME)).filter(|p| p.is_file()),
+    };
+    let checked = run_checks(&loaded, lock_file.as_deref())?;
+    let mut findings = checked.findings;
+
+    if let Some(path) = args.baseline.clone().or_else(|| config.baseline.clone()) {
+        let known = read_baseline(&path)?;
+        let fingerprints: Vec<String> = {
+            let run = report_run(&loaded, &checked.claims, &checked.graph, &findings, false);
+            findings.iter().map(|f| run.fingerprint(f)).collect()
+        };
+        let before = findings.len();
+        let mut index = 0;
+        findings.retain(|_| {
+            index += 1;
+            !known.contains(&fingerprints[index - 1])
+        });
+        let hidden = before - findings.len();
+        if hidden > 0 {
+            loaded.warn(&format!(
+                "{hidden} finding(s) in the baseline {} not reported",
+                path.display()
+            ));
+        }
+    }
+
+    let format = setting(args.format, config.format.as_deref(), CheckFormat::Text);
+    let fail_on = setting(args.fail_on, config.fail_on.as_deref(), FailOn::Error);
+    let min_level = match setting(args.min_level, config.min_level.as_deref(), MinLevel::Info) {
         MinLevel::Error => Severity::Error,
         MinLevel::Warning => Severity::Warning,
         MinLevel::Info => Severity::Info,
     };
+    let color_choice = setting(args.color, config.color.as_deref(), ColorChoice::Auto);
+    let output = args.output.clone().or_else(|| config.output.clone());
+    let explain_links = args.explain_links || config.explain_links.unwrap_or(false);
+
+    // What is shown (`--min-level`) and what fails the run (`--fail-on`) are separate.
     let shown: Vec<_> = findings.iter().filter(|f| f.severity >= min_level).cloned().collect();
-    let run = Run {
-        documents: &loaded.documents,
-        claims: &claims,
-        graph: &graph,
-        findings: &shown,
-        skipped: &loaded.skipped,
-        explain_links: args.explain_links,
-    };
+    let run = report_run(&loaded, &checked.claims, &checked.graph, &shown, explain_links);
 
     // The text report says this itself; the machine formats leave it to standard error.
     let undated = run.undated();
-    if !undated.is_empty() && !matches!(args.format, CheckFormat::Text) {
-        eprintln!(
-            "warning: {} document(s) have no date, so their claims are not compared over time: {} ({})",
+    if !undated.is_empty() && !matches!(format, CheckFormat::Text) {
+        loaded.warn(&format!(
+            "{} document(s) have no date, so their claims are not compared over time: {} ({})",
             undated.len(),
             undated.join(", "),
             report::UNDATED_HELP
-        );
+        ));
     }
     let mut buffer = Vec::new();
-    match args.format {
+    match format {
         CheckFormat::Text => {
-            let color = match args.color {
+            let color = match color_choice {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
                 ColorChoice::Auto => {
-                    args.output.is_none()
+                    output.is_none()
                         && io::stdout().is_terminal()
                         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 }
             };
-            report::write_text(&mut buffer, &run, color)?;
+            report::write_text(&mut buffer, &run, color, loaded.quiet)?;
         }
         CheckFormat::Json => report::write_json(&mut buffer, &run)?,
         CheckFormat::Sarif => report::write_sarif(&mut buffer, &run)?,
@@ -391,16 +596,12 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         CheckFormat::Markdown => report::write_markdown(&mut buffer, &run)?,
         CheckFormat::Junit => report::write_junit(&mut buffer, &run)?,
     }
-    match &args.output {
-        Some(path) => write_atomically(path, &buffer)
-            .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?,
-        None => io::stdout().lock().write_all(&buffer)?,
-    }
+    write_output(output.as_deref(), &buffer)?;
 
     if loaded.skipped.iter().any(|s| s.io_error) {
         return Ok(ExitCode::from(2));
     }
-    let threshold = match args.fail_on {
+    let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
@@ -408,6 +609,185 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     };
     let failing = threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn report_run<'a>(
+    loaded: &'a Loaded,
+    claims: &'a [Claim],
+    graph: &'a link::ClaimGraph,
+    findings: &'a [rules::Finding],
+    explain_links: bool,
+) -> Run<'a> {
+    Run {
+        documents: &loaded.documents,
+        claims,
+        graph,
+        findings,
+        skipped: &loaded.skipped,
+        explain_links,
+    }
+}
+
+/// Writes to `path` atomically, or to standard output.
+fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match path {
+        Some(path) => {
+            write_atomically(path, bytes).map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))
+        }
+        None => Ok(io::stdout().lock().write_all(bytes)?),
+    }
+}
+
+/// The baseline file: a JSON document whose `findings` carry the fingerprints to leave out.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Baseline {
+    version: u32,
+    findings: Vec<BaselineEntry>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct BaselineEntry {
+    fingerprint: String,
+    rule: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subject: Option<String>,
+    message: String,
+}
+
+fn read_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Message(format!("cannot read baseline {}: {e}", path.display())))?;
+    let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
+        Failure::Message(format!(
+            "{}:{}:{}: not a claimlint baseline: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    Ok(baseline.findings.into_iter().map(|f| f.fingerprint).collect())
+}
+
+fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
+    let loaded = load(&args.input, false)?;
+    let config = &loaded.config;
+    let lock_file = match config.lock.clone() {
+        Some(path) => Some(path),
+        None => Some(beside_config(config, lock::FILE_NAME)).filter(|p| p.is_file()),
+    };
+    let checked = run_checks(&loaded, lock_file.as_deref())?;
+    let run = report_run(&loaded, &checked.claims, &checked.graph, &checked.findings, false);
+    let mut findings: Vec<BaselineEntry> = checked
+        .findings
+        .iter()
+        .map(|f| BaselineEntry {
+            fingerprint: run.fingerprint(f),
+            rule: f.rule.to_owned(),
+            subject: f.subject.clone(),
+            message: f.message.clone(),
+        })
+        .collect();
+    findings.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
+    findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
+    let count = findings.len();
+    let mut text = serde_json::to_string_pretty(&Baseline { version: 1, findings })
+        .map_err(|e| Failure::Message(e.to_string()))?;
+    text.push('\n');
+    let path = args
+        .output
+        .clone()
+        .or_else(|| config.baseline.clone())
+        .unwrap_or_else(|| beside_config(config, "claimlint-baseline.json"));
+    write_atomically(&path, text.as_bytes())
+        .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
+    if !loaded.quiet {
+        eprintln!("wrote {} with {count} finding(s)", path.display());
+    }
+    Ok(if loaded.skipped.iter().any(|s| s.io_error) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
+    let loaded = load(&args.input, false)?;
+    let path = args
+        .lock
+        .clone()
+        .or_else(|| loaded.config.lock.clone())
+        .unwrap_or_else(|| beside_config(&loaded.config, lock::FILE_NAME));
+    let claims = extract_all(&loaded.documents, &loaded.gazetteer);
+    let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
+    let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
+    let current = Lock::from_run(
+        &loaded.documents,
+        &claims,
+        &graph,
+        &loaded.paths_relative_to(&folder_of(&path)),
+    );
+    let text = current.render();
+    let io_failed = loaded.skipped.iter().any(|s| s.io_error);
+    if !args.check {
+        write_atomically(&path, text.as_bytes())
+            .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
+        if !loaded.quiet {
+            let count: usize = current.subjects.values().map(Vec::len).sum();
+            eprintln!(
+                "wrote {} with {count} claim(s) about {} subject(s)",
+                path.display(),
+                current.subjects.len()
+            );
+        }
+        return Ok(if io_failed {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    if !path.is_file() {
+        eprintln!(
+            "error: {} does not exist; run `claimlint lock` to write it",
+            path.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let existing = std::fs::read_to_string(&path)
+        .map_err(|e| Failure::Message(format!("cannot read lock {}: {e}", path.display())))?;
+    let locked = Lock::parse(&path.display().to_string(), &existing).map_err(|e| Failure::Rules(vec![e]))?;
+    let drift = lock::diff(&locked, &current);
+    if drift.is_empty() && existing == text {
+        if !loaded.quiet {
+            eprintln!("{} is up to date", path.display());
+        }
+        return Ok(if io_failed {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    eprintln!(
+        "error: {} is stale; run `claimlint lock` after reviewing:",
+        path.display()
+    );
+    for change in &drift {
+        match change {
+            lock::Drift::Changed { subject, old, new } => eprintln!(
+                "  changed   {subject}: {} → {} ({} → {})",
+                old.value, new.value, old.path, new.path
+            ),
+            lock::Drift::Appeared { subject, new } => {
+                eprintln!("  appeared  {subject}: {} ({})", new.value, new.path)
+            }
+            lock::Drift::Vanished { subject, old } => {
+                eprintln!("  vanished  {subject}: {} ({})", old.value, old.path)
+            }
+        }
+    }
+    if drift.is_empty() {
+        eprintln!("  the claims are the same, but their words, dates or sources changed");
+    }
+    Ok(ExitCode::from(1))
 }
 
 fn graph_command(args: &GraphArgs) -> Result<ExitCode, Failure> {
@@ -471,11 +851,37 @@ fn extract_command(args: &ExtractArgs) -> Result<ExitCode, Failure> {
     Ok(if io_error { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
+/// The files `claimlint init` writes, with what they hold.
+const INIT_FILES: &[(&str, &str)] = &[
+    (config::FILE_NAME, include_str!("templates/claimlint.toml")),
+    ("claimlint.rules.toml", include_str!("templates/claimlint.rules.toml")),
+];
+
+fn init_command() -> Result<ExitCode, Failure> {
+    for (name, text) in INIT_FILES {
+        let path = Path::new(name);
+        if path.exists() {
+            println!("{name} exists, left as it is");
+            continue;
+        }
+        // `create_new` never replaces a file that appeared meanwhile.
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| Failure::Message(format!("cannot write {name}: {e}")))?;
+        file.write_all(text.as_bytes())
+            .map_err(|e| Failure::Message(format!("cannot write {name}: {e}")))?;
+        println!("wrote {name}");
+    }
+    println!("next: edit claimlint.rules.toml, then run `claimlint check`");
+    Ok(ExitCode::SUCCESS)
+}
+
 fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
     match command {
         RulesCommand::List => {
-            for rule in BUILTIN {
-                let meta = rule.meta();
+            for meta in rules::all_rules() {
                 println!(
                     "{:<24} {:<8} {}",
                     meta.name,
@@ -486,8 +892,8 @@ fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Explain { rule } => {
-            let Some(found) = BUILTIN.iter().map(|r| r.meta()).find(|m| m.name == rule) else {
-                let names: Vec<&str> = BUILTIN.iter().map(|r| r.meta().name).collect();
+            let Some(found) = rules::all_rules().into_iter().find(|m| m.name == rule) else {
+                let names: Vec<&str> = rules::all_rules().iter().map(|m| m.name).collect();
                 return Err(Failure::Message(format!(
                     "no rule named `{rule}`; the rules are: {}",
                     names.join(", ")

@@ -31,7 +31,10 @@ pub fn write_github(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     let mut shown: BTreeMap<Severity, usize> = BTreeMap::new();
     let mut hidden = 0;
     for finding in ordered {
-        let Some(&first) = finding.claims.first() else { continue };
+        let places = run.places(finding);
+        let Some((at, others)) = places.split_first() else {
+            continue;
+        };
         let count = shown.entry(finding.severity).or_default();
         if *count == GITHUB_ANNOTATIONS_PER_LEVEL {
             hidden += 1;
@@ -43,10 +46,8 @@ pub fn write_github(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let at = run.location(first);
         let mut message = finding.message.clone();
-        for &other in &finding.claims[1..] {
-            let other = run.location(other);
+        for other in others {
             let _ = write!(
                 message,
                 "\n  also “{}” at {}:{}:{}",
@@ -101,7 +102,8 @@ pub fn write_gitlab(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
         .findings
         .iter()
         .filter_map(|finding| {
-            let at = run.location(*finding.claims.first()?);
+            let places = run.places(finding);
+            let at = places.first()?;
             let base = run.fingerprint(finding);
             let repeat = seen.entry(base.clone()).or_default();
             *repeat += 1;
@@ -178,8 +180,7 @@ pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
         writeln!(out, r#"    <testcase classname="claimlint" name="{name}">"#)?;
         for finding in findings {
             let mut body = String::new();
-            for &claim in &finding.claims {
-                let at = run.location(claim);
+            for at in run.places(finding) {
                 let _ = writeln!(body, "{}:{}:{}: “{}”", at.path, at.line, at.column, at.text);
             }
             if let Some(timeline) = &finding.timeline {
@@ -232,13 +233,10 @@ pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     writeln!(out, "| Severity | Rule | Finding | Where |")?;
     writeln!(out, "|---|---|---|---|")?;
     for finding in run.findings {
-        let places: Vec<String> = finding
-            .claims
+        let places: Vec<String> = run
+            .places(finding)
             .iter()
-            .map(|&c| {
-                let at = run.location(c);
-                format!("`{}:{}` “{}”", at.path, at.line, at.text)
-            })
+            .map(|at| format!("`{}:{}` “{}”", at.path, at.line, at.text))
             .collect();
         writeln!(
             out,

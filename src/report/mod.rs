@@ -77,6 +77,26 @@ impl Run<'_> {
         }
     }
 
+    /// Where a finding stands: each of its claims, or its site when it quotes none. The first
+    /// is the primary location.
+    pub fn places<'f>(&'f self, finding: &'f Finding) -> Vec<Location<'f>> {
+        if finding.claims.is_empty() {
+            return finding
+                .site
+                .iter()
+                .map(|site| Location {
+                    path: site.path.strip_prefix("./").unwrap_or(&site.path),
+                    line: site.line,
+                    column: site.column,
+                    end_line: site.line,
+                    end_column: site.column + site.text.chars().count(),
+                    text: &site.text,
+                })
+                .collect();
+        }
+        finding.claims.iter().map(|&c| self.location(c)).collect()
+    }
+
     /// A finding's identity: its rule, subject and the values it quotes, never line numbers or
     /// offsets, so it survives edits that only move text. Sixteen hex digits.
     pub fn fingerprint(&self, finding: &Finding) -> String {
@@ -91,6 +111,7 @@ impl Run<'_> {
                     (None, None) => self.location(c).text.to_owned(),
                 }
             })
+            .chain(finding.site.iter().map(|site| site.text.clone()))
             .collect();
         values.sort_unstable();
         values.dedup();

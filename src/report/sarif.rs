@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Location, Run};
-use crate::rules::{BUILTIN, Severity};
+use crate::rules::{Severity, all_rules};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -164,48 +164,46 @@ fn physical<'a>(location: &Location<'a>) -> PhysicalLocation<'a> {
 }
 
 pub fn write_sarif(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
-    let rules = BUILTIN
+    let metas = all_rules();
+    let rules = metas
         .iter()
-        .map(|rule| {
-            let meta = rule.meta();
-            ReportingDescriptor {
-                id: meta.name,
-                name: meta.name.split('-').map(|w| w[..1].to_uppercase() + &w[1..]).collect(),
-                short_description: Text {
-                    text: meta.summary().to_owned(),
-                },
-                full_description: Text {
-                    text: meta.docs.trim().to_owned(),
-                },
-                help: Help {
-                    text: format!(
-                        "{}\n\nRun `claimlint rules explain {}` for more.",
-                        meta.summary(),
-                        meta.name
-                    ),
-                    markdown: meta.docs.trim().to_owned(),
-                },
-                default_configuration: Configuration {
-                    level: level(meta.default_severity),
-                },
-            }
+        .map(|meta| ReportingDescriptor {
+            id: meta.name,
+            name: meta.name.split('-').map(|w| w[..1].to_uppercase() + &w[1..]).collect(),
+            short_description: Text {
+                text: meta.summary().to_owned(),
+            },
+            full_description: Text {
+                text: meta.docs.trim().to_owned(),
+            },
+            help: Help {
+                text: format!(
+                    "{}\n\nRun `claimlint rules explain {}` for more.",
+                    meta.summary(),
+                    meta.name
+                ),
+                markdown: meta.docs.trim().to_owned(),
+            },
+            default_configuration: Configuration {
+                level: level(meta.default_severity),
+            },
         })
         .collect();
     let results = run
         .findings
         .iter()
         .filter_map(|finding| {
-            let (&first, others) = finding.claims.split_first()?;
-            let rule_index = BUILTIN.iter().position(|r| r.meta().name == finding.rule)?;
+            let places = run.places(finding);
+            let (first, others) = places.split_first()?;
+            let rule_index = metas.iter().position(|m| m.name == finding.rule)?;
             let related = others
                 .iter()
                 .enumerate()
-                .map(|(i, &c)| {
-                    let location = run.location(c);
+                .map(|(i, location)| {
                     let message = format!("“{}”", location.text);
                     SarifLocation {
                         id: Some(i + 1),
-                        physical_location: physical(&run.location(c)),
+                        physical_location: physical(location),
                         message: Some(Text { text: message }),
                     }
                 })
@@ -219,7 +217,7 @@ pub fn write_sarif(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                 },
                 locations: vec![SarifLocation {
                     id: None,
-                    physical_location: physical(&run.location(first)),
+                    physical_location: physical(first),
                     message: None,
                 }],
                 related_locations: related,

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Run, UNDATED_HELP};
 use crate::extract::{Modality, TimeSource};
@@ -11,11 +11,15 @@ use crate::rules::{Finding, Severity, describe};
 /// Width the quoted source lines are trimmed to.
 const WIDTH: usize = 100;
 
-pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool) -> io::Result<()> {
+/// The findings, then (unless `quiet`) a summary line and a note on undated documents.
+pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) -> io::Result<()> {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() }.term_width(WIDTH);
     for finding in run.findings {
         let rendered = renderer.render(&[group(run, finding)]);
         writeln!(out, "{rendered}\n")?;
+    }
+    if quiet {
+        return Ok(());
     }
     let (errors, warnings, infos) = run.counts();
     let plural = |n: usize, word: &str| {
@@ -59,6 +63,13 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
         Severity::Info => Level::INFO,
     };
     let mut group = Group::with_title(level.primary_title(finding.message.as_str()).id(finding.rule));
+    if let (true, Some(site)) = (finding.claims.is_empty(), &finding.site) {
+        group = group.element(
+            Origin::path(site.path.as_str())
+                .line(site.line)
+                .char_column(site.column),
+        );
+    }
     for &index in &finding.claims {
         let claim = &run.claims[index];
         let doc = &run.documents[claim.doc];

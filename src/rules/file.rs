@@ -186,7 +186,7 @@ impl RuleSet {
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            vec![error(span, e.message().trim().to_owned())]
+            vec![error(span, explain_toml_error(e.message()))]
         })?;
 
         let mut errors = Vec::new();
@@ -280,9 +280,12 @@ impl RuleSet {
                 errors.push(error(
                     check.kind.span(),
                     format!(
-                        "unknown check kind `{}`, expected one of: {}",
+                        "unknown check kind `{}`, expected one of: {}{}",
                         check.kind.get_ref(),
-                        names.join(", ")
+                        names.join(", "),
+                        nearest(check.kind.get_ref(), &names)
+                            .map(|n| format!("; did you mean `{n}`?"))
+                            .unwrap_or_default(),
                     ),
                 ));
                 continue;
@@ -384,6 +387,40 @@ fn parse_window(text: &str) -> Option<i32> {
         _ => return None,
     };
     (count >= 0).then(|| count.checked_mul(days)).flatten()
+}
+
+/// A TOML or schema error as claimlint says it: an unknown key is named with the nearest valid
+/// one (`unknown key `fail_on`; did you mean `fail-on`?`) and the list of valid keys.
+pub fn explain_toml_error(message: &str) -> String {
+    let message = message.trim();
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_owned();
+    };
+    let Some((key, tail)) = rest.split_once('`') else {
+        return message.to_owned();
+    };
+    let valid: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+    if valid.is_empty() {
+        return format!("unknown key `{key}`");
+    }
+    let listed = valid.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+    match nearest(key, &valid) {
+        Some(best) => format!("unknown key `{key}`; did you mean `{best}`? (valid keys: {listed})"),
+        None => format!("unknown key `{key}` (valid keys: {listed})"),
+    }
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo. `_` and `-`
+/// count as the same, as do upper and lower case.
+pub fn nearest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let normal = |s: &str| s.to_ascii_lowercase().replace('_', "-");
+    let wanted = normal(word);
+    candidates
+        .iter()
+        .map(|&c| (strsim::damerau_levenshtein(&wanted, &normal(c)), c))
+        .filter(|&(distance, c)| distance <= (c.len().max(wanted.len()) / 3).max(1))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 mod builtin;
 pub mod file;
+pub mod suppress;
 
 use std::fmt;
 
@@ -19,6 +20,7 @@ use serde::Serialize;
 use crate::documents::DocMeta;
 use crate::extract::{Claim, Interval};
 use crate::link::ClaimGraph;
+use crate::lock::Lock;
 
 pub use builtin::BUILTIN;
 pub use file::{CheckDef, RuleError, RuleSet};
@@ -63,14 +65,33 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The first line of the docs after the `## What it finds` heading.
-    pub fn summary(&self) -> &'static str {
-        self.docs
+    /// The opening sentence of the docs after the `## What it finds` heading, on one line.
+    pub fn summary(&self) -> String {
+        let paragraph: Vec<&str> = self
+            .docs
             .lines()
             .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('#'))
-            .unwrap_or_default()
+            .skip_while(|l| l.is_empty() || l.starts_with('#'))
+            .take_while(|l| !l.is_empty())
+            .collect();
+        let paragraph = paragraph.join(" ");
+        // Up to the first full stop or colon, as one sentence.
+        let end = [". ", ": "].iter().filter_map(|stop| paragraph.find(stop)).min();
+        match end {
+            Some(end) => format!("{}.", &paragraph[..end]),
+            None => paragraph,
+        }
     }
+}
+
+/// Every rule's metadata: the built-in checks, then the rule that reports unused
+/// suppressions. `rules list`, `rules explain` and the SARIF driver show these.
+pub fn all_rules() -> Vec<&'static RuleMeta> {
+    BUILTIN
+        .iter()
+        .map(|r| r.meta())
+        .chain([&suppress::UnusedSuppression::META])
+        .collect()
 }
 
 /// Declares a built-in rule: a unit struct plus its [`RuleMeta`], docs taken from the doc
@@ -106,6 +127,29 @@ pub struct RuleContext<'a> {
     pub claims: &'a [Claim],
     pub documents: &'a [DocMeta],
     pub graph: &'a ClaimGraph,
+    /// The claims lock and the run's claims in lock form, when a lock exists.
+    pub lock: Option<LockContext<'a>>,
+}
+
+/// A claims lock read from disk and the same run's claims as a lock, for `claims-lock`.
+pub struct LockContext<'a> {
+    pub locked: &'a Lock,
+    pub current: &'a Lock,
+    /// The lock file as the user names it.
+    pub name: &'a str,
+    /// The lock's folder, which the lock's document paths are relative to.
+    pub folder: &'a str,
+}
+
+impl LockContext<'_> {
+    /// A document path of the lock as a path from the working directory.
+    pub fn document_path(&self, path: &str) -> String {
+        if self.folder.is_empty() || self.folder == "." {
+            path.to_owned()
+        } else {
+            format!("{}/{path}", self.folder.trim_end_matches('/'))
+        }
+    }
 }
 
 impl RuleContext<'_> {
@@ -128,6 +172,20 @@ pub struct Finding {
     /// For changes: the values in time order, one line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeline: Option<String>,
+    /// Where a finding with no claim to quote stands (a claim gone from the documents, an
+    /// unused suppression).
+    #[serde(skip)]
+    pub site: Option<Site>,
+}
+
+/// A place in a file named without a claim: a path, a 1-based line and column, and the text
+/// there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub text: String,
 }
 
 /// A built-in rule.

@@ -1,5 +1,6 @@
 //! The built-in rules, in the order `claimlint rules list` shows them.
 
+mod claims_lock;
 mod name_variant;
 mod numeric_change;
 mod numeric_contradiction;
@@ -8,6 +9,7 @@ mod role_conflict;
 
 use super::Rule;
 
+pub use claims_lock::ClaimsLock;
 pub use name_variant::NameVariant;
 pub use numeric_change::NumericChange;
 pub use numeric_contradiction::NumericContradiction;
@@ -21,6 +23,7 @@ pub static BUILTIN: &[&dyn Rule] = &[
     &NameVariant,
     &RoleChange,
     &RoleConflict,
+    &ClaimsLock,
 ];
 
 /// One run of a title's holder: the first claim of a stretch naming the same person.

@@ -51,6 +51,7 @@ impl Rule for NameVariant {
                 }
             }
             out.push(Finding {
+                site: None,
                 rule: Self::META.name,
                 severity: settings.severity,
                 subject: Some(format!(

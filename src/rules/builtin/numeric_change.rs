@@ -76,6 +76,7 @@ impl Rule for NumericChange {
                 .collect::<Vec<_>>()
                 .join(", ");
             out.push(Finding {
+                site: None,
                 rule: Self::META.name,
                 severity: settings.severity,
                 subject: Some(subject.key.clone()),

@@ -104,6 +104,7 @@ impl Rule for NumericContradiction {
                         .join(" · ")
                 });
                 out.push(Finding {
+                    site: None,
                     rule: Self::META.name,
                     severity: settings.severity,
                     subject: Some(subject.key.clone()),

@@ -35,6 +35,7 @@ impl Rule for RoleChange {
                 continue;
             }
             out.push(Finding {
+                site: None,
                 rule: Self::META.name,
                 severity: settings.severity,
                 subject: Some(format!("role/{}", role.key.replace(' ', "-"))),

@@ -42,6 +42,7 @@ impl Rule for RoleConflict {
                 .collect();
             claims.dedup();
             out.push(Finding {
+                site: None,
                 rule: Self::META.name,
                 severity: settings.severity,
                 subject: Some(format!("role/{}", role.key.replace(' ', "-"))),
