@@ -1,5 +1,7 @@
 //! claimlint's integration tests: one binary, one module per area.
 
+/// Lock, baseline, suppressions, config and init: what a team adopts claimlint with.
+mod adoption;
 /// Exit codes, formats and error handling of the command line.
 mod cli;
 /// `claimlint check` on the example corpus, pinned as snapshots.

@@ -139,7 +139,7 @@ impl Config {
             ConfigError::Invalid(vec![error(e.span().unwrap_or(0..0), explain_toml_error(e.message()))])
         })?;
         let base = path.parent().unwrap_or(Path::new("."));
-        let resolve = |p: &str| base.join(p);
+        let resolve = |p: &str| join(base, p);
         let mut errors = Vec::new();
 
         let mut choice = |value: Option<Spanned<String>>, key: &str, allowed: &[&str]| -> Option<String> {
@@ -277,6 +277,20 @@ impl Config {
         }
         let wanted = std::fs::canonicalize(path).ok()?;
         self.by_path.get(&wanted).map(|&i| &self.manifest[i])
+    }
+}
+
+/// `base/path` without `.` components: `./` and `.` give `.`-free paths, as a user writes them.
+fn join(base: &Path, path: &str) -> PathBuf {
+    let joined: PathBuf = base
+        .join(path)
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    if joined.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        joined
     }
 }
 

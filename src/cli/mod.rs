@@ -451,7 +451,7 @@ fn folder_of(path: &Path) -> PathBuf {
 /// A file that lives beside the config, else in the current folder.
 fn beside_config(config: &Config, name: &str) -> PathBuf {
     match &config.folder {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.join(name),
+        Some(folder) if !folder.as_os_str().is_empty() && folder != Path::new(".") => folder.join(name),
         _ => PathBuf::from(name),
     }
 }

@@ -47,8 +47,13 @@ impl Rule for ClaimsLock {
                 Drift::Changed { subject, old, new } => finding(
                     &subject,
                     format!(
-                        "`{subject}` changed since {name}: {} → {} (locked as “{}” in {}, now “{}” in {})",
-                        old.value, new.value, old.text, old.path, new.text, new.path
+                        "`{subject}` changed since {name}: {} → {} (locked: “{}” in {}; now: “{}” in {})",
+                        old.value,
+                        new.value,
+                        old.text,
+                        lock.document_path(&old.path),
+                        new.text,
+                        lock.document_path(&new.path)
                     ),
                     new.claim.into_iter().collect(),
                     None,
@@ -66,7 +71,9 @@ impl Rule for ClaimsLock {
                     &subject,
                     format!(
                         "a claim about `{subject}` in {name} is gone: {} (“{}” in {})",
-                        old.value, old.text, old.path
+                        old.value,
+                        old.text,
+                        lock.document_path(&old.path)
                     ),
                     Vec::new(),
                     Some(Site {

@@ -1,0 +1,305 @@
+use std::path::Path;
+
+use crate::common::{root, run_in, scratch, stderr, stdout, write_story};
+
+/// Copies a folder of the example corpus into a scratch folder.
+fn copy_example(name: &str, scratch_name: &str) -> std::path::PathBuf {
+    let dir = scratch(scratch_name);
+    for entry in std::fs::read_dir(root().join("examples").join(name)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn code(output: &std::process::Output) -> i32 {
+    output.status.code().unwrap()
+}
+
+const STORY: &str = "2020-01-09-nato-more-after-trump-call.md";
+
+#[test]
+fn a_changed_number_breaks_the_lock_with_old_and_new_value_and_both_places() {
+    let dir = copy_example("nato-iraq", "adoption-lock");
+    let wrote = run_in(&dir, &["lock", "."]);
+    assert_eq!(code(&wrote), 0, "{}", stderr(&wrote));
+    assert!(
+        stderr(&wrote).starts_with("wrote claimlint.lock with "),
+        "{}",
+        stderr(&wrote)
+    );
+    let lock = std::fs::read_to_string(dir.join("claimlint.lock")).unwrap();
+    assert!(lock.contains(&format!(
+        "{{ value = \"500 personnel\", text = \"500-strong\", path = \"{STORY}\", date = \"2020-01-09\" }}"
+    )));
+    assert_eq!(code(&run_in(&dir, &["lock", "--check", "."])), 0);
+    // With the lock in place the corpus checks as before: the lock adds nothing.
+    let clean = run_in(&dir, &["check", "--format", "json", "."]);
+    assert!(!stdout(&clean).contains("claims-lock"));
+
+    replace_in(
+        &dir.join(STORY),
+        "The 500-strong NATO mission",
+        "The 600-strong NATO mission",
+    );
+    let stale = run_in(&dir, &["lock", "--check", "."]);
+    assert_eq!(code(&stale), 1);
+    assert!(
+        stderr(&stale).contains("changed   nato/training-mission/personnel: 500 personnel → 600 personnel"),
+        "{}",
+        stderr(&stale)
+    );
+    let checked = run_in(&dir, &["check", "--format", "github", "."]);
+    assert_eq!(code(&checked), 1, "a claims-lock finding is an error");
+    let annotation = stdout(&checked)
+        .lines()
+        .find(|l| l.contains("claims-lock"))
+        .expect("a claims-lock annotation")
+        .to_owned();
+    assert!(
+        annotation.starts_with(&format!("::error file={STORY},line=17,col=")),
+        "{annotation}"
+    );
+    assert!(
+        annotation.contains(&format!(
+            "changed since claimlint.lock: 500 personnel → 600 personnel (locked: “500-strong” in {STORY}; now: “600-strong” in {STORY})"
+        )),
+        "{annotation}"
+    );
+
+    // Relocking accepts the change.
+    assert_eq!(code(&run_in(&dir, &["lock", "."])), 0);
+    assert_eq!(code(&run_in(&dir, &["lock", "--check", "."])), 0);
+}
+
+#[test]
+fn claims_that_appear_or_vanish_are_reported() {
+    let dir = scratch("adoption-lock-vanish");
+    write_story(&dir, "a", "2020-02-12", "Wire", "NATO has 500 trainers in Iraq.");
+    assert_eq!(code(&run_in(&dir, &["lock", "."])), 0);
+    write_story(&dir, "a", "2020-02-12", "Wire", "The mission is growing.");
+    write_story(&dir, "b", "2020-02-12", "Wire", "Canada has 200 troops in Iraq.");
+    let output = run_in(&dir, &["check", "--format", "json", "."]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "claims-lock")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("is gone: 500 trainers (“500 trainers” in a.md)"))
+    );
+    assert!(messages.iter().any(|m| m.contains("does not have: 200 troops")));
+}
+
+/// Two outlets that disagree on one day: one contradiction.
+fn disagreeing_corpus(dir: &Path) {
+    write_story(dir, "a", "2020-02-12", "Wire", "NATO has 500 trainers in Iraq.");
+    write_story(dir, "b", "2020-02-12", "Post", "NATO has 900 trainers in Iraq.");
+}
+
+#[test]
+fn a_baseline_hides_known_findings_even_when_text_moves_but_not_new_ones() {
+    let dir = scratch("adoption-baseline");
+    disagreeing_corpus(&dir);
+    assert_eq!(code(&run_in(&dir, &["check", "."])), 1);
+    let wrote = run_in(&dir, &["baseline", "."]);
+    assert_eq!(code(&wrote), 0, "{}", stderr(&wrote));
+    assert!(stderr(&wrote).contains("wrote claimlint-baseline.json with 1 finding(s)"));
+
+    let quiet = run_in(&dir, &["check", "--baseline", "claimlint-baseline.json", "."]);
+    assert_eq!(code(&quiet), 0, "{}", stdout(&quiet));
+    assert!(stdout(&quiet).starts_with("0 findings"), "{}", stdout(&quiet));
+    assert!(stderr(&quiet).contains("1 finding(s) in the baseline claimlint-baseline.json not reported"));
+
+    // Moving the sentence down the page keeps the finding known.
+    write_story(
+        &dir,
+        "b",
+        "2020-02-12",
+        "Post",
+        "Officials met in Brussels.\n\nThey spoke for hours.\n\nNATO has 900 trainers in Iraq.",
+    );
+    let moved = run_in(&dir, &["check", "--baseline", "claimlint-baseline.json", "."]);
+    assert_eq!(code(&moved), 0, "{}", stdout(&moved));
+
+    // A new disagreement is still reported.
+    write_story(&dir, "c", "2020-02-12", "Daily", "NATO has 1,500 trainers in Iraq.");
+    let new = run_in(&dir, &["check", "--baseline", "claimlint-baseline.json", "."]);
+    assert_eq!(code(&new), 1);
+    assert!(stdout(&new).contains("1,500"), "{}", stdout(&new));
+}
+
+#[test]
+fn suppression_comments_silence_findings_and_unused_ones_are_reported() {
+    let dir = scratch("adoption-suppress");
+    disagreeing_corpus(&dir);
+    std::fs::write(
+        dir.join("b.md"),
+        "---\ndate: 2020-02-12\nsource: Post\n---\n\n<!-- claimlint-disable-next-line numeric-contradiction -->\nNATO has 900 trainers in Iraq.\n\n<!-- claimlint-disable-next-line name-variant -->\nThe weather was fine.\n",
+    )
+    .unwrap();
+    let output = run_in(&dir, &["check", "--format", "json", "."]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["unused-suppression"], "{}", stdout(&output));
+    assert_eq!(code(&output), 0, "a warning does not fail the run by default");
+
+    let text = stdout(&run_in(&dir, &["check", "."]));
+    assert!(text.contains("warning[unused-suppression]: this suppression comment silences no finding"));
+    assert!(text.contains("--> ./b.md:9:1"), "{text}");
+
+    // A disable … enable block covers what lies between.
+    std::fs::write(
+        dir.join("b.md"),
+        "---\ndate: 2020-02-12\nsource: Post\n---\n\n<!-- claimlint-disable -->\nNATO has 900 trainers in Iraq.\n<!-- claimlint-enable -->\n",
+    )
+    .unwrap();
+    assert_eq!(code(&run_in(&dir, &["check", "."])), 0);
+    // After the block, nothing is silenced.
+    std::fs::write(
+        dir.join("b.md"),
+        "---\ndate: 2020-02-12\nsource: Post\n---\n\n<!-- claimlint-disable -->\nNothing here.\n<!-- claimlint-enable -->\n\nNATO has 900 trainers in Iraq.\n",
+    )
+    .unwrap();
+    let after = run_in(&dir, &["check", "."]);
+    assert_eq!(code(&after), 1);
+    assert!(stdout(&after).contains("error[numeric-contradiction]"));
+}
+
+#[test]
+fn ignore_entries_in_the_config_match_path_rule_and_subject() {
+    let dir = scratch("adoption-ignore");
+    disagreeing_corpus(&dir);
+    std::fs::write(
+        dir.join("claimlint.toml"),
+        "[[ignore]]\npath = \"b.md\"\nrule = \"numeric-contradiction\"\nreason = \"the Post counts contractors\"\n\n[[ignore]]\nsubject = \"nato/money\"\nreason = \"left over\"\n",
+    )
+    .unwrap();
+    let output = run_in(&dir, &["check", "."]);
+    let text = stdout(&output);
+    assert_eq!(code(&output), 0, "{text}");
+    assert!(!text.contains("numeric-contradiction"), "{text}");
+    assert!(
+        text.contains("this [[ignore]] entry matches no finding (reason given: left over); remove it"),
+        "{text}"
+    );
+    assert!(text.contains("--> ./claimlint.toml:6:1"), "{text}");
+}
+
+#[test]
+fn config_errors_name_the_key_and_the_nearest_valid_one() {
+    let dir = scratch("adoption-config-errors");
+    disagreeing_corpus(&dir);
+    std::fs::write(dir.join("claimlint.toml"), "format = \"sarif\"\nfail_on = \"never\"\n").unwrap();
+    let output = run_in(&dir, &["check", "."]);
+    assert_eq!(code(&output), 2);
+    let message = stderr(&output);
+    assert!(
+        message.contains("error: unknown key `fail_on`; did you mean `fail-on`?"),
+        "{message}"
+    );
+    assert!(message.contains("--> ./claimlint.toml:2:1"), "{message}");
+
+    std::fs::write(dir.join("claimlint.toml"), "format = \"sarf\"\n").unwrap();
+    let message = stderr(&run_in(&dir, &["check", "."]));
+    assert!(
+        message.contains("invalid format `sarf`; did you mean `sarif`? (expected one of: text, json, sarif"),
+        "{message}"
+    );
+
+    std::fs::write(
+        dir.join("claimlint.toml"),
+        "[[ignore]]\nrule = \"numeric-contradicton\"\n",
+    )
+    .unwrap();
+    let message = stderr(&run_in(&dir, &["check", "."]));
+    assert!(
+        message.contains("unknown rule `numeric-contradicton`; did you mean `numeric-contradiction`?"),
+        "{message}"
+    );
+}
+
+#[test]
+fn config_settings_apply_and_the_command_line_wins() {
+    let dir = scratch("adoption-config-settings");
+    disagreeing_corpus(&dir);
+    std::fs::write(dir.join("claimlint.toml"), "format = \"sarif\"\nfail-on = \"never\"\n").unwrap();
+    let from_config = run_in(&dir, &["check", "."]);
+    assert_eq!(code(&from_config), 0, "fail-on = never");
+    assert!(stdout(&from_config).contains("\"version\": \"2.1.0\""));
+    let overridden = run_in(&dir, &["check", "--format", "text", "--fail-on", "error", "."]);
+    assert_eq!(code(&overridden), 1);
+    assert!(stdout(&overridden).contains("error[numeric-contradiction]"));
+
+    // `paths` is what a bare `claimlint check` reads.
+    std::fs::create_dir_all(dir.join("docs")).unwrap();
+    std::fs::rename(dir.join("a.md"), dir.join("docs/a.md")).unwrap();
+    std::fs::rename(dir.join("b.md"), dir.join("docs/b.md")).unwrap();
+    std::fs::write(dir.join("claimlint.toml"), "paths = [\"docs\"]\nquiet = true\n").unwrap();
+    let bare = run_in(&dir, &["check"]);
+    assert_eq!(code(&bare), 1);
+    assert!(stdout(&bare).contains("docs/b.md"), "{}", stdout(&bare));
+    assert!(!stdout(&bare).contains("1 finding"), "quiet: no summary");
+}
+
+#[test]
+fn quiet_prints_only_the_report() {
+    let dir = scratch("adoption-quiet");
+    std::fs::write(dir.join("undated.md"), "NATO has 500 trainers in Iraq.\n").unwrap();
+    std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02").unwrap();
+    let loud = run_in(&dir, &["check", "."]);
+    assert!(stderr(&loud).contains("binary file"));
+    assert!(stdout(&loud).contains("note: 1 document without a date"));
+    let quiet = run_in(&dir, &["check", "--quiet", "."]);
+    assert_eq!(code(&quiet), 0);
+    assert_eq!(stdout(&quiet), "");
+    assert_eq!(stderr(&quiet), "");
+}
+
+#[test]
+fn init_writes_a_working_config_and_rule_file_and_never_overwrites() {
+    let dir = scratch("adoption-init");
+    let output = run_in(&dir, &["init"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(
+        stdout(&output),
+        "wrote claimlint.toml\nwrote claimlint.rules.toml\nnext: edit claimlint.rules.toml, then run `claimlint check`\n"
+    );
+    let config = std::fs::read_to_string(dir.join("claimlint.toml")).unwrap();
+    assert!(config.contains("# fail-on = \"error\""));
+    assert_eq!(code(&run_in(&dir, &["rules", "validate", "claimlint.rules.toml"])), 0);
+
+    // The written config and rule file drive a real check.
+    write_story(&dir, "a", "2021-03-01", "Wire", "Acme Corp has 1,200 employees.");
+    write_story(&dir, "b", "2021-03-02", "Post", "Acme has 900 employees.");
+    let checked = run_in(&dir, &["check"]);
+    assert_eq!(code(&checked), 1, "{}", stdout(&checked));
+    assert!(
+        stdout(&checked).contains("contradicting values for Acme's staff: 1,200 vs 900"),
+        "{}",
+        stdout(&checked)
+    );
+
+    std::fs::write(dir.join("claimlint.toml"), "# mine\n").unwrap();
+    let again = run_in(&dir, &["init"]);
+    assert!(stdout(&again).contains("claimlint.toml exists, left as it is"));
+    assert!(stdout(&again).contains("claimlint.rules.toml exists, left as it is"));
+    assert_eq!(std::fs::read_to_string(dir.join("claimlint.toml")).unwrap(), "# mine\n");
+}
