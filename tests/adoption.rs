@@ -159,6 +159,9 @@ fn suppression_comments_silence_findings_and_unused_ones_are_reported() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert_eq!(rules, ["unused-suppression"], "{}", stdout(&output));
+    let site = &report["findings"][0]["site"];
+    assert_eq!((site["line"].as_u64(), site["column"].as_u64()), (Some(9), Some(1)));
+    assert_eq!(site["text"], "<!-- claimlint-disable-next-line name-variant -->");
     assert_eq!(code(&output), 0, "a warning does not fail the run by default");
 
     let text = stdout(&run_in(&dir, &["check", "."]));

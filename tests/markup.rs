@@ -171,3 +171,26 @@ fn html_visible_text_is_read_and_located_in_the_original_file() {
     assert_eq!(canada["owner"], "canada");
     assert_eq!(at_line_col(WEB_PAGE, canada, 3), "250");
 }
+
+#[test]
+fn html_comments_suppress_findings_on_the_next_line() {
+    let dir = scratch("markup-html-suppress");
+    let page = |count: &str, comment: &str| {
+        format!(
+            "<html><head><meta name=\"date\" content=\"2020-02-12\"></head><body>\n{comment}\n<p>NATO has {count} trainers in Iraq.</p>\n</body></html>\n"
+        )
+    };
+    std::fs::write(dir.join("a.html"), page("500", "")).unwrap();
+    std::fs::write(dir.join("b.html"), page("900", "")).unwrap();
+    let loud = run_in(&dir, &["check", "."]);
+    assert_eq!(loud.status.code(), Some(1), "{}", stdout(&loud));
+    assert!(stdout(&loud).contains("--> ./a.html:3:"), "{}", stdout(&loud));
+    std::fs::write(
+        dir.join("b.html"),
+        page("900", "<!-- claimlint-disable-next-line numeric-contradiction -->"),
+    )
+    .unwrap();
+    let quiet = run_in(&dir, &["check", "."]);
+    assert_eq!(quiet.status.code(), Some(0), "{}", stdout(&quiet));
+    assert!(stdout(&quiet).starts_with("0 findings"), "{}", stdout(&quiet));
+}

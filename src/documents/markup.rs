@@ -289,6 +289,8 @@ pub fn markdown(text: &str, offset: usize) -> Prose {
     let mut table: Option<Table> = None;
     let mut hidden = 0usize; // inside a code block, image or metadata block
     let mut heading: Option<(usize, u8)> = None;
+    // An HTML block arrives line by line; a comment may span lines.
+    let mut html_block: Option<(usize, String)> = None;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let original = range.start + offset..range.end + offset;
         match event {
@@ -340,6 +342,24 @@ pub fn markdown(text: &str, offset: usize) -> Prose {
                     table.end_row(&mut builder);
                 }
             }
+            Event::Start(Tag::HtmlBlock) => {
+                builder.line_break(original.start);
+                html_block = Some((original.start, String::new()));
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, html)) = html_block.take() {
+                    collect_comments(&html, start, &mut builder.prose.comments);
+                }
+                builder.line_break(original.end);
+            }
+            Event::Html(_) if html_block.is_some() => {
+                if let Some((start, buffer)) = &mut html_block {
+                    if buffer.is_empty() {
+                        *start = original.start;
+                    }
+                    buffer.push_str(&text[range.clone()]);
+                }
+            }
             Event::Start(
                 Tag::Paragraph
                 | Tag::Item
@@ -347,8 +367,7 @@ pub fn markdown(text: &str, offset: usize) -> Prose {
                 | Tag::List(_)
                 | Tag::FootnoteDefinition(_)
                 | Tag::DefinitionListTitle
-                | Tag::DefinitionListDefinition
-                | Tag::HtmlBlock,
+                | Tag::DefinitionListDefinition,
             ) => builder.line_break(original.start),
             Event::End(
                 TagEnd::Paragraph
@@ -357,8 +376,7 @@ pub fn markdown(text: &str, offset: usize) -> Prose {
                 | TagEnd::List(_)
                 | TagEnd::FootnoteDefinition
                 | TagEnd::DefinitionListTitle
-                | TagEnd::DefinitionListDefinition
-                | TagEnd::HtmlBlock,
+                | TagEnd::DefinitionListDefinition,
             ) => builder.line_break(original.end),
             Event::Text(content) if hidden == 0 => {
                 let source = &text[range.clone()];
@@ -751,6 +769,29 @@ mod tests {
         assert_eq!(original(text, &prose, "troops & 4"), "troops &amp; 4");
         assert_eq!(prose.comments.len(), 1);
         assert_eq!(prose.comments[0].text.trim(), "claimlint-disable-next-line");
+    }
+
+    #[test]
+    fn comments_are_kept_with_their_place_even_across_lines() {
+        let text =
+            "Intro 5.\n\n<!-- claimlint-disable\n     numeric-change -->\nNATO has 500 trainers. <!-- inline -->\n";
+        let prose = markdown(text, 10);
+        let comments: Vec<(&str, &str)> = prose
+            .comments
+            .iter()
+            .map(|c| (c.text.trim(), &text[c.range.start - 10..c.range.end - 10]))
+            .collect();
+        assert_eq!(
+            comments,
+            [
+                (
+                    "claimlint-disable\n     numeric-change",
+                    "<!-- claimlint-disable\n     numeric-change -->"
+                ),
+                ("inline", "<!-- inline -->"),
+            ]
+        );
+        assert!(!prose.text.contains("claimlint"));
     }
 
     #[test]

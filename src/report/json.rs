@@ -16,6 +16,17 @@ struct FindingRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     timeline: Option<&'a str>,
     claims: Vec<ClaimRecord>,
+    /// Where a finding with no claims stands (a vanished claim, an unused suppression).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<SiteRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct SiteRecord<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -53,6 +64,12 @@ pub fn write_json(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                 .iter()
                 .map(|&c| claim_record(run.documents, run.claims, Some(run.graph), c))
                 .collect(),
+            site: f.site.as_ref().map(|site| SiteRecord {
+                file: &site.path,
+                line: site.line,
+                column: site.column,
+                text: &site.text,
+            }),
         })
         .collect();
     let (errors, warnings, infos) = run.counts();
