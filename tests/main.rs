@@ -12,6 +12,9 @@ mod extraction;
 mod formats;
 /// `claimlint graph` and `check --explain-links` on the example corpus.
 mod graph;
+/// `check --format html`: the report page, its charts, and a real browser rendering it;
+/// `graph --format svg`.
+mod html_report;
 /// Entity, owner and role forms linked without a rule file, and the near misses kept apart.
 mod linking;
 /// Markdown and HTML documents: prose only, located in the original file.

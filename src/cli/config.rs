@@ -5,7 +5,7 @@
 //! ```toml
 //! paths = ["docs"]                       # what to check when no PATH is given
 //! rules = ["nato-iraq.rules.toml"]
-//! format = "text"                        # text, json, sarif, github, gitlab, markdown, junit
+//! format = "text"                        # text, json, sarif, github, gitlab, markdown, junit, html
 //! fail-on = "error"                      # error, warning, info, never
 //! min-level = "info"                     # error, warning, info
 //! color = "auto"                         # auto, always, never
@@ -44,7 +44,7 @@ use crate::source::SourceFile;
 pub const FILE_NAME: &str = "claimlint.toml";
 
 /// The values each enumerated setting takes, as on the command line.
-pub const FORMATS: &[&str] = &["text", "json", "sarif", "github", "gitlab", "markdown", "junit"];
+pub const FORMATS: &[&str] = &["text", "json", "sarif", "github", "gitlab", "markdown", "junit", "html"];
 pub const FAIL_ON: &[&str] = &["error", "warning", "info", "never"];
 pub const LEVELS: &[&str] = &["error", "warning", "info"];
 pub const COLORS: &[&str] = &["auto", "always", "never"];

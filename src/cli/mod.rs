@@ -63,7 +63,8 @@ enum Command {
 struct GraphArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Graphviz DOT (render with `dot -Tsvg`) or JSON nodes and edges.
+    /// Graphviz DOT, SVG (drawn by Graphviz `dot`, which must be installed) or JSON nodes and
+    /// edges.
     #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
     format: GraphFormat,
     /// Write the graph to FILE (atomically) instead of standard output.
@@ -74,6 +75,7 @@ struct GraphArgs {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum GraphFormat {
     Dot,
+    Svg,
     Json,
 }
 
@@ -193,6 +195,8 @@ enum CheckFormat {
     Markdown,
     /// JUnit XML: one test case per subject checked.
     Junit,
+    /// One self-contained HTML page with a timeline chart per finding.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -595,6 +599,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         CheckFormat::Gitlab => report::write_gitlab(&mut buffer, &run)?,
         CheckFormat::Markdown => report::write_markdown(&mut buffer, &run)?,
         CheckFormat::Junit => report::write_junit(&mut buffer, &run)?,
+        CheckFormat::Html => report::write_html(&mut buffer, &run)?,
     }
     write_output(output.as_deref(), &buffer)?;
 
@@ -799,6 +804,11 @@ fn graph_command(args: &GraphArgs) -> Result<ExitCode, Failure> {
     let mut buffer = Vec::new();
     match args.format {
         GraphFormat::Dot => report::write_graph_dot(&mut buffer, &export)?,
+        GraphFormat::Svg => {
+            let mut dot = Vec::new();
+            report::write_graph_dot(&mut dot, &export)?;
+            buffer = render_with_graphviz(&dot)?;
+        }
         GraphFormat::Json => report::write_graph_json(&mut buffer, &export)?,
     }
     match &args.output {
@@ -811,6 +821,44 @@ fn graph_command(args: &GraphArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Runs Graphviz `dot -Tsvg` over a DOT graph.
+fn render_with_graphviz(dot: &[u8]) -> Result<Vec<u8>, Failure> {
+    use std::process::{Command, Stdio};
+    let mut child = match Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(Failure::Message(
+                "`--format svg` needs Graphviz's `dot` program, which is not on PATH; install Graphviz \
+                 (Debian and Ubuntu: `apt install graphviz`, macOS: `brew install graphviz`) or use \
+                 `--format dot` and render it elsewhere"
+                    .into(),
+            ));
+        }
+        Err(e) => return Err(Failure::Message(format!("cannot run Graphviz `dot`: {e}"))),
+    };
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = dot.to_vec();
+    // Writing from another thread keeps a large graph from filling both pipes at once.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child
+        .wait_with_output()
+        .map_err(|e| Failure::Message(format!("cannot run Graphviz `dot`: {e}")))?;
+    let _ = writer.join();
+    if !output.status.success() {
+        return Err(Failure::Message(format!(
+            "Graphviz `dot` failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    Ok(output.stdout)
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`.

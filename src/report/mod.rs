@@ -10,6 +10,7 @@
 mod ci;
 mod claims;
 mod graph;
+mod html;
 mod json;
 mod sarif;
 mod text;
@@ -22,6 +23,7 @@ use crate::rules::{Finding, Severity, describe};
 pub use ci::{write_github, write_gitlab, write_junit, write_markdown};
 pub use claims::{ClaimRecord, claim_record, write_claims_json, write_claims_jsonl, write_claims_text};
 pub use graph::{GraphEdge, GraphExport, GraphNode, export as graph_export, write_graph_dot, write_graph_json};
+pub use html::write_html;
 pub use json::write_json;
 pub use sarif::write_sarif;
 pub use text::write_text;
