@@ -770,7 +770,7 @@ fn days_between(from: Date, to: Date) -> i64 {
 
 /// Round tick values: 1, 2 or 5 times a power of ten, four to eight of them.
 fn ticks(low: f64, high: f64) -> Vec<f64> {
-    if !(high > low) || !low.is_finite() || !high.is_finite() {
+    if high <= low || low.is_nan() || !low.is_finite() || !high.is_finite() {
         return vec![low];
     }
     let rough = (high - low) / 5.0;
