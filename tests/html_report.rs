@@ -209,13 +209,16 @@ fn the_report_renders_in_a_browser_with_every_chart_and_mark() {
     }
     let dom = stdout(&output);
     let charts = figures(&dom);
-    // The drawdown corpus: the troop numbers (7 claims) and the defense secretaries (3
-    // holders named in 3 documents, drawn by person).
+    // The drawdown corpus has three findings: the troop numbers (7 claims), the defense
+    // secretaries (6 mentions of 3 holders) and the presidents (2).
     let counts: Vec<usize> = charts.iter().map(|f| marks(f)).collect();
-    assert_eq!(counts.len(), 3, "{counts:?}");
-    assert!(counts.contains(&7), "{counts:?}");
+    assert_eq!(counts, [7, 6, 2]);
     for chart in &charts {
         assert!(chart.contains("<svg"), "the chart is drawn");
+        // The table after each chart, its text alternative, has one row per mark.
+        let after = &dom[dom.find(chart).unwrap()..];
+        let table = &after[after.find("<tbody>").unwrap()..after.find("</tbody>").unwrap()];
+        assert_eq!(table.matches("<tr").count(), marks(chart));
     }
 }
 
