@@ -195,6 +195,26 @@ impl Builder {
         }
     }
 
+    /// Opens a heading of `level` at the current end of the prose.
+    fn start_heading(&mut self, at: usize, level: u8, open: &mut Option<(usize, u8)>) {
+        self.line_break(at);
+        *open = Some((self.prose.text.len(), level));
+    }
+
+    /// Closes the open heading, keeping it when it holds text.
+    fn end_heading(&mut self, at: usize, open: &mut Option<(usize, u8)>) {
+        if let Some((start, level)) = open.take() {
+            let end = self.prose.text.len();
+            if end > start {
+                self.prose.headings.push(Heading {
+                    range: start..end,
+                    level,
+                });
+            }
+        }
+        self.line_break(at);
+    }
+
     fn ends_in_space(&self) -> bool {
         self.prose.text.is_empty() || self.prose.text.ends_with(char::is_whitespace)
     }
@@ -299,21 +319,9 @@ pub fn markdown(text: &str, offset: usize) -> Prose {
                 hidden = hidden.saturating_sub(1);
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                builder.line_break(original.start);
-                heading = Some((builder.prose.text.len(), level as u8));
+                builder.start_heading(original.start, level as u8, &mut heading);
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((start, level)) = heading.take() {
-                    let end = builder.prose.text.len();
-                    if end > start {
-                        builder.prose.headings.push(Heading {
-                            range: start..end,
-                            level,
-                        });
-                    }
-                }
-                builder.line_break(original.end);
-            }
+            Event::End(TagEnd::Heading(_)) => builder.end_heading(original.end, &mut heading),
             Event::Start(Tag::Table(_)) => {
                 builder.line_break(original.start);
                 table = Some(Table::default());
@@ -540,8 +548,7 @@ pub fn html(text: &str, offset: usize) -> Prose {
                     _ => {}
                 }
                 if let Some(level) = heading_level(&name) {
-                    builder.line_break(at);
-                    heading = Some((builder.prose.text.len(), level));
+                    builder.start_heading(at, level, &mut heading);
                 } else if BLOCK_ELEMENTS.contains(&name.as_str()) {
                     builder.line_break(at);
                 }
@@ -583,16 +590,7 @@ pub fn html(text: &str, offset: usize) -> Prose {
                     _ => {}
                 }
                 if heading_level(&name).is_some() {
-                    if let Some((start, level)) = heading.take() {
-                        let end = builder.prose.text.len();
-                        if end > start {
-                            builder.prose.headings.push(Heading {
-                                range: start..end,
-                                level,
-                            });
-                        }
-                    }
-                    builder.line_break(at);
+                    builder.end_heading(at, &mut heading);
                 } else if BLOCK_ELEMENTS.contains(&name.as_str()) {
                     builder.line_break(at);
                 }

@@ -128,7 +128,8 @@ pub fn write_gitlab(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-fn xml(text: &str) -> String {
+/// Text escaped for XML and HTML, without the control characters XML 1.0 forbids.
+pub(super) fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

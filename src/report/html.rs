@@ -379,19 +379,9 @@ fn path(path: &str) -> &str {
     path.strip_prefix("./").unwrap_or(path)
 }
 
+/// Text escaped for HTML.
 fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    super::ci::xml(text)
 }
 
 /// What one mark shows on the value axis.
@@ -627,11 +617,7 @@ impl Chart {
                 Shape::Range { low, high } => {
                     let (y1, y2) = (self.y(low), self.y(high));
                     if mark.quoted {
-                        let _ = write!(
-                            svg,
-                            "<line x1=\"{x:.1}\" y1=\"{y1:.1}\" x2=\"{x:.1}\" y2=\"{y2:.1}\" stroke=\"#111\" stroke-width=\"{}\"/>",
-                            width + 3.0
-                        );
+                        outline_bar(&mut svg, x, y1, y2, width);
                     }
                     let _ = write!(
                         svg,
@@ -648,11 +634,7 @@ impl Chart {
                     let y1 = self.y(from);
                     let y2 = if upward { TOP + 2.0 } else { HEIGHT - BOTTOM - 2.0 };
                     if mark.quoted {
-                        let _ = write!(
-                            svg,
-                            "<line x1=\"{x:.1}\" y1=\"{y1:.1}\" x2=\"{x:.1}\" y2=\"{y2:.1}\" stroke=\"#111\" stroke-width=\"{}\"/>",
-                            width + 3.0
-                        );
+                        outline_bar(&mut svg, x, y1, y2, width);
                     }
                     let _ = write!(
                         svg,
@@ -756,6 +738,15 @@ impl Chart {
     }
 }
 
+/// The dark outline behind a quoted claim's bar.
+fn outline_bar(svg: &mut String, x: f64, y1: f64, y2: f64, width: f64) {
+    let _ = write!(
+        svg,
+        "<line x1=\"{x:.1}\" y1=\"{y1:.1}\" x2=\"{x:.1}\" y2=\"{y2:.1}\" stroke=\"#111\" stroke-width=\"{}\"/>",
+        width + 3.0
+    );
+}
+
 fn values_nonnegative(marks: &[Mark]) -> bool {
     marks.iter().all(|m| match m.shape {
         Shape::Point { value, .. } => value >= 0.0,
@@ -849,6 +840,6 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
     }
 }
