@@ -220,6 +220,11 @@ fn config_errors_name_the_key_and_the_nearest_valid_one() {
     );
     assert!(message.contains("--> ./claimlint.toml:2:1"), "{message}");
 
+    std::fs::write(dir.join("claimlint.toml"), "jobs = 0\n").unwrap();
+    let message = stderr(&run_in(&dir, &["check", "."]));
+    assert!(message.contains("error: jobs must be at least 1"), "{message}");
+    assert!(message.contains("--> ./claimlint.toml:1:8"), "{message}");
+
     std::fs::write(dir.join("claimlint.toml"), "format = \"sarf\"\n").unwrap();
     let message = stderr(&run_in(&dir, &["check", "."]));
     assert!(
@@ -247,7 +252,10 @@ fn config_settings_apply_and_the_command_line_wins() {
     let from_config = run_in(&dir, &["check", "."]);
     assert_eq!(code(&from_config), 0, "fail-on = never");
     assert!(stdout(&from_config).contains("\"version\": \"2.1.0\""));
-    let overridden = run_in(&dir, &["check", "--format", "text", "--fail-on", "error", "."]);
+    let overridden = run_in(
+        &dir,
+        &["check", "--format", "text", "--fail-on", "error", "--jobs", "1", "."],
+    );
     assert_eq!(code(&overridden), 1);
     assert!(stdout(&overridden).contains("error[numeric-contradiction]"));
 

@@ -12,6 +12,7 @@
 //! quiet = false
 //! explain-links = false
 //! max-file-size = 33554432
+//! jobs = 2                               # threads; default one per core
 //! output = "claimlint-report.txt"
 //! baseline = "claimlint-baseline.json"
 //! lock = "claimlint.lock"
@@ -63,6 +64,7 @@ struct RawConfig {
     quiet: Option<bool>,
     explain_links: Option<bool>,
     max_file_size: Option<u64>,
+    jobs: Option<Spanned<u16>>,
     output: Option<String>,
     baseline: Option<String>,
     lock: Option<String>,
@@ -104,6 +106,7 @@ pub struct Config {
     pub quiet: Option<bool>,
     pub explain_links: Option<bool>,
     pub max_file_size: Option<u64>,
+    pub jobs: Option<u16>,
     pub output: Option<PathBuf>,
     pub baseline: Option<PathBuf>,
     pub lock: Option<PathBuf>,
@@ -164,6 +167,13 @@ impl Config {
         let fail_on = choice(raw.fail_on, "fail-on", FAIL_ON);
         let min_level = choice(raw.min_level, "min-level", LEVELS);
         let color = choice(raw.color, "color", COLORS);
+        let jobs = match raw.jobs {
+            Some(jobs) if *jobs.get_ref() == 0 => {
+                errors.push(error(jobs.span(), "jobs must be at least 1".into()));
+                None
+            }
+            other => other.map(Spanned::into_inner),
+        };
 
         let mut manifest = Vec::new();
         for doc in raw.document {
@@ -261,6 +271,7 @@ impl Config {
             quiet: raw.quiet,
             explain_links: raw.explain_links,
             max_file_size: raw.max_file_size,
+            jobs,
             output: raw.output.as_deref().map(resolve),
             baseline: raw.baseline.as_deref().map(resolve),
             lock: raw.lock.as_deref().map(resolve),

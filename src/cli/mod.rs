@@ -95,6 +95,9 @@ struct InputArgs {
     /// Skip files larger than this many bytes [default: 33554432; config: max-file-size].
     #[arg(long, value_name = "BYTES")]
     max_file_size: Option<u64>,
+    /// Threads that read and extract documents [default: one per core; config: jobs].
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
     /// Print no warnings, summaries or notes: only the report [config: quiet].
     #[arg(long, short)]
     quiet: bool,
@@ -354,6 +357,12 @@ fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, Config), Failure> 
 fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
     let (_, config) = load_config(input)?;
     let quiet = input.quiet || config.quiet.unwrap_or(false);
+    if let Some(jobs) = input.jobs.or(config.jobs) {
+        // The global pool can be set once per process; `load` runs once per command.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(jobs))
+            .build_global();
+    }
     let paths = if !input.paths.is_empty() {
         input.paths.clone()
     } else if !config.paths.is_empty() {
