@@ -147,33 +147,23 @@ impl Lock {
 
     /// Reads a lock file; errors carry file:line:column.
     pub fn parse(path: &str, text: &str) -> Result<Self, RuleError> {
+        let source = SourceFile::new(path, text);
         let raw: RawLock = toml::from_str(text).map_err(|e| {
-            let source = SourceFile::new(path, text);
-            let span = e.span().unwrap_or(0..0);
-            let (line, column) = source.line_col(span.start);
-            let line_range = source.line_range(span.start);
-            let end = span.end.clamp(span.start + 1, line_range.end.max(span.start + 1));
-            RuleError {
-                path: path.to_owned(),
-                line,
-                column,
-                message: crate::rules::file::explain_toml_error(e.message()),
-                source_line: text[line_range.clone()].to_owned(),
-                underline: span.start - line_range.start..end - line_range.start,
-            }
+            RuleError::at(
+                &source,
+                e.span().unwrap_or(0..0),
+                crate::rules::file::explain_toml_error(e.message()),
+            )
         })?;
         if raw.version != VERSION {
-            return Err(RuleError {
-                path: path.to_owned(),
-                line: 1,
-                column: 1,
-                message: format!(
+            return Err(RuleError::at(
+                &source,
+                0..0,
+                format!(
                     "lock version {} is not supported (this claimlint writes version {VERSION}); run `claimlint lock` to rewrite it",
                     raw.version
                 ),
-                source_line: text.lines().next().unwrap_or_default().to_owned(),
-                underline: 0..1,
-            });
+            ));
         }
         let mut subjects: BTreeMap<String, Vec<LockedClaim>> = BTreeMap::new();
         for subject in raw.subject {

@@ -1,6 +1,6 @@
 use std::path::Path;
 
-use crate::common::{root, run_in, scratch, stderr, stdout, write_story};
+use crate::common::{root, rules_of, run_in, scratch, stderr, stdout, write_story};
 
 /// Copies a folder of the example corpus into a scratch folder.
 fn copy_example(name: &str, scratch_name: &str) -> std::path::PathBuf {
@@ -152,13 +152,7 @@ fn suppression_comments_silence_findings_and_unused_ones_are_reported() {
     .unwrap();
     let output = run_in(&dir, &["check", "--format", "json", "."]);
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let rules: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap())
-        .collect();
-    assert_eq!(rules, ["unused-suppression"], "{}", stdout(&output));
+    assert_eq!(rules_of(&report), ["unused-suppression"], "{}", stdout(&output));
     let site = &report["findings"][0]["site"];
     assert_eq!((site["line"].as_u64(), site["column"].as_u64()), (Some(9), Some(1)));
     assert_eq!(site["text"], "<!-- claimlint-disable-next-line name-variant -->");

@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::common::{run, snapshot_settings, stderr, stdout};
+use crate::common::{json_findings, root, run, snapshot_settings, stderr, stdout};
 
 #[test]
 fn text_report_on_the_example_corpus() {
@@ -110,12 +110,9 @@ fn heuristics_alone_find_the_change_and_no_contradiction() {
 }
 
 fn findings_of(corpus: &str, extra: &[&str]) -> Vec<Value> {
-    let mut args = vec!["check", corpus, "--format", "json", "--fail-on", "never"];
+    let mut args = vec![corpus];
     args.extend_from_slice(extra);
-    let output = run(&args);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let report: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
-    report["findings"].as_array().expect("findings").clone()
+    json_findings(&root(), &args)
 }
 
 fn claim_texts(finding: &Value) -> Vec<&str> {

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::{run, run_in, scratch, snapshot_settings, stdout, write_story};
+use crate::common::{rules_of, run, run_in, scratch, snapshot_settings, stdout, write_story};
 
 fn check(corpus: &str, format: &str) -> String {
     let output = run(&["check", corpus, "--format", format]);
@@ -185,11 +185,5 @@ fn min_level_hides_what_fail_on_still_counts() {
     // The role change is an info: hidden from the report, yet it fails the run.
     assert_eq!(output.status.code(), Some(1));
     let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let rules: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap())
-        .collect();
-    assert_eq!(rules, ["name-variant", "numeric-change"]);
+    assert_eq!(rules_of(&report), ["name-variant", "numeric-change"]);
 }

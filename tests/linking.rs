@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::{run_in, scratch, stdout, write_story};
+use crate::common::{json_findings, run_in, scratch, stdout, write_story};
 
 /// (text, owner, subject) of each numeric claim.
 fn owners(dir: &std::path::Path) -> Vec<(String, String, String)> {
@@ -24,9 +24,7 @@ fn owned(text: &str, owner: &str, subject: &str) -> (String, String, String) {
 }
 
 fn findings(dir: &std::path::Path) -> Vec<Value> {
-    let output = run_in(dir, &["check", ".", "--format", "json", "--fail-on", "never"]);
-    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    report["findings"].as_array().unwrap().clone()
+    json_findings(dir, &["."])
 }
 
 #[test]

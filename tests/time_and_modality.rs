@@ -3,13 +3,10 @@
 
 use serde_json::Value;
 
-use crate::common::{run_in, scratch, stdout, write_story};
+use crate::common::{json_findings, run_in, scratch, stdout, write_story};
 
 fn findings(dir: &std::path::Path) -> Vec<Value> {
-    let output = run_in(dir, &["check", ".", "--format", "json", "--fail-on", "never"]);
-    assert!(output.status.success());
-    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    report["findings"].as_array().unwrap().clone()
+    json_findings(dir, &["."])
 }
 
 const FACT: &str = "The UN has 400 inspectors in Iraq, officials said.";

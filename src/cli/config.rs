@@ -125,19 +125,7 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Self, ConfigError> {
         let display = path.display().to_string();
         let source = SourceFile::new(display.clone(), text);
-        let error = |span: Range<usize>, message: String| {
-            let (line, column) = source.line_col(span.start);
-            let line_range = source.line_range(span.start);
-            let end = span.end.clamp(span.start, line_range.end);
-            RuleError {
-                path: display.clone(),
-                line,
-                column,
-                message,
-                source_line: text[line_range.clone()].to_owned(),
-                underline: span.start - line_range.start..end.max(span.start + 1) - line_range.start,
-            }
-        };
+        let error = |span: Range<usize>, message: String| RuleError::at(&source, span, message);
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             ConfigError::Invalid(vec![error(e.span().unwrap_or(0..0), explain_toml_error(e.message()))])
         })?;

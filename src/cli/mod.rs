@@ -453,6 +453,23 @@ fn extract_all(documents: &[Document], gazetteer: &Gazetteer) -> Vec<Claim> {
     per_document.into_iter().flatten().collect()
 }
 
+/// Extraction and linking, the part of the pipeline every command shares.
+fn extract_and_link(loaded: &Loaded) -> (Vec<Claim>, link::ClaimGraph) {
+    let claims = extract_all(&loaded.documents, &loaded.gazetteer);
+    let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
+    let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
+    (claims, graph)
+}
+
+/// The lock to compare with: one named on the command line or in the config (which must
+/// exist), else `claimlint.lock` beside the config when there is one.
+fn lock_to_compare(named: Option<&PathBuf>, config: &Config) -> Option<PathBuf> {
+    match named.or(config.lock.as_ref()) {
+        Some(path) => Some(path.clone()),
+        None => Some(beside_config(config, lock::FILE_NAME)).filter(|p| p.is_file()),
+    }
+}
+
 /// The folder a file's path names (`.` for a bare file name).
 fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
@@ -479,9 +496,7 @@ struct Checked {
 }
 
 fn run_checks(loaded: &Loaded, lock_file: Option<&Path>) -> Result<Checked, Failure> {
-    let claims = extract_all(&loaded.documents, &loaded.gazetteer);
-    let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
-    let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
+    let (claims, graph) = extract_and_link(loaded);
     let metas: Vec<_> = loaded.documents.iter().map(|d| d.meta.clone()).collect();
 
     let locked = match lock_file {
@@ -514,9 +529,14 @@ fn run_checks(loaded: &Loaded, lock_file: Option<&Path>) -> Result<Checked, Fail
             }),
     };
     let found = rules::run(&cx, &loaded.rules);
-    let config_folder = loaded.config.folder.clone().unwrap_or_default();
-    let paths = loaded.paths_relative_to(&config_folder);
-    let findings = suppress::apply(found, &claims, &loaded.documents, &paths, &loaded.config.ignores);
+    // Only path globs of [[ignore]] entries need the documents' paths from the config.
+    let ignores = &loaded.config.ignores;
+    let paths = if ignores.iter().any(|i| i.path.is_some()) {
+        loaded.paths_relative_to(&loaded.config.folder.clone().unwrap_or_default())
+    } else {
+        Vec::new()
+    };
+    let findings = suppress::apply(found, &claims, &loaded.documents, &paths, ignores);
     Ok(Checked {
         claims,
         graph,
@@ -533,28 +553,22 @@ fn read_lock(path: &Path) -> Result<Lock, Failure> {
 fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let loaded = load(&args.input, false)?;
     let config = &loaded.config;
-    // A lock named on the command line or in the config must exist; the default one is used
-    // when it does.
-    let lock_file = match args.lock.clone().or_else(|| config.lock.clone()) {
-        Some(path) => Some(path),
-        None => Some(beside_config(config, lock::FILE_NAME)).filter(|p| p.is_file()),
-    };
+    let lock_file = lock_to_compare(args.lock.as_ref(), config);
     let checked = run_checks(&loaded, lock_file.as_deref())?;
     let mut findings = checked.findings;
 
     if let Some(path) = args.baseline.clone().or_else(|| config.baseline.clone()) {
         let known = read_baseline(&path)?;
-        let fingerprints: Vec<String> = {
+        let new: Vec<rules::Finding> = {
             let run = report_run(&loaded, &checked.claims, &checked.graph, &findings, false);
-            findings.iter().map(|f| run.fingerprint(f)).collect()
+            findings
+                .iter()
+                .filter(|f| !known.contains(&run.fingerprint(f)))
+                .cloned()
+                .collect()
         };
-        let before = findings.len();
-        let mut index = 0;
-        findings.retain(|_| {
-            index += 1;
-            !known.contains(&fingerprints[index - 1])
-        });
-        let hidden = before - findings.len();
+        let hidden = findings.len() - new.len();
+        findings = new;
         if hidden > 0 {
             loaded.warn(&format!(
                 "{hidden} finding(s) in the baseline {} not reported",
@@ -685,10 +699,7 @@ fn read_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failu
 fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
     let loaded = load(&args.input, false)?;
     let config = &loaded.config;
-    let lock_file = match config.lock.clone() {
-        Some(path) => Some(path),
-        None => Some(beside_config(config, lock::FILE_NAME)).filter(|p| p.is_file()),
-    };
+    let lock_file = lock_to_compare(None, config);
     let checked = run_checks(&loaded, lock_file.as_deref())?;
     let run = report_run(&loaded, &checked.claims, &checked.graph, &checked.findings, false);
     let mut findings: Vec<BaselineEntry> = checked
@@ -731,9 +742,7 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
         .clone()
         .or_else(|| loaded.config.lock.clone())
         .unwrap_or_else(|| beside_config(&loaded.config, lock::FILE_NAME));
-    let claims = extract_all(&loaded.documents, &loaded.gazetteer);
-    let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
-    let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
+    let (claims, graph) = extract_and_link(&loaded);
     let current = Lock::from_run(
         &loaded.documents,
         &claims,
@@ -806,9 +815,7 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
 
 fn graph_command(args: &GraphArgs) -> Result<ExitCode, Failure> {
     let loaded = load(&args.input, false)?;
-    let claims = extract_all(&loaded.documents, &loaded.gazetteer);
-    let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
-    let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
+    let (claims, graph) = extract_and_link(&loaded);
     let export = report::graph_export(&loaded.documents, &claims, &graph);
     let mut buffer = Vec::new();
     match args.format {
@@ -890,9 +897,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 fn extract_command(args: &ExtractArgs) -> Result<ExitCode, Failure> {
     let loaded = load(&args.input, true)?;
-    let claims = extract_all(&loaded.documents, &loaded.gazetteer);
-    let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
-    let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
+    let (claims, graph) = extract_and_link(&loaded);
     let records: Vec<_> = (0..claims.len())
         .map(|i| report::claim_record(&loaded.documents, &claims, Some(&graph), i))
         .collect();

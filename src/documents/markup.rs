@@ -165,13 +165,10 @@ impl Builder {
         self.prose.text.push_str(text);
     }
 
-    /// Text that stands for `original` of the file: decoded text becomes one replaced
-    /// segment, text equal to the original one linear segment.
+    /// Text that stands for `original` of the file: text as long as its source (equal, or a
+    /// line break read as a space) is one linear segment, decoded text one replaced segment.
     fn text(&mut self, original: Range<usize>, source: &str, text: &str) {
-        if source == text {
-            self.push(original.start, text, Mapping::Linear);
-        } else if source.len() == text.len() {
-            // Same length (a line break read as a space): still byte for byte.
+        if source.len() == text.len() {
             self.push(original.start, text, Mapping::Linear);
         } else {
             self.push(

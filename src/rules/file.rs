@@ -112,6 +112,28 @@ pub struct RuleError {
     pub underline: Range<usize>,
 }
 
+impl RuleError {
+    /// An error at byte range `span` of `source`, with the line it lies on to underline.
+    pub fn at(source: &SourceFile, span: Range<usize>, message: String) -> Self {
+        let (line, column) = source.line_col(span.start);
+        let line_range = source.line_range(span.start);
+        let start = span.start.clamp(line_range.start, line_range.end);
+        let underline_end = span
+            .end
+            .min(line_range.end)
+            .max(start + 1)
+            .min(line_range.end.max(start));
+        Self {
+            path: source.path.clone(),
+            line,
+            column,
+            message,
+            source_line: source.text[line_range.clone()].to_owned(),
+            underline: start - line_range.start..underline_end.saturating_sub(line_range.start),
+        }
+    }
+}
+
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
@@ -167,23 +189,7 @@ impl RuleSet {
     /// Parses and validates one rule file and adds what it declares. On error nothing is added.
     pub fn add(&mut self, path: &str, text: &str, default_pack: bool) -> Result<(), Vec<RuleError>> {
         let source = SourceFile::new(path, text);
-        let error = |span: Range<usize>, message: String| {
-            let (line, column) = source.line_col(span.start);
-            let line_range = source.line_range(span.start);
-            let underline_end = span
-                .end
-                .min(line_range.end)
-                .max(span.start + 1)
-                .min(line_range.end.max(span.start));
-            RuleError {
-                path: path.to_owned(),
-                line,
-                column,
-                message,
-                source_line: text[line_range.clone()].to_owned(),
-                underline: span.start - line_range.start..underline_end.saturating_sub(line_range.start),
-            }
-        };
+        let error = |span: Range<usize>, message: String| RuleError::at(&source, span, message);
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             vec![error(span, explain_toml_error(e.message()))]

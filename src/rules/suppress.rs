@@ -111,7 +111,7 @@ pub struct Ignore {
 
 /// Removes suppressed findings and adds one `unused-suppression` finding per suppression
 /// that silenced nothing. `paths` holds each document's path as ignore globs see it
-/// (relative to the config's folder).
+/// (relative to the config's folder); it may be empty when no entry has a path glob.
 pub fn apply(
     findings: Vec<Finding>,
     claims: &[Claim],

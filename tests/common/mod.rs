@@ -52,3 +52,24 @@ pub fn write_story(dir: &Path, name: &str, date: &str, outlet: &str, body: &str)
     let text = format!("---\ntitle: {name}\ndate: {date}\nsource: {outlet}\n---\n\n{body}\n");
     std::fs::write(dir.join(format!("{name}.md")), text).unwrap();
 }
+
+/// The findings of `claimlint check ARGS --format json --fail-on never`, run in `dir`.
+pub fn json_findings(dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json", "--fail-on", "never"]);
+    let output = run_in(dir, &all);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    report["findings"].as_array().expect("findings").clone()
+}
+
+/// The rule of each finding of a JSON report, in order.
+pub fn rules_of(report: &serde_json::Value) -> Vec<&str> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["rule"].as_str().expect("a rule name"))
+        .collect()
+}
