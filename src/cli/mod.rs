@@ -6,7 +6,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-mod config;
+pub mod config;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -16,6 +16,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::baseline::{self, Baseline, BaselineEntry};
 use crate::documents::{self, Document, Skipped};
 use crate::extract::{self, Claim, Gazetteer};
 use crate::link;
@@ -666,34 +667,10 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-/// The baseline file: a JSON document whose `findings` carry the fingerprints to leave out.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Baseline {
-    version: u32,
-    findings: Vec<BaselineEntry>,
-}
-
-#[derive(serde::Serialize, serde::Deserialize)]
-struct BaselineEntry {
-    fingerprint: String,
-    rule: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    subject: Option<String>,
-    message: String,
-}
-
 fn read_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Message(format!("cannot read baseline {}: {e}", path.display())))?;
-    let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
-        Failure::Message(format!(
-            "{}:{}:{}: not a claimlint baseline: {e}",
-            path.display(),
-            e.line(),
-            e.column()
-        ))
-    })?;
-    Ok(baseline.findings.into_iter().map(|f| f.fingerprint).collect())
+    Baseline::parse(&path.display().to_string(), &text).map_err(Failure::Message)
 }
 
 fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
@@ -702,27 +679,25 @@ fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
     let lock_file = lock_to_compare(None, config);
     let checked = run_checks(&loaded, lock_file.as_deref())?;
     let run = report_run(&loaded, &checked.claims, &checked.graph, &checked.findings, false);
-    let mut findings: Vec<BaselineEntry> = checked
-        .findings
-        .iter()
-        .map(|f| BaselineEntry {
-            fingerprint: run.fingerprint(f),
-            rule: f.rule.to_owned(),
-            subject: f.subject.clone(),
-            message: f.message.clone(),
-        })
-        .collect();
-    findings.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
-    findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
-    let count = findings.len();
-    let mut text = serde_json::to_string_pretty(&Baseline { version: 1, findings })
-        .map_err(|e| Failure::Message(e.to_string()))?;
-    text.push('\n');
+    let baseline = Baseline::new(
+        checked
+            .findings
+            .iter()
+            .map(|f| BaselineEntry {
+                fingerprint: run.fingerprint(f),
+                rule: f.rule.to_owned(),
+                subject: f.subject.clone(),
+                message: f.message.clone(),
+            })
+            .collect(),
+    );
+    let count = baseline.findings.len();
+    let text = baseline.render();
     let path = args
         .output
         .clone()
         .or_else(|| config.baseline.clone())
-        .unwrap_or_else(|| beside_config(config, "claimlint-baseline.json"));
+        .unwrap_or_else(|| beside_config(config, baseline::FILE_NAME));
     write_atomically(&path, text.as_bytes())
         .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
     if !loaded.quiet {

@@ -1,0 +1,34 @@
+//! Document loading on arbitrary bytes: front matter, Markdown and HTML prose, then extraction
+//! and linking. The first byte picks the format.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use claimlint::documents;
+use claimlint::extract::{self, Gazetteer};
+use claimlint::link;
+use claimlint::rules::RuleSet;
+use libfuzzer_sys::fuzz_target;
+
+static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::with_default_pack().expect("default pack"));
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::new(RULES.entities.clone(), &RULES.nouns));
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&pick, bytes)) = data.split_first() else {
+        return;
+    };
+    let name = ["fuzz.txt", "fuzz.md", "fuzz.html"][usize::from(pick % 3)];
+    let Ok(doc) = documents::parse(name.into(), bytes.to_vec(), None) else {
+        return;
+    };
+    let text = &doc.file.text;
+    assert!(doc.body.end <= text.len() && doc.content().start <= doc.content().end);
+    let claims = extract::extract(0, &doc, &GAZETTEER);
+    for claim in &claims {
+        assert!(claim.span.end <= text.len());
+        assert!(text.is_char_boundary(claim.span.start) && text.is_char_boundary(claim.span.end));
+        let (line, column) = doc.file.line_col(claim.span.start);
+        assert!(line >= 1 && column >= 1);
+    }
+    link::link(&claims, &[text.as_str()], &RULES.subjects, &GAZETTEER);
+});
