@@ -7,10 +7,12 @@
 //!                  driven by cli
 //! ```
 //!
-//! `source` and `calendar` are shared ground below every stage: positions in files and the
-//! calendar grammar. `lock` is the claims lock that `claimlint lock` writes and the
-//! `claims-lock` rule reads; `baseline` the known findings `check --baseline` leaves out.
+//! `source`, `calendar` and `atomic` are shared ground below every stage: positions in files,
+//! the calendar grammar, and whole-or-nothing file writes. `lock` is the claims lock that
+//! `claimlint lock` writes and the `claims-lock` rule reads; `baseline` holds the known
+//! findings `check --baseline` leaves out.
 
+pub mod atomic;
 pub mod baseline;
 pub mod calendar;
 pub mod lock;

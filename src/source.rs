@@ -38,6 +38,12 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let index = self.line_index(offset);
         let start = self.line_starts[index];
+        // A byte-order mark opens the file but is no column of its first line.
+        let start = if start == 0 && self.text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8().min(offset)
+        } else {
+            start
+        };
         let column = self.text[start..offset].chars().count() + 1;
         (index + 1, column)
     }
@@ -71,5 +77,7 @@ mod tests {
         let last = file.text.find("last").unwrap();
         assert_eq!(file.line_col(last), (3, 1));
         assert_eq!(&file.text[file.line_range(last)], "last");
+        let marked = SourceFile::new("b.txt", "\u{feff}20 people");
+        assert_eq!(marked.line_col(marked.text.find("20").unwrap()), (1, 1));
     }
 }

@@ -11,7 +11,9 @@
 //! color = "auto"                         # auto, always, never
 //! quiet = false
 //! explain-links = false
-//! max-file-size = 33554432
+//! max-file-size = "32M"                  # bytes, or with K, M or G
+//! max-claims = 50000                     # per document
+//! lossy = false                          # read invalid UTF-8 with U+FFFD
 //! jobs = 2                               # threads; default one per core
 //! output = "claimlint-report.txt"
 //! baseline = "claimlint-baseline.json"
@@ -63,7 +65,9 @@ struct RawConfig {
     color: Option<Spanned<String>>,
     quiet: Option<bool>,
     explain_links: Option<bool>,
-    max_file_size: Option<u64>,
+    max_file_size: Option<Spanned<Size>>,
+    max_claims: Option<Spanned<usize>>,
+    lossy: Option<bool>,
     jobs: Option<Spanned<u16>>,
     output: Option<String>,
     baseline: Option<String>,
@@ -72,6 +76,14 @@ struct RawConfig {
     document: Vec<RawDocument>,
     #[serde(default)]
     ignore: Vec<Spanned<RawIgnore>>,
+}
+
+/// A size as bytes (`33554432`) or with a unit (`"32M"`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Size {
+    Bytes(u64),
+    Text(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -106,6 +118,8 @@ pub struct Config {
     pub quiet: Option<bool>,
     pub explain_links: Option<bool>,
     pub max_file_size: Option<u64>,
+    pub max_claims: Option<usize>,
+    pub lossy: Option<bool>,
     pub jobs: Option<u16>,
     pub output: Option<PathBuf>,
     pub baseline: Option<PathBuf>,
@@ -162,6 +176,22 @@ impl Config {
             }
             other => other.map(Spanned::into_inner),
         };
+        let max_claims = match raw.max_claims {
+            Some(max) if *max.get_ref() == 0 => {
+                errors.push(error(max.span(), "max-claims must be at least 1".into()));
+                None
+            }
+            other => other.map(Spanned::into_inner),
+        };
+        let max_file_size = raw.max_file_size.and_then(|size| {
+            let span = size.span();
+            match size.into_inner() {
+                Size::Bytes(bytes) => Some(bytes),
+                Size::Text(text) => crate::documents::parse_size(&text)
+                    .map_err(|message| errors.push(error(span, message)))
+                    .ok(),
+            }
+        });
 
         let mut manifest = Vec::new();
         for doc in raw.document {
@@ -258,7 +288,9 @@ impl Config {
             color,
             quiet: raw.quiet,
             explain_links: raw.explain_links,
-            max_file_size: raw.max_file_size,
+            max_file_size,
+            max_claims,
+            lossy: raw.lossy,
             jobs,
             output: raw.output.as_deref().map(resolve),
             baseline: raw.baseline.as_deref().map(resolve),

@@ -16,6 +16,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::atomic;
 use crate::baseline::{self, Baseline, BaselineEntry};
 use crate::documents::{self, Document, Skipped};
 use crate::extract::{self, Claim, Gazetteer};
@@ -93,9 +94,17 @@ struct InputArgs {
     /// Extra rule file to load (repeatable), after those the config names.
     #[arg(long = "rules", value_name = "FILE")]
     rule_files: Vec<PathBuf>,
-    /// Skip files larger than this many bytes [default: 33554432; config: max-file-size].
-    #[arg(long, value_name = "BYTES")]
+    /// Skip files larger than this: bytes, or with K, M or G [default: 32M; config:
+    /// max-file-size].
+    #[arg(long, value_name = "SIZE", value_parser = documents::parse_size)]
     max_file_size: Option<u64>,
+    /// Stop reading claims from a document after this many [default: 50000; config: max-claims].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    max_claims: Option<u32>,
+    /// Read files that are not valid UTF-8, with U+FFFD in place of the bad bytes, instead of
+    /// skipping them [config: lossy].
+    #[arg(long)]
+    lossy: bool,
     /// Threads that read and extract documents [default: one per core; config: jobs].
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -253,6 +262,7 @@ impl From<io::Error> for Failure {
 /// Entry point for `main`.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    crate::atomic::clean_up_on_interrupt();
     let result = match cli.command {
         Command::Check(args) => check(&args),
         Command::Extract(args) => extract_command(&args),
@@ -277,11 +287,17 @@ pub fn main() -> ExitCode {
 }
 
 fn print_rule_errors(errors: &[RuleError]) {
+    print_rule_diagnostics(errors, Level::ERROR);
+    eprintln!("error: {} problem(s) in rule or config files", errors.len());
+}
+
+/// Each diagnostic with its source line underlined, in colour when stderr is a terminal.
+fn print_rule_diagnostics(diagnostics: &[RuleError], level: Level<'_>) {
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
-    for error in errors {
+    for error in diagnostics {
         let end = error.underline.end.max(error.underline.start);
-        let group = Group::with_title(Level::ERROR.primary_title(error.message.as_str())).element(
+        let group = Group::with_title(level.clone().primary_title(error.message.as_str())).element(
             Snippet::source(error.source_line.as_str())
                 .line_start(error.line)
                 .path(error.path.as_str())
@@ -289,7 +305,6 @@ fn print_rule_errors(errors: &[RuleError]) {
         );
         eprintln!("{}", renderer.render(&[group]));
     }
-    eprintln!("error: {} problem(s) in rule or config files", errors.len());
 }
 
 /// What loading the inputs produced.
@@ -300,6 +315,8 @@ struct Loaded {
     rules: RuleSet,
     gazetteer: Gazetteer,
     quiet: bool,
+    /// Claims read from one document at most.
+    max_claims: usize,
 }
 
 impl Loaded {
@@ -371,12 +388,23 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
     } else {
         vec![PathBuf::from(".")]
     };
-    let max_file_size = input
-        .max_file_size
-        .or(config.max_file_size)
-        .unwrap_or(documents::DEFAULT_MAX_BYTES);
+    let options = documents::ReadOptions {
+        max_bytes: input
+            .max_file_size
+            .or(config.max_file_size)
+            .unwrap_or(documents::DEFAULT_MAX_BYTES),
+        lossy: input.lossy || config.lossy.unwrap_or(false),
+    };
+    let max_claims = input
+        .max_claims
+        .map(|n| n as usize)
+        .or(config.max_claims)
+        .unwrap_or(documents::DEFAULT_MAX_CLAIMS);
 
     let rules = load_rules(config.rules.iter().chain(&input.rule_files))?;
+    if !quiet {
+        print_rule_diagnostics(&rules.unused_subjects(), Level::WARNING);
+    }
     let gazetteer = Gazetteer::new(rules.entities.clone(), &rules.nouns);
 
     let mut skipped = Vec::new();
@@ -386,7 +414,7 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
     if allow_stdin && file_paths.len() < paths.len() {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes)?;
-        match documents::parse("-".into(), bytes, None) {
+        match documents::decode("-".into(), bytes, None, options.lossy) {
             Ok(doc) => stdin_document = Some(doc),
             Err(skip) => skipped.push(skip),
         }
@@ -398,7 +426,7 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
     }
     let read: Vec<Result<Document, Skipped>> = files
         .par_iter()
-        .map(|path| documents::read(path, config.manifest_for(path), max_file_size))
+        .map(|path| documents::read(path, config.manifest_for(path), options))
         .collect();
     let mut documents: Vec<Document> = stdin_document.into_iter().collect();
     for result in read {
@@ -414,13 +442,22 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
         rules,
         gazetteer,
         quiet,
+        max_claims,
     };
+    for document in &loaded.documents {
+        if let Some(at) = document.invalid_utf8_at {
+            loaded.warn(&format!(
+                "{}: not valid UTF-8 (at byte {at}); read with U+FFFD in place of the invalid bytes",
+                document.file.path
+            ));
+        }
+    }
     for skip in &loaded.skipped {
         // An I/O failure fails the run, so it is said even with --quiet.
         if skip.io_error {
             eprintln!("error: {}: {}", skip.path, skip.reason);
         } else {
-            loaded.warn(&format!("{}: {}, skipped", skip.path, skip.reason));
+            loaded.warn(&format!("skipped {}: {}", skip.path, skip.reason));
         }
     }
     Ok(loaded)
@@ -445,18 +482,32 @@ fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<RuleSe
     }
 }
 
-fn extract_all(documents: &[Document], gazetteer: &Gazetteer) -> Vec<Claim> {
-    let per_document: Vec<Vec<Claim>> = documents
+/// The claims of every document, in document order. A document with more than `max_claims`
+/// keeps its first `max_claims` and is reported.
+fn extract_all(loaded: &Loaded) -> Vec<Claim> {
+    let per_document: Vec<Vec<Claim>> = loaded
+        .documents
         .par_iter()
         .enumerate()
-        .map(|(i, doc)| extract::extract(i, doc, gazetteer))
+        .map(|(i, doc)| extract::extract(i, doc, &loaded.gazetteer))
         .collect();
-    per_document.into_iter().flatten().collect()
+    let mut claims = Vec::with_capacity(per_document.iter().map(Vec::len).sum());
+    for (doc, mut found) in loaded.documents.iter().zip(per_document) {
+        if found.len() > loaded.max_claims {
+            loaded.warn(&format!(
+                "{}: more than {} claims; the rest of the document is not checked (raise the limit with --max-claims)",
+                doc.file.path, loaded.max_claims
+            ));
+            found.truncate(loaded.max_claims);
+        }
+        claims.append(&mut found);
+    }
+    claims
 }
 
 /// Extraction and linking, the part of the pipeline every command shares.
 fn extract_and_link(loaded: &Loaded) -> (Vec<Claim>, link::ClaimGraph) {
-    let claims = extract_all(&loaded.documents, &loaded.gazetteer);
+    let claims = extract_all(loaded);
     let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
     let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
     (claims, graph)
@@ -661,7 +712,7 @@ fn report_run<'a>(
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match path {
         Some(path) => {
-            write_atomically(path, bytes).map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))
+            atomic::write(path, bytes).map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))
         }
         None => Ok(io::stdout().lock().write_all(bytes)?),
     }
@@ -698,7 +749,7 @@ fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
         .clone()
         .or_else(|| config.baseline.clone())
         .unwrap_or_else(|| beside_config(config, baseline::FILE_NAME));
-    write_atomically(&path, text.as_bytes())
+    atomic::write(&path, text.as_bytes())
         .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
     if !loaded.quiet {
         eprintln!("wrote {} with {count} finding(s)", path.display());
@@ -727,7 +778,7 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
     let text = current.render();
     let io_failed = loaded.skipped.iter().any(|s| s.io_error);
     if !args.check {
-        write_atomically(&path, text.as_bytes())
+        atomic::write(&path, text.as_bytes())
             .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
         if !loaded.quiet {
             let count: usize = current.subjects.values().map(Vec::len).sum();
@@ -803,7 +854,7 @@ fn graph_command(args: &GraphArgs) -> Result<ExitCode, Failure> {
         GraphFormat::Json => report::write_graph_json(&mut buffer, &export)?,
     }
     match &args.output {
-        Some(path) => write_atomically(path, &buffer)
+        Some(path) => atomic::write(path, &buffer)
             .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?,
         None => io::stdout().lock().write_all(&buffer)?,
     }
@@ -852,24 +903,6 @@ fn render_with_graphviz(dot: &[u8]) -> Result<Vec<u8>, Failure> {
     Ok(output.stdout)
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
-}
-
 fn extract_command(args: &ExtractArgs) -> Result<ExitCode, Failure> {
     let loaded = load(&args.input, true)?;
     let (claims, graph) = extract_and_link(&loaded);
@@ -901,14 +934,8 @@ fn init_command() -> Result<ExitCode, Failure> {
             println!("{name} exists, left as it is");
             continue;
         }
-        // `create_new` never replaces a file that appeared meanwhile.
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| Failure::Message(format!("cannot write {name}: {e}")))?;
-        file.write_all(text.as_bytes())
-            .map_err(|e| Failure::Message(format!("cannot write {name}: {e}")))?;
+        // Never replaces a file that appeared meanwhile.
+        atomic::create(path, text.as_bytes()).map_err(|e| Failure::Message(format!("cannot write {name}: {e}")))?;
         println!("wrote {name}");
     }
     println!("next: edit claimlint.rules.toml, then run `claimlint check`");

@@ -22,6 +22,9 @@ use crate::source::SourceFile;
 
 /// Files larger than this are skipped unless the user raises the limit.
 pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
+/// Claims read from one document before the rest of it is left unread, unless the user
+/// raises the limit.
+pub const DEFAULT_MAX_CLAIMS: usize = 50_000;
 
 /// Extensions read when walking a directory. Files named explicitly are read whatever their name.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml"];
@@ -38,6 +41,8 @@ pub struct Document {
     /// For Markdown and HTML: the prose a reader sees, which extraction reads instead of the
     /// file, and the comments that may hold suppressions.
     pub markup: Option<Box<Marked>>,
+    /// Read with `--lossy`: the offset of the first byte that was not valid UTF-8.
+    pub invalid_utf8_at: Option<usize>,
 }
 
 /// The prose of a marked-up document, as a document of its own plus the map back.
@@ -117,25 +122,38 @@ pub struct Skipped {
 /// Walks `paths` and returns the files to read, sorted, plus the paths that could not be walked.
 ///
 /// Directories are walked honouring `.gitignore`, `.ignore` and hidden-file rules and yield
-/// `.txt`, `.md` and `.html` files; a path naming a file is taken as it is.
+/// `.txt`, `.md` and `.html` files, following symbolic links; a path naming a file is taken as
+/// it is. A named path that cannot be read is an I/O error; a dangling link or a link loop met
+/// while walking is reported and skipped.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for root in paths {
-        if root.is_file() {
-            files.push(root.clone());
-            continue;
-        }
-        if !root.exists() {
-            problems.push(Skipped {
-                path: root.display().to_string(),
-                reason: "no such file or directory".into(),
-                io_error: true,
-            });
-            continue;
+        match std::fs::metadata(root) {
+            Ok(meta) if meta.is_file() => {
+                files.push(root.clone());
+                continue;
+            }
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                problems.push(Skipped {
+                    path: root.display().to_string(),
+                    reason: "not a regular file or directory".into(),
+                    io_error: true,
+                });
+                continue;
+            }
+            Err(error) => {
+                problems.push(Skipped {
+                    path: root.display().to_string(),
+                    reason: io_reason(&error),
+                    io_error: true,
+                });
+                continue;
+            }
         }
         let mut walker = ignore::WalkBuilder::new(root);
-        walker.require_git(false).sort_by_file_name(Ord::cmp);
+        walker.require_git(false).follow_links(true).sort_by_file_name(Ord::cmp);
         for entry in walker.build() {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
@@ -149,11 +167,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                     }
                 }
                 Ok(_) => {}
-                Err(error) => problems.push(Skipped {
-                    path: root.display().to_string(),
-                    reason: error.to_string(),
-                    io_error: true,
-                }),
+                Err(error) => problems.push(walk_problem(root, &error)),
             }
         }
     }
@@ -162,8 +176,79 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     (files, problems)
 }
 
-/// Reads one file from disk. `manifest` supplies metadata for files that carry none.
-pub fn read(path: &Path, manifest: Option<&ManifestEntry>, max_bytes: u64) -> Result<Document, Skipped> {
+/// What went wrong while walking, said the way the other problems are.
+fn walk_problem(root: &Path, error: &ignore::Error) -> Skipped {
+    let mut path = root.to_path_buf();
+    let mut error = error;
+    loop {
+        match error {
+            ignore::Error::WithPath { path: at, err } => {
+                path.clone_from(at);
+                error = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error = err,
+            _ => break,
+        }
+    }
+    let (reason, io_error) = match error {
+        ignore::Error::Loop { ancestor, child } => {
+            path.clone_from(child);
+            (
+                format!("symbolic link loop (leads back to {})", ancestor.display()),
+                false,
+            )
+        }
+        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            ("dangling symbolic link".to_owned(), false)
+        }
+        ignore::Error::Io(io) => (io_reason(io), true),
+        other => (other.to_string(), true),
+    };
+    Skipped {
+        path: path.display().to_string(),
+        reason,
+        io_error,
+    }
+}
+
+/// An I/O error as a short lower-case phrase: `permission denied`, `no such file or directory`.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = error.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map(|first| first.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// How files are read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Files larger than this are skipped.
+    pub max_bytes: u64,
+    /// Read invalid UTF-8 with U+FFFD in place of the bad bytes instead of skipping the file.
+    pub lossy: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self {
+            max_bytes: DEFAULT_MAX_BYTES,
+            lossy: false,
+        }
+    }
+}
+
+/// Reads one file from disk, read-only. `manifest` supplies metadata for files that carry none.
+pub fn read(path: &Path, manifest: Option<&ManifestEntry>, options: ReadOptions) -> Result<Document, Skipped> {
     let display = path.display().to_string();
     let skipped = |reason: String, io_error: bool| Skipped {
         path: display.clone(),
@@ -171,20 +256,75 @@ pub fn read(path: &Path, manifest: Option<&ManifestEntry>, max_bytes: u64) -> Re
         io_error,
     };
     let size = std::fs::metadata(path)
-        .map_err(|e| skipped(format!("cannot read: {e}"), true))?
+        .map_err(|e| skipped(format!("cannot read: {}", io_reason(&e)), true))?
         .len();
-    if size > max_bytes {
+    if size > options.max_bytes {
         return Err(skipped(
-            format!("{size} bytes is over the {max_bytes}-byte limit (raise it with --max-file-size)"),
+            format!(
+                "{} is over the {} limit (raise it with --max-file-size)",
+                format_size(size),
+                format_size(options.max_bytes)
+            ),
             false,
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| skipped(format!("cannot read: {e}"), true))?;
-    parse(display, bytes, manifest)
+    let bytes = std::fs::read(path).map_err(|e| skipped(format!("cannot read: {}", io_reason(&e)), true))?;
+    decode(display, bytes, manifest, options.lossy)
+}
+
+/// `1536` → `1.5 KiB`, `209715200` → `200 MiB`, `12` → `12 bytes`.
+pub fn format_size(bytes: u64) -> String {
+    const UNITS: [(&str, u64); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    for (unit, size) in UNITS {
+        if bytes >= size {
+            let value = bytes as f64 / size as f64;
+            let text = format!("{value:.1}");
+            return format!("{} {unit}", text.strip_suffix(".0").unwrap_or(&text));
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+/// `"64M"`, `"2G"`, `"500K"`, `"1048576"` → bytes. Suffixes are binary (K = 1024) and may be
+/// followed by `B`, `iB`.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits_end);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size; expected bytes or a number with K, M or G, such as 64M"))?;
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("unknown size unit in `{text}`; expected K, M or G")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
 }
 
 /// Turns raw bytes into a document, or explains why they are not a text document.
 pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> Result<Document, Skipped> {
+    decode(path, bytes, manifest, false)
+}
+
+/// [`parse`], and with `lossy` invalid UTF-8 is read with U+FFFD in place of the bad bytes.
+pub fn decode(
+    path: String,
+    bytes: Vec<u8>,
+    manifest: Option<&ManifestEntry>,
+    lossy: bool,
+) -> Result<Document, Skipped> {
+    if bytes.is_empty() {
+        return Err(Skipped {
+            path,
+            reason: "empty file".into(),
+            io_error: false,
+        });
+    }
     let sniff = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, sniff).is_some() {
         return Err(Skipped {
@@ -193,16 +333,32 @@ pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> 
             io_error: false,
         });
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
+    let (text, invalid_utf8_at) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
         Err(error) => {
             let at = error.utf8_error().valid_up_to();
-            return Err(Skipped {
-                path,
-                reason: format!("not valid UTF-8 (at byte {at})"),
-                io_error: false,
-            });
+            if !lossy {
+                return Err(Skipped {
+                    path,
+                    reason: format!("not valid UTF-8 (at byte {at}); use --lossy to read it anyway"),
+                    io_error: false,
+                });
+            }
+            (String::from_utf8_lossy(error.as_bytes()).into_owned(), Some(at))
         }
+    };
+    // A lone carriage return ends a line (classic Mac OS text). It becomes a line feed, byte
+    // for byte, so every offset still indexes the original file.
+    let text = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        let mut bytes = text.into_bytes();
+        for i in 0..bytes.len() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+                bytes[i] = b'\n';
+            }
+        }
+        String::from_utf8(bytes).expect("swapping one ASCII byte for another keeps UTF-8 valid")
+    } else {
+        text
     };
     let file = SourceFile::new(path, text);
     let text = &file.text;
@@ -247,6 +403,7 @@ pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> 
             body,
             boilerplate_from,
             markup: None,
+            invalid_utf8_at,
         });
     }
 
@@ -275,6 +432,7 @@ pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> 
         body: 0..prose.text.len(),
         boilerplate_from: view_boilerplate,
         markup: None,
+        invalid_utf8_at: None,
     };
     Ok(Document {
         file,
@@ -282,6 +440,7 @@ pub fn parse(path: String, bytes: Vec<u8>, manifest: Option<&ManifestEntry>) -> 
         body,
         boilerplate_from,
         markup: Some(Box::new(Marked { view, prose })),
+        invalid_utf8_at,
     })
 }
 
@@ -384,6 +543,29 @@ mod tests {
         assert!(binary.reason.contains("binary"), "{}", binary.reason);
         let latin1 = parse("l.txt".into(), b"caf\xe9 20 people".to_vec(), None).unwrap_err();
         assert!(latin1.reason.contains("UTF-8 (at byte 3)"), "{}", latin1.reason);
+        let read = decode("l.txt".into(), b"caf\xe9 20 people".to_vec(), None, true).unwrap();
+        assert_eq!(read.invalid_utf8_at, Some(3));
+        assert_eq!(read.file.text, "caf\u{fffd} 20 people");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_and_keeps_offsets() {
+        let d = doc("Title\r\rNATO has 500 troops.\r\nNext\r");
+        assert_eq!(d.file.text, "Title\n\nNATO has 500 troops.\r\nNext\n");
+        let at = d.file.text.find("500").unwrap();
+        assert_eq!(d.file.line_col(at), (3, 10));
+    }
+
+    #[test]
+    fn sizes_read_and_print_in_binary_units() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("2 GiB"), Ok(2 << 30));
+        assert_eq!(parse_size("1500"), Ok(1500));
+        assert!(parse_size("12 parsecs").unwrap_err().contains("unknown size unit"));
+        assert!(parse_size("M").is_err());
+        assert_eq!(format_size(200 << 20), "200 MiB");
+        assert_eq!(format_size(1536), "1.5 KiB");
+        assert_eq!(format_size(12), "12 bytes");
     }
 
     #[test]

@@ -121,14 +121,26 @@ fn word_in<T: Copy>(input: &str, words: &[(&'static str, T)]) -> Option<(usize, 
         .map(|&(w, value)| (w.len(), value))
 }
 
+/// More digits in a row than any quantity is written with: such a run is a code, a hash or
+/// a phone book, and reading it stops there so that a long run costs no more than a short one.
+const MAX_DIGITS: usize = 24;
+
+/// The ASCII digits at the start of `input`, counted up to one past [`MAX_DIGITS`].
 fn count_digits(input: &str) -> usize {
-    input.bytes().take_while(u8::is_ascii_digit).count()
+    input
+        .bytes()
+        .take(MAX_DIGITS + 1)
+        .take_while(u8::is_ascii_digit)
+        .count()
 }
 
 /// `1,234,567.89`, `12,34,567`, `1 234 567`, `4000`, `2.5`, `.5` — digits as written, with
 /// Western or Indian comma groups or space groups of three.
 pub fn digit_number(input: &str) -> IResult<&str, f64> {
     let lead = count_digits(input);
+    if lead > MAX_DIGITS {
+        return fail(input);
+    }
     let mut text = String::new();
     let mut pos = lead;
     if lead == 0 {
@@ -178,6 +190,9 @@ pub fn digit_number(input: &str) -> IResult<&str, f64> {
     let rest = &input[pos..];
     if let Some(after_point) = rest.strip_prefix('.') {
         let n = count_digits(after_point);
+        if n > MAX_DIGITS {
+            return fail(input);
+        }
         if n > 0 {
             let tail = &after_point[n..];
             // `1.2.3` (a version), `12.03.2020` (a date): not a number.

@@ -56,10 +56,30 @@ fn is_abbreviation(before: &str) -> bool {
         || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// Longer stretches without a sentence end are cut into pieces of about this many bytes, at
+/// a space. Real sentences are far shorter; the cap keeps the work per claim bounded on text
+/// that never ends a sentence (a table flattened to one line, a wall of numbers).
+pub const MAX_SENTENCE_BYTES: usize = 1024;
+
 fn push_trimmed(text: &str, out: &mut Vec<Range<usize>>, range: Range<usize>) {
     let slice = &text[range.clone()];
-    let start = range.start + (slice.len() - slice.trim_start().len());
+    let mut start = range.start + (slice.len() - slice.trim_start().len());
     let end = range.end - (slice.len() - slice.trim_end().len());
+    while end.saturating_sub(start) > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Cut after the last space of the piece, or mid-word if it has none.
+        if let Some(space) = text[start..cut].rfind(char::is_whitespace)
+            && space > 0
+        {
+            cut = start + space;
+        }
+        out.push(start..cut);
+        let rest = &text[cut..end];
+        start = cut + (rest.len() - rest.trim_start().len());
+    }
     if start < end {
         out.push(start..end);
     }

@@ -36,6 +36,8 @@ pub struct SubjectDef {
     pub context: Vec<String>,
     /// Entity id of the place the claim must be about.
     pub place: Option<String>,
+    /// A regular expression the claim's sentence must match, as written (`(?i)` ignores case).
+    pub pattern: Option<regex::Regex>,
 }
 
 /// A group of claims about one thing.
@@ -155,11 +157,12 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
         if claim.boilerplate || claim.context.partitive || claim.value.is_none() {
             continue;
         }
-        let sentence = texts[claim.doc][claim.context.sentence.clone()].to_lowercase();
+        let written = &texts[claim.doc][claim.context.sentence.clone()];
+        let sentence = written.to_lowercase();
         let declared = subjects
             .iter()
             .enumerate()
-            .filter_map(|(i, def)| match_score(def, claim, &sentence).map(|s| (s, i)));
+            .filter_map(|(i, def)| match_score(def, claim, written, &sentence).map(|s| (s, i)));
         // Most specific declaration wins; the first declared wins ties.
         let best = declared.fold(None, |best: Option<(usize, usize)>, (score, i)| match best {
             Some((s, _)) if s >= score => best,
@@ -287,6 +290,9 @@ fn declared_reason(def: &SubjectDef, claim: &Claim, sentence: &str) -> String {
     if !aliases.is_empty() {
         parts.push(format!("alias “{}”", aliases.join("”, “")));
     }
+    if let Some(pattern) = &def.pattern {
+        parts.push(format!("sentence matches /{}/", pattern.as_str()));
+    }
     if let Some(place) = &def.place {
         parts.push(format!("place {place}"));
     }
@@ -312,8 +318,16 @@ fn heuristic_reason(claim: &Claim) -> String {
 }
 
 /// How specifically `def` matches `claim`, or `None` when it does not.
-fn match_score(def: &SubjectDef, claim: &Claim, sentence: &str) -> Option<usize> {
+/// How specifically `def` describes `claim`, whose sentence is `written` (and `sentence` in
+/// lower case); `None` when it does not describe it.
+fn match_score(def: &SubjectDef, claim: &Claim, written: &str, sentence: &str) -> Option<usize> {
     let mut score = 0;
+    if let Some(pattern) = &def.pattern {
+        if !pattern.is_match(written) {
+            return None;
+        }
+        score += 1;
+    }
     if let Some(class) = def.class {
         if claim.class != Some(class) {
             return None;

@@ -13,6 +13,7 @@
 //! entity = "nato"
 //! class = "personnel"
 //! context = ["train", "mission"]
+//! pattern = "(?i)train(ing|ers)"   # optional; the sentence must match
 //!
 //! [[check]]
 //! kind = "numeric-change"
@@ -88,6 +89,7 @@ struct RawSubject {
     #[serde(default)]
     context: Vec<String>,
     place: Option<Spanned<String>>,
+    pattern: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,6 +160,8 @@ pub struct RuleSet {
     pub checks: Vec<CheckDef>,
     /// Counted nouns (lower case) and their class, the built-in lexicon first.
     pub nouns: Vec<(String, UnitClass)>,
+    /// Where each subject of a user's rule file is declared, for warnings about it.
+    pub declared_at: Vec<(String, RuleError)>,
 }
 
 impl RuleSet {
@@ -236,6 +240,7 @@ impl RuleSet {
         let known_entity = |id: &str| self.entities.iter().chain(&entities).any(|e| e.id == id);
 
         let mut subjects = Vec::new();
+        let mut declared_at = Vec::new();
         for subject in raw.subject {
             let class = match &subject.class {
                 Some(c) => match UnitClass::parse(c.get_ref()) {
@@ -261,6 +266,19 @@ impl RuleSet {
                     ));
                 }
             }
+            let pattern = match &subject.pattern {
+                Some(pattern) => match compile_pattern(pattern.get_ref()) {
+                    Ok(regex) => Some(regex),
+                    Err(message) => {
+                        errors.push(error(pattern.span(), message));
+                        continue;
+                    }
+                },
+                None => None,
+            };
+            if !default_pack {
+                declared_at.push((subject.id.get_ref().clone(), error(subject.id.span(), String::new())));
+            }
             let id = subject.id.into_inner();
             subjects.push(SubjectDef {
                 label: subject.label.unwrap_or_else(|| id.clone()),
@@ -271,6 +289,7 @@ impl RuleSet {
                 aliases: subject.aliases,
                 context: subject.context,
                 place: subject.place.map(Spanned::into_inner),
+                pattern,
             });
         }
         let known_subject = |id: &str| id == "*" || self.subjects.iter().chain(&subjects).any(|s| s.id == id);
@@ -367,8 +386,47 @@ impl RuleSet {
         self.subjects.extend(subjects);
         self.checks.extend(checks);
         self.nouns.extend(nouns);
+        self.declared_at.extend(declared_at);
         Ok(())
     }
+
+    /// Warnings for the subjects of users' rule files that no check uses. A rule file's checks
+    /// of a kind replace the default ones, so a subject that none of the checks in force names
+    /// (nor `"*"`) is declared for nothing.
+    pub fn unused_subjects(&self) -> Vec<RuleError> {
+        let in_force: Vec<ResolvedCheck> = BUILTIN.iter().flat_map(|rule| self.checks_for(rule.meta())).collect();
+        let mut warnings = Vec::new();
+        for (id, site) in &self.declared_at {
+            if !in_force.iter().any(|c| c.subject == "*" || c.subject == *id) {
+                warnings.push(RuleError {
+                    message: format!(
+                        "no check uses subject `{id}`: every [[check]] in force names another subject; add one with subject = \"{id}\" or \"*\""
+                    ),
+                    ..site.clone()
+                });
+            }
+        }
+        warnings
+    }
+}
+
+/// A rule file's regular expression. The `regex` crate matches in time linear in the text,
+/// whatever the pattern; the size caps keep a pattern from taking much memory.
+fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 21)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::Syntax(detail) => {
+                let detail = detail.lines().last().unwrap_or_default().trim().to_owned();
+                format!("invalid regular expression: {}", detail.trim_start_matches("error: "))
+            }
+            regex::Error::CompiledTooBig(limit) => {
+                format!("regular expression is too large (over {limit} bytes compiled)")
+            }
+            other => format!("invalid regular expression: {other}"),
+        })
 }
 
 /// Checks without a window treat values within 14 days as speaking about the same time.
