@@ -10,6 +10,8 @@ mod example_corpus;
 mod extraction;
 /// The CI formats: SARIF, GitHub, GitLab, JUnit and Markdown.
 mod formats;
+/// The fuzz targets' seeds and crash reproducers, replayed.
+mod fuzz_regressions;
 /// `claimlint graph` and `check --explain-links` on the example corpus.
 mod graph;
 /// `check --format html`: the report page, its charts, and a real browser rendering it;

@@ -168,7 +168,14 @@ impl Builder {
     /// Text that stands for `original` of the file: text as long as its source (equal, or a
     /// line break read as a space) is one linear segment, decoded text one replaced segment.
     fn text(&mut self, original: Range<usize>, source: &str, text: &str) {
-        if source.len() == text.len() {
+        // Byte for byte, or with ASCII swapped for ASCII (a line break read as a space): every
+        // offset inside maps straight across, on a character boundary on both sides.
+        let linear = source.len() == text.len()
+            && source
+                .bytes()
+                .zip(text.bytes())
+                .all(|(a, b)| a == b || (a.is_ascii() && b.is_ascii()));
+        if linear {
             self.push(original.start, text, Mapping::Linear);
         } else {
             self.push(
@@ -652,7 +659,10 @@ fn align_decoded<'s>(source: &'s str, decoded: &str, offset: usize) -> Vec<(Rang
         let Some(wanted) = decoded[d..].chars().next() else {
             break;
         };
-        if let Some(reference) = character_reference(rest) {
+        // `&al` that the tokenizer left as it was is text, not a reference.
+        if let Some(reference) = character_reference(rest)
+            && !decoded[d..].starts_with(&rest[..reference])
+        {
             flush(&mut pieces, run_start, s, d);
             pieces.push((
                 offset + s..offset + s + reference,
@@ -803,5 +813,7 @@ mod tests {
                 (25..27, " c", " c"),
             ]
         );
+        let literal = align_decoded("&al last year’", "&al last year’", 0);
+        assert_eq!(literal, vec![(0..16, "&al last year’", "&al last year’".to_owned())]);
     }
 }
