@@ -14,6 +14,8 @@ mod formats;
 mod fuzz_regressions;
 /// `claimlint graph` and `check --explain-links` on the example corpus.
 mod graph;
+/// Input claimlint cannot or should not read, limits, read-only documents, interrupted runs.
+mod hostile_input;
 /// `check --format html`: the report page, its charts, and a real browser rendering it;
 /// `graph --format svg`.
 mod html_report;

@@ -198,10 +198,16 @@ fn walk_problem(root: &Path, error: &ignore::Error) -> Skipped {
                 false,
             )
         }
-        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
-            ("dangling symbolic link".to_owned(), false)
+        ignore::Error::Io(io) => {
+            let io = innermost_io_error(io);
+            if io.kind() == std::io::ErrorKind::NotFound {
+                ("dangling symbolic link".to_owned(), false)
+            } else if is_link_loop(io) {
+                ("symbolic link loop".to_owned(), false)
+            } else {
+                (io_reason(io), true)
+            }
         }
-        ignore::Error::Io(io) => (io_reason(io), true),
         other => (other.to_string(), true),
     };
     Skipped {
@@ -209,6 +215,30 @@ fn walk_problem(root: &Path, error: &ignore::Error) -> Skipped {
         reason,
         io_error,
     }
+}
+
+/// ELOOP: a symbolic link that leads back to itself (`io::ErrorKind::FilesystemLoop` is not
+/// stable yet).
+fn is_link_loop(error: &std::io::Error) -> bool {
+    const ELOOP: i32 = if cfg!(any(target_os = "macos", target_os = "ios", target_os = "freebsd")) {
+        62
+    } else {
+        40
+    };
+    cfg!(unix) && error.raw_os_error() == Some(ELOOP)
+}
+
+/// The I/O error under the walker's wrapping, which names the path a second time.
+fn innermost_io_error(error: &std::io::Error) -> &std::io::Error {
+    let mut innermost = error;
+    let mut source: Option<&(dyn std::error::Error + 'static)> = error.get_ref().map(|e| e as _);
+    while let Some(error) = source {
+        if let Some(io) = error.downcast_ref::<std::io::Error>() {
+            innermost = io;
+        }
+        source = error.source();
+    }
+    innermost
 }
 
 /// An I/O error as a short lower-case phrase: `permission denied`, `no such file or directory`.
