@@ -10,10 +10,11 @@
 //! `source`, `calendar` and `atomic` are shared ground below every stage: positions in files,
 //! the calendar grammar, and whole-or-nothing file writes. `lock` is the claims lock that
 //! `claimlint lock` writes and the `claims-lock` rule reads; `baseline` holds the known
-//! findings `check --baseline` leaves out.
+//! findings `check --baseline` leaves out; `cache` keeps each document's claims between runs.
 
 pub mod atomic;
 pub mod baseline;
+pub mod cache;
 pub mod calendar;
 pub mod lock;
 pub mod source;

@@ -2,6 +2,8 @@
 
 /// Lock, baseline, suppressions, config and init: what a team adopts claimlint with.
 mod adoption;
+/// The extraction cache.
+mod cache;
 /// Exit codes, formats and error handling of the command line.
 mod cli;
 /// `claimlint check` on the example corpus, pinned as snapshots.

@@ -14,6 +14,8 @@
 //! max-file-size = "32M"                  # bytes, or with K, M or G
 //! max-claims = 50000                     # per document
 //! lossy = false                          # read invalid UTF-8 with U+FFFD
+//! cache = true                           # keep extracted claims between runs
+//! cache-dir = ".claimlint-cache"         # default: claimlint under the user's cache folder
 //! jobs = 2                               # threads; default one per core
 //! output = "claimlint-report.txt"
 //! baseline = "claimlint-baseline.json"
@@ -68,6 +70,8 @@ struct RawConfig {
     max_file_size: Option<Spanned<Size>>,
     max_claims: Option<Spanned<usize>>,
     lossy: Option<bool>,
+    cache: Option<bool>,
+    cache_dir: Option<String>,
     jobs: Option<Spanned<u16>>,
     output: Option<String>,
     baseline: Option<String>,
@@ -120,6 +124,8 @@ pub struct Config {
     pub max_file_size: Option<u64>,
     pub max_claims: Option<usize>,
     pub lossy: Option<bool>,
+    pub cache: Option<bool>,
+    pub cache_dir: Option<PathBuf>,
     pub jobs: Option<u16>,
     pub output: Option<PathBuf>,
     pub baseline: Option<PathBuf>,
@@ -291,6 +297,8 @@ impl Config {
             max_file_size,
             max_claims,
             lossy: raw.lossy,
+            cache: raw.cache,
+            cache_dir: raw.cache_dir.as_deref().map(resolve),
             jobs,
             output: raw.output.as_deref().map(resolve),
             baseline: raw.baseline.as_deref().map(resolve),

@@ -7,10 +7,12 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod config;
+mod progress;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -18,12 +20,14 @@ use rayon::prelude::*;
 
 use crate::atomic;
 use crate::baseline::{self, Baseline, BaselineEntry};
+use crate::cache::Cache;
 use crate::documents::{self, Document, Skipped};
 use crate::extract::{self, Claim, Gazetteer};
 use crate::link;
 use crate::lock::{self, Lock};
 use crate::report::{self, Run};
 use crate::rules::{self, LockContext, RuleContext, RuleError, RuleSet, Severity, suppress};
+use progress::Progress;
 
 use config::{Config, ConfigError};
 
@@ -105,6 +109,16 @@ struct InputArgs {
     /// skipping them [config: lossy].
     #[arg(long)]
     lossy: bool,
+    /// Keep extracted claims here between runs [default: claimlint under the user's cache
+    /// folder; config: cache-dir].
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Extract every document again and store nothing [config: cache = false].
+    #[arg(long)]
+    no_cache: bool,
+    /// Say on stderr how many documents were read, how many came from the cache, and how fast.
+    #[arg(long, short)]
+    verbose: bool,
     /// Threads that read and extract documents [default: one per core; config: jobs].
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -317,6 +331,9 @@ struct Loaded {
     quiet: bool,
     /// Claims read from one document at most.
     max_claims: usize,
+    cache: Option<Cache>,
+    verbose: bool,
+    started: Instant,
 }
 
 impl Loaded {
@@ -373,6 +390,7 @@ fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, Config), Failure> 
 }
 
 fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
+    let started = Instant::now();
     let (_, config) = load_config(input)?;
     let quiet = input.quiet || config.quiet.unwrap_or(false);
     if let Some(jobs) = input.jobs.or(config.jobs) {
@@ -401,7 +419,8 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
         .or(config.max_claims)
         .unwrap_or(documents::DEFAULT_MAX_CLAIMS);
 
-    let rules = load_rules(config.rules.iter().chain(&input.rule_files))?;
+    let (rules, rule_texts) = load_rules(config.rules.iter().chain(&input.rule_files))?;
+    let cache = open_cache(input, &config, &rule_texts, options);
     if !quiet {
         print_rule_diagnostics(&rules.unused_subjects(), Level::WARNING);
     }
@@ -443,6 +462,9 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
         gazetteer,
         quiet,
         max_claims,
+        cache,
+        verbose: input.verbose,
+        started,
     };
     for document in &loaded.documents {
         if let Some(at) = document.invalid_utf8_at {
@@ -465,34 +487,98 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
 
 /// The default pack plus the given rule files. Every problem in every file is collected
 /// before failing.
-fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<RuleSet, Failure> {
+fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<(RuleSet, Vec<String>), Failure> {
     let mut rules = RuleSet::with_default_pack().map_err(Failure::Rules)?;
     let mut errors = Vec::new();
+    let mut texts = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Failure::Message(format!("cannot read rule file {}: {e}", path.display())))?;
         if let Err(mut found) = rules.add(&path.display().to_string(), &text, false) {
             errors.append(&mut found);
         }
+        texts.push(text);
     }
     if errors.is_empty() {
-        Ok(rules)
+        Ok((rules, texts))
     } else {
         Err(Failure::Rules(errors))
     }
 }
 
-/// The claims of every document, in document order. A document with more than `max_claims`
-/// keeps its first `max_claims` and is reported.
+/// The extraction cache the settings ask for, if any. Besides the document, extraction depends
+/// on the rule files, the lexicon and the reading options, so they make up its settings.
+fn open_cache(
+    input: &InputArgs,
+    config: &Config,
+    rule_texts: &[String],
+    options: documents::ReadOptions,
+) -> Option<Cache> {
+    if input.no_cache || config.cache == Some(false) {
+        return None;
+    }
+    let dir = input
+        .cache_dir
+        .clone()
+        .or_else(|| config.cache_dir.clone())
+        .or_else(Cache::default_dir)?;
+    let mut settings: Vec<&[u8]> = vec![
+        rules::file::DEFAULT_PACK.as_bytes(),
+        rules::file::LEXICON.as_bytes(),
+        if options.lossy { b"lossy" } else { b"strict" },
+    ];
+    settings.extend(rule_texts.iter().map(String::as_bytes));
+    match Cache::open(&dir, &settings) {
+        Ok(cache) => Some(cache),
+        Err(e) => {
+            if !input.quiet {
+                eprintln!(
+                    "warning: cannot use the cache in {}: {}; every document is extracted",
+                    dir.display(),
+                    documents::io_reason(&e)
+                );
+            }
+            None
+        }
+    }
+}
+
+/// The claims of every document, in document order, from the cache where it has them. A
+/// document with more than `max_claims` keeps its first `max_claims` and is reported.
 fn extract_all(loaded: &Loaded) -> Vec<Claim> {
-    let per_document: Vec<Vec<Claim>> = loaded
+    let total_bytes: usize = loaded.documents.iter().map(|d| d.file.text.len()).sum();
+    let progress = Progress::new(loaded.documents.len(), total_bytes, loaded.quiet);
+    let cache_failure = std::sync::OnceLock::new();
+    let per_document: Vec<(Vec<Claim>, bool)> = loaded
         .documents
         .par_iter()
         .enumerate()
-        .map(|(i, doc)| extract::extract(i, doc, &loaded.gazetteer))
+        .map(|(i, doc)| {
+            let key = loaded.cache.as_ref().map(|cache| (cache, cache.key(doc)));
+            let cached = key.and_then(|(cache, key)| cache.get(key, i));
+            let hit = cached.is_some();
+            let claims = cached.unwrap_or_else(|| {
+                let claims = extract::extract(i, doc, &loaded.gazetteer);
+                if let Some((cache, key)) = key
+                    && let Err(e) = cache.put(key, &claims)
+                {
+                    cache_failure.get_or_init(|| documents::io_reason(&e));
+                }
+                claims
+            });
+            progress.advance(doc.file.text.len(), claims.len());
+            (claims, hit)
+        })
         .collect();
-    let mut claims = Vec::with_capacity(per_document.iter().map(Vec::len).sum());
-    for (doc, mut found) in loaded.documents.iter().zip(per_document) {
+    progress.finish();
+    if let Some(reason) = cache_failure.get() {
+        loaded.warn(&format!(
+            "cannot write to the cache: {reason}; the next run extracts again"
+        ));
+    }
+    let hits = per_document.iter().filter(|(_, hit)| *hit).count();
+    let mut claims = Vec::with_capacity(per_document.iter().map(|(c, _)| c.len()).sum());
+    for (doc, (mut found, _)) in loaded.documents.iter().zip(per_document) {
         if found.len() > loaded.max_claims {
             loaded.warn(&format!(
                 "{}: more than {} claims; the rest of the document is not checked (raise the limit with --max-claims)",
@@ -501,6 +587,17 @@ fn extract_all(loaded: &Loaded) -> Vec<Claim> {
             found.truncate(loaded.max_claims);
         }
         claims.append(&mut found);
+    }
+    if loaded.verbose {
+        let seconds = loaded.started.elapsed().as_secs_f64();
+        let megabytes = total_bytes as f64 / 1e6;
+        eprintln!(
+            "read {} document(s), {megabytes:.1} MB: {hits} from the cache, {} extracted; {} claims in {seconds:.2} s ({:.1} MB/s)",
+            loaded.documents.len(),
+            loaded.documents.len() - hits,
+            claims.len(),
+            megabytes / seconds.max(1e-9),
+        );
     }
     claims
 }

@@ -2,11 +2,11 @@
 //! each belongs to, and words that end a noun phrase. Kept apart from the grammar so that
 //! adding a word never means touching a parser.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What kind of thing a counted noun names. Subjects group claims by class, so "500 troops"
 /// and "500-strong mission" can be compared while "29 allies" and "30 Iraqis" cannot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum UnitClass {
     /// Soldiers, troops, trainers, staff, people working somewhere.

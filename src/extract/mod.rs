@@ -23,7 +23,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::calendar;
 use crate::documents::Document;
@@ -35,7 +35,7 @@ pub use modality::Modality;
 pub use quantity::QuantityKind;
 
 /// What a claim asserts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClaimKind {
     Count,
@@ -49,7 +49,7 @@ pub enum ClaimKind {
 }
 
 /// A value as an interval. An exact number has `low == high`; a missing end is open.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
     pub low: Option<f64>,
     pub high: Option<f64>,
@@ -59,7 +59,7 @@ pub struct Interval {
 }
 
 /// Where a claim's time came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeSource {
     Text,
@@ -67,7 +67,7 @@ pub enum TimeSource {
 }
 
 /// The days a claim speaks about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimTime {
     pub from: Option<Date>,
     pub to: Option<Date>,
@@ -75,7 +75,7 @@ pub struct ClaimTime {
 }
 
 /// A person holding a title.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     /// Normalised title: `secretary of defense`.
     pub title: String,
@@ -91,7 +91,7 @@ pub struct Role {
 }
 
 /// What surrounds a number, for linking.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Context {
     pub sentence: Range<usize>,
     /// Entity id of whoever the number belongs to (`Germany` in "30 of its 120 soldiers").
@@ -109,7 +109,7 @@ pub struct Context {
 }
 
 /// One extracted claim.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
     /// Index of the document in the run's document list.
     pub doc: usize,

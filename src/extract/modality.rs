@@ -9,9 +9,9 @@
 //! future verb makes 500 the present and 4,000 the plan. A number right after `of` (`the
 //! resources of the 29 allies`) describes a noun and is stated as fact.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Modality {
     /// Stated as fact about the time it speaks of.

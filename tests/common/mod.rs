@@ -8,12 +8,17 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs the claimlint binary in `dir` with colour off.
+/// Runs the claimlint binary in `dir` with colour off, its default cache under the target
+/// folder rather than the user's.
 pub fn run_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_claimlint"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("user-cache"),
+        )
         .output()
         .expect("the claimlint binary runs")
 }

@@ -1,0 +1,161 @@
+//! The extraction cache: each document's claims, stored under a key made of everything that
+//! decides them, so that a run over an unchanged document set extracts nothing again.
+//!
+//! The key hashes (XXH3, 128 bits) the document's text, its format, its metadata (dates and
+//! outlets change claim times), the rule files and lexicon in force (they decide entities and
+//! counted nouns), the reading options and claimlint's version. A changed file, a new rule
+//! file or a new release each miss the cache on their own.
+//!
+//! An entry is a small header (magic, format version, checksum of the payload) followed by
+//! the claims in postcard encoding. An entry that is short, has another version or fails its
+//! checksum is treated as missing and written anew: the cache is never trusted over the text.
+//! Entries are written with [`crate::atomic::write`], so runs sharing one cache folder see
+//! either a whole entry or none.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
+
+use crate::documents::Document;
+use crate::extract::Claim;
+
+/// Bumped whenever the stored form of a claim changes.
+const FORMAT_VERSION: u32 = 1;
+const MAGIC: &[u8; 4] = b"CLMC";
+const HEADER_LEN: usize = 4 + 4 + 16;
+
+/// A cache folder and the fingerprint of the settings that extraction depends on.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+    settings: u128,
+}
+
+impl Cache {
+    /// The cache under the user's cache folder (`$XDG_CACHE_HOME/claimlint`,
+    /// `~/.cache/claimlint`, `~/Library/Caches/claimlint`, `%LOCALAPPDATA%\claimlint`).
+    pub fn default_dir() -> Option<PathBuf> {
+        dirs::cache_dir().map(|d| d.join("claimlint"))
+    }
+
+    /// A cache in `dir`, created if needed. `settings` is every input besides the document
+    /// that extraction depends on: rule files, lexicon, options.
+    pub fn open(dir: &Path, settings: &[&[u8]]) -> io::Result<Self> {
+        let dir = dir.join(format!("v{FORMAT_VERSION}"));
+        std::fs::create_dir_all(&dir)?;
+        let mut hasher = Xxh3::new();
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        for part in settings {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        Ok(Self {
+            dir,
+            settings: hasher.digest128(),
+        })
+    }
+
+    /// The key of a document's claims.
+    pub fn key(&self, doc: &Document) -> u128 {
+        let mut hasher = Xxh3::new();
+        hasher.update(&self.settings.to_le_bytes());
+        hasher.update(format!("{:?}\0{:?}\0", crate::documents::Format::of(&doc.file.path), doc.meta).as_bytes());
+        hasher.update(doc.file.text.as_bytes());
+        hasher.digest128()
+    }
+
+    fn path_of(&self, key: u128) -> PathBuf {
+        let hex = format!("{key:032x}");
+        self.dir.join(&hex[..2]).join(&hex[2..])
+    }
+
+    /// The claims stored under `key`, with `doc` as their document index; `None` when there
+    /// is no whole, valid entry.
+    pub fn get(&self, key: u128, doc: usize) -> Option<Vec<Claim>> {
+        let bytes = std::fs::read(self.path_of(key)).ok()?;
+        let mut claims = decode(&bytes)?;
+        for claim in &mut claims {
+            claim.doc = doc;
+        }
+        Some(claims)
+    }
+
+    /// Stores `claims` under `key`, replacing any entry there.
+    pub fn put(&self, key: u128, claims: &[Claim]) -> io::Result<()> {
+        let path = self.path_of(key);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        crate::atomic::write(&path, &encode(claims))
+    }
+}
+
+fn encode(claims: &[Claim]) -> Vec<u8> {
+    let payload = postcard::to_allocvec(claims).expect("claims are plain data");
+    let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    bytes.extend_from_slice(&xxh3_128(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    bytes
+}
+
+fn decode(bytes: &[u8]) -> Option<Vec<Claim>> {
+    let (header, payload) = bytes.split_at_checked(HEADER_LEN)?;
+    let version = u32::from_le_bytes(header[4..8].try_into().ok()?);
+    let checksum = u128::from_le_bytes(header[8..].try_into().ok()?);
+    if &header[..4] != MAGIC || version != FORMAT_VERSION || xxh3_128(payload) != checksum {
+        return None;
+    }
+    postcard::from_bytes(payload).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents;
+    use crate::extract::{self, Gazetteer};
+    use crate::rules::RuleSet;
+
+    fn claims_of(text: &str) -> (Document, Vec<Claim>) {
+        let rules = RuleSet::with_default_pack().unwrap();
+        let gazetteer = Gazetteer::new(rules.entities, &rules.nouns);
+        let doc = documents::parse("a.md".into(), text.as_bytes().to_vec(), None).unwrap();
+        let claims = extract::extract(0, &doc, &gazetteer);
+        (doc, claims)
+    }
+
+    #[test]
+    fn entries_round_trip_and_damage_is_never_trusted() {
+        let (_, claims) = claims_of("NATO has about 500 trainers in Iraq since 9 January 2020.\n");
+        let bytes = encode(&claims);
+        let back = decode(&bytes).expect("a whole entry decodes");
+        assert_eq!(format!("{back:?}"), format!("{claims:?}"));
+        assert!(decode(&bytes[..bytes.len() - 1]).is_none(), "a truncated entry");
+        let mut flipped = bytes.clone();
+        *flipped.last_mut().unwrap() ^= 1;
+        assert!(decode(&flipped).is_none(), "a changed byte");
+        assert!(decode(b"CLMC").is_none());
+    }
+
+    #[test]
+    fn the_key_follows_text_metadata_and_settings() {
+        let dir = std::env::temp_dir().join(format!("claimlint-cache-key-{}", std::process::id()));
+        let cache = Cache::open(&dir, &[b"rules one"]).unwrap();
+        let other_rules = Cache::open(&dir, &[b"rules two"]).unwrap();
+        let (doc, _) = claims_of("NATO has 500 trainers.\n");
+        let (same, _) = claims_of("NATO has 500 trainers.\n");
+        let (changed, _) = claims_of("NATO has 600 trainers.\n");
+        let manifest = documents::ManifestEntry {
+            date: Some(jiff::civil::date(2020, 1, 9)),
+            ..Default::default()
+        };
+        let dated = documents::parse("a.md".into(), b"NATO has 500 trainers.\n".to_vec(), Some(&manifest)).unwrap();
+        assert_eq!(cache.key(&doc), cache.key(&same));
+        assert_ne!(cache.key(&doc), cache.key(&changed));
+        assert_ne!(cache.key(&doc), other_rules.key(&doc));
+        assert_ne!(cache.key(&doc), cache.key(&dated));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -1,0 +1,64 @@
+//! A progress bar on stderr for long runs: files, bytes, claims and rate. It appears only when
+//! stderr is a terminal, `--quiet` is off and the run has taken more than a moment, so CI logs
+//! and pipes never see it.
+
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// How long a run goes before the bar appears.
+const DELAY: Duration = Duration::from_millis(600);
+
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    files: usize,
+    done: AtomicUsize,
+    claims: AtomicUsize,
+    shown: AtomicBool,
+    started: Instant,
+}
+
+impl Progress {
+    pub fn new(files: usize, bytes: usize, quiet: bool) -> Self {
+        let wanted = !quiet && std::io::stderr().is_terminal();
+        let bar = wanted.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(bytes as u64), ProgressDrawTarget::hidden());
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} · {msg} · {elapsed}",
+                )
+                .expect("a valid template"),
+            );
+            bar
+        });
+        Self {
+            bar,
+            files,
+            done: AtomicUsize::new(0),
+            claims: AtomicUsize::new(0),
+            shown: AtomicBool::new(false),
+            started: Instant::now(),
+        }
+    }
+
+    /// One more document done, of `bytes` bytes with `claims` claims.
+    pub fn advance(&self, bytes: usize, claims: usize) {
+        let Some(bar) = &self.bar else { return };
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let claims = self.claims.fetch_add(claims, Ordering::Relaxed) + claims;
+        if self.started.elapsed() > DELAY && !self.shown.swap(true, Ordering::Relaxed) {
+            bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
+        }
+        bar.inc(bytes as u64);
+        bar.set_message(format!("{done}/{} files · {claims} claims", self.files));
+    }
+
+    /// Clears the bar, leaving the terminal as it was.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The extraction cache: a second run over an unchanged set extracts nothing, a changed file is
+//! extracted alone, damaged entries are never trusted, and runs sharing a cache do not clash.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{root, run_in, scratch, stderr, stdout};
+
+/// A copy of the NATO-in-Iraq example corpus in a fresh folder.
+fn corpus(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    for entry in fs::read_dir(root().join("examples/nato-iraq")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// `check --verbose` with the cache in `cache`: the JSON report and the verbose line.
+fn check(dir: &Path, cache: &Path, extra: &[&str]) -> (String, String) {
+    let cache = cache.to_str().unwrap();
+    let mut args = vec!["check", ".", "--format", "json", "--verbose", "--cache-dir", cache];
+    args.extend_from_slice(extra);
+    let output = run_in(dir, &args);
+    assert!(output.status.code().is_some_and(|c| c < 2), "{}", stderr(&output));
+    let line = stderr(&output)
+        .lines()
+        .find(|l| l.starts_with("read "))
+        .expect("--verbose says what was read")
+        .to_owned();
+    (stdout(&output), line)
+}
+
+/// The `N from the cache, M extracted` part of the verbose line.
+fn counts(line: &str) -> &str {
+    let from = line.find(": ").unwrap() + 2;
+    let to = line.find(';').unwrap();
+    &line[from..to]
+}
+
+/// Every entry file under the cache folder.
+fn entries(cache: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![cache.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).into_iter().flatten() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn an_unchanged_set_is_read_from_the_cache_and_a_changed_file_alone_is_extracted() {
+    let dir = corpus("cache-unchanged");
+    let cache = scratch("cache-unchanged-store");
+    let (cold, line) = check(&dir, &cache, &[]);
+    assert_eq!(counts(&line), "0 from the cache, 5 extracted", "{line}");
+    assert_eq!(entries(&cache).len(), 5);
+    let (warm, line) = check(&dir, &cache, &[]);
+    assert_eq!(counts(&line), "5 from the cache, 0 extracted", "{line}");
+    assert_eq!(warm, cold, "the cache changes nothing in the report");
+
+    let name = "2020-01-09-nato-more-after-trump-call.md";
+    let text = fs::read_to_string(dir.join(name)).unwrap();
+    fs::write(dir.join(name), text.replacen("500", "650", 1)).unwrap();
+    let (changed, line) = check(&dir, &cache, &[]);
+    assert_eq!(counts(&line), "4 from the cache, 1 extracted", "{line}");
+    assert!(changed.contains("650"), "the changed value is reported");
+    assert_ne!(changed, cold);
+
+    // A new rule file changes what extraction knows, so nothing is reused.
+    fs::write(dir.join("extra.rules.toml"), "[nouns]\npersonnel = [\"advisers\"]\n").unwrap();
+    let (_, line) = check(&dir, &cache, &["--rules", "extra.rules.toml"]);
+    assert_eq!(counts(&line), "0 from the cache, 5 extracted", "{line}");
+}
+
+#[test]
+fn no_cache_reads_and_writes_nothing() {
+    let dir = corpus("cache-off");
+    let cache = scratch("cache-off-store");
+    let (_, line) = check(&dir, &cache, &["--no-cache"]);
+    assert_eq!(counts(&line), "0 from the cache, 5 extracted", "{line}");
+    assert!(entries(&cache).is_empty());
+    fs::write(
+        dir.join("claimlint.toml"),
+        "rules = [\"nato-iraq.rules.toml\"]\ncache = false\n",
+    )
+    .unwrap();
+    check(&dir, &cache, &[]);
+    assert!(entries(&cache).is_empty(), "the config turns it off too");
+}
+
+#[test]
+fn damaged_entries_are_ignored_and_written_again() {
+    let dir = corpus("cache-damaged");
+    let cache = scratch("cache-damaged-store");
+    let (cold, _) = check(&dir, &cache, &[]);
+    let stored = entries(&cache);
+    for (i, entry) in stored.iter().enumerate() {
+        let mut bytes = fs::read(entry).unwrap();
+        match i % 3 {
+            0 => bytes.truncate(bytes.len() / 2),
+            1 => *bytes.last_mut().unwrap() ^= 0x40,
+            _ => bytes = b"not an entry".to_vec(),
+        }
+        fs::write(entry, bytes).unwrap();
+    }
+    let (again, line) = check(&dir, &cache, &[]);
+    assert_eq!(counts(&line), "0 from the cache, 5 extracted", "{line}");
+    assert_eq!(again, cold);
+    let (_, line) = check(&dir, &cache, &[]);
+    assert_eq!(
+        counts(&line),
+        "5 from the cache, 0 extracted",
+        "rewritten whole: {line}"
+    );
+}
+
+#[test]
+fn runs_sharing_one_cache_do_not_corrupt_it() {
+    let cache = scratch("cache-shared-store");
+    let folders: Vec<_> = (0..4).map(|i| corpus(&format!("cache-shared-{i}"))).collect();
+    // Started together on an empty cache, the runs write the same entries at once.
+    let running: Vec<_> = folders
+        .iter()
+        .map(|dir| {
+            Command::new(env!("CARGO_BIN_EXE_claimlint"))
+                .args(["check", ".", "--format", "json", "--fail-on", "never", "--cache-dir"])
+                .arg(&cache)
+                .current_dir(dir)
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let reports: Vec<String> = running
+        .into_iter()
+        .map(|child| {
+            let output = child.wait_with_output().unwrap();
+            assert_eq!(output.status.code(), Some(0));
+            String::from_utf8(output.stdout).unwrap()
+        })
+        .collect();
+    assert!(reports.windows(2).all(|w| w[0] == w[1]), "every run reports the same");
+    let stored = entries(&cache);
+    assert_eq!(
+        stored.len(),
+        5,
+        "one entry per document, no stray temporary file: {stored:?}"
+    );
+    let (warm, line) = check(&folders[0], &cache, &["--fail-on", "never"]);
+    assert_eq!(counts(&line), "5 from the cache, 0 extracted", "{line}");
+    assert_eq!(warm, reports[0]);
+}
