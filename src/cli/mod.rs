@@ -545,20 +545,21 @@ fn open_cache(
 
 /// The claims of every document, in document order, from the cache where it has them. A
 /// document with more than `max_claims` keeps its first `max_claims` and is reported.
-fn extract_all(loaded: &Loaded) -> Vec<Claim> {
+fn extract_all(loaded: &mut Loaded) -> Vec<Claim> {
     let total_bytes: usize = loaded.documents.iter().map(|d| d.file.text.len()).sum();
     let progress = Progress::new(loaded.documents.len(), total_bytes, loaded.quiet);
     let cache_failure = std::sync::OnceLock::new();
+    let (cache, gazetteer) = (&loaded.cache, &loaded.gazetteer);
     let per_document: Vec<(Vec<Claim>, bool)> = loaded
         .documents
-        .par_iter()
+        .par_iter_mut()
         .enumerate()
         .map(|(i, doc)| {
-            let key = loaded.cache.as_ref().map(|cache| (cache, cache.key(doc)));
+            let key = cache.as_ref().map(|cache| (cache, cache.key(doc)));
             let cached = key.and_then(|(cache, key)| cache.get(key, i));
             let hit = cached.is_some();
             let claims = cached.unwrap_or_else(|| {
-                let claims = extract::extract(i, doc, &loaded.gazetteer);
+                let claims = extract::extract(i, doc, gazetteer);
                 if let Some((cache, key)) = key
                     && let Err(e) = cache.put(key, &claims)
                 {
@@ -567,6 +568,8 @@ fn extract_all(loaded: &Loaded) -> Vec<Claim> {
                 claims
             });
             progress.advance(doc.file.text.len(), claims.len());
+            // Only extraction reads the prose view; without it a document costs its file.
+            doc.release_prose();
             (claims, hit)
         })
         .collect();
@@ -603,7 +606,7 @@ fn extract_all(loaded: &Loaded) -> Vec<Claim> {
 }
 
 /// Extraction and linking, the part of the pipeline every command shares.
-fn extract_and_link(loaded: &Loaded) -> (Vec<Claim>, link::ClaimGraph) {
+fn extract_and_link(loaded: &mut Loaded) -> (Vec<Claim>, link::ClaimGraph) {
     let claims = extract_all(loaded);
     let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
     let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
@@ -644,7 +647,7 @@ struct Checked {
     findings: Vec<rules::Finding>,
 }
 
-fn run_checks(loaded: &Loaded, lock_file: Option<&Path>) -> Result<Checked, Failure> {
+fn run_checks(loaded: &mut Loaded, lock_file: Option<&Path>) -> Result<Checked, Failure> {
     let (claims, graph) = extract_and_link(loaded);
     let metas: Vec<_> = loaded.documents.iter().map(|d| d.meta.clone()).collect();
 
@@ -700,10 +703,10 @@ fn read_lock(path: &Path) -> Result<Lock, Failure> {
 }
 
 fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
-    let loaded = load(&args.input, false)?;
+    let mut loaded = load(&args.input, false)?;
+    let lock_file = lock_to_compare(args.lock.as_ref(), &loaded.config);
+    let checked = run_checks(&mut loaded, lock_file.as_deref())?;
     let config = &loaded.config;
-    let lock_file = lock_to_compare(args.lock.as_ref(), config);
-    let checked = run_checks(&loaded, lock_file.as_deref())?;
     let mut findings = checked.findings;
 
     if let Some(path) = args.baseline.clone().or_else(|| config.baseline.clone()) {
@@ -822,10 +825,10 @@ fn read_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failu
 }
 
 fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
-    let loaded = load(&args.input, false)?;
+    let mut loaded = load(&args.input, false)?;
+    let lock_file = lock_to_compare(None, &loaded.config);
+    let checked = run_checks(&mut loaded, lock_file.as_deref())?;
     let config = &loaded.config;
-    let lock_file = lock_to_compare(None, config);
-    let checked = run_checks(&loaded, lock_file.as_deref())?;
     let run = report_run(&loaded, &checked.claims, &checked.graph, &checked.findings, false);
     let baseline = Baseline::new(
         checked
@@ -859,13 +862,13 @@ fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
 }
 
 fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
-    let loaded = load(&args.input, false)?;
+    let mut loaded = load(&args.input, false)?;
     let path = args
         .lock
         .clone()
         .or_else(|| loaded.config.lock.clone())
         .unwrap_or_else(|| beside_config(&loaded.config, lock::FILE_NAME));
-    let (claims, graph) = extract_and_link(&loaded);
+    let (claims, graph) = extract_and_link(&mut loaded);
     let current = Lock::from_run(
         &loaded.documents,
         &claims,
@@ -937,8 +940,8 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
 }
 
 fn graph_command(args: &GraphArgs) -> Result<ExitCode, Failure> {
-    let loaded = load(&args.input, false)?;
-    let (claims, graph) = extract_and_link(&loaded);
+    let mut loaded = load(&args.input, false)?;
+    let (claims, graph) = extract_and_link(&mut loaded);
     let export = report::graph_export(&loaded.documents, &claims, &graph);
     let mut buffer = Vec::new();
     match args.format {
@@ -1001,8 +1004,8 @@ fn render_with_graphviz(dot: &[u8]) -> Result<Vec<u8>, Failure> {
 }
 
 fn extract_command(args: &ExtractArgs) -> Result<ExitCode, Failure> {
-    let loaded = load(&args.input, true)?;
-    let (claims, graph) = extract_and_link(&loaded);
+    let mut loaded = load(&args.input, true)?;
+    let (claims, graph) = extract_and_link(&mut loaded);
     let records: Vec<_> = (0..claims.len())
         .map(|i| report::claim_record(&loaded.documents, &claims, Some(&graph), i))
         .collect();

@@ -54,7 +54,11 @@ pub struct Comment {
 /// The prose of a marked-up file.
 #[derive(Debug, Clone, Default)]
 pub struct Prose {
+    /// The prose text. [`Prose::take_text`] moves it out (into the document's view); the map
+    /// back to the file keeps working without it.
     pub text: String,
+    /// The prose text's length, kept when the text is taken.
+    len: usize,
     segments: Vec<Segment>,
     pub headings: Vec<Heading>,
     pub comments: Vec<Comment>,
@@ -70,7 +74,20 @@ impl Prose {
     }
 
     fn segment_end(&self, index: usize) -> usize {
-        self.segments.get(index + 1).map_or(self.text.len(), |s| s.prose)
+        self.segments.get(index + 1).map_or(self.len, |s| s.prose)
+    }
+
+    /// Moves the text out, keeping the map back to the original file.
+    pub fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
+    }
+
+    /// Drops what only extraction needs (the map back and the headings), keeping the comments
+    /// that hold suppressions.
+    pub fn release(&mut self) {
+        self.text = String::new();
+        self.segments = Vec::new();
+        self.headings = Vec::new();
     }
 
     /// Whether prose offset `at` lies in text added for context.
@@ -163,6 +180,7 @@ impl Builder {
             });
         }
         self.prose.text.push_str(text);
+        self.prose.len = self.prose.text.len();
     }
 
     /// Text that stands for `original` of the file: text as long as its source (equal, or a

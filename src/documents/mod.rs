@@ -77,6 +77,17 @@ impl Format {
 }
 
 impl Document {
+    /// Drops the prose view of a marked-up document once its claims are extracted: later
+    /// stages read the original file and the comments only.
+    pub fn release_prose(&mut self) {
+        if let Some(marked) = &mut self.markup {
+            marked.view.file = SourceFile::new(marked.view.file.path.clone(), String::new());
+            marked.view.body = 0..0;
+            marked.view.boilerplate_from = None;
+            marked.prose.release();
+        }
+    }
+
     /// The body without trailing boilerplate: the part whose claims are linked.
     pub fn content(&self) -> Range<usize> {
         self.body.start..self.boilerplate_from.unwrap_or(self.body.end)
@@ -437,7 +448,7 @@ pub fn decode(
         });
     }
 
-    let prose = match format {
+    let mut prose = match format {
         Format::Html => markup::html(&text[body.clone()], body.start),
         _ => markup::markdown(&text[body.clone()], body.start),
     };
@@ -456,10 +467,11 @@ pub fn decode(
     }
     let view_boilerplate = boilerplate_start(&prose.text, 0..prose.text.len());
     let boilerplate_from = view_boilerplate.map(|at| prose.original_range(at..at).start);
+    let prose_len = prose.text.len();
     let view = Document {
-        file: SourceFile::new(file.path.clone(), prose.text.clone()),
+        file: SourceFile::new(file.path.clone(), prose.take_text()),
         meta: meta.clone(),
-        body: 0..prose.text.len(),
+        body: 0..prose_len,
         boilerplate_from: view_boilerplate,
         markup: None,
         invalid_utf8_at: None,

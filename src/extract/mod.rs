@@ -199,6 +199,68 @@ fn lead_words() -> &'static WordSet {
     &WORDS
 }
 
+/// Words one of which every claim holds, unless it holds a digit: number words, units (`a
+/// kilogram`), `few`, months, weekdays and the nouns of relative times (`last year`), and the
+/// head words of titles. A sentence with none of them and no digit holds no claim, so it is
+/// skipped at Aho-Corasick speed without trying a grammar.
+fn trigger_words() -> &'static aho_corasick::AhoCorasick {
+    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        let number_words = number::lead_words().filter(|w| !matches!(*w, "a" | "an" | "minus" | "negative"));
+        let time_words = time::lead_words().filter(|w| {
+            !matches!(
+                *w,
+                "last" | "this" | "next" | "later" | "earlier" | "early" | "mid" | "late"
+            )
+        });
+        let relative = [
+            "year",
+            "years",
+            "month",
+            "months",
+            "week",
+            "weeks",
+            "yesterday",
+            "today",
+        ];
+        let mut words: Vec<String> = number_words
+            .chain(time_words)
+            .chain(relative)
+            .chain(role::title_words())
+            .map(str::to_owned)
+            .chain(unit_words().iter().cloned())
+            .collect();
+        words.sort();
+        words.dedup();
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&words)
+            .expect("trigger words build an automaton")
+    });
+    &WORDS
+}
+
+/// Whether a sentence may hold a claim: it has a digit, a numeric character, or a trigger
+/// word standing as a word of its own.
+fn may_hold_claims(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    if !sentence.is_ascii()
+        && sentence
+            .chars()
+            .any(|c| !c.is_ascii() && (c.is_numeric() || CANDIDATE_SYMBOLS.contains(c)))
+    {
+        return true;
+    }
+    let is_word_byte = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    trigger_words().find_iter(sentence).any(|m| {
+        let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+        !is_word_byte(before) && !is_word_byte(bytes.get(m.end()))
+    })
+}
+
 /// Unit and currency words: `a kilogram`, `a dollar`.
 fn unit_words() -> &'static WordSet {
     static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
@@ -349,6 +411,9 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
 
     let mut claims = Vec::new();
     for sentence in text::sentences(text, doc.body.clone()) {
+        if !may_hold_claims(&text[sentence.clone()]) {
+            continue;
+        }
         let first_of_sentence = claims.len();
         let mut reported = None;
         let sentence_mentions = mentions_within(&mentions, sentence.clone());

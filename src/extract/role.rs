@@ -78,6 +78,11 @@ const PHRASE_OPENERS: &[&str] = &[
     "then",
 ];
 
+/// The head words of titles: a role claim holds one of them.
+pub fn title_words() -> impl Iterator<Item = &'static str> {
+    HEADS.iter().copied()
+}
+
 const HEADS: &[&str] = &[
     "chief",
     "secretary-general",
