@@ -10,13 +10,15 @@
 //! `source`, `calendar` and `atomic` are shared ground below every stage: positions in files,
 //! the calendar grammar, and whole-or-nothing file writes. `lock` is the claims lock that
 //! `claimlint lock` writes and the `claims-lock` rule reads; `baseline` holds the known
-//! findings `check --baseline` leaves out; `cache` keeps each document's claims between runs.
+//! findings `check --baseline` leaves out; `cache` keeps each document's claims between runs;
+//! `records` reads claim records made elsewhere back into claims (`check --claims`).
 
 pub mod atomic;
 pub mod baseline;
 pub mod cache;
 pub mod calendar;
 pub mod lock;
+pub mod records;
 pub mod source;
 
 pub mod documents;

@@ -4,6 +4,8 @@
 mod adoption;
 /// The extraction cache.
 mod cache;
+/// `check --claims`: records made elsewhere.
+mod claims_input;
 /// Exit codes, formats and error handling of the command line.
 mod cli;
 /// `claimlint check` on the example corpus, pinned as snapshots.

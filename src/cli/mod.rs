@@ -25,6 +25,7 @@ use crate::documents::{self, Document, Skipped};
 use crate::extract::{self, Claim, Gazetteer};
 use crate::link;
 use crate::lock::{self, Lock};
+use crate::records;
 use crate::report::{self, Run};
 use crate::rules::{self, LockContext, RuleContext, RuleError, RuleSet, Severity, suppress};
 use progress::Progress;
@@ -155,6 +156,11 @@ struct CheckArgs {
     /// [config: baseline].
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Check claim records made by `claimlint extract --format jsonl` (perhaps on other
+    /// machines) instead of reading documents; repeatable, `-` reads stdin. Claims are grouped
+    /// by the subject each record carries.
+    #[arg(long = "claims", value_name = "FILE", conflicts_with = "paths")]
+    claim_files: Vec<PathBuf>,
     /// Compare claims with this lock [default: claimlint.lock beside the config or here, if it
     /// exists; config: lock].
     #[arg(long, value_name = "FILE")]
@@ -334,6 +340,8 @@ struct Loaded {
     cache: Option<Cache>,
     verbose: bool,
     started: Instant,
+    /// Claims read from records (`check --claims`) and the subject key of each.
+    premade: Option<(Vec<Claim>, Vec<Option<String>>)>,
 }
 
 impl Loaded {
@@ -390,6 +398,11 @@ fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, Config), Failure> 
 }
 
 fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
+    load_with(input, allow_stdin, &[])
+}
+
+/// [`load`], or with `claim_files` the claims of those records and their stand-in documents.
+fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> Result<Loaded, Failure> {
     let started = Instant::now();
     let (_, config) = load_config(input)?;
     let quiet = input.quiet || config.quiet.unwrap_or(false);
@@ -429,6 +442,31 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
     let mut skipped = Vec::new();
     let mut files = Vec::new();
     let mut stdin_document = None;
+    let mut files_from_records = Vec::new();
+    let mut premade = None;
+    let paths = if claim_files.is_empty() { paths } else { Vec::new() };
+    if !claim_files.is_empty() {
+        let mut all = Vec::new();
+        for path in claim_files {
+            let text = if path.as_os_str() == "-" {
+                let mut text = String::new();
+                io::stdin().read_to_string(&mut text)?;
+                text
+            } else {
+                std::fs::read_to_string(path).map_err(|e| {
+                    Failure::Message(format!(
+                        "cannot read claims {}: {}",
+                        path.display(),
+                        documents::io_reason(&e)
+                    ))
+                })?
+            };
+            all.extend(records::parse(&path.display().to_string(), &text).map_err(Failure::Message)?);
+        }
+        let imported = records::import(all);
+        premade = Some((imported.claims, imported.subjects));
+        files_from_records = imported.documents;
+    }
     let file_paths: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
     if allow_stdin && file_paths.len() < paths.len() {
         let mut bytes = Vec::new();
@@ -447,7 +485,7 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
         .par_iter()
         .map(|path| documents::read(path, config.manifest_for(path), options))
         .collect();
-    let mut documents: Vec<Document> = stdin_document.into_iter().collect();
+    let mut documents: Vec<Document> = stdin_document.into_iter().chain(files_from_records).collect();
     for result in read {
         match result {
             Ok(doc) => documents.push(doc),
@@ -465,6 +503,7 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
         cache,
         verbose: input.verbose,
         started,
+        premade,
     };
     for document in &loaded.documents {
         if let Some(at) = document.invalid_utf8_at {
@@ -607,6 +646,10 @@ fn extract_all(loaded: &mut Loaded) -> Vec<Claim> {
 
 /// Extraction and linking, the part of the pipeline every command shares.
 fn extract_and_link(loaded: &mut Loaded) -> (Vec<Claim>, link::ClaimGraph) {
+    if let Some((claims, subjects)) = loaded.premade.take() {
+        let graph = link::link_by_subject(&claims, &subjects, &loaded.rules.subjects, &loaded.gazetteer);
+        return (claims, graph);
+    }
     let claims = extract_all(loaded);
     let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
     let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
@@ -703,7 +746,7 @@ fn read_lock(path: &Path) -> Result<Lock, Failure> {
 }
 
 fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
-    let mut loaded = load(&args.input, false)?;
+    let mut loaded = load_with(&args.input, false, &args.claim_files)?;
     let lock_file = lock_to_compare(args.lock.as_ref(), &loaded.config);
     let checked = run_checks(&mut loaded, lock_file.as_deref())?;
     let config = &loaded.config;

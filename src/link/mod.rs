@@ -137,9 +137,6 @@ const HEURISTIC_CLASSES: &[UnitClass] = &[
 
 /// Links `claims` (`texts[i]` is the text of document `i`).
 pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer: &Gazetteer) -> ClaimGraph {
-    let mut graph = DiGraph::new();
-    let claim_nodes: Vec<NodeIndex> = (0..claims.len()).map(|i| graph.add_node(Node::Claim(i))).collect();
-
     let mut groups: Vec<Subject> = subjects
         .iter()
         .map(|def| Subject {
@@ -192,6 +189,52 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
             groups[s].claims.push(index);
         }
     }
+    build(claims, groups, subject_of, reasons, gazetteer)
+}
+
+/// Links claims made elsewhere (`check --claims`) by the subject key each one carries:
+/// `keys[i]` is claim `i`'s subject, as the `extract` that made it linked it. A key the rule
+/// files declare takes its label; any other key is its own label. Roles and persons are
+/// linked as [`link`] links them.
+pub fn link_by_subject(
+    claims: &[Claim],
+    keys: &[Option<String>],
+    subjects: &[SubjectDef],
+    gazetteer: &Gazetteer,
+) -> ClaimGraph {
+    let mut groups: Vec<Subject> = Vec::new();
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    let mut subject_of = vec![None; claims.len()];
+    let mut reasons: Vec<Option<String>> = vec![None; claims.len()];
+    for (claim, key) in keys.iter().enumerate() {
+        let Some(key) = key.as_deref() else { continue };
+        let group = *index_of.entry(key).or_insert_with(|| {
+            let declared = subjects.iter().find(|d| d.id == key);
+            groups.push(Subject {
+                key: key.to_owned(),
+                label: declared.map_or_else(|| key.to_owned(), |d| d.label.clone()),
+                declared: declared.is_some(),
+                claims: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[group].claims.push(claim);
+        subject_of[claim] = Some(group);
+        reasons[claim] = Some(format!("subject `{key}` in the claim record"));
+    }
+    build(claims, groups, subject_of, reasons, gazetteer)
+}
+
+/// The graph of claims already assigned to subjects: subject edges, then roles and persons.
+fn build(
+    claims: &[Claim],
+    groups: Vec<Subject>,
+    subject_of: Vec<Option<usize>>,
+    mut reasons: Vec<Option<String>>,
+    gazetteer: &Gazetteer,
+) -> ClaimGraph {
+    let mut graph = DiGraph::new();
+    let claim_nodes: Vec<NodeIndex> = (0..claims.len()).map(|i| graph.add_node(Node::Claim(i))).collect();
     let subject_nodes: Vec<NodeIndex> = (0..groups.len()).map(|i| graph.add_node(Node::Subject(i))).collect();
     for (claim, subject) in subject_of.iter().enumerate() {
         if let Some(s) = subject {

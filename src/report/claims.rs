@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::documents::Document;
 use crate::extract::{Claim, ClaimKind, Modality, TimeSource, UnitClass};
@@ -11,6 +11,12 @@ use crate::link::ClaimGraph;
 /// A number that prints as an integer when it is one (`20`, not `20.0`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number(pub f64);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        f64::deserialize(deserializer).map(Number)
+    }
+}
 
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -23,7 +29,7 @@ impl Serialize for Number {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ValueRecord {
     pub low: Option<Number>,
     pub high: Option<Number>,
@@ -32,23 +38,27 @@ pub struct ValueRecord {
     pub approximate: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TimeRecord {
     pub from: Option<String>,
     pub to: Option<String>,
     pub source: TimeSource,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RoleRecord {
     pub title: String,
     pub org: Option<String>,
     pub person: String,
     pub former: bool,
+    /// For a title written without its organisation: the organisations its sentence names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sentence_orgs: Vec<String>,
 }
 
-/// One claim as other tools read it. Fields up to `time` are the spec's; the rest are added.
-#[derive(Debug, Clone, Serialize)]
+/// One claim as other tools read it. Fields up to `time` are the spec's; the rest are added,
+/// and a record read back (`check --claims`) may leave them out.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ClaimRecord {
     pub file: String,
     pub line: usize,
@@ -57,20 +67,28 @@ pub struct ClaimRecord {
     pub end: usize,
     pub text: String,
     pub kind: ClaimKind,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<ValueRecord>,
     pub unit: Option<String>,
     pub subject: Option<String>,
     pub time: Option<TimeRecord>,
+    #[serde(default)]
     pub class: Option<UnitClass>,
+    #[serde(default)]
     pub owner: Option<String>,
+    #[serde(default)]
     pub place: Option<String>,
+    #[serde(default)]
     pub partitive: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<RoleRecord>,
+    #[serde(default)]
     pub source: Option<String>,
+    #[serde(default)]
     pub boilerplate: bool,
+    #[serde(default)]
     pub modality: Modality,
+    #[serde(default)]
     pub reported: bool,
 }
 
@@ -109,6 +127,7 @@ pub fn claim_record(documents: &[Document], claims: &[Claim], graph: Option<&Cla
             org: r.org.clone(),
             person: r.person.clone(),
             former: r.former,
+            sentence_orgs: r.sentence_orgs.clone(),
         }),
         source: doc.meta.source.clone(),
         boilerplate: claim.boilerplate,
