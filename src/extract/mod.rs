@@ -201,10 +201,11 @@ fn lead_words() -> &'static WordSet {
 
 /// Words one of which every claim holds, unless it holds a digit: number words, units (`a
 /// kilogram`), `few`, months, weekdays and the nouns of relative times (`last year`), and the
-/// head words of titles. A sentence with none of them and no digit holds no claim, so it is
-/// skipped at Aho-Corasick speed without trying a grammar.
-fn trigger_words() -> &'static aho_corasick::AhoCorasick {
-    static WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+/// head words of titles, which every role holds. A sentence with none of them and no digit
+/// holds no claim, so it is skipped at Aho-Corasick speed without trying a grammar; one with
+/// no title word is not tried for roles. The second field tells the title words apart.
+fn trigger_words() -> &'static (aho_corasick::AhoCorasick, Vec<bool>) {
+    static WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<bool>)> = LazyLock::new(|| {
         let number_words = number::lead_words().filter(|w| !matches!(*w, "a" | "an" | "minus" | "negative"));
         let time_words = time::lead_words().filter(|w| {
             !matches!(
@@ -222,43 +223,61 @@ fn trigger_words() -> &'static aho_corasick::AhoCorasick {
             "yesterday",
             "today",
         ];
+        let titles: HashSet<&str> = role::title_words().collect();
         let mut words: Vec<String> = number_words
             .chain(time_words)
             .chain(relative)
-            .chain(role::title_words())
+            .chain(titles.iter().copied())
             .map(str::to_owned)
             .chain(unit_words().iter().cloned())
             .collect();
         words.sort();
         words.dedup();
-        aho_corasick::AhoCorasick::builder()
+        let is_title = words.iter().map(|w| titles.contains(w.as_str())).collect();
+        let automaton = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&words)
-            .expect("trigger words build an automaton")
+            .expect("trigger words build an automaton");
+        (automaton, is_title)
     });
     &WORDS
 }
 
-/// Whether a sentence may hold a claim: it has a digit, a numeric character, or a trigger
-/// word standing as a word of its own.
-fn may_hold_claims(sentence: &str) -> bool {
+/// What a sentence may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Triggers {
+    /// A digit, a numeric character or a trigger word: it may hold a claim.
+    any: bool,
+    /// A title's head word: it may hold a role.
+    title: bool,
+}
+
+/// The triggers of a sentence: trigger words count only standing as words of their own.
+fn triggers(sentence: &str) -> Triggers {
     let bytes = sentence.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return true;
-    }
-    if !sentence.is_ascii()
-        && sentence
-            .chars()
-            .any(|c| !c.is_ascii() && (c.is_numeric() || CANDIDATE_SYMBOLS.contains(c)))
-    {
-        return true;
-    }
+    let mut found = Triggers {
+        any: bytes.iter().any(u8::is_ascii_digit)
+            || (!sentence.is_ascii()
+                && sentence
+                    .chars()
+                    .any(|c| !c.is_ascii() && (c.is_numeric() || CANDIDATE_SYMBOLS.contains(c)))),
+        title: false,
+    };
+    let (automaton, is_title) = trigger_words();
     let is_word_byte = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    trigger_words().find_iter(sentence).any(|m| {
+    for m in automaton.find_iter(sentence) {
         let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
-        !is_word_byte(before) && !is_word_byte(bytes.get(m.end()))
-    })
+        if is_word_byte(before) || is_word_byte(bytes.get(m.end())) {
+            continue;
+        }
+        found.any = true;
+        if is_title[m.pattern().as_usize()] {
+            found.title = true;
+            break;
+        }
+    }
+    found
 }
 
 /// Unit and currency words: `a kilogram`, `a dollar`.
@@ -411,7 +430,8 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
 
     let mut claims = Vec::new();
     for sentence in text::sentences(text, doc.body.clone()) {
-        if !may_hold_claims(&text[sentence.clone()]) {
+        let triggers = triggers(&text[sentence.clone()]);
+        if !triggers.any {
             continue;
         }
         let first_of_sentence = claims.len();
@@ -468,7 +488,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     .find(|m| m.start == at + offset)
                     .map(|m| (m.end - m.start, mention_index(&mentions, m)))
             };
-            if c.is_uppercase() {
+            if c.is_uppercase() && triggers.title {
                 let found = role::role(rest, &org_prefix).or_else(|| role::appositive_role(rest, &org_prefix));
                 if let Some(parsed) = found {
                     let org = parsed.org_mentions.first().map(|&i| owner_id(gazetteer, &mentions[i]));
