@@ -237,6 +237,7 @@ fn trigger_words() -> &'static (aho_corasick::AhoCorasick, Vec<bool>) {
         let automaton = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&words)
             .expect("trigger words build an automaton");
         (automaton, is_title)
