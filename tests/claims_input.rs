@@ -35,21 +35,17 @@ fn records_from_shards_check_like_the_files_themselves() {
         fs::write(out.join(format!("{shard}.jsonl")), stdout(&output)).unwrap();
     }
     let direct = run_in(&corpus, &["check", ".", "--format", "json", "--fail-on", "never"]);
-    let one = out.join("one.jsonl");
-    let two = out.join("two.jsonl");
+    let (one, two) = (out.join("one.jsonl"), out.join("two.jsonl"));
+    let from_records = [
+        "check",
+        "--claims",
+        one.to_str().unwrap(),
+        "--claims",
+        two.to_str().unwrap(),
+    ];
     let via_records = run_in(
         &corpus,
-        &[
-            "check",
-            "--claims",
-            one.to_str().unwrap(),
-            "--claims",
-            two.to_str().unwrap(),
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
+        &[&from_records[..], &["--format", "json", "--fail-on", "never"]].concat(),
     );
     assert_eq!(via_records.status.code(), Some(0), "{}", stderr(&via_records));
     let expected = findings(&stdout(&direct));
@@ -57,16 +53,7 @@ fn records_from_shards_check_like_the_files_themselves() {
     assert_eq!(findings(&stdout(&via_records)), expected);
 
     // The text report quotes each claim at the line and column its record gives.
-    let text = run_in(
-        &corpus,
-        &[
-            "check",
-            "--claims",
-            one.to_str().unwrap(),
-            "--claims",
-            two.to_str().unwrap(),
-        ],
-    );
+    let text = run_in(&corpus, &from_records);
     let report = stdout(&text);
     assert!(
         report.contains("--> 2017-02-06-dcnf-nato-steps-up.md:18:98"),

@@ -284,17 +284,12 @@ fn a_rule_file_with_a_bad_regex_says_why() {
 
 #[test]
 fn a_subject_no_check_uses_is_a_warning() {
-    let checks: String = [
-        "numeric-contradiction",
-        "numeric-change",
-        "name-variant",
-        "role-change",
-        "role-conflict",
-        "claims-lock",
-    ]
-    .iter()
-    .map(|kind| format!("[[check]]\nkind = \"{kind}\"\nsubject = \"nato/allies\"\n\n"))
-    .collect();
+    // A check of every kind, each naming the first subject only.
+    let checks: String = claimlint::rules::BUILTIN
+        .iter()
+        .map(|rule| rule.meta().name)
+        .map(|kind| format!("[[check]]\nkind = \"{kind}\"\nsubject = \"nato/allies\"\n\n"))
+        .collect();
     let text = format!(
         "[[subject]]\nid = \"nato/allies\"\nentity = \"nato\"\nclass = \"countries\"\n\n[[subject]]\nid = \"nato/trainers\"\nentity = \"nato\"\n\n{checks}"
     );
