@@ -433,7 +433,12 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         .unwrap_or(documents::DEFAULT_MAX_CLAIMS);
 
     let (rules, rule_texts) = load_rules(config.rules.iter().chain(&input.rule_files))?;
-    let cache = open_cache(input, &config, &rule_texts, options);
+    // Claims read from records are not extracted, so they need no cache.
+    let cache = if claim_files.is_empty() {
+        open_cache(input, &config, &rule_texts, options)
+    } else {
+        None
+    };
     if !quiet {
         print_rule_diagnostics(&rules.unused_subjects(), Level::WARNING);
     }
@@ -446,24 +451,7 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
     let mut premade = None;
     let paths = if claim_files.is_empty() { paths } else { Vec::new() };
     if !claim_files.is_empty() {
-        let mut all = Vec::new();
-        for path in claim_files {
-            let text = if path.as_os_str() == "-" {
-                let mut text = String::new();
-                io::stdin().read_to_string(&mut text)?;
-                text
-            } else {
-                std::fs::read_to_string(path).map_err(|e| {
-                    Failure::Message(format!(
-                        "cannot read claims {}: {}",
-                        path.display(),
-                        documents::io_reason(&e)
-                    ))
-                })?
-            };
-            all.extend(records::parse(&path.display().to_string(), &text).map_err(Failure::Message)?);
-        }
-        let imported = records::import(all);
+        let imported = read_claim_records(claim_files)?;
         premade = Some((imported.claims, imported.subjects));
         files_from_records = imported.documents;
     }
@@ -522,6 +510,28 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         }
     }
     Ok(loaded)
+}
+
+/// The claims of the record files of `check --claims` (`-` is stdin), with stand-in documents.
+fn read_claim_records(files: &[PathBuf]) -> Result<records::Imported, Failure> {
+    let mut all = Vec::new();
+    for path in files {
+        let text = if path.as_os_str() == "-" {
+            let mut text = String::new();
+            io::stdin().read_to_string(&mut text)?;
+            text
+        } else {
+            std::fs::read_to_string(path).map_err(|e| {
+                Failure::Message(format!(
+                    "cannot read claims {}: {}",
+                    path.display(),
+                    documents::io_reason(&e)
+                ))
+            })?
+        };
+        all.extend(records::parse(&path.display().to_string(), &text).map_err(Failure::Message)?);
+    }
+    Ok(records::import(all))
 }
 
 /// The default pack plus the given rule files. Every problem in every file is collected
