@@ -160,3 +160,31 @@ fn runs_sharing_one_cache_do_not_corrupt_it() {
     assert_eq!(counts(&line), "5 from the cache, 0 extracted", "{line}");
     assert_eq!(warm, reports[0]);
 }
+
+/// A set big enough that a debug build takes more than a moment over it on one thread.
+fn slow_set(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let story = fs::read_to_string(root().join("examples/nato-iraq/2020-01-09-nato-more-after-trump-call.md")).unwrap();
+    for i in 0..20 {
+        fs::write(dir.join(format!("story-{i:02}.md")), story.repeat(60)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_progress_bar_shows_on_a_terminal_and_never_in_a_pipe() {
+    let dir = slow_set("cache-progress");
+    let args = ["check", ".", "--no-cache", "--jobs", "1", "--fail-on", "never"];
+    let piped = run_in(&dir, &args);
+    assert!(!stderr(&piped).contains("files ·"), "{}", stderr(&piped));
+    // `script` runs the command on a pseudo-terminal, as a person at a terminal would.
+    let command = format!("{} {} > /dev/null", env!("CARGO_BIN_EXE_claimlint"), args.join(" "));
+    let on_terminal = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(&dir)
+        .output()
+        .expect("script (util-linux) runs");
+    let shown = String::from_utf8_lossy(&on_terminal.stdout);
+    assert!(shown.contains("/20 files · "), "{shown}");
+    assert!(shown.contains(" claims · "), "{shown}");
+}
