@@ -1,13 +1,15 @@
 //! The extraction cache: each document's claims, stored under a key made of everything that
 //! decides them, so that a run over an unchanged document set extracts nothing again.
 //!
-//! The key hashes (XXH3, 128 bits) the document's text, its format, its metadata (dates and
-//! outlets change claim times), the rule files and lexicon in force (they decide entities and
-//! counted nouns), the reading options and claimlint's version. A changed file, a new rule
-//! file or a new release each miss the cache on their own.
+//! The key hashes (XXH3, 128 bits) the file's bytes, its format, the metadata the config gives
+//! it (dates and outlets change claim times), the rule files and lexicon in force (they decide
+//! entities and counted nouns), the reading options and claimlint's version. A changed file, a
+//! new rule file or a new release each miss the cache on their own. A hit costs reading and
+//! hashing the file: its front matter, Markdown or HTML is not parsed again, since the entry
+//! also keeps what parsing found (metadata, body, comments).
 //!
 //! An entry is a small header (magic, format version, checksum of the payload) followed by
-//! the claims in postcard encoding. An entry that is short, has another version or fails its
+//! what parsing found and the claims, in postcard encoding. An entry that is short, has another version or fails its
 //! checksum is treated as missing and written anew: the cache is never trusted over the text.
 //! Entries are written with [`crate::atomic::write`], so runs sharing one cache folder see
 //! either a whole entry or none.
@@ -17,11 +19,11 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-use crate::documents::Document;
+use crate::documents::{Format, Known, ManifestEntry};
 use crate::extract::Claim;
 
 /// Bumped whenever the stored form of a claim changes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8; 4] = b"CLMC";
 const HEADER_LEN: usize = 4 + 4 + 16;
 
@@ -56,12 +58,13 @@ impl Cache {
         })
     }
 
-    /// The key of a document's claims.
-    pub fn key(&self, doc: &Document) -> u128 {
+    /// The key of a file's claims: its name's format, its manifest entry and its bytes.
+    pub fn key(&self, path: &str, manifest: Option<&ManifestEntry>, bytes: &[u8]) -> u128 {
         let mut hasher = Xxh3::new();
         hasher.update(&self.settings.to_le_bytes());
-        hasher.update(format!("{:?}\0{:?}\0", crate::documents::Format::of(&doc.file.path), doc.meta).as_bytes());
-        hasher.update(doc.file.text.as_bytes());
+        let manifest = manifest.map(|m| (m.date, &m.source, &m.title));
+        hasher.update(format!("{:?}\0{manifest:?}\0", Format::of(path)).as_bytes());
+        hasher.update(bytes);
         hasher.digest128()
     }
 
@@ -70,29 +73,24 @@ impl Cache {
         self.dir.join(&hex[..2]).join(&hex[2..])
     }
 
-    /// The claims stored under `key`, with `doc` as their document index; `None` when there
-    /// is no whole, valid entry.
-    pub fn get(&self, key: u128, doc: usize) -> Option<Vec<Claim>> {
-        let bytes = std::fs::read(self.path_of(key)).ok()?;
-        let mut claims = decode(&bytes)?;
-        for claim in &mut claims {
-            claim.doc = doc;
-        }
-        Some(claims)
+    /// What parsing found and the claims stored under `key`; `None` when there is no whole,
+    /// valid entry. The claims' document index is left for the caller to set.
+    pub fn get(&self, key: u128) -> Option<(Known, Vec<Claim>)> {
+        decode(&std::fs::read(self.path_of(key)).ok()?)
     }
 
-    /// Stores `claims` under `key`, replacing any entry there.
-    pub fn put(&self, key: u128, claims: &[Claim]) -> io::Result<()> {
+    /// Stores a document's parse and claims under `key`, replacing any entry there.
+    pub fn put(&self, key: u128, known: &Known, claims: &[Claim]) -> io::Result<()> {
         let path = self.path_of(key);
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)?;
         }
-        crate::atomic::write(&path, &encode(claims))
+        crate::atomic::write(&path, &encode(known, claims))
     }
 }
 
-fn encode(claims: &[Claim]) -> Vec<u8> {
-    let payload = postcard::to_allocvec(claims).expect("claims are plain data");
+fn encode(known: &Known, claims: &[Claim]) -> Vec<u8> {
+    let payload = postcard::to_allocvec(&(known, claims)).expect("claims are plain data");
     let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -101,7 +99,7 @@ fn encode(claims: &[Claim]) -> Vec<u8> {
     bytes
 }
 
-fn decode(bytes: &[u8]) -> Option<Vec<Claim>> {
+fn decode(bytes: &[u8]) -> Option<(Known, Vec<Claim>)> {
     let (header, payload) = bytes.split_at_checked(HEADER_LEN)?;
     let version = u32::from_le_bytes(header[4..8].try_into().ok()?);
     let checksum = u128::from_le_bytes(header[8..].try_into().ok()?);
@@ -114,7 +112,7 @@ fn decode(bytes: &[u8]) -> Option<Vec<Claim>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents;
+    use crate::documents::{self, Document};
     use crate::extract::{self, Gazetteer};
     use crate::rules::RuleSet;
 
@@ -128,10 +126,13 @@ mod tests {
 
     #[test]
     fn entries_round_trip_and_damage_is_never_trusted() {
-        let (_, claims) = claims_of("NATO has about 500 trainers in Iraq since 9 January 2020.\n");
-        let bytes = encode(&claims);
-        let back = decode(&bytes).expect("a whole entry decodes");
+        let (doc, claims) =
+            claims_of("---\ndate: 2020-01-09\n---\nNATO has about 500 trainers in Iraq.\n<!-- a note -->\n");
+        let bytes = encode(&doc.known(), &claims);
+        let (known, back) = decode(&bytes).expect("a whole entry decodes");
         assert_eq!(format!("{back:?}"), format!("{claims:?}"));
+        assert_eq!(known.meta, doc.meta);
+        assert_eq!(known.comments.len(), 1);
         assert!(decode(&bytes[..bytes.len() - 1]).is_none(), "a truncated entry");
         let mut flipped = bytes.clone();
         *flipped.last_mut().unwrap() ^= 1;
@@ -140,22 +141,21 @@ mod tests {
     }
 
     #[test]
-    fn the_key_follows_text_metadata_and_settings() {
+    fn the_key_follows_bytes_format_manifest_and_settings() {
         let dir = std::env::temp_dir().join(format!("claimlint-cache-key-{}", std::process::id()));
         let cache = Cache::open(&dir, &[b"rules one"]).unwrap();
         let other_rules = Cache::open(&dir, &[b"rules two"]).unwrap();
-        let (doc, _) = claims_of("NATO has 500 trainers.\n");
-        let (same, _) = claims_of("NATO has 500 trainers.\n");
-        let (changed, _) = claims_of("NATO has 600 trainers.\n");
+        let text = b"NATO has 500 trainers.\n";
+        let key = cache.key("a.md", None, text);
+        assert_eq!(key, cache.key("b/c.md", None, text), "the path is no part of it");
+        assert_ne!(key, cache.key("a.md", None, b"NATO has 600 trainers.\n"));
+        assert_ne!(key, cache.key("a.html", None, text));
+        assert_ne!(key, other_rules.key("a.md", None, text));
         let manifest = documents::ManifestEntry {
             date: Some(jiff::civil::date(2020, 1, 9)),
             ..Default::default()
         };
-        let dated = documents::parse("a.md".into(), b"NATO has 500 trainers.\n".to_vec(), Some(&manifest)).unwrap();
-        assert_eq!(cache.key(&doc), cache.key(&same));
-        assert_ne!(cache.key(&doc), cache.key(&changed));
-        assert_ne!(cache.key(&doc), other_rules.key(&doc));
-        assert_ne!(cache.key(&doc), cache.key(&dated));
+        assert_ne!(key, cache.key("a.md", Some(&manifest), text));
         let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -335,13 +335,61 @@ struct Loaded {
     rules: RuleSet,
     gazetteer: Gazetteer,
     quiet: bool,
-    /// Claims read from one document at most.
-    max_claims: usize,
-    cache: Option<Cache>,
     verbose: bool,
     started: Instant,
-    /// Claims read from records (`check --claims`) and the subject key of each.
-    premade: Option<(Vec<Claim>, Vec<Option<String>>)>,
+    /// The claims of every document, in document order (taken by `extract_and_link`).
+    claims: Vec<Claim>,
+    /// For claims read from records (`check --claims`): the subject key of each.
+    record_subjects: Option<Vec<Option<String>>>,
+}
+
+/// What reading one file gave.
+struct ReadFile {
+    document: Document,
+    /// Its claims; their document index is set when the run's documents are in order.
+    claims: Vec<Claim>,
+    from_cache: bool,
+}
+
+/// What reading and extracting one file needs.
+struct Stage<'a> {
+    cache: Option<&'a Cache>,
+    gazetteer: &'a Gazetteer,
+    config: &'a Config,
+    options: documents::ReadOptions,
+}
+
+impl Stage<'_> {
+    /// Reads one file and its claims: from the cache when it holds this file's bytes (no
+    /// parsing, no extraction), else by parsing and extracting, storing the result. The prose
+    /// view is dropped as soon as the claims are out, so a document then costs its file.
+    fn read_and_extract(&self, path: &Path, cache_failure: &std::sync::OnceLock<String>) -> Result<ReadFile, Skipped> {
+        let manifest = self.config.manifest_for(path);
+        let name = path.display().to_string();
+        let bytes = documents::read_bytes(path, self.options)?;
+        let key = self.cache.map(|cache| (cache, cache.key(&name, manifest, &bytes)));
+        if let Some((known, claims)) = key.and_then(|(cache, key)| cache.get(key)) {
+            let (text, invalid_utf8_at) = documents::decode_text(&name, bytes, self.options.lossy)?;
+            return Ok(ReadFile {
+                document: documents::known(name, text, invalid_utf8_at, known),
+                claims,
+                from_cache: true,
+            });
+        }
+        let mut document = documents::decode(name, bytes, manifest, self.options.lossy)?;
+        let claims = extract::extract(0, &document, self.gazetteer);
+        if let Some((cache, key)) = key
+            && let Err(e) = cache.put(key, &document.known(), &claims)
+        {
+            cache_failure.get_or_init(|| documents::io_reason(&e));
+        }
+        document.release_prose();
+        Ok(ReadFile {
+            document,
+            claims,
+            from_cache: false,
+        })
+    }
 }
 
 impl Loaded {
@@ -469,14 +517,52 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         files = found;
         skipped.extend(problems);
     }
-    let read: Vec<Result<Document, Skipped>> = files
-        .par_iter()
-        .map(|path| documents::read(path, config.manifest_for(path), options))
-        .collect();
     let mut documents: Vec<Document> = stdin_document.into_iter().chain(files_from_records).collect();
+    // Records come with their claims; standard input is extracted here, without the cache.
+    let (mut claims, record_subjects) = match premade {
+        Some((claims, subjects)) => (claims, Some(subjects)),
+        None => (
+            documents
+                .iter()
+                .enumerate()
+                .flat_map(|(i, doc)| extract::extract(i, doc, &gazetteer))
+                .collect(),
+            None,
+        ),
+    };
+    let stage = Stage {
+        cache: cache.as_ref(),
+        gazetteer: &gazetteer,
+        config: &config,
+        options,
+    };
+    let progress = Progress::new(files.len(), quiet);
+    let cache_failure = std::sync::OnceLock::new();
+    let read: Vec<Result<ReadFile, Skipped>> = files
+        .par_iter()
+        .map(|path| {
+            let read = stage.read_and_extract(path, &cache_failure);
+            if let Ok(read) = &read {
+                progress.advance(read.document.file.text.len(), read.claims.len());
+            }
+            read
+        })
+        .collect();
+    progress.finish();
+    let mut hits = 0;
+    let mut too_many = Vec::new();
     for result in read {
         match result {
-            Ok(doc) => documents.push(doc),
+            Ok(mut read) => {
+                let doc = documents.len();
+                if read.claims.len() > max_claims {
+                    too_many.push(read.document.file.path.clone());
+                    read.claims.truncate(max_claims);
+                }
+                claims.extend(read.claims.into_iter().map(|claim| Claim { doc, ..claim }));
+                hits += usize::from(read.from_cache);
+                documents.push(read.document);
+            }
             Err(skip) => skipped.push(skip),
         }
     }
@@ -487,12 +573,32 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         rules,
         gazetteer,
         quiet,
-        max_claims,
-        cache,
         verbose: input.verbose,
         started,
-        premade,
+        claims,
+        record_subjects,
     };
+    if let Some(reason) = cache_failure.get() {
+        loaded.warn(&format!(
+            "cannot write to the cache: {reason}; the next run extracts again"
+        ));
+    }
+    for path in too_many {
+        loaded.warn(&format!(
+            "{path}: more than {max_claims} claims; the rest of the document is not checked (raise the limit with --max-claims)"
+        ));
+    }
+    if loaded.verbose {
+        let seconds = loaded.started.elapsed().as_secs_f64();
+        let megabytes = loaded.documents.iter().map(|d| d.file.text.len()).sum::<usize>() as f64 / 1e6;
+        eprintln!(
+            "read {} document(s), {megabytes:.1} MB: {hits} from the cache, {} extracted; {} claims in {seconds:.2} s ({:.1} MB/s)",
+            loaded.documents.len(),
+            loaded.documents.len() - hits,
+            loaded.claims.len(),
+            megabytes / seconds.max(1e-9),
+        );
+    }
     for document in &loaded.documents {
         if let Some(at) = document.invalid_utf8_at {
             loaded.warn(&format!(
@@ -592,75 +698,13 @@ fn open_cache(
     }
 }
 
-/// The claims of every document, in document order, from the cache where it has them. A
-/// document with more than `max_claims` keeps its first `max_claims` and is reported.
-fn extract_all(loaded: &mut Loaded) -> Vec<Claim> {
-    let total_bytes: usize = loaded.documents.iter().map(|d| d.file.text.len()).sum();
-    let progress = Progress::new(loaded.documents.len(), total_bytes, loaded.quiet);
-    let cache_failure = std::sync::OnceLock::new();
-    let (cache, gazetteer) = (&loaded.cache, &loaded.gazetteer);
-    let per_document: Vec<(Vec<Claim>, bool)> = loaded
-        .documents
-        .par_iter_mut()
-        .enumerate()
-        .map(|(i, doc)| {
-            let key = cache.as_ref().map(|cache| (cache, cache.key(doc)));
-            let cached = key.and_then(|(cache, key)| cache.get(key, i));
-            let hit = cached.is_some();
-            let claims = cached.unwrap_or_else(|| {
-                let claims = extract::extract(i, doc, gazetteer);
-                if let Some((cache, key)) = key
-                    && let Err(e) = cache.put(key, &claims)
-                {
-                    cache_failure.get_or_init(|| documents::io_reason(&e));
-                }
-                claims
-            });
-            progress.advance(doc.file.text.len(), claims.len());
-            // Only extraction reads the prose view; without it a document costs its file.
-            doc.release_prose();
-            (claims, hit)
-        })
-        .collect();
-    progress.finish();
-    if let Some(reason) = cache_failure.get() {
-        loaded.warn(&format!(
-            "cannot write to the cache: {reason}; the next run extracts again"
-        ));
-    }
-    let hits = per_document.iter().filter(|(_, hit)| *hit).count();
-    let mut claims = Vec::with_capacity(per_document.iter().map(|(c, _)| c.len()).sum());
-    for (doc, (mut found, _)) in loaded.documents.iter().zip(per_document) {
-        if found.len() > loaded.max_claims {
-            loaded.warn(&format!(
-                "{}: more than {} claims; the rest of the document is not checked (raise the limit with --max-claims)",
-                doc.file.path, loaded.max_claims
-            ));
-            found.truncate(loaded.max_claims);
-        }
-        claims.append(&mut found);
-    }
-    if loaded.verbose {
-        let seconds = loaded.started.elapsed().as_secs_f64();
-        let megabytes = total_bytes as f64 / 1e6;
-        eprintln!(
-            "read {} document(s), {megabytes:.1} MB: {hits} from the cache, {} extracted; {} claims in {seconds:.2} s ({:.1} MB/s)",
-            loaded.documents.len(),
-            loaded.documents.len() - hits,
-            claims.len(),
-            megabytes / seconds.max(1e-9),
-        );
-    }
-    claims
-}
-
 /// Extraction and linking, the part of the pipeline every command shares.
 fn extract_and_link(loaded: &mut Loaded) -> (Vec<Claim>, link::ClaimGraph) {
-    if let Some((claims, subjects)) = loaded.premade.take() {
-        let graph = link::link_by_subject(&claims, &subjects, &loaded.rules.subjects, &loaded.gazetteer);
+    let claims = std::mem::take(&mut loaded.claims);
+    if let Some(subjects) = &loaded.record_subjects {
+        let graph = link::link_by_subject(&claims, subjects, &loaded.rules.subjects, &loaded.gazetteer);
         return (claims, graph);
     }
-    let claims = extract_all(loaded);
     let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
     let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
     (claims, graph)

@@ -13,30 +13,26 @@ const DELAY: Duration = Duration::from_millis(600);
 
 pub struct Progress {
     bar: Option<ProgressBar>,
-    files: usize,
-    done: AtomicUsize,
+    bytes: AtomicUsize,
     claims: AtomicUsize,
     shown: AtomicBool,
     started: Instant,
 }
 
 impl Progress {
-    pub fn new(files: usize, bytes: usize, quiet: bool) -> Self {
+    pub fn new(files: usize, quiet: bool) -> Self {
         let wanted = !quiet && std::io::stderr().is_terminal();
         let bar = wanted.then(|| {
-            let bar = ProgressBar::with_draw_target(Some(bytes as u64), ProgressDrawTarget::hidden());
+            let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
             bar.set_style(
-                ProgressStyle::with_template(
-                    "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} · {msg} · {elapsed}",
-                )
-                .expect("a valid template"),
+                ProgressStyle::with_template("{bar:30} {pos}/{len} files · {msg} · {elapsed}")
+                    .expect("a valid template"),
             );
             bar
         });
         Self {
             bar,
-            files,
-            done: AtomicUsize::new(0),
+            bytes: AtomicUsize::new(0),
             claims: AtomicUsize::new(0),
             shown: AtomicBool::new(false),
             started: Instant::now(),
@@ -46,13 +42,18 @@ impl Progress {
     /// One more document done, of `bytes` bytes with `claims` claims.
     pub fn advance(&self, bytes: usize, claims: usize) {
         let Some(bar) = &self.bar else { return };
-        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let bytes = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
         let claims = self.claims.fetch_add(claims, Ordering::Relaxed) + claims;
+        let seconds = self.started.elapsed().as_secs_f64();
         if self.started.elapsed() > DELAY && !self.shown.swap(true, Ordering::Relaxed) {
             bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
         }
-        bar.inc(bytes as u64);
-        bar.set_message(format!("{done}/{} files · {claims} claims", self.files));
+        bar.inc(1);
+        bar.set_message(format!(
+            "{:.1} MB · {claims} claims · {:.1} MB/s",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / seconds.max(1e-9)
+        ));
     }
 
     /// Clears the bar, leaving the terminal as it was.

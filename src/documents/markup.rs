@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use html5gum::{Token, Tokenizer, emitters::default::DefaultEmitter};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde::{Deserialize, Serialize};
 
 /// How the prose of one stretch maps to the original file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,7 @@ pub struct Heading {
 }
 
 /// An HTML comment in the original file: its byte range and the text between `<!--` and `-->`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
     pub range: Range<usize>,
     pub text: String,
@@ -75,6 +76,14 @@ impl Prose {
 
     fn segment_end(&self, index: usize) -> usize {
         self.segments.get(index + 1).map_or(self.len, |s| s.prose)
+    }
+
+    /// Prose that holds only a file's comments: what suppressions need once claims are known.
+    pub fn with_comments(comments: Vec<Comment>) -> Self {
+        Self {
+            comments,
+            ..Self::default()
+        }
     }
 
     /// Moves the text out, keeping the map back to the original file.

@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 use crate::calendar;
 use crate::source::SourceFile;
@@ -95,7 +96,7 @@ impl Document {
 }
 
 /// What is known about a document besides its text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocMeta {
     pub title: Option<String>,
     /// The outlet or author that published it.
@@ -105,7 +106,7 @@ pub struct DocMeta {
 }
 
 /// Where a document's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DateOrigin {
     Manifest,
     FrontMatter,
@@ -290,9 +291,14 @@ impl Default for ReadOptions {
 
 /// Reads one file from disk, read-only. `manifest` supplies metadata for files that carry none.
 pub fn read(path: &Path, manifest: Option<&ManifestEntry>, options: ReadOptions) -> Result<Document, Skipped> {
-    let display = path.display().to_string();
+    let bytes = read_bytes(path, options)?;
+    decode(path.display().to_string(), bytes, manifest, options.lossy)
+}
+
+/// A file's bytes, read-only, unless it is over the size limit or cannot be read.
+pub fn read_bytes(path: &Path, options: ReadOptions) -> Result<Vec<u8>, Skipped> {
     let skipped = |reason: String, io_error: bool| Skipped {
-        path: display.clone(),
+        path: path.display().to_string(),
         reason,
         io_error,
     };
@@ -309,8 +315,7 @@ pub fn read(path: &Path, manifest: Option<&ManifestEntry>, options: ReadOptions)
             false,
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| skipped(format!("cannot read: {}", io_reason(&e)), true))?;
-    decode(display, bytes, manifest, options.lossy)
+    std::fs::read(path).map_err(|e| skipped(format!("cannot read: {}", io_reason(&e)), true))
 }
 
 /// `1536` → `1.5 KiB`, `209715200` → `200 MiB`, `12` → `12 bytes`.
@@ -359,6 +364,14 @@ pub fn decode(
     manifest: Option<&ManifestEntry>,
     lossy: bool,
 ) -> Result<Document, Skipped> {
+    let (text, invalid_utf8_at) = decode_text(&path, bytes, lossy)?;
+    Ok(parse_text(path, text, invalid_utf8_at, manifest))
+}
+
+/// The text of a file's bytes, or why they are not text: empty, binary, or invalid UTF-8
+/// (read with U+FFFD when `lossy`, with the offset of the first bad byte).
+pub fn decode_text(path: &str, bytes: Vec<u8>, lossy: bool) -> Result<(String, Option<usize>), Skipped> {
+    let path = path.to_owned();
     if bytes.is_empty() {
         return Err(Skipped {
             path,
@@ -401,6 +414,68 @@ pub fn decode(
     } else {
         text
     };
+    Ok((text, invalid_utf8_at))
+}
+
+/// A document of known text whose metadata, body and comments were worked out before (and
+/// kept in the cache): no front matter, Markdown or HTML is parsed again.
+pub fn known(path: String, text: String, invalid_utf8_at: Option<usize>, known: Known) -> Document {
+    let markup = (!known.comments.is_empty()).then(|| {
+        Box::new(Marked {
+            view: Document {
+                file: SourceFile::new(path.clone(), String::new()),
+                meta: DocMeta::default(),
+                body: 0..0,
+                boilerplate_from: None,
+                markup: None,
+                invalid_utf8_at: None,
+            },
+            prose: markup::Prose::with_comments(known.comments),
+        })
+    });
+    Document {
+        file: SourceFile::new(path, text),
+        meta: known.meta,
+        body: known.body,
+        boilerplate_from: known.boilerplate_from,
+        markup,
+        invalid_utf8_at,
+    }
+}
+
+/// What reading a document works out besides its text and claims, kept so that an unchanged
+/// document need not be parsed again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Known {
+    pub meta: DocMeta,
+    pub body: Range<usize>,
+    pub boilerplate_from: Option<usize>,
+    pub comments: Vec<markup::Comment>,
+}
+
+impl Document {
+    /// What [`known`] needs to build this document again from its text.
+    pub fn known(&self) -> Known {
+        Known {
+            meta: self.meta.clone(),
+            body: self.body.clone(),
+            boilerplate_from: self.boilerplate_from,
+            comments: self
+                .markup
+                .as_ref()
+                .map(|m| m.prose.comments.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Metadata, body, boilerplate and prose of a decoded text.
+fn parse_text(
+    path: String,
+    text: String,
+    invalid_utf8_at: Option<usize>,
+    manifest: Option<&ManifestEntry>,
+) -> Document {
     let file = SourceFile::new(path, text);
     let text = &file.text;
     let after_bom = if text.starts_with('\u{feff}') {
@@ -438,14 +513,14 @@ pub fn decode(
             meta.date_origin = Some(DateOrigin::Text);
         }
         let boilerplate_from = boilerplate_start(text, body.clone());
-        return Ok(Document {
+        return Document {
             file,
             meta,
             body,
             boilerplate_from,
             markup: None,
             invalid_utf8_at,
-        });
+        };
     }
 
     let mut prose = match format {
@@ -476,14 +551,14 @@ pub fn decode(
         markup: None,
         invalid_utf8_at: None,
     };
-    Ok(Document {
+    Document {
         file,
         meta,
         body,
         boilerplate_from,
         markup: Some(Box::new(Marked { view, prose })),
         invalid_utf8_at,
-    })
+    }
 }
 
 /// How many lines from the top of a text a dateline may sit on.
