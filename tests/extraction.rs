@@ -74,6 +74,19 @@ fn ranges_comparators_and_curly_possessives() {
 }
 
 #[test]
+fn typeset_hyphens_join_ranges_and_number_words_and_keep_identifiers_whole() {
+    // U+2011 (non-breaking hyphen) and U+2010 (hyphen), as typesetting and HTML put them.
+    assert_eq!(
+        numeric("The alliance sent 10\u{2011}17 soldiers, and twenty\u{2010}nine allies agreed."),
+        [
+            q("10\u{2011}17 soldiers", Some(10.0), Some(17.0), Some("soldiers")),
+            q("twenty\u{2010}nine allies", Some(29.0), Some(29.0), Some("allies"))
+        ]
+    );
+    assert_eq!(numeric("Cases of COVID\u{2011}19 rose in the capital."), []);
+}
+
+#[test]
 fn vague_amounts_percents_money_and_compounds() {
     assert_eq!(
         numeric(

@@ -77,6 +77,15 @@ pub fn fail<T>(input: &str) -> IResult<&str, T> {
     )))
 }
 
+/// The hyphens that join words: the ASCII hyphen-minus, and the Unicode hyphen and
+/// non-breaking hyphen that typesetting puts in `twenty‑nine`, `10‑17` and `500‑strong`.
+pub const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+
+/// The text after one hyphen at the start of `input`.
+pub fn hyphen(input: &str) -> Option<&str> {
+    input.strip_prefix(HYPHENS)
+}
+
 /// A space, tab, or non-breaking, narrow or thin space.
 pub fn is_gap_char(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
@@ -541,12 +550,12 @@ fn take_word<'a, T: Copy>(input: &'a str, words: &[(&'static str, T)]) -> IResul
 
 /// Between the words of a number: spaces, a hyphen, or a spaced hyphen (`fifty - two`).
 fn joiner(input: &str) -> IResult<&str, &str> {
-    alt((tag("-"), tag("\u{2010}"), |i| {
-        let (rest, _) = gap(i)?;
-        let (rest, _) = opt((tag("-"), gap)).parse(rest)?;
-        Ok((rest, ""))
-    }))
-    .parse(input)
+    if let Some(rest) = hyphen(input) {
+        return Ok((rest, &input[..input.len() - rest.len()]));
+    }
+    let (rest, _) = gap(input)?;
+    let (rest, _) = opt((tag("-"), gap)).parse(rest)?;
+    Ok((rest, ""))
 }
 
 /// `and` or `&` between parts of a number.
@@ -1011,6 +1020,8 @@ mod tests {
         close("one hundred thousand", 1e5);
         close("two thousand and two hundred", 2200.0);
         close("fifty-six thousand seven hundred twenty-one", 56_721.0);
+        close("twenty\u{2011}nine", 29.0);
+        close("twenty\u{2010}nine", 29.0);
         close("3 hundred and 21", 321.0);
         close("twelve lakh", 1.2e6);
         assert_eq!(value("forty thousand and thirty thousand").0, 40_000.0);

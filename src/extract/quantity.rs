@@ -603,8 +603,7 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
 /// Compound adjectives after a number: `500-strong`, `29-member`, `three-year`, `29-year-old`,
 /// `a 27-kilometer ring`, `a three-foot trip`.
 fn compound(input: &str) -> Option<(&str, UnitMatch)> {
-    // The hyphen, or the Unicode hyphen and non-breaking hyphen that typesetting puts there.
-    let rest = input.strip_prefix(['-', '\u{2010}', '\u{2011}'])?;
+    let rest = number::hyphen(input)?;
     let special = alt((
         word("strong"),
         word("member"),
@@ -866,10 +865,10 @@ fn add_smaller_measures(value: &mut Measured) {
 fn range_dash(input: &str) -> Option<&str> {
     let trimmed = trim_spaces(input);
     let spaced = trimmed.len() < input.len();
-    let rest = trimmed.strip_prefix(['–', '—']).or_else(|| trimmed.strip_prefix('-'))?;
+    let rest = trimmed.strip_prefix(['–', '—']).or_else(|| number::hyphen(trimmed))?;
     let after = trim_spaces(rest);
     // `- 5` after a space is a range only when spaced on both sides.
-    if spaced && trimmed.starts_with('-') && after.len() == rest.len() {
+    if spaced && trimmed.starts_with(number::HYPHENS) && after.len() == rest.len() {
         return None;
     }
     Some(after)

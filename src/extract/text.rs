@@ -95,7 +95,7 @@ pub fn is_word_start(text: &str, at: usize) -> bool {
         Some('.' | ',' | '/' | ':') => {
             !before.next().is_some_and(|c| c.is_alphanumeric()) || !text[at..].starts_with(|c: char| c.is_ascii_digit())
         }
-        Some('-') => !before.next().is_some_and(char::is_alphanumeric),
+        Some('-' | '\u{2010}' | '\u{2011}') => !before.next().is_some_and(char::is_alphanumeric),
         Some(_) => true,
     }
 }
