@@ -100,7 +100,7 @@ impl Lock {
                 };
                 subjects.entry(key.clone()).or_default().push(LockedClaim {
                     value,
-                    text: single_line(&doc.file.text[claim.span.clone()]),
+                    text: single_line(doc.file.slice(claim.span.clone())),
                     path: paths[claim.doc].clone(),
                     date: doc.meta.date.map(|d| d.to_string()),
                     source: doc.meta.source.clone(),

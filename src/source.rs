@@ -11,8 +11,18 @@ use std::ops::Range;
 pub struct SourceFile {
     /// The path as the user gave it (or `-` for standard input).
     pub path: String,
+    /// The whole text, until [`SourceFile::compact`] keeps only some lines of it.
     pub text: String,
     line_starts: Vec<usize>,
+    /// After compacting: the text's length and the lines kept, by offset.
+    kept: Option<Kept>,
+}
+
+/// The lines of a compacted file that later stages read, each with its offset in the file.
+#[derive(Debug, Clone)]
+struct Kept {
+    len: usize,
+    pieces: Vec<(usize, String)>,
 }
 
 impl SourceFile {
@@ -25,7 +35,67 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts,
+            kept: None,
         }
+    }
+
+    /// The length of the file's text in bytes.
+    pub fn len(&self) -> usize {
+        self.kept.as_ref().map_or(self.text.len(), |k| k.len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text of byte range `range`. Once compacted, a range outside the kept lines reads
+    /// as empty.
+    pub fn slice(&self, range: Range<usize>) -> &str {
+        let Some(kept) = &self.kept else {
+            return self.text.get(range).unwrap_or_default();
+        };
+        let index = kept.pieces.partition_point(|(start, _)| *start <= range.start);
+        let Some((start, piece)) = index.checked_sub(1).map(|i| &kept.pieces[i]) else {
+            return "";
+        };
+        piece
+            .get(range.start - start..range.end.saturating_sub(*start))
+            .unwrap_or_default()
+    }
+
+    /// Keeps only the whole lines that the byte ranges `keep` touch, and drops the rest of the
+    /// text: what a document costs after its claims are extracted. Offsets, line numbers and
+    /// columns stay those of the file.
+    pub fn compact(&mut self, keep: impl IntoIterator<Item = Range<usize>>) {
+        if self.kept.is_some() {
+            return;
+        }
+        let mut lines: Vec<Range<usize>> = keep
+            .into_iter()
+            .map(|r| {
+                let first = self.line_index(r.start.min(self.text.len()));
+                let last = self.line_index(r.end.max(r.start).min(self.text.len()));
+                let end = self.line_starts.get(last + 1).copied().unwrap_or(self.text.len());
+                self.line_starts[first]..end
+            })
+            .collect();
+        lines.sort_by_key(|r| r.start);
+        let mut pieces: Vec<(usize, String)> = Vec::new();
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for line in lines {
+            match merged.last_mut() {
+                Some(last) if line.start <= last.end => last.end = last.end.max(line.end),
+                _ => merged.push(line),
+            }
+        }
+        for range in merged {
+            pieces.push((range.start, self.text[range].to_owned()));
+        }
+        self.kept = Some(Kept {
+            len: self.text.len(),
+            pieces,
+        });
+        self.text = String::new();
     }
 
     /// The 0-based index of the line holding byte `offset`.
@@ -35,28 +105,31 @@ impl SourceFile {
 
     /// 1-based line and column (in characters) of byte `offset`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
+        let offset = offset.min(self.len());
         let index = self.line_index(offset);
         let start = self.line_starts[index];
         // A byte-order mark opens the file but is no column of its first line.
-        let start = if start == 0 && self.text.starts_with('\u{feff}') {
+        let start = if start == 0 && self.slice(0..3).starts_with('\u{feff}') {
             '\u{feff}'.len_utf8().min(offset)
         } else {
             start
         };
-        let column = self.text[start..offset].chars().count() + 1;
+        let before = self.slice(start..offset);
+        let column = if before.len() == offset - start {
+            before.chars().count() + 1
+        } else {
+            // A line compacted away: count bytes.
+            offset - start + 1
+        };
         (index + 1, column)
     }
 
     /// The byte range of the line holding `offset`, without its line terminator.
     pub fn line_range(&self, offset: usize) -> Range<usize> {
-        let index = self.line_index(offset.min(self.text.len()));
+        let index = self.line_index(offset.min(self.len()));
         let start = self.line_starts[index];
-        let mut end = self
-            .line_starts
-            .get(index + 1)
-            .map_or(self.text.len(), |&next| next - 1);
-        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+        let mut end = self.line_starts.get(index + 1).map_or(self.len(), |&next| next - 1);
+        if end > start && self.slice(end - 1..end) == "\r" {
             end -= 1;
         }
         start..end.max(start)
@@ -79,5 +152,23 @@ mod tests {
         assert_eq!(&file.text[file.line_range(last)], "last");
         let marked = SourceFile::new("b.txt", "\u{feff}20 people");
         assert_eq!(marked.line_col(marked.text.find("20").unwrap()), (1, 1));
+    }
+
+    #[test]
+    fn a_compacted_file_keeps_positions_and_the_lines_asked_for() {
+        let text = "first line\n“quoted” 20 people\r\nthird\nfourth 30 more\nlast";
+        let mut file = SourceFile::new("a.txt", text);
+        let twenty = text.find("20").unwrap();
+        let thirty = text.find("30").unwrap();
+        file.compact([twenty..twenty + 2, thirty..thirty + 7]);
+        assert!(file.text.is_empty());
+        assert_eq!(file.len(), text.len());
+        assert_eq!(file.slice(twenty..twenty + 9), "20 people");
+        assert_eq!(file.slice(thirty..thirty + 7), "30 more");
+        assert_eq!(file.line_col(twenty), (2, 10));
+        assert_eq!(file.line_col(thirty), (4, 8));
+        assert_eq!(file.slice(file.line_range(twenty)), "“quoted” 20 people");
+        assert_eq!(file.slice(0..5), "", "a line not kept reads as empty");
+        assert_eq!(file.line_col(text.find("last").unwrap()), (5, 1));
     }
 }

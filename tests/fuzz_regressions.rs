@@ -58,7 +58,7 @@ fn claims_point_at_real_text(name: &str, doc: &documents::Document) -> usize {
             assert!(low <= high || low.is_nan() || high.is_nan(), "{name}: {low} > {high}");
         }
     }
-    link::link(&claims, &[text.as_str()], &RULES.subjects, &GAZETTEER);
+    link::link(&claims, &[&doc.file], &RULES.subjects, &GAZETTEER);
     claims.len()
 }
 

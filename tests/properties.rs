@@ -293,8 +293,8 @@ fn findings_of(stories: &[(usize, &Story)]) -> Vec<String> {
         .enumerate()
         .flat_map(|(i, d)| extract::extract(i, d, &GAZETTEER))
         .collect();
-    let texts: Vec<&str> = documents.iter().map(|d| d.file.text.as_str()).collect();
-    let graph = link::link(&claims, &texts, &rules.subjects, &GAZETTEER);
+    let files: Vec<_> = documents.iter().map(|d| &d.file).collect();
+    let graph = link::link(&claims, &files, &rules.subjects, &GAZETTEER);
     let metas: Vec<_> = documents.iter().map(|d| d.meta.clone()).collect();
     let cx = rules::RuleContext {
         claims: &claims,

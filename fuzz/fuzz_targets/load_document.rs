@@ -30,5 +30,5 @@ fuzz_target!(|data: &[u8]| {
         let (line, column) = doc.file.line_col(claim.span.start);
         assert!(line >= 1 && column >= 1);
     }
-    link::link(&claims, &[text.as_str()], &RULES.subjects, &GAZETTEER);
+    link::link(&claims, &[&doc.file], &RULES.subjects, &GAZETTEER);
 });

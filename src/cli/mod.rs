@@ -28,6 +28,7 @@ use crate::lock::{self, Lock};
 use crate::records;
 use crate::report::{self, Run};
 use crate::rules::{self, LockContext, RuleContext, RuleError, RuleSet, Severity, suppress};
+use crate::source::SourceFile;
 use progress::Progress;
 
 use config::{Config, ConfigError};
@@ -351,6 +352,28 @@ struct ReadFile {
     from_cache: bool,
 }
 
+/// Drops a document's text but for the lines later stages read: each claim's sentence (the
+/// linker matches subjects in it, reports quote it) and each comment with the lines up to the
+/// next one with text (what a `disable-next-line` silences). Peak memory then grows with the
+/// claims, not with the corpus.
+fn keep_what_later_stages_read(document: &mut Document, claims: &[Claim]) {
+    let text = &document.file.text;
+    let mut keep: Vec<std::ops::Range<usize>> = claims
+        .iter()
+        .flat_map(|c| [c.span.clone(), c.context.sentence.clone()])
+        .collect();
+    for comment in document.markup.iter().flat_map(|m| &m.prose.comments) {
+        let after = text.get(comment.range.end..).unwrap_or_default();
+        // The rest of the comment's line, then blank lines, then the first line with text.
+        let rest_of_line = after.find('\n').map_or(after.len(), |i| i + 1);
+        let next_text = after[rest_of_line..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(after.len(), |i| rest_of_line + i);
+        keep.push(comment.range.start..comment.range.end + next_text);
+    }
+    document.file.compact(keep);
+}
+
 /// What reading and extracting one file needs.
 struct Stage<'a> {
     cache: Option<&'a Cache>,
@@ -370,8 +393,10 @@ impl Stage<'_> {
         let key = self.cache.map(|cache| (cache, cache.key(&name, manifest, &bytes)));
         if let Some((known, claims)) = key.and_then(|(cache, key)| cache.get(key)) {
             let (text, invalid_utf8_at) = documents::decode_text(&name, bytes, self.options.lossy)?;
+            let mut document = documents::known(name, text, invalid_utf8_at, known);
+            keep_what_later_stages_read(&mut document, &claims);
             return Ok(ReadFile {
-                document: documents::known(name, text, invalid_utf8_at, known),
+                document,
                 claims,
                 from_cache: true,
             });
@@ -384,6 +409,7 @@ impl Stage<'_> {
             cache_failure.get_or_init(|| documents::io_reason(&e));
         }
         document.release_prose();
+        keep_what_later_stages_read(&mut document, &claims);
         Ok(ReadFile {
             document,
             claims,
@@ -543,7 +569,7 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         .map(|path| {
             let read = stage.read_and_extract(path, &cache_failure);
             if let Ok(read) = &read {
-                progress.advance(read.document.file.text.len(), read.claims.len());
+                progress.advance(read.document.file.len(), read.claims.len());
             }
             read
         })
@@ -590,7 +616,7 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
     }
     if loaded.verbose {
         let seconds = loaded.started.elapsed().as_secs_f64();
-        let megabytes = loaded.documents.iter().map(|d| d.file.text.len()).sum::<usize>() as f64 / 1e6;
+        let megabytes = loaded.documents.iter().map(|d| d.file.len()).sum::<usize>() as f64 / 1e6;
         eprintln!(
             "read {} document(s), {megabytes:.1} MB: {hits} from the cache, {} extracted; {} claims in {seconds:.2} s ({:.1} MB/s)",
             loaded.documents.len(),
@@ -705,8 +731,8 @@ fn extract_and_link(loaded: &mut Loaded) -> (Vec<Claim>, link::ClaimGraph) {
         let graph = link::link_by_subject(&claims, subjects, &loaded.rules.subjects, &loaded.gazetteer);
         return (claims, graph);
     }
-    let texts: Vec<&str> = loaded.documents.iter().map(|d| d.file.text.as_str()).collect();
-    let graph = link::link(&claims, &texts, &loaded.rules.subjects, &loaded.gazetteer);
+    let files: Vec<&SourceFile> = loaded.documents.iter().map(|d| &d.file).collect();
+    let graph = link::link(&claims, &files, &loaded.rules.subjects, &loaded.gazetteer);
     (claims, graph)
 }
 

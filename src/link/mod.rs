@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::extract::{Claim, ClaimKind, Gazetteer, UnitClass};
+use crate::source::SourceFile;
 
 pub use persons::Person;
 
@@ -135,8 +136,8 @@ const HEURISTIC_CLASSES: &[UnitClass] = &[
     UnitClass::Vehicles,
 ];
 
-/// Links `claims` (`texts[i]` is the text of document `i`).
-pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer: &Gazetteer) -> ClaimGraph {
+/// Links `claims` (`files[i]` is document `i`, whose claims' sentences it reads).
+pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], gazetteer: &Gazetteer) -> ClaimGraph {
     let mut groups: Vec<Subject> = subjects
         .iter()
         .map(|def| Subject {
@@ -154,7 +155,7 @@ pub fn link(claims: &[Claim], texts: &[&str], subjects: &[SubjectDef], gazetteer
         if claim.boilerplate || claim.context.partitive || claim.value.is_none() {
             continue;
         }
-        let written = &texts[claim.doc][claim.context.sentence.clone()];
+        let written = files[claim.doc].slice(claim.context.sentence.clone());
         let sentence = written.to_lowercase();
         let declared = subjects
             .iter()

@@ -102,7 +102,7 @@ pub fn claim_record(documents: &[Document], claims: &[Claim], graph: Option<&Cla
         column,
         start: claim.span.start,
         end: claim.span.end,
-        text: doc.file.text[claim.span.clone()].to_owned(),
+        text: doc.file.slice(claim.span.clone()).to_owned(),
         kind: claim.kind,
         value: claim.value.map(|v| ValueRecord {
             low: v.low.map(Number),

@@ -281,9 +281,9 @@ fn write_finding(page: &mut String, run: &Run<'_>, subjects: &[SubjectEntry], in
                 at.column,
                 doc.meta.date.map_or_else(|| "undated".to_owned(), |d| d.to_string()),
                 esc(doc.meta.source.as_deref().unwrap_or("source unknown")),
-                esc(&doc.file.text[line.start..claim.span.start]),
-                esc(&doc.file.text[claim.span.start..end]),
-                esc(&doc.file.text[end..line.end]),
+                esc(doc.file.slice(line.start..claim.span.start)),
+                esc(doc.file.slice(claim.span.start..end)),
+                esc(doc.file.slice(end..line.end)),
             );
         }
         page.push_str("</ul>\n");

@@ -75,7 +75,7 @@ impl Run<'_> {
             column,
             end_line,
             end_column,
-            text: &file.text[claim.span.clone()],
+            text: file.slice(claim.span.clone()),
         }
     }
 

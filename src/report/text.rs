@@ -99,7 +99,7 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
         }
         label.push_str(&format!(" · {date} · {source}"));
         let end = claim.span.end.min(line_range.end);
-        let snippet = Snippet::source(&doc.file.text[line_range.clone()])
+        let snippet = Snippet::source(doc.file.slice(line_range.clone()))
             .line_start(line)
             .path(doc.file.path.as_str())
             .annotation(
@@ -115,7 +115,7 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
     if run.explain_links {
         for &index in &finding.claims {
             let claim = &run.claims[index];
-            let text = &run.documents[claim.doc].file.text[claim.span.clone()];
+            let text = run.documents[claim.doc].file.slice(claim.span.clone());
             let reason = run.graph.link_reason(index).unwrap_or("not linked");
             group = group.element(Level::HELP.message(format!("linked “{text}”: {reason}")));
         }

@@ -181,7 +181,7 @@ pub fn apply(
                 path: file.path.clone(),
                 line,
                 column,
-                text: file.text[directive.comment.clone()].to_owned(),
+                text: file.slice(directive.comment.clone()).to_owned(),
             },
             "this suppression comment silences no finding; remove it",
         ));
@@ -224,12 +224,12 @@ fn regions(directives: &[Directive], documents: &[Document]) -> Vec<Region> {
                 let mut line = file.line_range(directive.comment.end);
                 // The comment's own line, then blank lines, are skipped.
                 loop {
-                    let next = (line.end + 1).min(file.text.len());
-                    if next >= file.text.len() {
+                    let next = (line.end + 1).min(file.len());
+                    if next >= file.len() {
                         break;
                     }
                     line = file.line_range(next);
-                    if !file.text[line.clone()].trim().is_empty() {
+                    if !file.slice(line.clone()).trim().is_empty() {
                         break;
                     }
                 }
@@ -246,7 +246,7 @@ fn regions(directives: &[Directive], documents: &[Document]) -> Vec<Region> {
                         d.action == Action::Enable
                             && (d.rules.is_empty() || directive.rules.iter().all(|r| d.rules.contains(r)))
                     })
-                    .map_or(file.text.len(), |d| d.comment.start);
+                    .map_or(file.len(), |d| d.comment.start);
                 regions.push(Region {
                     directive: index,
                     range: directive.comment.end..end,
