@@ -14,6 +14,8 @@
 //! widens it by its tolerance). Two opposite bounds joined by `and` make a closed range.
 
 use super::lexicon::{self, UnitClass};
+use std::sync::LazyLock;
+
 use super::number::{self, Amount, at_word_end, gap, is_gap_char, word, word_prefix};
 use nom::Parser;
 use nom::branch::alt;
@@ -380,10 +382,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     if let Some(rest) = trimmed.strip_prefix('¢') {
         return Some((rest, UnitMatch::money("cents")));
     }
-    for &(symbol, code) in lexicon::CURRENCY_SYMBOLS {
-        if symbol.chars().all(|c| c.is_ascii_alphabetic() || c == '.') {
-            continue;
-        }
+    for &(symbol, code) in symbol_currencies() {
         if let Some(rest) = trimmed.strip_prefix(symbol)
             && !rest.starts_with(|c: char| c.is_ascii_digit())
         {
@@ -433,7 +432,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 },
             ));
         }
-        for &(name, code) in lexicon::CURRENCY_WORDS {
+        for &(name, code) in starting_like(&CURRENCY_WORDS, trimmed) {
             if let Some(rest) = word_prefix(trimmed, name) {
                 // `5 pounds of flour` weighs; `5 pounds` costs.
                 if code == "GBP" && name.starts_with("pound") && rest.starts_with(" of ") {
@@ -458,7 +457,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 ));
             }
         }
-        for &(name, symbol) in lexicon::TIME_UNITS {
+        for &(name, symbol) in starting_like(&TIME_UNITS, trimmed) {
             if let Some(rest) = word_prefix(trimmed, name) {
                 return Some((
                     rest,
@@ -472,12 +471,8 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             return Some((rest, UnitMatch::measure("in")));
         }
     }
-    let first = trimmed.as_bytes().first()?.to_ascii_lowercase();
-    for &(name, symbol) in lexicon::MEASURE_UNITS {
-        if name.as_bytes()[0].to_ascii_lowercase() != first {
-            continue;
-        }
-        let is_word = name.len() > 3 && name.chars().all(|c| c.is_ascii_lowercase() || c == ' ');
+    for &(name, symbol) in starting_like(&MEASURE_UNITS, trimmed) {
+        let is_word = name.len() > 3 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
         let rest = if is_word {
             match word_prefix(trimmed, name) {
                 Some(rest) => rest,
@@ -499,6 +494,45 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         return Some((rest, UnitMatch::measure(symbol)));
     }
     None
+}
+
+/// A word list split by the lower-cased first byte of its entries, each bucket in list order
+/// (longer forms come first in the lists, and the first match wins).
+struct ByFirstByte(Vec<Vec<(&'static str, &'static str)>>);
+
+impl ByFirstByte {
+    fn new(list: &'static [(&'static str, &'static str)]) -> Self {
+        let mut buckets = vec![Vec::new(); 256];
+        for &entry in list {
+            if let Some(first) = entry.0.bytes().next() {
+                buckets[usize::from(first.to_ascii_lowercase())].push(entry);
+            }
+        }
+        Self(buckets)
+    }
+}
+
+static CURRENCY_WORDS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lexicon::CURRENCY_WORDS));
+static TIME_UNITS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lexicon::TIME_UNITS));
+static MEASURE_UNITS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lexicon::MEASURE_UNITS));
+
+/// The entries of `list` that may start `text`: those with its first byte, in any case.
+fn starting_like<'l>(list: &'l ByFirstByte, text: &str) -> &'l [(&'static str, &'static str)] {
+    text.bytes()
+        .next()
+        .map_or(&[], |first| &list.0[usize::from(first.to_ascii_lowercase())])
+}
+
+/// The currency symbols that are not letters (`$`, `€`, `US$`, `R$`), in list order.
+fn symbol_currencies() -> &'static [(&'static str, &'static str)] {
+    static SYMBOLS: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
+        lexicon::CURRENCY_SYMBOLS
+            .iter()
+            .copied()
+            .filter(|(symbol, _)| !symbol.chars().all(|c| c.is_ascii_alphabetic() || c == '.'))
+            .collect()
+    });
+    &SYMBOLS
 }
 
 /// `degrees` followed by its scale: `° Fahrenheit`, `degrees f`, `deg celsius`.
