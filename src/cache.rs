@@ -89,6 +89,40 @@ impl Cache {
     }
 }
 
+/// Removes every entry of every format version under `dir` (the `vN` folders this module
+/// writes; nothing else in `dir` is touched) and says how many entries and bytes went.
+pub fn clean(dir: &Path) -> io::Result<(usize, u64)> {
+    let (mut entries, mut bytes) = (0, 0);
+    let versions = match std::fs::read_dir(dir) {
+        Ok(versions) => versions,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((0, 0)),
+        Err(e) => return Err(e),
+    };
+    for version in versions {
+        let version = version?.path();
+        let name = version.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let ours = name
+            .strip_prefix('v')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if !ours || !version.is_dir() {
+            continue;
+        }
+        for shard in std::fs::read_dir(&version)? {
+            let shard = shard?.path();
+            if !shard.is_dir() {
+                continue;
+            }
+            for entry in std::fs::read_dir(shard)? {
+                let entry = entry?;
+                bytes += entry.metadata()?.len();
+                entries += 1;
+            }
+        }
+        std::fs::remove_dir_all(&version)?;
+    }
+    Ok((entries, bytes))
+}
+
 fn encode(known: &Known, claims: &[Claim]) -> Vec<u8> {
     let payload = postcard::to_allocvec(&(known, claims)).expect("claims are plain data");
     let mut bytes = Vec::with_capacity(HEADER_LEN + payload.len());

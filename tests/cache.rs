@@ -188,3 +188,22 @@ fn the_progress_bar_shows_on_a_terminal_and_never_in_a_pipe() {
     assert!(shown.contains("/20 files · "), "{shown}");
     assert!(shown.contains(" claims · "), "{shown}");
 }
+
+#[test]
+fn cache_clean_removes_the_entries_and_nothing_else() {
+    let dir = corpus("cache-clean");
+    let cache = scratch("cache-clean-store");
+    fs::write(cache.join("notes.txt"), "kept").unwrap();
+    check(&dir, &cache, &[]);
+    assert_eq!(entries(&cache).len(), 6, "five entries and the note");
+    let cache_arg = cache.to_str().unwrap();
+    let path = run_in(&dir, &["cache", "path", "--cache-dir", cache_arg]);
+    assert_eq!(stdout(&path).trim(), cache_arg);
+    let clean = run_in(&dir, &["cache", "clean", "--cache-dir", cache_arg]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    let said = stdout(&clean);
+    assert!(said.starts_with("removed 5 cache entries ("), "{said}");
+    assert_eq!(entries(&cache), [cache.join("notes.txt")]);
+    let (_, line) = check(&dir, &cache, &[]);
+    assert_eq!(counts(&line), "0 from the cache, 5 extracted", "{line}");
+}

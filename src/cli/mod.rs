@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use crate::atomic;
 use crate::baseline::{self, Baseline, BaselineEntry};
-use crate::cache::Cache;
+use crate::cache::{self, Cache};
 use crate::documents::{self, Document, Skipped};
 use crate::extract::{self, Claim, Gazetteer};
 use crate::link;
@@ -65,6 +65,25 @@ enum Command {
     /// List, explain or validate rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Show or empty the extraction cache.
+    Cache(CacheArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CacheArgs {
+    #[command(subcommand)]
+    action: CacheAction,
+    /// The cache folder [default: claimlint under the user's cache folder].
+    #[arg(long, value_name = "DIR", global = true)]
+    cache_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum CacheAction {
+    /// Print the cache folder.
+    Path,
+    /// Remove every cache entry claimlint wrote there.
+    Clean,
 }
 
 #[derive(Debug, clap::Args)]
@@ -291,6 +310,7 @@ pub fn main() -> ExitCode {
         Command::Lock(args) => lock_command(&args),
         Command::Baseline(args) => baseline_command(&args),
         Command::Init => init_command(),
+        Command::Cache(args) => cache_command(&args),
         Command::Rules(command) => rules_command(&command),
     };
     match result {
@@ -1142,6 +1162,29 @@ fn extract_command(args: &ExtractArgs) -> Result<ExitCode, Failure> {
     out.flush()?;
     let io_error = loaded.skipped.iter().any(|s| s.io_error);
     Ok(if io_error { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn cache_command(args: &CacheArgs) -> Result<ExitCode, Failure> {
+    let dir = args
+        .cache_dir
+        .clone()
+        .or_else(Cache::default_dir)
+        .ok_or_else(|| Failure::Message("no cache folder: name one with --cache-dir".into()))?;
+    match args.action {
+        CacheAction::Path => println!("{}", dir.display()),
+        CacheAction::Clean => {
+            let (entries, bytes) = cache::clean(&dir).map_err(|e| {
+                Failure::Message(format!("cannot clean {}: {}", dir.display(), documents::io_reason(&e)))
+            })?;
+            println!(
+                "removed {entries} cache entr{} ({}) from {}",
+                if entries == 1 { "y" } else { "ies" },
+                documents::format_size(bytes),
+                dir.display()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The files `claimlint init` writes, with what they hold.
