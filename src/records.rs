@@ -7,7 +7,7 @@
 //! reports quote and locate claims as they were; its date is the one the records inherited
 //! from the document (a `document-date` time) and its outlet the records' `source`.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use jiff::civil::Date;
 
@@ -44,18 +44,15 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<ClaimRecord>, String> {
 /// The claims of `records`, grouped into stand-in documents by file, in the order files first
 /// appear and claims by position within each file.
 pub fn import(records: Vec<ClaimRecord>) -> Imported {
-    let mut by_file: BTreeMap<usize, (String, Vec<ClaimRecord>)> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
+    // Files in the order they first appear; one lookup per record.
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    let mut by_file: Vec<(String, Vec<ClaimRecord>)> = Vec::new();
     for record in records {
-        let index = order.iter().position(|f| *f == record.file).unwrap_or_else(|| {
-            order.push(record.file.clone());
-            order.len() - 1
+        let index = *index_of.entry(record.file.clone()).or_insert_with(|| {
+            by_file.push((record.file.clone(), Vec::new()));
+            by_file.len() - 1
         });
-        by_file
-            .entry(index)
-            .or_insert_with(|| (record.file.clone(), Vec::new()))
-            .1
-            .push(record);
+        by_file[index].1.push(record);
     }
 
     let mut imported = Imported {
@@ -63,7 +60,7 @@ pub fn import(records: Vec<ClaimRecord>) -> Imported {
         claims: Vec::new(),
         subjects: Vec::new(),
     };
-    for (doc, (file, mut records)) in by_file {
+    for (doc, (file, mut records)) in by_file.into_iter().enumerate() {
         records.sort_by_key(|r| (r.line, r.column, r.start));
         let (text, spans) = stand_in_text(&records);
         let date = records
@@ -89,6 +86,7 @@ pub fn import(records: Vec<ClaimRecord>) -> Imported {
             meta,
             boilerplate_from: None,
             markup: None,
+            comments: Vec::new(),
             invalid_utf8_at: None,
         });
     }

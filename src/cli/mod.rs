@@ -382,7 +382,7 @@ fn keep_what_later_stages_read(document: &mut Document, claims: &[Claim]) {
         .iter()
         .flat_map(|c| [c.span.clone(), c.context.sentence.clone()])
         .collect();
-    for comment in document.markup.iter().flat_map(|m| &m.prose.comments) {
+    for comment in &document.comments {
         let after = text.get(comment.range.end..).unwrap_or_default();
         // The rest of the comment's line, then blank lines, then the first line with text.
         let rest_of_line = after.find('\n').map_or(after.len(), |i| i + 1);

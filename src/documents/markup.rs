@@ -78,25 +78,9 @@ impl Prose {
         self.segments.get(index + 1).map_or(self.len, |s| s.prose)
     }
 
-    /// Prose that holds only a file's comments: what suppressions need once claims are known.
-    pub fn with_comments(comments: Vec<Comment>) -> Self {
-        Self {
-            comments,
-            ..Self::default()
-        }
-    }
-
     /// Moves the text out, keeping the map back to the original file.
     pub fn take_text(&mut self) -> String {
         std::mem::take(&mut self.text)
-    }
-
-    /// Drops what only extraction needs (the map back and the headings), keeping the comments
-    /// that hold suppressions.
-    pub fn release(&mut self) {
-        self.text = String::new();
-        self.segments = Vec::new();
-        self.headings = Vec::new();
     }
 
     /// Whether prose offset `at` lies in text added for context.

@@ -40,8 +40,10 @@ pub struct Document {
     /// Where trailing boilerplate (related-story lists and the like) starts, if any.
     pub boilerplate_from: Option<usize>,
     /// For Markdown and HTML: the prose a reader sees, which extraction reads instead of the
-    /// file, and the comments that may hold suppressions.
+    /// file. Dropped once the claims are extracted.
     pub markup: Option<Box<Marked>>,
+    /// The file's HTML comments (Markdown and HTML), which may hold suppressions.
+    pub comments: Vec<markup::Comment>,
     /// Read with `--lossy`: the offset of the first byte that was not valid UTF-8.
     pub invalid_utf8_at: Option<usize>,
 }
@@ -81,12 +83,7 @@ impl Document {
     /// Drops the prose view of a marked-up document once its claims are extracted: later
     /// stages read the original file and the comments only.
     pub fn release_prose(&mut self) {
-        if let Some(marked) = &mut self.markup {
-            marked.view.file = SourceFile::new(marked.view.file.path.clone(), String::new());
-            marked.view.body = 0..0;
-            marked.view.boilerplate_from = None;
-            marked.prose.release();
-        }
+        self.markup = None;
     }
 
     /// The body without trailing boilerplate: the part whose claims are linked.
@@ -289,12 +286,6 @@ impl Default for ReadOptions {
     }
 }
 
-/// Reads one file from disk, read-only. `manifest` supplies metadata for files that carry none.
-pub fn read(path: &Path, manifest: Option<&ManifestEntry>, options: ReadOptions) -> Result<Document, Skipped> {
-    let bytes = read_bytes(path, options)?;
-    decode(path.display().to_string(), bytes, manifest, options.lossy)
-}
-
 /// A file's bytes, read-only, unless it is over the size limit or cannot be read.
 pub fn read_bytes(path: &Path, options: ReadOptions) -> Result<Vec<u8>, Skipped> {
     let skipped = |reason: String, io_error: bool| Skipped {
@@ -420,25 +411,13 @@ pub fn decode_text(path: &str, bytes: Vec<u8>, lossy: bool) -> Result<(String, O
 /// A document of known text whose metadata, body and comments were worked out before (and
 /// kept in the cache): no front matter, Markdown or HTML is parsed again.
 pub fn known(path: String, text: String, invalid_utf8_at: Option<usize>, known: Known) -> Document {
-    let markup = (!known.comments.is_empty()).then(|| {
-        Box::new(Marked {
-            view: Document {
-                file: SourceFile::new(path.clone(), String::new()),
-                meta: DocMeta::default(),
-                body: 0..0,
-                boilerplate_from: None,
-                markup: None,
-                invalid_utf8_at: None,
-            },
-            prose: markup::Prose::with_comments(known.comments),
-        })
-    });
     Document {
         file: SourceFile::new(path, text),
         meta: known.meta,
         body: known.body,
         boilerplate_from: known.boilerplate_from,
-        markup,
+        markup: None,
+        comments: known.comments,
         invalid_utf8_at,
     }
 }
@@ -460,11 +439,7 @@ impl Document {
             meta: self.meta.clone(),
             body: self.body.clone(),
             boilerplate_from: self.boilerplate_from,
-            comments: self
-                .markup
-                .as_ref()
-                .map(|m| m.prose.comments.clone())
-                .unwrap_or_default(),
+            comments: self.comments.clone(),
         }
     }
 }
@@ -519,6 +494,7 @@ fn parse_text(
             body,
             boilerplate_from,
             markup: None,
+            comments: Vec::new(),
             invalid_utf8_at,
         };
     }
@@ -549,14 +525,17 @@ fn parse_text(
         body: 0..prose_len,
         boilerplate_from: view_boilerplate,
         markup: None,
+        comments: Vec::new(),
         invalid_utf8_at: None,
     };
+    let comments = std::mem::take(&mut prose.comments);
     Document {
         file,
         meta,
         body,
         boilerplate_from,
         markup: Some(Box::new(Marked { view, prose })),
+        comments,
         invalid_utf8_at,
     }
 }

@@ -124,9 +124,8 @@ pub fn apply(
         .enumerate()
         .flat_map(|(doc, document)| {
             document
-                .markup
+                .comments
                 .iter()
-                .flat_map(|m| &m.prose.comments)
                 .filter_map(move |c| Directive::parse(doc, c.range.clone(), &c.text))
         })
         .collect();
