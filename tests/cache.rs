@@ -161,32 +161,39 @@ fn runs_sharing_one_cache_do_not_corrupt_it() {
     assert_eq!(warm, reports[0]);
 }
 
-/// A set big enough that a debug build takes more than a moment over it on one thread.
-fn slow_set(name: &str) -> std::path::PathBuf {
-    let dir = scratch(name);
-    let story = fs::read_to_string(root().join("examples/nato-iraq/2020-01-09-nato-more-after-trump-call.md")).unwrap();
-    for i in 0..20 {
-        fs::write(dir.join(format!("story-{i:02}.md")), story.repeat(60)).unwrap();
-    }
-    dir
-}
-
 #[test]
 fn the_progress_bar_shows_on_a_terminal_and_never_in_a_pipe() {
-    let dir = slow_set("cache-progress");
-    let args = ["check", ".", "--no-cache", "--jobs", "1", "--fail-on", "never"];
-    let piped = run_in(&dir, &args);
-    assert!(!stderr(&piped).contains("files ·"), "{}", stderr(&piped));
+    let dir = scratch("cache-progress");
+    let story = fs::read_to_string(root().join("examples/nato-iraq/2020-01-09-nato-more-after-trump-call.md")).unwrap();
+    for i in 0..20 {
+        fs::write(dir.join(format!("story-{i:02}.md")), &story).unwrap();
+    }
+    let args = ["check", ".", "--no-cache", "--fail-on", "never"];
     // `script` runs the command on a pseudo-terminal, as a person at a terminal would.
-    let command = format!("{} {} > /dev/null", env!("CARGO_BIN_EXE_claimlint"), args.join(" "));
-    let on_terminal = Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .current_dir(&dir)
-        .output()
-        .expect("script (util-linux) runs");
-    let shown = String::from_utf8_lossy(&on_terminal.stdout);
+    let on_terminal = |extra: &str| {
+        let command = format!(
+            "{} {} {extra} > /dev/null",
+            env!("CARGO_BIN_EXE_claimlint"),
+            args.join(" ")
+        );
+        let output = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(&dir)
+            .output()
+            .expect("script (util-linux) runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let shown = on_terminal("--progress always");
     assert!(shown.contains("/20 files · "), "{shown}");
     assert!(shown.contains(" claims · "), "{shown}");
+    for quiet in ["--progress never", "--progress always --quiet"] {
+        let shown = on_terminal(quiet);
+        assert!(!shown.contains("files ·"), "{quiet}: {shown}");
+    }
+    for piped in [&args[..], &[&args[..], &["--progress", "always"]].concat()] {
+        let output = run_in(&dir, piped);
+        assert!(!stderr(&output).contains("files ·"), "{}", stderr(&output));
+    }
 }
 
 #[test]

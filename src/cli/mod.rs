@@ -99,6 +99,13 @@ struct GraphArgs {
     output: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ProgressChoice {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum GraphFormat {
     Dot,
@@ -146,6 +153,10 @@ struct InputArgs {
     /// Print no warnings, summaries or notes: only the report [config: quiet].
     #[arg(long, short)]
     quiet: bool,
+    /// When to show a progress bar on stderr. `auto` shows it on a terminal once the run has
+    /// taken more than a moment; `always` shows it on a terminal from the start.
+    #[arg(long, value_enum, default_value_t = ProgressChoice::Auto)]
+    progress: ProgressChoice,
 }
 
 #[derive(Debug, clap::Args)]
@@ -582,7 +593,15 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         config: &config,
         options,
     };
-    let progress = Progress::new(files.len(), quiet);
+    let progress = Progress::new(
+        files.len(),
+        match input.progress {
+            _ if quiet => None,
+            ProgressChoice::Never => None,
+            ProgressChoice::Auto => Some(progress::DELAY),
+            ProgressChoice::Always => Some(std::time::Duration::ZERO),
+        },
+    );
     let cache_failure = std::sync::OnceLock::new();
     let read: Vec<Result<ReadFile, Skipped>> = files
         .par_iter()

@@ -8,11 +8,12 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-/// How long a run goes before the bar appears.
-const DELAY: Duration = Duration::from_millis(600);
+/// How long a run goes before the bar appears, unless asked for at once.
+pub const DELAY: Duration = Duration::from_millis(600);
 
 pub struct Progress {
     bar: Option<ProgressBar>,
+    delay: Duration,
     bytes: AtomicUsize,
     claims: AtomicUsize,
     shown: AtomicBool,
@@ -20,8 +21,9 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(files: usize, quiet: bool) -> Self {
-        let wanted = !quiet && std::io::stderr().is_terminal();
+    /// A bar over `files` files that appears after `delay`, or never (`None`).
+    pub fn new(files: usize, delay: Option<Duration>) -> Self {
+        let wanted = delay.is_some() && std::io::stderr().is_terminal();
         let bar = wanted.then(|| {
             let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
             bar.set_style(
@@ -32,6 +34,7 @@ impl Progress {
         });
         Self {
             bar,
+            delay: delay.unwrap_or_default(),
             bytes: AtomicUsize::new(0),
             claims: AtomicUsize::new(0),
             shown: AtomicBool::new(false),
@@ -45,7 +48,7 @@ impl Progress {
         let bytes = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
         let claims = self.claims.fetch_add(claims, Ordering::Relaxed) + claims;
         let seconds = self.started.elapsed().as_secs_f64();
-        if self.started.elapsed() > DELAY && !self.shown.swap(true, Ordering::Relaxed) {
+        if self.started.elapsed() >= self.delay && !self.shown.swap(true, Ordering::Relaxed) {
             bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
         }
         bar.inc(1);

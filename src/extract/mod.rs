@@ -14,13 +14,11 @@ mod modality;
 mod number;
 mod quantity;
 mod role;
+mod starts;
 mod text;
 mod time;
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -130,205 +128,6 @@ pub struct Claim {
     pub reported: bool,
 }
 
-/// Characters other than letters and digits that may start a quantity.
-const CANDIDATE_SYMBOLS: &str = "$€£¥₹₽₩₺₪₦₱₫₴₡₿~≈<>≤≥(½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒";
-
-/// `-5`, `− 5`, `.5`: a sign or a decimal point before digits.
-fn starts_signed_or_decimal(rest: &str) -> bool {
-    let Some(after) = rest.strip_prefix(['-', '−', '.']) else {
-        return false;
-    };
-    let after = if rest.starts_with('.') {
-        after
-    } else {
-        after.trim_start_matches(' ')
-    };
-    after.starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// A `- ` or `* ` at the start of a line that belongs to a list, not a minus sign.
-fn is_list_bullet(text: &str, at: usize) -> bool {
-    if !text[at..].starts_with("- ") {
-        return false;
-    }
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..at].trim().is_empty() {
-        return false;
-    }
-    let next_line = text[at..].find('\n').map(|i| &text[at + i + 1..]);
-    let previous_line = text[..line_start.saturating_sub(1)]
-        .rsplit('\n')
-        .next()
-        .filter(|_| line_start > 0);
-    [next_line, previous_line]
-        .into_iter()
-        .flatten()
-        .any(|line| line.trim_start().starts_with("- ") || line.trim_start().starts_with("* "))
-}
-
-/// A set of short words hashed with FNV-1a: the lead-word test runs at every word of a document.
-type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
-
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &byte in bytes {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// Words that may open a number, a comparator, a currency or a time expression. Any other
-/// word is skipped without trying the grammars, which keeps extraction fast on prose.
-fn lead_words() -> &'static WordSet {
-    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-        number::lead_words()
-            .chain(time::lead_words())
-            .map(str::to_owned)
-            .chain(quantity::lead_words())
-            .collect()
-    });
-    &WORDS
-}
-
-/// Words one of which every claim holds, unless it holds a digit: number words, units (`a
-/// kilogram`), `few`, months, weekdays and the nouns of relative times (`last year`), and the
-/// head words of titles, which every role holds. A sentence with none of them and no digit
-/// holds no claim, so it is skipped at Aho-Corasick speed without trying a grammar; one with
-/// no title word is not tried for roles. The second field tells the title words apart.
-fn trigger_words() -> &'static (aho_corasick::AhoCorasick, Vec<bool>) {
-    static WORDS: LazyLock<(aho_corasick::AhoCorasick, Vec<bool>)> = LazyLock::new(|| {
-        let number_words = number::lead_words().filter(|w| !matches!(*w, "a" | "an" | "minus" | "negative"));
-        let time_words = time::lead_words().filter(|w| {
-            !matches!(
-                *w,
-                "last" | "this" | "next" | "later" | "earlier" | "early" | "mid" | "late"
-            )
-        });
-        let relative = [
-            "year",
-            "years",
-            "month",
-            "months",
-            "week",
-            "weeks",
-            "yesterday",
-            "today",
-        ];
-        let titles: HashSet<&str> = role::title_words().collect();
-        let mut words: Vec<String> = number_words
-            .chain(time_words)
-            .chain(relative)
-            .chain(titles.iter().copied())
-            .map(str::to_owned)
-            .chain(unit_words().iter().cloned())
-            .collect();
-        words.sort();
-        words.dedup();
-        let is_title = words.iter().map(|w| titles.contains(w.as_str())).collect();
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&words)
-            .expect("trigger words build an automaton");
-        (automaton, is_title)
-    });
-    &WORDS
-}
-
-/// What a sentence may hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Triggers {
-    /// A digit, a numeric character or a trigger word: it may hold a claim.
-    any: bool,
-    /// A title's head word: it may hold a role.
-    title: bool,
-}
-
-/// The triggers of a sentence: trigger words count only standing as words of their own.
-fn triggers(sentence: &str) -> Triggers {
-    let bytes = sentence.as_bytes();
-    let mut found = Triggers {
-        any: bytes.iter().any(u8::is_ascii_digit)
-            || (!sentence.is_ascii()
-                && sentence
-                    .chars()
-                    .any(|c| !c.is_ascii() && (c.is_numeric() || CANDIDATE_SYMBOLS.contains(c)))),
-        title: false,
-    };
-    let (automaton, is_title) = trigger_words();
-    let is_word_byte = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    for m in automaton.find_iter(sentence) {
-        let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
-        if is_word_byte(before) || is_word_byte(bytes.get(m.end())) {
-            continue;
-        }
-        found.any = true;
-        if is_title[m.pattern().as_usize()] {
-            found.title = true;
-            break;
-        }
-    }
-    found
-}
-
-/// Unit and currency words: `a kilogram`, `a dollar`.
-fn unit_words() -> &'static WordSet {
-    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-        lexicon::MEASURE_UNITS
-            .iter()
-            .chain(lexicon::CURRENCY_WORDS)
-            .map(|(name, _)| *name)
-            .filter(|name| name.len() > 1 && name.bytes().all(|b| b.is_ascii_lowercase()))
-            .chain(["few", "couple"])
-            .map(str::to_owned)
-            .collect()
-    });
-    &WORDS
-}
-
-/// Whether the word at `rest` may open a quantity or a time expression. `a` and `an` count
-/// only before a number word or a unit (`a dozen`, `a kilogram`).
-fn may_open_quantity_or_time(rest: &str) -> bool {
-    let mut buffer = [0; 16];
-    let word = lower_ascii_word(rest, &mut buffer);
-    if word == "the" {
-        // `the middle of 2020`, `the end of 2019`
-        let next = rest[3..].trim_start_matches([' ', '\u{a0}']);
-        let mut next_buffer = [0; 16];
-        let next_word = lower_ascii_word(next, &mut next_buffer);
-        return matches!(next_word, "middle" | "end" | "start" | "beginning" | "first" | "second");
-    }
-    if word == "a" || word == "an" {
-        let next = rest[word.len()..].trim_start_matches([' ', '\u{a0}']);
-        let mut next_buffer = [0; 16];
-        let next_word = lower_ascii_word(next, &mut next_buffer);
-        return lead_words().contains(next_word) || unit_words().contains(next_word);
-    }
-    lead_words().contains(word)
-}
-
-/// The ASCII letters at the start of `rest`, lower-cased into `buffer` (empty when longer).
-fn lower_ascii_word<'b>(rest: &str, buffer: &'b mut [u8; 16]) -> &'b str {
-    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if len > buffer.len() {
-        return "";
-    }
-    for (slot, byte) in buffer.iter_mut().zip(rest.bytes().take(len)) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buffer[..len]).unwrap_or_default()
-}
-
 /// `573.15K` in a sentence about temperatures is kelvin, not thousands.
 fn kelvin_in_context(mut parsed: quantity::Quantity, surface: &str, sentence: &str) -> quantity::Quantity {
     let glued_k = surface
@@ -430,38 +229,25 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
     let salient_place = salient_place(&mentions, gazetteer, content_end);
 
     let mut claims = Vec::new();
+    let mut starts = Vec::new();
     for sentence in text::sentences(text, doc.body.clone()) {
-        let triggers = triggers(&text[sentence.clone()]);
+        let triggers = starts::scan(text, sentence.clone(), &mut starts);
         if !triggers.any {
             continue;
         }
         let first_of_sentence = claims.len();
         let mut reported = None;
         let sentence_mentions = mentions_within(&mentions, sentence.clone());
-        let mut at = sentence.start;
-        while at < sentence.end {
+        // Text before `consumed` belongs to a claim already made.
+        let mut consumed = sentence.start;
+        for &starts::Start {
+            at, capitalised, opens, ..
+        } in &starts
+        {
+            if at < consumed {
+                continue;
+            }
             let rest = &text[at..sentence.end];
-            let Some(c) = rest.chars().next() else { break };
-            if c.is_alphanumeric() && !text::is_word_start(text, at) {
-                // Inside a word or code: skip to its end.
-                at += rest
-                    .find(|ch: char| !ch.is_alphanumeric())
-                    .unwrap_or(rest.len())
-                    .max(c.len_utf8());
-                continue;
-            }
-            let symbol = if c.is_ascii() {
-                matches!(c, '$' | '~' | '<' | '>' | '(')
-            } else {
-                CANDIDATE_SYMBOLS.contains(c)
-            };
-            let candidate = (c.is_alphanumeric() || symbol || starts_signed_or_decimal(rest))
-                && text::is_word_start(text, at)
-                && !is_list_bullet(text, at);
-            if !candidate {
-                at += c.len_utf8();
-                continue;
-            }
             let base = Claim {
                 doc: doc_index,
                 span: at..at,
@@ -489,7 +275,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     .find(|m| m.start == at + offset)
                     .map(|m| (m.end - m.start, mention_index(&mentions, m)))
             };
-            if c.is_uppercase() && triggers.title {
+            if capitalised && triggers.title {
                 let found = role::role(rest, &org_prefix).or_else(|| role::appositive_role(rest, &org_prefix));
                 if let Some(parsed) = found {
                     let org = parsed.org_mentions.first().map(|&i| owner_id(gazetteer, &mentions[i]));
@@ -522,15 +308,11 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         },
                     });
                     claims.push(claim);
-                    at += parsed.len;
+                    consumed = at + parsed.len;
                     continue;
                 }
             }
-            if c.is_alphabetic() && !may_open_quantity_or_time(rest) {
-                at += rest
-                    .find(|ch: char| !ch.is_alphanumeric())
-                    .unwrap_or(rest.len())
-                    .max(c.len_utf8());
+            if !opens {
                 continue;
             }
             let expression = time::time_expression(rest, today, time::Direction::Back).and_then(|e| {
@@ -557,7 +339,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     }),
                     ..base
                 });
-                at += expression.len;
+                consumed = at + expression.len;
                 continue;
             }
             if let Some(parsed) = quantity::quantity(rest, gazetteer).filter(|q| {
@@ -581,7 +363,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         }),
                         ..base
                     });
-                    at = end;
+                    consumed = end;
                     continue;
                 }
                 let mut claim = numeric_claim(base, at..end, &parsed);
@@ -620,7 +402,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     }
                 }
                 claims.push(claim.clone());
-                at = end;
+                consumed = end;
                 if let (Some(whole), Some(whole_end)) = (whole, whole_end) {
                     let whole_start = whole_end - whole.len;
                     let mut whole_claim = numeric_claim(claim.clone(), whole_start..whole_end, &whole);
@@ -632,15 +414,9 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         salient_place.as_deref(),
                     );
                     claims.push(whole_claim);
-                    at = whole_end;
+                    consumed = whole_end;
                 }
-                continue;
             }
-            // Not a claim: skip the rest of this word.
-            at += rest
-                .find(|ch: char| !ch.is_alphanumeric())
-                .unwrap_or(rest.len())
-                .max(c.len_utf8());
         }
         attach_sentence_times(text, &mut claims[first_of_sentence..], sentence.start, today);
     }

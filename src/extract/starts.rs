@@ -1,0 +1,545 @@
+//! Where the grammars start: one pass over a sentence finds what it may hold (a digit, a
+//! number word, a title) and the word starts worth trying, so the grammars run only there.
+//!
+//! Words are looked up in one table of the words that matter (number words, months, units,
+//! comparators, title heads), keyed by the word's lower-cased ASCII letters packed into a
+//! `u128`: a single hash probe per word of the text.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::{lexicon, number, quantity, role, text, time};
+
+/// Characters outside ASCII, other than letters and digits, that may start a quantity:
+/// currency signs, `≈`, `≤`, `≥` and the vulgar fractions.
+fn is_candidate_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '€' | '£'
+            | '¥'
+            | '₹'
+            | '₽'
+            | '₩'
+            | '₺'
+            | '₪'
+            | '₦'
+            | '₱'
+            | '₫'
+            | '₴'
+            | '₡'
+            | '₿'
+            | '≈'
+            | '≤'
+            | '≥'
+            | '½'
+            | '⅓'
+            | '⅔'
+            | '¼'
+            | '¾'
+            | '⅕'
+            | '⅖'
+            | '⅗'
+            | '⅘'
+            | '⅙'
+            | '⅚'
+            | '⅐'
+            | '⅛'
+            | '⅜'
+            | '⅝'
+            | '⅞'
+            | '⅑'
+            | '⅒'
+    )
+}
+
+/// What a word may do.
+mod class {
+    /// May open a number, a comparator, a currency or a time expression.
+    pub const LEAD: u8 = 1;
+    /// A unit or currency word: `a kilogram`, `a dollar`.
+    pub const UNIT: u8 = 2;
+    /// Every claim holds a trigger word unless it holds a digit.
+    pub const TRIGGER: u8 = 4;
+    /// A title's head word: every role holds one.
+    pub const TITLE: u8 = 8;
+    /// `a`, `an`: open a quantity only before a number word or a unit.
+    pub const ARTICLE: u8 = 16;
+    /// `the`: opens a time only before a part of a period (`the end of 2019`).
+    pub const THE: u8 = 32;
+    /// `middle`, `end`, `start`…: a part of a period after `the`.
+    pub const PERIOD_PART: u8 = 64;
+    /// May open a quantity, but only with a number after it: a comparator (`more than`), an
+    /// approximation (`some`), `between`, `from`, a currency code.
+    pub const BEFORE_NUMBER: u8 = 128;
+}
+
+/// How far after a comparator's first word its number may start: the longest comparator
+/// (`smaller than or equal to`) and the longest currency code fit well within it.
+const COMPARATOR_REACH: usize = 48;
+
+/// Words of at most this many ASCII letters are looked up; no word of the table is longer.
+const MAX_WORD: usize = 16;
+
+/// The lower-cased ASCII letters `bytes[at..end]`, packed little-endian (`None` when longer
+/// than the table's words).
+fn pack(bytes: &[u8], at: usize, end: usize) -> Option<u128> {
+    let len = end - at;
+    if len == 0 || len > MAX_WORD {
+        return None;
+    }
+    let word_bits = u128::MAX >> (8 * (MAX_WORD - len));
+    // Read 16 bytes at once where the text has them, then keep the word's.
+    let raw = match bytes.get(at..at + MAX_WORD) {
+        Some(chunk) => u128::from_le_bytes(chunk.try_into().expect("16 bytes")),
+        None => {
+            let mut chunk = [0u8; MAX_WORD];
+            chunk[..len].copy_from_slice(&bytes[at..end]);
+            u128::from_le_bytes(chunk)
+        }
+    };
+    // Setting bit 5 lower-cases an ASCII letter.
+    let lower_case = u128::from_le_bytes([0x20; MAX_WORD]);
+    Some((raw | lower_case) & word_bits)
+}
+
+/// Multiply-and-fold hashing for packed words: the keys are already spread over 16 bytes.
+#[derive(Default)]
+struct FoldHasher(u64);
+
+impl Hasher for FoldHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
+        let product = u128::from(folded) * 0x9e37_79b9_7f4a_7c15;
+        self.0 = (product as u64) ^ ((product >> 64) as u64);
+    }
+}
+
+type WordTable = HashMap<u128, u8, BuildHasherDefault<FoldHasher>>;
+
+fn word_table() -> &'static WordTable {
+    static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
+        let mut table = WordTable::default();
+        let mut add = |word: &str, flags: u8| {
+            let key = pack(word.as_bytes(), 0, word.len())
+                .unwrap_or_else(|| panic!("`{word}` is longer than {MAX_WORD} letters"));
+            *table.entry(key).or_default() |= flags;
+        };
+        let letters = |w: &&str| w.bytes().all(|b| b.is_ascii_alphabetic());
+        for word in number::lead_words().chain(time::lead_words()).filter(letters) {
+            add(word, class::LEAD);
+        }
+        for word in quantity::lead_words() {
+            if letters(&word.as_str()) {
+                add(&word, class::BEFORE_NUMBER);
+            }
+        }
+        let units = lexicon::MEASURE_UNITS
+            .iter()
+            .chain(lexicon::CURRENCY_WORDS)
+            .map(|(name, _)| *name)
+            .filter(|name| name.len() > 1 && name.bytes().all(|b| b.is_ascii_lowercase()))
+            .chain(["few", "couple"]);
+        for word in units {
+            add(word, class::UNIT | class::TRIGGER);
+        }
+        let number_words = number::lead_words().filter(|w| !matches!(*w, "a" | "an" | "minus" | "negative"));
+        let time_words = time::lead_words().filter(|w| {
+            !matches!(
+                *w,
+                "last" | "this" | "next" | "later" | "earlier" | "early" | "mid" | "late"
+            )
+        });
+        let relative = [
+            "year",
+            "years",
+            "month",
+            "months",
+            "week",
+            "weeks",
+            "yesterday",
+            "today",
+        ];
+        for word in number_words.chain(time_words).chain(relative).filter(letters) {
+            add(word, class::TRIGGER);
+        }
+        // `secretary-general` is found through `secretary`.
+        for word in role::title_words().filter(letters) {
+            add(word, class::TITLE | class::TRIGGER);
+        }
+        add("a", class::ARTICLE);
+        add("an", class::ARTICLE);
+        add("the", class::THE);
+        for word in ["middle", "end", "start", "beginning", "first", "second"] {
+            add(word, class::PERIOD_PART);
+        }
+        table
+    });
+    &TABLE
+}
+
+/// The class of the ASCII letters `bytes[at..end]` (0 for a word the table does not hold).
+fn classify(bytes: &[u8], at: usize, end: usize) -> u8 {
+    pack(bytes, at, end)
+        .and_then(|key| word_table().get(&key).copied())
+        .unwrap_or(0)
+}
+
+/// The class of the word after `bytes[at..]`'s first word of `len` letters, past spaces.
+fn next_word_class(bytes: &[u8], after: usize) -> u8 {
+    let mut at = after;
+    loop {
+        match bytes.get(at..) {
+            Some([b' ', ..]) => at += 1,
+            Some([0xc2, 0xa0, ..]) => at += 2,
+            _ => break,
+        }
+    }
+    let len = bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    classify(bytes, at, at + len)
+}
+
+/// What a sentence may hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Triggers {
+    /// A digit, a numeric character or a trigger word: it may hold a claim.
+    pub any: bool,
+    /// A title's head word: it may hold a role.
+    pub title: bool,
+}
+
+/// A word start where a grammar may match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Start {
+    pub at: usize,
+    /// Starts with a capital: a role may start here.
+    pub capitalised: bool,
+    /// A quantity or a time may start here.
+    pub opens: bool,
+    /// It opens only if a number follows: see [`class::BEFORE_NUMBER`].
+    before_number: bool,
+}
+
+/// `-5`, `− 5`, `.5`: a sign or a decimal point before digits.
+fn starts_signed_or_decimal(rest: &str) -> bool {
+    let after = if let Some(after) = rest.strip_prefix(['-', '−', '+', '.']) {
+        after
+    } else {
+        return false;
+    };
+    let after = if rest.starts_with('.') {
+        after
+    } else {
+        after.trim_start_matches(' ')
+    };
+    after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A `- ` or `* ` at the start of a line that belongs to a list, not a minus sign.
+fn is_list_bullet(text: &str, at: usize) -> bool {
+    if !text[at..].starts_with("- ") {
+        return false;
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..at].trim().is_empty() {
+        return false;
+    }
+    let next_line = text[at..].find('\n').map(|i| &text[at + i + 1..]);
+    let previous_line = text[..line_start.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .filter(|_| line_start > 0);
+    [next_line, previous_line]
+        .into_iter()
+        .flatten()
+        .any(|line| line.trim_start().starts_with("- ") || line.trim_start().starts_with("* "))
+}
+
+/// Whether a word of `class` at `at` may open a quantity or a time: `a` and `an` only before
+/// a number word or a unit (`a dozen`, `a kilogram`), `the` only before a part of a period.
+fn word_opens(bytes: &[u8], at: usize, len: usize, class: u8) -> bool {
+    if class & class::ARTICLE != 0 {
+        next_word_class(bytes, at + len) & (class::LEAD | class::BEFORE_NUMBER | class::UNIT) != 0
+    } else if class & class::THE != 0 {
+        next_word_class(bytes, at + len) & class::PERIOD_PART != 0
+    } else {
+        class & (class::LEAD | class::BEFORE_NUMBER) != 0
+    }
+}
+
+/// A run of letters and digits (any script).
+struct Run {
+    end: usize,
+    /// Where its leading ASCII letters end.
+    letters_end: usize,
+    /// It holds a digit or another numeric character.
+    numeric: bool,
+}
+
+/// The run of letters and digits at `at`, up to `end`.
+fn alphanumeric_run(text: &str, at: usize, end: usize) -> Run {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i < end && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    let letters_end = i;
+    let mut numeric = false;
+    while i < end {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            if !byte.is_ascii_alphanumeric() {
+                break;
+            }
+            numeric |= byte.is_ascii_digit();
+            i += 1;
+        } else {
+            let c = text[i..end].chars().next().expect("a character at a boundary");
+            if !is_alphanumeric(c) {
+                break;
+            }
+            numeric |= c.is_numeric();
+            i += c.len_utf8();
+        }
+    }
+    Run {
+        end: i,
+        letters_end,
+        numeric,
+    }
+}
+
+/// `char::is_alphanumeric`, without a table lookup for the punctuation of typeset text
+/// (curly quotes, dashes, spaces: U+2000 to U+206F hold no letter or digit).
+fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
+
+/// [`text::is_word_start`], answered from the previous byte when it is plain ASCII.
+fn is_word_start(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        None => true,
+        Some(byte) if byte.is_ascii_alphanumeric() => false,
+        Some(byte) if byte.is_ascii() && !matches!(byte, b'.' | b',' | b'/' | b':' | b'-') => true,
+        Some(_) => text::is_word_start(text, at),
+    }
+}
+
+/// Scans `sentence` of `text`: what it may hold, and into `starts` (cleared first) the word
+/// starts where a grammar may match, in order. A trigger word counts only as a word of its own.
+pub fn scan(text: &str, sentence: Range<usize>, starts: &mut Vec<Start>) -> Triggers {
+    starts.clear();
+    let bytes = text.as_bytes();
+    let mut found = Triggers::default();
+    let mut at = sentence.start;
+    while at < sentence.end {
+        let byte = bytes[at];
+        if byte.is_ascii_alphanumeric() {
+            let run = alphanumeric_run(text, at, sentence.end);
+            found.any |= run.numeric;
+            let word_start = is_word_start(text, at);
+            if byte.is_ascii_digit() {
+                if word_start {
+                    starts.push(Start {
+                        at,
+                        capitalised: false,
+                        opens: true,
+                        before_number: false,
+                    });
+                }
+                at = run.end;
+                continue;
+            }
+            let class = classify(bytes, at, run.letters_end);
+            if run.letters_end == run.end {
+                found.any |= class & class::TRIGGER != 0;
+                found.title |= class & class::TITLE != 0;
+            }
+            let capitalised = byte.is_ascii_uppercase();
+            let opens = class != 0 && word_opens(bytes, at, run.letters_end - at, class);
+            if word_start && (capitalised || opens) {
+                let before_number =
+                    class & (class::BEFORE_NUMBER | class::LEAD | class::ARTICLE) == class::BEFORE_NUMBER;
+                starts.push(Start {
+                    at,
+                    capitalised,
+                    opens,
+                    before_number,
+                });
+            }
+            at = run.end;
+        } else if byte.is_ascii() {
+            let symbol = match byte {
+                b'$' | b'~' | b'<' | b'>' | b'(' => true,
+                b'-' | b'+' | b'.' => starts_signed_or_decimal(&text[at..sentence.end]),
+                _ => false,
+            };
+            if symbol && is_word_start(text, at) && !is_list_bullet(text, at) {
+                starts.push(Start {
+                    at,
+                    capitalised: false,
+                    opens: true,
+                    before_number: false,
+                });
+            }
+            at += 1;
+        } else {
+            let rest = &text[at..sentence.end];
+            let c = rest.chars().next().expect("a character at a boundary");
+            if is_alphanumeric(c) {
+                let run = alphanumeric_run(text, at, sentence.end);
+                found.any |= run.numeric;
+                if is_word_start(text, at) {
+                    // A word opening with a letter outside ASCII opens no quantity.
+                    starts.push(Start {
+                        at,
+                        capitalised: c.is_uppercase(),
+                        opens: !c.is_alphabetic(),
+                        before_number: false,
+                    });
+                }
+                at = run.end;
+            } else {
+                let candidate = is_candidate_symbol(c);
+                found.any |= candidate;
+                if (candidate || c == '−' && starts_signed_or_decimal(rest)) && is_word_start(text, at) {
+                    starts.push(Start {
+                        at,
+                        capitalised: false,
+                        opens: true,
+                        before_number: false,
+                    });
+                }
+                at += c.len_utf8();
+            }
+        }
+    }
+    // A comparator with no number after it opens nothing.
+    let mut next_number = usize::MAX;
+    for start in starts.iter_mut().rev() {
+        if start.before_number {
+            start.opens &= next_number - start.at <= COMPARATOR_REACH;
+        } else if start.opens {
+            next_number = start.at;
+        }
+    }
+    starts.retain(|start| start.opens || start.capitalised);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan_all(text: &str) -> (Triggers, Vec<(&str, bool, bool)>) {
+        let mut starts = Vec::new();
+        let triggers = scan(text, 0..text.len(), &mut starts);
+        let words = starts
+            .iter()
+            .map(|s| {
+                let end = text[s.at..].find(' ').map_or(text.len(), |i| s.at + i);
+                (&text[s.at..end], s.capitalised, s.opens)
+            })
+            .collect();
+        (triggers, words)
+    }
+
+    #[test]
+    fn starts_are_capitals_lead_words_digits_and_symbols() {
+        let (triggers, starts) = scan_all("NATO sent about 500 troops, a dozen trainers and $5m to the end of 2019.");
+        assert_eq!(
+            triggers,
+            Triggers {
+                any: true,
+                title: false
+            }
+        );
+        assert_eq!(
+            starts,
+            [
+                ("NATO", true, false),
+                ("about", false, true),
+                ("500", false, true),
+                ("a", false, true),
+                ("dozen", false, true),
+                ("$5m", false, true),
+                ("5m", false, true),
+                ("the", false, true),
+                ("2019.", false, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn articles_open_only_before_numbers_and_units() {
+        let (_, starts) = scan_all("a kilogram, a plan and the story");
+        assert_eq!(starts, [("a", false, true)]);
+    }
+
+    #[test]
+    fn comparators_open_only_before_a_number() {
+        let (_, starts) = scan_all("more than enough of them stayed at home for the whole of the winter");
+        assert_eq!(starts, []);
+        let (_, starts) = scan_all("in excess of 20 and as much as a dozen");
+        assert_eq!(
+            starts,
+            [
+                ("in", false, true),
+                ("20", false, true),
+                ("as", false, true),
+                ("as", false, true),
+                ("a", false, true),
+                ("dozen", false, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn trigger_words_count_only_as_words_of_their_own() {
+        let (triggers, _) = scan_all("Someone said nothing of note");
+        assert_eq!(triggers, Triggers::default());
+        let (triggers, _) = scan_all("one said");
+        assert_eq!(
+            triggers,
+            Triggers {
+                any: true,
+                title: false
+            }
+        );
+        let (triggers, starts) = scan_all("The President spoke");
+        assert_eq!(triggers, Triggers { any: true, title: true });
+        assert_eq!(starts, [("The", true, false), ("President", true, false)]);
+    }
+
+    #[test]
+    fn inside_codes_and_after_non_ascii_letters_nothing_starts() {
+        let (triggers, starts) = scan_all("COVID-19 RTR1RM3Y éone ½ −5");
+        assert!(triggers.any);
+        assert_eq!(
+            starts,
+            [
+                ("COVID-19", true, false),
+                ("RTR1RM3Y", true, false),
+                ("½", false, true),
+                ("−5", false, true),
+                ("5", false, true),
+            ]
+        );
+    }
+}
