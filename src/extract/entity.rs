@@ -1,11 +1,16 @@
 //! Entity names: the organisations, countries and places a rule pack declares, found in text
-//! with two Aho-Corasick automatons (acronyms like `NATO` and `US` case-sensitively, names
-//! like `the alliance` or `Germany` case-insensitively), always on word boundaries.
+//! on word boundaries: acronyms like `NATO` and `US` case-sensitively, names like `the
+//! alliance` or `Germany` in any case.
+//!
+//! Names are looked up by the letters they open with (one hash probe per word, made while
+//! the sentence is scanned); the rare name that opens with something else (`#MeToo`) is found
+//! with an Aho-Corasick automaton.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use super::lexicon::UnitClass;
+use super::words::{self, WordMap};
 
 /// The kind of a declared entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -68,12 +73,24 @@ enum Form {
     Noun,
 }
 
-/// The entities known to a run and the automatons that find them.
+/// One written form of an entity.
+#[derive(Debug, Clone)]
+struct Pattern {
+    text: String,
+    entity: usize,
+    form: Form,
+    /// An acronym: matched case-sensitively.
+    exact: bool,
+}
+
+/// The entities known to a run and the tables that find them.
 #[derive(Debug)]
 pub struct Gazetteer {
     pub entities: Vec<EntityDef>,
-    exact: Option<(AhoCorasick, Vec<(usize, Form)>)>,
-    folded: Option<(AhoCorasick, Vec<(usize, Form)>)>,
+    /// Patterns by the packed ASCII letters they open with, longest first.
+    by_first_word: WordMap<Vec<Pattern>>,
+    /// Patterns that open with something other than an ASCII letter, and their automaton.
+    others: Option<(AhoCorasick, Vec<Pattern>)>,
     demonyms: std::collections::HashSet<String>,
     /// Counted nouns (lower case) and their class, from the lexicon and rule files.
     nouns: std::collections::HashMap<String, UnitClass>,
@@ -87,42 +104,60 @@ impl Gazetteer {
     /// Entities and counted nouns as the rule packs declare them (`RuleSet::entities`,
     /// `RuleSet::nouns`).
     pub fn new(entities: Vec<EntityDef>, nouns: &[(String, UnitClass)]) -> Self {
-        let mut exact = (Vec::new(), Vec::new());
-        let mut folded = (Vec::new(), Vec::new());
+        let mut patterns = Vec::new();
         for (index, entity) in entities.iter().enumerate() {
             let names = std::iter::once(&entity.name)
                 .chain(&entity.aliases)
                 .map(|n| (n, Form::Name));
             let demonyms = entity.demonyms.iter().map(|d| (d, Form::Demonym));
             let nouns = entity.nouns.iter().map(|n| (n, Form::Noun));
-            for (pattern, form) in names.chain(demonyms).chain(nouns) {
-                let target = if is_acronym(pattern) { &mut exact } else { &mut folded };
-                target.0.push(pattern.clone());
-                target.1.push((index, form));
+            for (text, form) in names.chain(demonyms).chain(nouns) {
+                let exact = is_acronym(text);
+                patterns.push(Pattern {
+                    text: text.clone(),
+                    entity: index,
+                    form,
+                    exact,
+                });
                 // British style writes a long acronym as a word: `Nato`, `Isis`.
-                if is_acronym(pattern) && pattern.len() >= 4 && pattern.chars().all(|c| c.is_ascii_alphabetic()) {
-                    exact.0.push(pattern[..1].to_owned() + &pattern[1..].to_lowercase());
-                    exact.1.push((index, form));
+                if exact && text.len() >= 4 && text.chars().all(|c| c.is_ascii_alphabetic()) {
+                    patterns.push(Pattern {
+                        text: text[..1].to_owned() + &text[1..].to_lowercase(),
+                        entity: index,
+                        form,
+                        exact,
+                    });
                 }
             }
         }
-        let build = |(patterns, meta): (Vec<String>, Vec<(usize, Form)>), fold: bool| {
-            if patterns.is_empty() {
-                return None;
+        let mut by_first_word: WordMap<Vec<Pattern>> = WordMap::default();
+        let mut others = Vec::new();
+        for pattern in patterns.into_iter().filter(|p| !p.text.is_empty()) {
+            let bytes = pattern.text.as_bytes();
+            match words::pack(bytes, 0, words::letters_end(bytes, 0)) {
+                Some(key) => by_first_word.entry(key).or_default().push(pattern),
+                None => others.push(pattern),
             }
-            let automaton = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(fold)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&patterns)
-                .ok()?;
-            Some((automaton, meta))
-        };
+        }
+        for patterns in by_first_word.values_mut() {
+            patterns.sort_by_key(|p| std::cmp::Reverse(p.text.len()));
+        }
+        let others = (!others.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(others.iter().map(|p| &p.text))
+                    .ok()
+                    .map(|automaton| (automaton, others))
+            })
+            .flatten();
         let demonyms = entities.iter().flat_map(|e| e.demonyms.iter().cloned()).collect();
         Self {
             entities,
-            exact: build(exact, false),
-            folded: build(folded, true),
+            by_first_word,
+            others,
             demonyms,
             nouns: nouns
                 .iter()
@@ -161,43 +196,90 @@ impl Gazetteer {
         self.entities.iter().position(|e| e.id == id)
     }
 
+    /// The mention that starts at `at` in `text`, if any: `at` starts a word, and its leading
+    /// ASCII letters end at `letters_end`. The longest name that fits wins.
+    pub fn mention_at(&self, text: &str, at: usize, letters_end: usize) -> Option<Mention> {
+        let key = words::pack(text.as_bytes(), at, letters_end)?;
+        let patterns = self.by_first_word.get(&key)?;
+        patterns.iter().find_map(|p| self.mention(text, at, p))
+    }
+
+    /// `pattern` at `at` of `text`, if it is written there and stands as a word of its own.
+    fn mention(&self, text: &str, at: usize, pattern: &Pattern) -> Option<Mention> {
+        let end = at + pattern.text.len();
+        let written = text.get(at..end)?;
+        let same = if pattern.exact {
+            written == pattern.text
+        } else {
+            written.eq_ignore_ascii_case(&pattern.text)
+        };
+        let rest = &text[end..];
+        // A possessive (`NATO’s`) still names the entity; a longer word does not.
+        // `US-led coalition`, `Iran-backed militias`: the entity describes another group.
+        let describes_another = ["-led", "-backed", "-funded", "-sponsored", "-allied"]
+            .iter()
+            .any(|suffix| rest.starts_with(suffix));
+        let after_ok = !rest.chars().next().is_some_and(char::is_alphanumeric) && !describes_another;
+        (same && after_ok).then_some(Mention {
+            entity: pattern.entity,
+            start: at,
+            end,
+            demonym: matches!(pattern.form, Form::Demonym),
+            generic: matches!(pattern.form, Form::Noun),
+        })
+    }
+
+    /// Mentions of names that open with something other than an ASCII letter (usually none).
+    pub fn other_mentions(&self, text: &str) -> Vec<Mention> {
+        let Some((automaton, patterns)) = &self.others else {
+            return Vec::new();
+        };
+        automaton
+            .find_iter(text)
+            .filter(|hit| {
+                !text[..hit.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+            .filter_map(|hit| self.mention(text, hit.start(), &patterns[hit.pattern().as_usize()]))
+            .collect()
+    }
+
     /// All mentions in `text`, as offsets relative to `text`, sorted and non-overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        let bytes = text.as_bytes();
         let mut found = Vec::new();
-        for (automaton, meta) in [&self.exact, &self.folded].into_iter().flatten() {
-            for hit in automaton.find_iter(text) {
-                let (start, end) = (hit.start(), hit.end());
-                let before_ok = !text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-                let rest = &text[end..];
-                // A possessive (`NATO’s`) still names the entity; a longer word does not.
-                let (entity, form) = meta[hit.pattern().as_usize()];
-                // `US-led coalition`, `Iran-backed militias`: the entity describes another group.
-                let describes_another = ["-led", "-backed", "-funded", "-sponsored", "-allied"]
-                    .iter()
-                    .any(|suffix| rest.starts_with(suffix));
-                let after_ok = !rest.chars().next().is_some_and(char::is_alphanumeric) && !describes_another;
-                if before_ok && after_ok {
-                    let demonym = matches!(form, Form::Demonym);
-                    let generic = matches!(form, Form::Noun);
-                    found.push(Mention {
-                        entity,
-                        start,
-                        end,
-                        demonym,
-                        generic,
-                    });
-                }
+        let mut at = 0;
+        while at < text.len() {
+            let word_start =
+                bytes[at].is_ascii_alphabetic() && !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+            if word_start && let Some(mention) = self.mention_at(text, at, words::letters_end(bytes, at)) {
+                found.push(mention);
+                at = mention.end;
+            } else {
+                at += text[at..].chars().next().map_or(1, char::len_utf8);
             }
         }
-        found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
-        for mention in found {
-            if kept.last().is_none_or(|last| mention.start >= last.end) {
-                kept.push(mention);
-            }
-        }
-        kept
+        merge_mentions(found, self.other_mentions(text))
     }
+}
+
+/// Two sorted lists of mentions as one, sorted, without overlaps (the earlier and longer
+/// mention stays).
+pub fn merge_mentions(mut found: Vec<Mention>, others: Vec<Mention>) -> Vec<Mention> {
+    if others.is_empty() {
+        return found;
+    }
+    found.extend(others);
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
+    for mention in found {
+        if kept.last().is_none_or(|last| mention.start >= last.end) {
+            kept.push(mention);
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -255,5 +337,20 @@ mod tests {
             ]
         );
         assert!(gazetteer.find("NATOS and Iraqiyya").is_empty());
+    }
+
+    #[test]
+    fn names_that_open_with_a_digit_or_a_sign_are_found_too() {
+        let gazetteer = Gazetteer::new(
+            vec![
+                entity("g7", EntityKind::Organization, &["G7", "Group of Seven"], &[]),
+                entity("five-eyes", EntityKind::Organization, &["5 Eyes"], &[]),
+                entity("metoo", EntityKind::Organization, &["#MeToo"], &[]),
+            ],
+            &[],
+        );
+        let text = "The G7 and the 5 Eyes met; #MeToo marched; G70 and 15 Eyes did not.";
+        let found: Vec<&str> = gazetteer.find(text).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["G7", "5 Eyes", "#MeToo"]);
     }
 }

@@ -17,6 +17,7 @@ mod role;
 mod starts;
 mod text;
 mod time;
+mod words;
 
 use std::ops::Range;
 
@@ -224,25 +225,38 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
 fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazetteer: &Gazetteer) -> Vec<Claim> {
     let text = doc.file.text.as_str();
     let today = doc.meta.date;
-    let mentions = document_mentions(text, doc, gazetteer);
+    // One pass over the sentences finds the entity mentions and, in each sentence that may
+    // hold a claim, the word starts worth trying.
+    let mut found_mentions = Vec::new();
+    let mut sentence_starts = Vec::new();
+    let mut candidates = Vec::new();
+    let mut starts = Vec::new();
+    for sentence in text::sentences(text, doc.body.clone()) {
+        let triggers = starts::scan(text, sentence.clone(), gazetteer, &mut starts, &mut found_mentions);
+        if triggers.any {
+            let first = sentence_starts.len();
+            sentence_starts.extend_from_slice(&starts);
+            candidates.push((sentence, triggers, first..sentence_starts.len()));
+        }
+    }
+    let mentions = document_mentions(text, doc, found_mentions, gazetteer);
     let content_end = doc.boilerplate_from.unwrap_or(doc.body.end);
     let salient_place = salient_place(&mentions, gazetteer, content_end);
 
     let mut claims = Vec::new();
-    let mut starts = Vec::new();
-    for sentence in text::sentences(text, doc.body.clone()) {
-        let triggers = starts::scan(text, sentence.clone(), &mut starts);
-        if !triggers.any {
-            continue;
-        }
+    for (sentence, triggers, starts) in candidates {
         let first_of_sentence = claims.len();
         let mut reported = None;
         let sentence_mentions = mentions_within(&mentions, sentence.clone());
         // Text before `consumed` belongs to a claim already made.
         let mut consumed = sentence.start;
         for &starts::Start {
-            at, capitalised, opens, ..
-        } in &starts
+            at,
+            capitalised,
+            opens,
+            role_word,
+            ..
+        } in &sentence_starts[starts]
         {
             if at < consumed {
                 continue;
@@ -276,7 +290,10 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     .map(|m| (m.end - m.start, mention_index(&mentions, m)))
             };
             if capitalised && triggers.title {
-                let found = role::role(rest, &org_prefix).or_else(|| role::appositive_role(rest, &org_prefix));
+                let found = (role_word || org_prefix(0).is_some())
+                    .then(|| role::role(rest, &org_prefix))
+                    .flatten()
+                    .or_else(|| role::appositive_role(rest, &org_prefix));
                 if let Some(parsed) = found {
                     let org = parsed.org_mentions.first().map(|&i| owner_id(gazetteer, &mentions[i]));
                     let mut claim = Claim {
@@ -926,17 +943,21 @@ fn placeholder_whole() -> quantity::Quantity {
     }
 }
 
-/// Entity mentions of the document, with generic nouns (`the alliance`) kept only when the
-/// entity they stand for is also named in the document.
-fn document_mentions(text: &str, doc: &Document, gazetteer: &Gazetteer) -> Vec<Mention> {
-    let body = &text[doc.body.clone()];
-    let mut mentions = gazetteer.find(body);
-    for mention in &mut mentions {
+/// Entity mentions of the document: those found while scanning its sentences and those of
+/// names that open with something other than a letter, with generic nouns (`the alliance`)
+/// kept only when the entity they stand for is also named in the document.
+fn document_mentions(text: &str, doc: &Document, found: Vec<Mention>, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let mut others = gazetteer.other_mentions(&text[doc.body.clone()]);
+    for mention in &mut others {
         mention.start += doc.body.start;
         mention.end += doc.body.start;
     }
-    let named: Vec<usize> = mentions.iter().filter(|m| !m.generic).map(|m| m.entity).collect();
-    mentions.retain(|m| !m.generic || named.contains(&m.entity));
+    let mut mentions = entity::merge_mentions(found, others);
+    let mut named = vec![false; gazetteer.entities.len()];
+    for mention in mentions.iter().filter(|m| !m.generic) {
+        named[mention.entity] = true;
+    }
+    mentions.retain(|m| !m.generic || named[m.entity]);
     mentions
 }
 

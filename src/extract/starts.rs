@@ -5,12 +5,11 @@
 //! comparators, title heads), keyed by the word's lower-cased ASCII letters packed into a
 //! `u128`: a single hash probe per word of the text.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::{lexicon, number, quantity, role, text, time};
+use super::words::{self, pack};
+use super::{Gazetteer, Mention, lexicon, number, quantity, role, text, time};
 
 /// Characters outside ASCII, other than letters and digits, that may start a quantity:
 /// currency signs, `≈`, `≤`, `≥` and the vulgar fractions.
@@ -57,83 +56,38 @@ fn is_candidate_symbol(c: char) -> bool {
 /// What a word may do.
 mod class {
     /// May open a number, a comparator, a currency or a time expression.
-    pub const LEAD: u8 = 1;
+    pub const LEAD: u16 = 1;
     /// A unit or currency word: `a kilogram`, `a dollar`.
-    pub const UNIT: u8 = 2;
+    pub const UNIT: u16 = 2;
     /// Every claim holds a trigger word unless it holds a digit.
-    pub const TRIGGER: u8 = 4;
+    pub const TRIGGER: u16 = 4;
     /// A title's head word: every role holds one.
-    pub const TITLE: u8 = 8;
+    pub const TITLE: u16 = 8;
     /// `a`, `an`: open a quantity only before a number word or a unit.
-    pub const ARTICLE: u8 = 16;
+    pub const ARTICLE: u16 = 16;
     /// `the`: opens a time only before a part of a period (`the end of 2019`).
-    pub const THE: u8 = 32;
+    pub const THE: u16 = 32;
     /// `middle`, `end`, `start`…: a part of a period after `the`.
-    pub const PERIOD_PART: u8 = 64;
+    pub const PERIOD_PART: u16 = 64;
     /// May open a quantity, but only with a number after it: a comparator (`more than`), an
     /// approximation (`some`), `between`, `from`, a currency code.
-    pub const BEFORE_NUMBER: u8 = 128;
+    pub const BEFORE_NUMBER: u16 = 128;
+    /// A title's head or modifier (`Former`, `Defense`, `Secretary`): a role may open with it.
+    pub const ROLE_OPENER: u16 = 256;
 }
 
 /// How far after a comparator's first word its number may start: the longest comparator
 /// (`smaller than or equal to`) and the longest currency code fit well within it.
 const COMPARATOR_REACH: usize = 48;
 
-/// Words of at most this many ASCII letters are looked up; no word of the table is longer.
-const MAX_WORD: usize = 16;
-
-/// The lower-cased ASCII letters `bytes[at..end]`, packed little-endian (`None` when longer
-/// than the table's words).
-fn pack(bytes: &[u8], at: usize, end: usize) -> Option<u128> {
-    let len = end - at;
-    if len == 0 || len > MAX_WORD {
-        return None;
-    }
-    let word_bits = u128::MAX >> (8 * (MAX_WORD - len));
-    // Read 16 bytes at once where the text has them, then keep the word's.
-    let raw = match bytes.get(at..at + MAX_WORD) {
-        Some(chunk) => u128::from_le_bytes(chunk.try_into().expect("16 bytes")),
-        None => {
-            let mut chunk = [0u8; MAX_WORD];
-            chunk[..len].copy_from_slice(&bytes[at..end]);
-            u128::from_le_bytes(chunk)
-        }
-    };
-    // Setting bit 5 lower-cases an ASCII letter.
-    let lower_case = u128::from_le_bytes([0x20; MAX_WORD]);
-    Some((raw | lower_case) & word_bits)
-}
-
-/// Multiply-and-fold hashing for packed words: the keys are already spread over 16 bytes.
-#[derive(Default)]
-struct FoldHasher(u64);
-
-impl Hasher for FoldHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn write_u128(&mut self, key: u128) {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
-        let product = u128::from(folded) * 0x9e37_79b9_7f4a_7c15;
-        self.0 = (product as u64) ^ ((product >> 64) as u64);
-    }
-}
-
-type WordTable = HashMap<u128, u8, BuildHasherDefault<FoldHasher>>;
+type WordTable = words::WordMap<u16>;
 
 fn word_table() -> &'static WordTable {
     static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
         let mut table = WordTable::default();
-        let mut add = |word: &str, flags: u8| {
+        let mut add = |word: &str, flags: u16| {
             let key = pack(word.as_bytes(), 0, word.len())
-                .unwrap_or_else(|| panic!("`{word}` is longer than {MAX_WORD} letters"));
+                .unwrap_or_else(|| panic!("`{word}` is longer than {} letters", words::MAX_WORD));
             *table.entry(key).or_default() |= flags;
         };
         let letters = |w: &&str| w.bytes().all(|b| b.is_ascii_alphabetic());
@@ -178,6 +132,9 @@ fn word_table() -> &'static WordTable {
         for word in role::title_words().filter(letters) {
             add(word, class::TITLE | class::TRIGGER);
         }
+        for word in role::opening_words().filter(letters) {
+            add(word, class::ROLE_OPENER);
+        }
         add("a", class::ARTICLE);
         add("an", class::ARTICLE);
         add("the", class::THE);
@@ -190,14 +147,14 @@ fn word_table() -> &'static WordTable {
 }
 
 /// The class of the ASCII letters `bytes[at..end]` (0 for a word the table does not hold).
-fn classify(bytes: &[u8], at: usize, end: usize) -> u8 {
+fn classify(bytes: &[u8], at: usize, end: usize) -> u16 {
     pack(bytes, at, end)
         .and_then(|key| word_table().get(&key).copied())
         .unwrap_or(0)
 }
 
 /// The class of the word after `bytes[at..]`'s first word of `len` letters, past spaces.
-fn next_word_class(bytes: &[u8], after: usize) -> u8 {
+fn next_word_class(bytes: &[u8], after: usize) -> u16 {
     let mut at = after;
     loop {
         match bytes.get(at..) {
@@ -232,6 +189,8 @@ pub struct Start {
     pub capitalised: bool,
     /// A quantity or a time may start here.
     pub opens: bool,
+    /// A title's head or modifier: a role may open here without an organisation before it.
+    pub role_word: bool,
     /// It opens only if a number follows: see [`class::BEFORE_NUMBER`].
     before_number: bool,
 }
@@ -273,7 +232,7 @@ fn is_list_bullet(text: &str, at: usize) -> bool {
 
 /// Whether a word of `class` at `at` may open a quantity or a time: `a` and `an` only before
 /// a number word or a unit (`a dozen`, `a kilogram`), `the` only before a part of a period.
-fn word_opens(bytes: &[u8], at: usize, len: usize, class: u8) -> bool {
+fn word_opens(bytes: &[u8], at: usize, len: usize, class: u16) -> bool {
     if class & class::ARTICLE != 0 {
         next_word_class(bytes, at + len) & (class::LEAD | class::BEFORE_NUMBER | class::UNIT) != 0
     } else if class & class::THE != 0 {
@@ -343,15 +302,30 @@ fn is_word_start(text: &str, at: usize) -> bool {
 
 /// Scans `sentence` of `text`: what it may hold, and into `starts` (cleared first) the word
 /// starts where a grammar may match, in order. A trigger word counts only as a word of its own.
-pub fn scan(text: &str, sentence: Range<usize>, starts: &mut Vec<Start>) -> Triggers {
+/// The mentions of `gazetteer`'s names that open with an ASCII letter are added to `mentions`.
+pub fn scan(
+    text: &str,
+    sentence: Range<usize>,
+    gazetteer: &Gazetteer,
+    starts: &mut Vec<Start>,
+    mentions: &mut Vec<Mention>,
+) -> Triggers {
     starts.clear();
     let bytes = text.as_bytes();
     let mut found = Triggers::default();
+    let mut mentioned_to = mentions.last().map_or(0, |m| m.end);
     let mut at = sentence.start;
     while at < sentence.end {
         let byte = bytes[at];
         if byte.is_ascii_alphanumeric() {
             let run = alphanumeric_run(text, at, sentence.end);
+            if byte.is_ascii_alphabetic()
+                && at >= mentioned_to
+                && let Some(mention) = gazetteer.mention_at(text, at, run.letters_end)
+            {
+                mentioned_to = mention.end;
+                mentions.push(mention);
+            }
             found.any |= run.numeric;
             let word_start = is_word_start(text, at);
             if byte.is_ascii_digit() {
@@ -360,6 +334,7 @@ pub fn scan(text: &str, sentence: Range<usize>, starts: &mut Vec<Start>) -> Trig
                         at,
                         capitalised: false,
                         opens: true,
+                        role_word: false,
                         before_number: false,
                     });
                 }
@@ -380,6 +355,7 @@ pub fn scan(text: &str, sentence: Range<usize>, starts: &mut Vec<Start>) -> Trig
                     at,
                     capitalised,
                     opens,
+                    role_word: class & class::ROLE_OPENER != 0,
                     before_number,
                 });
             }
@@ -395,6 +371,7 @@ pub fn scan(text: &str, sentence: Range<usize>, starts: &mut Vec<Start>) -> Trig
                     at,
                     capitalised: false,
                     opens: true,
+                    role_word: false,
                     before_number: false,
                 });
             }
@@ -411,6 +388,7 @@ pub fn scan(text: &str, sentence: Range<usize>, starts: &mut Vec<Start>) -> Trig
                         at,
                         capitalised: c.is_uppercase(),
                         opens: !c.is_alphabetic(),
+                        role_word: false,
                         before_number: false,
                     });
                 }
@@ -423,6 +401,7 @@ pub fn scan(text: &str, sentence: Range<usize>, starts: &mut Vec<Start>) -> Trig
                         at,
                         capitalised: false,
                         opens: true,
+                        role_word: false,
                         before_number: false,
                     });
                 }
@@ -449,7 +428,8 @@ mod tests {
 
     fn scan_all(text: &str) -> (Triggers, Vec<(&str, bool, bool)>) {
         let mut starts = Vec::new();
-        let triggers = scan(text, 0..text.len(), &mut starts);
+        let gazetteer = Gazetteer::new(Vec::new(), &[]);
+        let triggers = scan(text, 0..text.len(), &gazetteer, &mut starts, &mut Vec::new());
         let words = starts
             .iter()
             .map(|s| {
