@@ -83,12 +83,23 @@ struct Pattern {
     exact: bool,
 }
 
+/// What the text's words may be: the class the extractor gives them, and the names that
+/// open with them.
+#[derive(Debug, Clone, Default)]
+pub struct Word {
+    /// See [`super::starts`]' classes (0 for a word that only opens names).
+    pub class: u16,
+    /// Names that open with the word, longest first.
+    names: Vec<Pattern>,
+}
+
 /// The entities known to a run and the tables that find them.
 #[derive(Debug)]
 pub struct Gazetteer {
     pub entities: Vec<EntityDef>,
-    /// Patterns by the packed ASCII letters they open with, longest first.
-    by_first_word: WordMap<Vec<Pattern>>,
+    /// Words by their packed ASCII letters: one probe per word of the text finds both its
+    /// class and the names that may start there.
+    words: WordMap<Word>,
     /// Patterns that open with something other than an ASCII letter, and their automaton.
     others: Option<(AhoCorasick, Vec<Pattern>)>,
     demonyms: std::collections::HashSet<String>,
@@ -130,17 +141,28 @@ impl Gazetteer {
                 }
             }
         }
-        let mut by_first_word: WordMap<Vec<Pattern>> = WordMap::default();
+        let mut words: WordMap<Word> = super::starts::word_classes()
+            .iter()
+            .map(|(&key, &class)| {
+                (
+                    key,
+                    Word {
+                        class,
+                        names: Vec::new(),
+                    },
+                )
+            })
+            .collect();
         let mut others = Vec::new();
         for pattern in patterns.into_iter().filter(|p| !p.text.is_empty()) {
             let bytes = pattern.text.as_bytes();
             match words::pack(bytes, 0, words::letters_end(bytes, 0)) {
-                Some(key) => by_first_word.entry(key).or_default().push(pattern),
+                Some(key) => words.entry(key).or_default().names.push(pattern),
                 None => others.push(pattern),
             }
         }
-        for patterns in by_first_word.values_mut() {
-            patterns.sort_by_key(|p| std::cmp::Reverse(p.text.len()));
+        for word in words.values_mut() {
+            word.names.sort_by_key(|p| std::cmp::Reverse(p.text.len()));
         }
         let others = (!others.is_empty())
             .then(|| {
@@ -156,7 +178,7 @@ impl Gazetteer {
         let demonyms = entities.iter().flat_map(|e| e.demonyms.iter().cloned()).collect();
         Self {
             entities,
-            by_first_word,
+            words,
             others,
             demonyms,
             nouns: nouns
@@ -196,12 +218,15 @@ impl Gazetteer {
         self.entities.iter().position(|e| e.id == id)
     }
 
-    /// The mention that starts at `at` in `text`, if any: `at` starts a word, and its leading
-    /// ASCII letters end at `letters_end`. The longest name that fits wins.
-    pub fn mention_at(&self, text: &str, at: usize, letters_end: usize) -> Option<Mention> {
-        let key = words::pack(text.as_bytes(), at, letters_end)?;
-        let patterns = self.by_first_word.get(&key)?;
-        patterns.iter().find_map(|p| self.mention(text, at, p))
+    /// The word of the ASCII letters `bytes[at..end]`, if it matters.
+    pub fn word(&self, bytes: &[u8], at: usize, end: usize) -> Option<&Word> {
+        self.words.get(&words::pack(bytes, at, end)?)
+    }
+
+    /// The mention that starts at `at` in `text`, if any, where `at` starts a word that is
+    /// `word`. The longest name that fits wins.
+    pub fn mention_of(&self, word: &Word, text: &str, at: usize) -> Option<Mention> {
+        word.names.iter().find_map(|p| self.mention(text, at, p))
     }
 
     /// `pattern` at `at` of `text`, if it is written there and stands as a word of its own.
@@ -254,7 +279,11 @@ impl Gazetteer {
         while at < text.len() {
             let word_start =
                 bytes[at].is_ascii_alphabetic() && !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
-            if word_start && let Some(mention) = self.mention_at(text, at, words::letters_end(bytes, at)) {
+            let mention = word_start
+                .then(|| self.word(bytes, at, words::letters_end(bytes, at)))
+                .flatten()
+                .and_then(|word| self.mention_of(word, text, at));
+            if let Some(mention) = mention {
                 found.push(mention);
                 at = mention.end;
             } else {

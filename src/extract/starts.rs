@@ -82,7 +82,8 @@ const COMPARATOR_REACH: usize = 48;
 
 type WordTable = words::WordMap<u16>;
 
-fn word_table() -> &'static WordTable {
+/// The classes of the words that matter, by packed word.
+pub fn word_classes() -> &'static WordTable {
     static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
         let mut table = WordTable::default();
         let mut add = |word: &str, flags: u16| {
@@ -146,15 +147,8 @@ fn word_table() -> &'static WordTable {
     &TABLE
 }
 
-/// The class of the ASCII letters `bytes[at..end]` (0 for a word the table does not hold).
-fn classify(bytes: &[u8], at: usize, end: usize) -> u16 {
-    pack(bytes, at, end)
-        .and_then(|key| word_table().get(&key).copied())
-        .unwrap_or(0)
-}
-
-/// The class of the word after `bytes[at..]`'s first word of `len` letters, past spaces.
-fn next_word_class(bytes: &[u8], after: usize) -> u16 {
+/// The class of the word after `bytes[..after]`, past spaces.
+fn next_word_class(gazetteer: &Gazetteer, bytes: &[u8], after: usize) -> u16 {
     let mut at = after;
     loop {
         match bytes.get(at..) {
@@ -169,7 +163,7 @@ fn next_word_class(bytes: &[u8], after: usize) -> u16 {
         .iter()
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    classify(bytes, at, at + len)
+    gazetteer.word(bytes, at, at + len).map_or(0, |word| word.class)
 }
 
 /// What a sentence may hold.
@@ -232,11 +226,11 @@ fn is_list_bullet(text: &str, at: usize) -> bool {
 
 /// Whether a word of `class` at `at` may open a quantity or a time: `a` and `an` only before
 /// a number word or a unit (`a dozen`, `a kilogram`), `the` only before a part of a period.
-fn word_opens(bytes: &[u8], at: usize, len: usize, class: u16) -> bool {
+fn word_opens(gazetteer: &Gazetteer, bytes: &[u8], after: usize, class: u16) -> bool {
     if class & class::ARTICLE != 0 {
-        next_word_class(bytes, at + len) & (class::LEAD | class::BEFORE_NUMBER | class::UNIT) != 0
+        next_word_class(gazetteer, bytes, after) & (class::LEAD | class::BEFORE_NUMBER | class::UNIT) != 0
     } else if class & class::THE != 0 {
-        next_word_class(bytes, at + len) & class::PERIOD_PART != 0
+        next_word_class(gazetteer, bytes, after) & class::PERIOD_PART != 0
     } else {
         class & (class::LEAD | class::BEFORE_NUMBER) != 0
     }
@@ -319,9 +313,9 @@ pub fn scan(
         let byte = bytes[at];
         if byte.is_ascii_alphanumeric() {
             let run = alphanumeric_run(text, at, sentence.end);
-            if byte.is_ascii_alphabetic()
-                && at >= mentioned_to
-                && let Some(mention) = gazetteer.mention_at(text, at, run.letters_end)
+            let word = gazetteer.word(bytes, at, run.letters_end);
+            if at >= mentioned_to
+                && let Some(mention) = word.and_then(|word| gazetteer.mention_of(word, text, at))
             {
                 mentioned_to = mention.end;
                 mentions.push(mention);
@@ -341,13 +335,13 @@ pub fn scan(
                 at = run.end;
                 continue;
             }
-            let class = classify(bytes, at, run.letters_end);
+            let class = word.map_or(0, |word| word.class);
             if run.letters_end == run.end {
                 found.any |= class & class::TRIGGER != 0;
                 found.title |= class & class::TITLE != 0;
             }
             let capitalised = byte.is_ascii_uppercase();
-            let opens = class != 0 && word_opens(bytes, at, run.letters_end - at, class);
+            let opens = class != 0 && word_opens(gazetteer, bytes, run.letters_end, class);
             if word_start && (capitalised || opens) {
                 let before_number =
                     class & (class::BEFORE_NUMBER | class::LEAD | class::ARTICLE) == class::BEFORE_NUMBER;
