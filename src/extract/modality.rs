@@ -89,17 +89,36 @@ const REPORTING: &[&str] = &[
     "reportedly",
 ];
 
+/// The words of `before`'s last clause (after `;`, `:`, a parenthesis or a dash), last first,
+/// numbers left out. Read backwards and lazily: only the words a caller takes are looked at.
 fn words_before(before: &str) -> impl Iterator<Item = &str> {
-    let clause_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, ';' | ':' | '(' | ')' | '—' | '–'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    before[clause_start..]
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        // Numbers carry no cue and `4,500` would count twice.
-        .filter(|w| w.starts_with(|c: char| c.is_alphabetic()))
-        .take(CUE_REACH)
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut rest = before;
+    std::iter::from_fn(move || {
+        loop {
+            let (end, last) = rest
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_word_char(c) || matches!(c, ';' | ':' | '(' | ')' | '—' | '–'))?;
+            if !is_word_char(last) {
+                rest = "";
+                return None;
+            }
+            let end = end + last.len_utf8();
+            let start = rest[..end]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &rest[start..end];
+            rest = &rest[..start];
+            // Numbers carry no cue and `4,500` would count twice.
+            if word.starts_with(|c: char| c.is_alphabetic()) {
+                return Some(word);
+            }
+        }
+    })
+    .take(CUE_REACH)
 }
 
 /// How many words back a cue still governs the number: `will reduce the number of American

@@ -205,6 +205,14 @@ fn comparator(input: &str) -> Option<(&str, Bound)> {
     best.map(|(len, bound)| (trim_spaces(&input[len..]), bound))
 }
 
+/// Whether a quantity that opens with a word rather than a number may start at `input`: a
+/// comparator (`more than`), `between` or `from`, or a currency written before the amount.
+pub fn opens_with_word(input: &str) -> bool {
+    comparator(input).is_some()
+        || alt((word("between"), word("from"))).parse(input).is_ok()
+        || currency_prefix(input).is_some()
+}
+
 /// Words a quantity can start with besides numbers, lower case: comparators, `between`,
 /// `from`, and currency codes.
 pub fn lead_words() -> impl Iterator<Item = String> {

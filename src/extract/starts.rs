@@ -407,7 +407,8 @@ pub fn scan(
     let mut next_number = usize::MAX;
     for start in starts.iter_mut().rev() {
         if start.before_number {
-            start.opens &= next_number - start.at <= COMPARATOR_REACH;
+            start.opens &= next_number - start.at <= COMPARATOR_REACH
+                && quantity::opens_with_word(&text[start.at..sentence.end]);
         } else if start.opens {
             next_number = start.at;
         }
