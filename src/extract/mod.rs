@@ -608,40 +608,54 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
     if dates.is_empty() {
         return;
     }
-    let lower_words = |s: &str| -> Vec<String> {
+    fn words_of(s: &str) -> impl Iterator<Item = &str> {
         s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
+    }
+    let is_one_of = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
     for claim in claims.iter_mut().filter(|c| c.value.is_some()) {
         let after = dates.iter().find(|(span, _)| {
             if span.start < claim.span.end {
                 return false;
             }
             let between = &text[claim.span.end..span.start];
-            let words = lower_words(between);
+            if between.contains([';', ':', '—', '(', ')', ',']) {
+                return false;
+            }
+            let mut count = 0;
+            let mut last = None;
+            for word in words_of(between) {
+                count += 1;
+                if count > 6 || is_one_of(word, CLAUSE_OPENERS) || is_one_of(word, AUXILIARIES) {
+                    return false;
+                }
+                last = Some(word);
+            }
             let relative = text[span.clone()].split(' ').next().is_some_and(|w| {
-                ["last", "next", "this", "earlier", "later", "from", "between"].contains(&w.to_lowercase().as_str())
+                is_one_of(w, &["last", "next", "this", "earlier", "later", "from", "between"])
             });
-            let introduced = words.last().is_some_and(|w| TIME_PREPOSITIONS.contains(&w.as_str()));
-            words.len() <= 6
-                && !between.contains([';', ':', '—', '(', ')', ','])
-                && !words
-                    .iter()
-                    .any(|w| CLAUSE_OPENERS.contains(&w.as_str()) || AUXILIARIES.contains(&w.as_str()))
-                && (introduced || words.is_empty() && relative)
+            let introduced = last.is_some_and(|w| is_one_of(w, TIME_PREPOSITIONS));
+            introduced || count == 0 && relative
         });
         let before = dates.iter().rev().find(|(span, _)| {
             if span.end > claim.span.start {
                 return false;
             }
-            let lead = lower_words(&text[sentence_start..span.start]);
-            let opens = lead.is_empty() || lead.len() == 1 && TIME_PREPOSITIONS.contains(&lead[0].as_str());
+            let mut lead = words_of(&text[sentence_start..span.start]);
+            let opens = match (lead.next(), lead.next()) {
+                (None, _) => true,
+                (Some(word), None) => is_one_of(word, TIME_PREPOSITIONS),
+                _ => false,
+            };
             opens && text[span.end..claim.span.start].trim_start().starts_with(',')
         });
         let Some((span, time)) = after.or(before) else { continue };
-        let since = text[..span.start].trim_end().to_lowercase().ends_with("since");
+        let before_date = text[..span.start].trim_end();
+        let since = before_date
+            .len()
+            .checked_sub(5)
+            .and_then(|i| before_date.get(i..))
+            .is_some_and(|w| w.eq_ignore_ascii_case("since"));
         claim.time = Some(ClaimTime {
             from: time.from,
             to: if since {
