@@ -185,9 +185,10 @@ fn comparator(input: &str) -> Option<(&str, Bound)> {
     if first.is_ascii_digit() {
         return None;
     }
+    static BY_FIRST_BYTE: LazyLock<ByFirstByte<Bound>> = LazyLock::new(|| ByFirstByte::new(COMPARATORS));
     let mut best: Option<(usize, Bound)> = None;
-    for &(phrase, bound) in COMPARATORS {
-        if phrase.as_bytes()[0] != first || best.is_some_and(|(len, _)| len >= phrase.len()) {
+    for &(phrase, bound) in starting_like(&BY_FIRST_BYTE, input) {
+        if best.is_some_and(|(len, _)| len >= phrase.len()) {
             continue;
         }
         let Some(head) = input.get(..phrase.len()) else {
@@ -506,10 +507,10 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
 
 /// A word list split by the lower-cased first byte of its entries, each bucket in list order
 /// (longer forms come first in the lists, and the first match wins).
-struct ByFirstByte(Vec<Vec<(&'static str, &'static str)>>);
+struct ByFirstByte<T: 'static = &'static str>(Vec<Vec<(&'static str, T)>>);
 
-impl ByFirstByte {
-    fn new(list: &'static [(&'static str, &'static str)]) -> Self {
+impl<T: Copy> ByFirstByte<T> {
+    fn new(list: &'static [(&'static str, T)]) -> Self {
         let mut buckets = vec![Vec::new(); 256];
         for &entry in list {
             if let Some(first) = entry.0.bytes().next() {
@@ -525,7 +526,7 @@ static TIME_UNITS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lex
 static MEASURE_UNITS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lexicon::MEASURE_UNITS));
 
 /// The entries of `list` that may start `text`: those with its first byte, in any case.
-fn starting_like<'l>(list: &'l ByFirstByte, text: &str) -> &'l [(&'static str, &'static str)] {
+fn starting_like<'l, T>(list: &'l ByFirstByte<T>, text: &str) -> &'l [(&'static str, T)] {
     text.bytes()
         .next()
         .map_or(&[], |first| &list.0[usize::from(first.to_ascii_lowercase())])
