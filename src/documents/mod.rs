@@ -573,8 +573,8 @@ const BOILERPLATE_HEADINGS: &[&str] = &[
 fn boilerplate_start(text: &str, body: Range<usize>) -> Option<usize> {
     let mut offset = body.start;
     for (index, line) in text[body.clone()].split_inclusive('\n').enumerate() {
-        let heading = line.trim().trim_end_matches(':').to_lowercase();
-        if index > 2 && BOILERPLATE_HEADINGS.contains(&heading.as_str()) {
+        let heading = line.trim().trim_end_matches(':');
+        if index > 2 && BOILERPLATE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(heading)) {
             return Some(offset);
         }
         offset += line.len();

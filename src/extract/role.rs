@@ -310,7 +310,11 @@ pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -
 /// `Name, [the] [principal] [ORG] title …` — the title after the name, set off by a comma.
 pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<RoleParse> {
     // `Jens Stoltenberg, NATO's secretary-general`: no comma nearby, no apposition.
-    let window = input.get(..input.len().min(64)).unwrap_or(input);
+    let mut window_end = input.len().min(64);
+    while !input.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let window = &input[..window_end];
     let comma = memchr::memchr(b',', window.as_bytes())?;
     let before = &window[..comma];
     let name_like = before

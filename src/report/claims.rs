@@ -138,9 +138,13 @@ pub fn claim_record(documents: &[Document], claims: &[Claim], graph: Option<&Cla
 
 /// One JSON object per line, in document order.
 pub fn write_claims_jsonl(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Result<()> {
+    // Each record is built in memory and written at once: one call on `out` per record.
+    let mut line = Vec::with_capacity(1024);
     for record in records {
-        serde_json::to_writer(&mut *out, record)?;
-        out.write_all(b"\n")?;
+        line.clear();
+        serde_json::to_writer(&mut line, record)?;
+        line.push(b'\n');
+        out.write_all(&line)?;
     }
     Ok(())
 }
