@@ -573,7 +573,12 @@ const BOILERPLATE_HEADINGS: &[&str] = &[
 fn boilerplate_start(text: &str, body: Range<usize>) -> Option<usize> {
     let mut offset = body.start;
     for (index, line) in text[body.clone()].split_inclusive('\n').enumerate() {
-        let heading = line.trim().trim_end_matches(':');
+        // Headings are short lines: a long one is prose.
+        let heading = if line.len() <= 64 {
+            line.trim().trim_end_matches(':')
+        } else {
+            ""
+        };
         if index > 2 && BOILERPLATE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(heading)) {
             return Some(offset);
         }

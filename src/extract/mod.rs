@@ -631,9 +631,10 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
                 }
                 last = Some(word);
             }
-            let relative = text[span.clone()].split(' ').next().is_some_and(|w| {
-                is_one_of(w, &["last", "next", "this", "earlier", "later", "from", "between"])
-            });
+            let relative = text[span.clone()]
+                .split(' ')
+                .next()
+                .is_some_and(|w| is_one_of(w, &["last", "next", "this", "earlier", "later", "from", "between"]));
             let introduced = last.is_some_and(|w| is_one_of(w, TIME_PREPOSITIONS));
             introduced || count == 0 && relative
         });

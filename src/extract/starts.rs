@@ -343,8 +343,10 @@ pub fn scan(
             let capitalised = byte.is_ascii_uppercase();
             let opens = class != 0 && word_opens(gazetteer, bytes, run.letters_end, class);
             if word_start && (capitalised || opens) {
-                let before_number =
-                    class & (class::BEFORE_NUMBER | class::LEAD | class::ARTICLE) == class::BEFORE_NUMBER;
+                // `USD115`: the number is glued to the word.
+                let glued_number = bytes.get(run.letters_end).is_some_and(u8::is_ascii_digit);
+                let before_number = !glued_number
+                    && class & (class::BEFORE_NUMBER | class::LEAD | class::ARTICLE) == class::BEFORE_NUMBER;
                 starts.push(Start {
                     at,
                     capitalised,
@@ -407,8 +409,8 @@ pub fn scan(
     let mut next_number = usize::MAX;
     for start in starts.iter_mut().rev() {
         if start.before_number {
-            start.opens &= next_number - start.at <= COMPARATOR_REACH
-                && quantity::opens_with_word(&text[start.at..sentence.end]);
+            start.opens &=
+                next_number - start.at <= COMPARATOR_REACH && quantity::opens_with_word(&text[start.at..sentence.end]);
         } else if start.opens {
             next_number = start.at;
         }
@@ -471,13 +473,14 @@ mod tests {
     fn comparators_open_only_before_a_number() {
         let (_, starts) = scan_all("more than enough of them stayed at home for the whole of the winter");
         assert_eq!(starts, []);
+        let (_, starts) = scan_all("USD115 and CHF3.04");
+        assert_eq!(starts, [("USD115", true, true), ("CHF3.04", true, true)]);
         let (_, starts) = scan_all("in excess of 20 and as much as a dozen");
         assert_eq!(
             starts,
             [
                 ("in", false, true),
                 ("20", false, true),
-                ("as", false, true),
                 ("as", false, true),
                 ("a", false, true),
                 ("dozen", false, true),
