@@ -359,3 +359,31 @@ fn generated_story_sets_do_produce_findings() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("numeric-contradiction "), "{found:?}");
 }
+
+/// Two claims of one day, one of them `fewer than` the other, and a later smaller one: which of
+/// the two same-day claims is the later one's neighbour once decided whether a change was found.
+#[test]
+fn claims_of_one_day_are_ordered_by_what_they_say() {
+    let later = Story {
+        day: 17,
+        comparator: "",
+        value: 100,
+    };
+    let exact = Story {
+        day: 2,
+        comparator: "",
+        value: 200,
+    };
+    let bounded = Story {
+        day: 2,
+        comparator: "fewer than ",
+        value: 200,
+    };
+    let one_way = findings_of(&[(0, &later), (1, &exact), (2, &bounded)]);
+    let other_way = findings_of(&[(0, &later), (2, &bounded), (1, &exact)]);
+    assert_eq!(one_way, other_way);
+    assert!(
+        one_way.iter().any(|f| f.starts_with("numeric-contradiction ")),
+        "{one_way:?}"
+    );
+}

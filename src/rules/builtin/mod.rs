@@ -88,7 +88,19 @@ pub(super) fn role_holders(cx: &super::RuleContext<'_>, claims: &[usize]) -> Hol
 pub(super) fn dated_claims(cx: &super::RuleContext<'_>, claims: &[usize]) -> Vec<(jiff::civil::Date, usize)> {
     let mut dated: Vec<(jiff::civil::Date, usize)> =
         claims.iter().filter_map(|&c| cx.date_of(c).map(|d| (d, c))).collect();
-    dated.sort_by_key(|&(date, claim)| (date, cx.claims[claim].doc, cx.claims[claim].span.start));
+    // Claims of one day are ordered by the outlet and title of their document, then as
+    // written, so that the neighbours compared (and the findings) do not depend on the order
+    // the documents came in.
+    let document_key = |claim: usize| {
+        let meta = &cx.documents[cx.claims[claim].doc];
+        (meta.source.as_deref(), meta.title.as_deref())
+    };
+    dated.sort_by(|&(date_a, a), &(date_b, b)| {
+        date_a
+            .cmp(&date_b)
+            .then_with(|| document_key(a).cmp(&document_key(b)))
+            .then((cx.claims[a].doc, cx.claims[a].span.start).cmp(&(cx.claims[b].doc, cx.claims[b].span.start)))
+    });
     dated
 }
 
