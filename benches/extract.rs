@@ -11,10 +11,6 @@ use claimlint::documents::{self, Document};
 use claimlint::extract::{self, Gazetteer};
 use claimlint::rules::RuleSet;
 
-/// The allocator the claimlint binary uses, so the numbers are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const TARGET_BYTES: usize = 32 << 20;
 
 fn main() {

@@ -11,10 +11,6 @@ use claimlint::link::{self, ClaimGraph};
 use claimlint::rules::{self, RuleContext, RuleSet};
 use divan::counter::{BytesCount, ItemsCount};
 
-/// The allocator the claimlint binary uses, so the numbers are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const COPIES: usize = 40;
 
 struct Inputs {
