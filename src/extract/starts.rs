@@ -191,9 +191,7 @@ pub struct Start {
 
 /// `-5`, `− 5`, `.5`: a sign or a decimal point before digits.
 fn starts_signed_or_decimal(rest: &str) -> bool {
-    let after = if let Some(after) = rest.strip_prefix(['-', '−', '+', '.']) {
-        after
-    } else {
+    let Some(after) = rest.strip_prefix(['-', '−', '.']) else {
         return false;
     };
     let after = if rest.starts_with('.') {
@@ -359,7 +357,7 @@ pub fn scan(
         } else if byte.is_ascii() {
             let symbol = match byte {
                 b'$' | b'~' | b'<' | b'>' | b'(' => true,
-                b'-' | b'+' | b'.' => starts_signed_or_decimal(&text[at..sentence.end]),
+                b'-' | b'.' => starts_signed_or_decimal(&text[at..sentence.end]),
                 _ => false,
             };
             if symbol && is_word_start(text, at) && !is_list_bullet(text, at) {
