@@ -251,11 +251,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
         // Text before `consumed` belongs to a claim already made.
         let mut consumed = sentence.start;
         for &starts::Start {
-            at,
-            capitalised,
-            opens,
-            role_word,
-            ..
+            at, capitalised, opens, ..
         } in &sentence_starts[starts]
         {
             if at < consumed {
@@ -290,10 +286,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     .map(|m| (m.end - m.start, mention_index(&mentions, m)))
             };
             if capitalised && triggers.title {
-                let found = (role_word || org_prefix(0).is_some())
-                    .then(|| role::role(rest, &org_prefix))
-                    .flatten()
-                    .or_else(|| role::appositive_role(rest, &org_prefix));
+                let found = role::role(rest, &org_prefix).or_else(|| role::appositive_role(rest, &org_prefix));
                 if let Some(parsed) = found {
                     let org = parsed.org_mentions.first().map(|&i| owner_id(gazetteer, &mentions[i]));
                     let mut claim = Claim {

@@ -78,11 +78,6 @@ const PHRASE_OPENERS: &[&str] = &[
     "then",
 ];
 
-/// The words a role may open with when no organisation comes first: modifiers and heads.
-pub fn opening_words() -> impl Iterator<Item = &'static str> {
-    MODIFIERS.iter().chain(HEADS).copied()
-}
-
 /// The head words of titles: a role claim holds one of them.
 pub fn title_words() -> impl Iterator<Item = &'static str> {
     HEADS.iter().copied()

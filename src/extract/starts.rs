@@ -72,8 +72,6 @@ mod class {
     /// May open a quantity, but only with a number after it: a comparator (`more than`), an
     /// approximation (`some`), `between`, `from`, a currency code.
     pub const BEFORE_NUMBER: u16 = 128;
-    /// A title's head or modifier (`Former`, `Defense`, `Secretary`): a role may open with it.
-    pub const ROLE_OPENER: u16 = 256;
 }
 
 /// How far after a comparator's first word its number may start: the longest comparator
@@ -133,9 +131,6 @@ pub fn word_classes() -> &'static WordTable {
         for word in role::title_words().filter(letters) {
             add(word, class::TITLE | class::TRIGGER);
         }
-        for word in role::opening_words().filter(letters) {
-            add(word, class::ROLE_OPENER);
-        }
         add("a", class::ARTICLE);
         add("an", class::ARTICLE);
         add("the", class::THE);
@@ -183,10 +178,20 @@ pub struct Start {
     pub capitalised: bool,
     /// A quantity or a time may start here.
     pub opens: bool,
-    /// A title's head or modifier: a role may open here without an organisation before it.
-    pub role_word: bool,
     /// It opens only if a number follows: see [`class::BEFORE_NUMBER`].
     before_number: bool,
+}
+
+impl Start {
+    /// A digit, a sign or a symbol: a quantity may start here, never a role.
+    fn numeric(at: usize) -> Self {
+        Self {
+            at,
+            capitalised: false,
+            opens: true,
+            before_number: false,
+        }
+    }
 }
 
 /// `-5`, `− 5`, `.5`: a sign or a decimal point before digits.
@@ -322,13 +327,7 @@ pub fn scan(
             let word_start = is_word_start(text, at);
             if byte.is_ascii_digit() {
                 if word_start {
-                    starts.push(Start {
-                        at,
-                        capitalised: false,
-                        opens: true,
-                        role_word: false,
-                        before_number: false,
-                    });
+                    starts.push(Start::numeric(at));
                 }
                 at = run.end;
                 continue;
@@ -349,7 +348,6 @@ pub fn scan(
                     at,
                     capitalised,
                     opens,
-                    role_word: class & class::ROLE_OPENER != 0,
                     before_number,
                 });
             }
@@ -361,13 +359,7 @@ pub fn scan(
                 _ => false,
             };
             if symbol && is_word_start(text, at) && !is_list_bullet(text, at) {
-                starts.push(Start {
-                    at,
-                    capitalised: false,
-                    opens: true,
-                    role_word: false,
-                    before_number: false,
-                });
+                starts.push(Start::numeric(at));
             }
             at += 1;
         } else {
@@ -382,7 +374,6 @@ pub fn scan(
                         at,
                         capitalised: c.is_uppercase(),
                         opens: !c.is_alphabetic(),
-                        role_word: false,
                         before_number: false,
                     });
                 }
@@ -391,13 +382,7 @@ pub fn scan(
                 let candidate = is_candidate_symbol(c);
                 found.any |= candidate;
                 if (candidate || c == '−' && starts_signed_or_decimal(rest)) && is_word_start(text, at) {
-                    starts.push(Start {
-                        at,
-                        capitalised: false,
-                        opens: true,
-                        role_word: false,
-                        before_number: false,
-                    });
+                    starts.push(Start::numeric(at));
                 }
                 at += c.len_utf8();
             }
