@@ -220,7 +220,12 @@ impl Gazetteer {
 
     /// The word of the ASCII letters `bytes[at..end]`, if it matters.
     pub fn word(&self, bytes: &[u8], at: usize, end: usize) -> Option<&Word> {
-        self.words.get(&words::pack(bytes, at, end)?)
+        self.packed_word(words::pack(bytes, at, end)?)
+    }
+
+    /// [`Self::word`] of a word already packed by [`words::pack`].
+    pub fn packed_word(&self, key: u128) -> Option<&Word> {
+        self.words.get(&key)
     }
 
     /// The mention that starts at `at` in `text`, if any, where `at` starts a word that is

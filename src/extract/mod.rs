@@ -285,7 +285,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     .find(|m| m.start == at + offset)
                     .map(|m| (m.end - m.start, mention_index(&mentions, m)))
             };
-            if capitalised && triggers.title {
+            if capitalised && triggers.last_title.is_some_and(|title| at <= title) {
                 let found = role::role(rest, &org_prefix).or_else(|| role::appositive_role(rest, &org_prefix));
                 if let Some(parsed) = found {
                     let org = parsed.org_mentions.first().map(|&i| owner_id(gazetteer, &mentions[i]));

@@ -166,8 +166,8 @@ fn next_word_class(gazetteer: &Gazetteer, bytes: &[u8], after: usize) -> u16 {
 pub struct Triggers {
     /// A digit, a numeric character or a trigger word: it may hold a claim.
     pub any: bool,
-    /// A title's head word: it may hold a role.
-    pub title: bool,
+    /// Where its last title head word starts: a role holds one, so no role starts after it.
+    pub last_title: Option<usize>,
 }
 
 /// A word start where a grammar may match.
@@ -281,6 +281,28 @@ fn alphanumeric_run(text: &str, at: usize, end: usize) -> Run {
     }
 }
 
+/// The run of letters and digits at `at`, an ASCII letter or digit, up to `end`, with its
+/// leading letters packed: at once from one 16-byte load when the run is a plain word.
+fn word_run(text: &str, at: usize, end: usize) -> (Run, Option<u128>) {
+    let bytes = text.as_bytes();
+    if let Some(chunk) = words::chunk_at(bytes, at) {
+        let letters_end = (at + words::leading_letters(chunk)).min(end);
+        let ends_here =
+            letters_end == end || bytes[letters_end].is_ascii() && !bytes[letters_end].is_ascii_alphanumeric();
+        if letters_end - at < words::MAX_WORD && ends_here {
+            let run = Run {
+                end: letters_end,
+                letters_end,
+                numeric: false,
+            };
+            return (run, words::pack_chunk(chunk, letters_end - at));
+        }
+    }
+    let run = alphanumeric_run(text, at, end);
+    let key = pack(bytes, at, run.letters_end);
+    (run, key)
+}
+
 /// `char::is_alphanumeric`, without a table lookup for the punctuation of typeset text
 /// (curly quotes, dashes, spaces: U+2000 to U+206F hold no letter or digit).
 fn is_alphanumeric(c: char) -> bool {
@@ -315,8 +337,8 @@ pub fn scan(
     while at < sentence.end {
         let byte = bytes[at];
         if byte.is_ascii_alphanumeric() {
-            let run = alphanumeric_run(text, at, sentence.end);
-            let word = gazetteer.word(bytes, at, run.letters_end);
+            let (run, key) = word_run(text, at, sentence.end);
+            let word = key.and_then(|key| gazetteer.packed_word(key));
             if at >= mentioned_to
                 && let Some(mention) = word.and_then(|word| gazetteer.mention_of(word, text, at))
             {
@@ -335,7 +357,9 @@ pub fn scan(
             let class = word.map_or(0, |word| word.class);
             if run.letters_end == run.end {
                 found.any |= class & class::TRIGGER != 0;
-                found.title |= class & class::TITLE != 0;
+                if class & class::TITLE != 0 {
+                    found.last_title = Some(at);
+                }
             }
             let capitalised = byte.is_ascii_uppercase();
             let opens = class != 0 && word_opens(gazetteer, bytes, run.letters_end, class);
@@ -427,7 +451,7 @@ mod tests {
             triggers,
             Triggers {
                 any: true,
-                title: false
+                last_title: None
             }
         );
         assert_eq!(
@@ -480,11 +504,17 @@ mod tests {
             triggers,
             Triggers {
                 any: true,
-                title: false
+                last_title: None
             }
         );
         let (triggers, starts) = scan_all("The President spoke");
-        assert_eq!(triggers, Triggers { any: true, title: true });
+        assert_eq!(
+            triggers,
+            Triggers {
+                any: true,
+                last_title: Some(4)
+            }
+        );
         assert_eq!(starts, [("The", true, false), ("President", true, false)]);
     }
 

@@ -8,6 +8,40 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Words of at most this many ASCII letters can be packed.
 pub const MAX_WORD: usize = 16;
 
+/// The 16 bytes at `at`, little-endian, where the text has them.
+pub fn chunk_at(bytes: &[u8], at: usize) -> Option<u128> {
+    let chunk = bytes.get(at..at + MAX_WORD)?;
+    Some(u128::from_le_bytes(chunk.try_into().expect("16 bytes")))
+}
+
+/// A byte repeated over the 16 bytes of a `u128`.
+const fn splat(byte: u8) -> u128 {
+    u128::from_le_bytes([byte; MAX_WORD])
+}
+
+/// How many ASCII letters `chunk` (16 bytes, little-endian) opens with, all of its bytes
+/// tested at once.
+pub fn leading_letters(chunk: u128) -> usize {
+    const HIGH: u128 = splat(0x80);
+    // Lower-cased and without their top bit, no byte carries into the next when added to.
+    let lower = (chunk | splat(0x20)) & !HIGH;
+    let at_least_a = lower.wrapping_add(splat(0x80 - b'a'));
+    let past_z = lower.wrapping_add(splat(0x80 - b'z' - 1));
+    let letters = at_least_a & !past_z & !chunk & HIGH;
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// `chunk`'s first `len` bytes lower-cased and packed (`None` when `len` is 0 or over
+/// [`MAX_WORD`]); they must be ASCII letters.
+pub fn pack_chunk(chunk: u128, len: usize) -> Option<u128> {
+    if len == 0 || len > MAX_WORD {
+        return None;
+    }
+    let word_bits = u128::MAX >> (8 * (MAX_WORD - len));
+    // Setting bit 5 lower-cases an ASCII letter.
+    Some((chunk | splat(0x20)) & word_bits)
+}
+
 /// The lower-cased ASCII letters `bytes[at..end]`, packed little-endian (`None` when empty or
 /// longer than [`MAX_WORD`]).
 pub fn pack(bytes: &[u8], at: usize, end: usize) -> Option<u128> {
@@ -15,19 +49,12 @@ pub fn pack(bytes: &[u8], at: usize, end: usize) -> Option<u128> {
     if len == 0 || len > MAX_WORD {
         return None;
     }
-    let word_bits = u128::MAX >> (8 * (MAX_WORD - len));
-    // Read 16 bytes at once where the text has them, then keep the word's.
-    let raw = match bytes.get(at..at + MAX_WORD) {
-        Some(chunk) => u128::from_le_bytes(chunk.try_into().expect("16 bytes")),
-        None => {
-            let mut chunk = [0u8; MAX_WORD];
-            chunk[..len].copy_from_slice(&bytes[at..end]);
-            u128::from_le_bytes(chunk)
-        }
-    };
-    // Setting bit 5 lower-cases an ASCII letter.
-    let lower_case = u128::from_le_bytes([0x20; MAX_WORD]);
-    Some((raw | lower_case) & word_bits)
+    let chunk = chunk_at(bytes, at).unwrap_or_else(|| {
+        let mut chunk = [0u8; MAX_WORD];
+        chunk[..len].copy_from_slice(&bytes[at..end]);
+        u128::from_le_bytes(chunk)
+    });
+    pack_chunk(chunk, len)
 }
 
 /// Multiply-and-fold hashing for packed words: the keys are already spread over 16 bytes.
@@ -74,5 +101,30 @@ mod tests {
         assert_eq!(pack(b"x", 0, 0), None);
         assert_eq!(pack(b"abcdefghijklmnopq", 0, 17), None);
         assert!(pack(b"abcdefghijklmnop", 0, 16).is_some());
+    }
+
+    #[test]
+    fn leading_letters_stop_at_the_first_byte_that_is_not_an_ascii_letter() {
+        let count = |text: &str| leading_letters(chunk_at(text.as_bytes(), 0).expect("16 bytes"));
+        assert_eq!(count("Stoltenberg said that"), 11);
+        assert_eq!(count("AzaZ@[`{ and more words"), 4);
+        assert_eq!(count("a9 and more words"), 1);
+        assert_eq!(count("éa and more words"), 0);
+        assert_eq!(count("abcdefghijklmnopqrstuvwxyz"), 16);
+        assert_eq!(count("ab\u{0}cd and more words"), 2);
+        assert_eq!(count("xyz\u{7f}\u{ff} and more words"), 3);
+        // Every byte on its own, in each position.
+        for byte in 0..=255u8 {
+            for position in 0..16 {
+                let mut bytes = *b"abcdefghijklmnop";
+                bytes[position] = byte;
+                let expected = if byte.is_ascii_alphabetic() { 16 } else { position };
+                assert_eq!(
+                    leading_letters(u128::from_le_bytes(bytes)),
+                    expected,
+                    "{byte:#x} at {position}"
+                );
+            }
+        }
     }
 }
