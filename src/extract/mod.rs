@@ -236,7 +236,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
         if triggers.any {
             let first = sentence_starts.len();
             sentence_starts.extend_from_slice(&starts);
-            candidates.push((sentence, triggers, first..sentence_starts.len()));
+            candidates.push((sentence, first..sentence_starts.len()));
         }
     }
     let mentions = document_mentions(text, doc, found_mentions, gazetteer);
@@ -244,21 +244,21 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
     let salient_place = salient_place(&mentions, gazetteer, content_end);
 
     let mut claims = Vec::new();
-    for (sentence, triggers, starts) in candidates {
+    for (sentence, starts) in candidates {
         let first_of_sentence = claims.len();
         let mut reported = None;
         let sentence_mentions = mentions_within(&mentions, sentence.clone());
         // Text before `consumed` belongs to a claim already made.
         let mut consumed = sentence.start;
         for &starts::Start {
-            at, capitalised, opens, ..
+            at, role, opens, ..
         } in &sentence_starts[starts]
         {
             if at < consumed {
                 continue;
             }
             let rest = &text[at..sentence.end];
-            let base = Claim {
+            let base = || Claim {
                 doc: doc_index,
                 span: at..at,
                 kind: ClaimKind::Count,
@@ -285,14 +285,14 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     .find(|m| m.start == at + offset)
                     .map(|m| (m.end - m.start, mention_index(&mentions, m)))
             };
-            if capitalised && triggers.last_title.is_some_and(|title| at <= title) {
+            if role {
                 let found = role::role(rest, &org_prefix).or_else(|| role::appositive_role(rest, &org_prefix));
                 if let Some(parsed) = found {
                     let org = parsed.org_mentions.first().map(|&i| owner_id(gazetteer, &mentions[i]));
                     let mut claim = Claim {
                         span: at..at + parsed.len,
                         kind: ClaimKind::Role,
-                        ..base
+                        ..base()
                     };
                     // `fired Defense Secretary Mark Esper`, `then-President Trump`: no longer held.
                     let former = parsed.former
@@ -347,7 +347,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         to: expression.to,
                         source: TimeSource::Text,
                     }),
-                    ..base
+                    ..base()
                 });
                 consumed = at + expression.len;
                 continue;
@@ -371,12 +371,12 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                             to,
                             source: TimeSource::Text,
                         }),
-                        ..base
+                        ..base()
                     });
                     consumed = end;
                     continue;
                 }
-                let mut claim = numeric_claim(base, at..end, &parsed);
+                let mut claim = numeric_claim(base(), at..end, &parsed);
                 if claim.kind == ClaimKind::Duration
                     && let Some(time) = duration_ending_now(text, &claim, today)
                 {
@@ -411,9 +411,8 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         claim.class = whole.class;
                     }
                 }
-                claims.push(claim.clone());
                 consumed = end;
-                if let (Some(whole), Some(whole_end)) = (whole, whole_end) {
+                let whole_claim = whole.zip(whole_end).map(|(whole, whole_end)| {
                     let whole_start = whole_end - whole.len;
                     let mut whole_claim = numeric_claim(claim.clone(), whole_start..whole_end, &whole);
                     whole_claim.context = context(
@@ -423,9 +422,11 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         gazetteer,
                         salient_place.as_deref(),
                     );
-                    claims.push(whole_claim);
                     consumed = whole_end;
-                }
+                    whole_claim
+                });
+                claims.push(claim);
+                claims.extend(whole_claim);
             }
         }
         attach_sentence_times(text, &mut claims[first_of_sentence..], sentence.start, today);

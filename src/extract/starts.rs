@@ -174,8 +174,8 @@ pub struct Triggers {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Start {
     pub at: usize,
-    /// Starts with a capital: a role may start here.
-    pub capitalised: bool,
+    /// A role may start here: a capital at or before the sentence's last title word.
+    pub role: bool,
     /// A quantity or a time may start here.
     pub opens: bool,
     /// It opens only if a number follows: see [`class::BEFORE_NUMBER`].
@@ -187,7 +187,7 @@ impl Start {
     fn numeric(at: usize) -> Self {
         Self {
             at,
-            capitalised: false,
+            role: false,
             opens: true,
             before_number: false,
         }
@@ -370,7 +370,7 @@ pub fn scan(
                     && class & (class::BEFORE_NUMBER | class::LEAD | class::ARTICLE) == class::BEFORE_NUMBER;
                 starts.push(Start {
                     at,
-                    capitalised,
+                    role: capitalised,
                     opens,
                     before_number,
                 });
@@ -396,7 +396,7 @@ pub fn scan(
                     // A word opening with a letter outside ASCII opens no quantity.
                     starts.push(Start {
                         at,
-                        capitalised: c.is_uppercase(),
+                        role: c.is_uppercase(),
                         opens: !c.is_alphabetic(),
                         before_number: false,
                     });
@@ -422,7 +422,10 @@ pub fn scan(
             next_number = start.at;
         }
     }
-    starts.retain(|start| start.opens || start.capitalised);
+    for start in starts.iter_mut() {
+        start.role &= found.last_title.is_some_and(|title| start.at <= title);
+    }
+    starts.retain(|start| start.opens || start.role);
     found
 }
 
@@ -438,7 +441,7 @@ mod tests {
             .iter()
             .map(|s| {
                 let end = text[s.at..].find(' ').map_or(text.len(), |i| s.at + i);
-                (&text[s.at..end], s.capitalised, s.opens)
+                (&text[s.at..end], s.role, s.opens)
             })
             .collect();
         (triggers, words)
@@ -457,7 +460,6 @@ mod tests {
         assert_eq!(
             starts,
             [
-                ("NATO", true, false),
                 ("about", false, true),
                 ("500", false, true),
                 ("a", false, true),
@@ -481,7 +483,7 @@ mod tests {
         let (_, starts) = scan_all("more than enough of them stayed at home for the whole of the winter");
         assert_eq!(starts, []);
         let (_, starts) = scan_all("USD115 and CHF3.04");
-        assert_eq!(starts, [("USD115", true, true), ("CHF3.04", true, true)]);
+        assert_eq!(starts, [("USD115", false, true), ("CHF3.04", false, true)]);
         let (_, starts) = scan_all("in excess of 20 and as much as a dozen");
         assert_eq!(
             starts,
@@ -507,7 +509,7 @@ mod tests {
                 last_title: None
             }
         );
-        let (triggers, starts) = scan_all("The President spoke");
+        let (triggers, starts) = scan_all("The President spoke to Congress");
         assert_eq!(
             triggers,
             Triggers {
@@ -520,7 +522,7 @@ mod tests {
 
     #[test]
     fn inside_codes_and_after_non_ascii_letters_nothing_starts() {
-        let (triggers, starts) = scan_all("COVID-19 RTR1RM3Y éone ½ −5");
+        let (triggers, starts) = scan_all("COVID-19 RTR1RM3Y éone ½ −5 Minister");
         assert!(triggers.any);
         assert_eq!(
             starts,
@@ -530,6 +532,7 @@ mod tests {
                 ("½", false, true),
                 ("−5", false, true),
                 ("5", false, true),
+                ("Minister", true, false),
             ]
         );
     }
