@@ -236,7 +236,15 @@ pub fn lead_words() -> impl Iterator<Item = String> {
 /// `usd 20`, `RM 42`.
 fn currency_prefix(input: &str) -> Option<(&str, &'static str)> {
     let starts_amount = |rest: &str| rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '−'));
+    // No symbol or code opens with a digit, and most candidates do.
+    let first = *input.as_bytes().first()?;
+    if first.is_ascii_digit() {
+        return None;
+    }
     for &(symbol, code) in lexicon::CURRENCY_SYMBOLS {
+        if symbol.as_bytes()[0] != first {
+            continue;
+        }
         if let Some(rest) = input.strip_prefix(symbol) {
             let alphabetic = symbol.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
             let rest = if alphabetic && symbol != "Rs" && symbol != "Rs." {
@@ -370,9 +378,9 @@ fn power_suffix<'a>(rest: &'a str, unit: &mut String) -> &'a str {
 fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     let trimmed = trim_spaces(input);
     let spaced = trimmed.len() < input.len();
-    let percent = UnitMatch::new(QuantityKind::Percent, "percent", Some(UnitClass::Percent));
+    let percent = || UnitMatch::new(QuantityKind::Percent, "percent", Some(UnitClass::Percent));
     if let Some(rest) = trimmed.strip_prefix('%') {
-        return Some((rest, percent));
+        return Some((rest, percent()));
     }
     // Feet and inch marks glued to the number: `7'`, `9"`, `10 "` before a dimension word.
     if !spaced
@@ -391,7 +399,11 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     if let Some(rest) = trimmed.strip_prefix('¢') {
         return Some((rest, UnitMatch::money("cents")));
     }
+    let first = trimmed.as_bytes().first();
     for &(symbol, code) in symbol_currencies() {
+        if first != symbol.as_bytes().first() {
+            continue;
+        }
         if let Some(rest) = trimmed.strip_prefix(symbol)
             && !rest.starts_with(|c: char| c.is_ascii_digit())
         {
@@ -419,7 +431,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     }
     for name in ["per cent", "percent", "per-cent", "pct"] {
         if let Some(rest) = word_prefix(trimmed, name) {
-            return Some((rest, percent));
+            return Some((rest, percent()));
         }
     }
     if !spaced {

@@ -172,51 +172,66 @@ fn strip_possessive(input: &str) -> &str {
         .unwrap_or(input)
 }
 
-/// A personal name: one to four name words.
+/// A personal name: one to four name words, joined by single spaces.
 fn name(input: &str) -> IResult<&str, String> {
     let (mut rest, first) = name_word(input)?;
-    let mut words = vec![first];
-    while words.len() < 4 {
+    let mut words = [first; 4];
+    let mut count = 1;
+    while count < words.len() {
         let Ok((after, w)) = (gap, name_word).parse(rest).map(|(r, (_, w))| (r, w)) else {
             break;
         };
         if w.starts_with(char::is_lowercase) && !w.contains('-') {
             break;
         }
-        words.push(w);
+        words[count] = w;
+        count += 1;
         rest = after;
     }
-    Ok((rest, words.join(" ")))
+    Ok((rest, words[..count].join(" ")))
+}
+
+/// Whether `word` may stand in a title before its head or after it (`deputy`, `press`).
+fn is_modifier(word: &str) -> bool {
+    is_in(MODIFIERS, word) && !word.eq_ignore_ascii_case("former")
+}
+
+/// A title word as it is normalised: lower case, `defense` for `defence`, hyphens as spaces.
+fn normalised_word(word: &str) -> String {
+    let lower = word.to_ascii_lowercase();
+    let lower = if lower == "defence" { "defense".to_owned() } else { lower };
+    lower.replace('-', " ")
 }
 
 /// The title words: modifiers, a head, and an `of …` department. Returns the normalised title.
 fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
+    const MAX_WORDS: usize = 8;
     let mut rest = input;
-    let mut words: Vec<String> = Vec::new();
+    let mut words = [""; MAX_WORDS];
+    let mut count = 0;
     let mut has_head = false;
+    // Title words are ASCII: they match the lists ignoring ASCII case.
     while let Some((w, after)) = next_word(rest) {
         let is_head = is_in(HEADS, w);
-        let is_modifier = is_in(MODIFIERS, w) && !w.eq_ignore_ascii_case("former");
-        if !(is_head || is_modifier) {
+        if !(is_head || is_modifier(w)) || count == MAX_WORDS {
             break;
         }
-        let lower = w.to_lowercase().replace("defence", "defense");
+        if !allow_lowercase && w.starts_with(char::is_lowercase) && count == 0 {
+            break;
+        }
         // `Secretary General` / `Secretary-General`
-        let general_after_secretary = lower == "general" && words.last().is_some_and(|l| l == "secretary");
-        if !(is_head || is_modifier) || (!allow_lowercase && w.starts_with(char::is_lowercase) && words.is_empty()) {
+        let general = w.eq_ignore_ascii_case("general");
+        let general_after_secretary = general && count > 0 && words[count - 1].eq_ignore_ascii_case("secretary");
+        if general && !general_after_secretary && has_head {
             break;
         }
-        if lower == "general" && !general_after_secretary && has_head {
-            break;
-        }
-        words.push(lower.replace('-', " "));
+        words[count] = w;
+        count += 1;
         has_head |= is_head;
         rest = after;
         match gap(rest) {
             Ok((after_space, _)) => {
-                if next_word(after_space)
-                    .is_some_and(|(w, _)| is_in(HEADS, w) || is_in(MODIFIERS, w) && !w.eq_ignore_ascii_case("former"))
-                {
+                if next_word(after_space).is_some_and(|(w, _)| is_in(HEADS, w) || is_modifier(w)) {
                     rest = after_space;
                 } else {
                     break;
@@ -228,6 +243,7 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
     if !has_head {
         return fail(input);
     }
+    let mut words: Vec<String> = words[..count].iter().map(|w| normalised_word(w)).collect();
     // `Secretary of Defense`, `secretary of defense for international security affairs`
     if let Ok((after, (_, _, _, department))) = (gap, word("of"), gap, |i| {
         next_word(i)
