@@ -236,7 +236,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
         if triggers.any {
             let first = sentence_starts.len();
             sentence_starts.extend_from_slice(&starts);
-            candidates.push((sentence, first..sentence_starts.len()));
+            candidates.push((sentence, triggers.reported, first..sentence_starts.len()));
         }
     }
     let mentions = document_mentions(text, doc, found_mentions, gazetteer);
@@ -244,16 +244,12 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
     let salient_place = salient_place(&mentions, gazetteer, content_end);
 
     let mut claims = Vec::new();
-    for (sentence, starts) in candidates {
+    for (sentence, reported, starts) in candidates {
         let first_of_sentence = claims.len();
-        let mut reported = None;
         let sentence_mentions = mentions_within(&mentions, sentence.clone());
         // Text before `consumed` belongs to a claim already made.
         let mut consumed = sentence.start;
-        for &starts::Start {
-            at, role, opens, ..
-        } in &sentence_starts[starts]
-        {
+        for &starts::Start { at, role, opens, .. } in &sentence_starts[starts] {
             if at < consumed {
                 continue;
             }
@@ -383,7 +379,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     claim.time = Some(time);
                 }
                 claim.modality = modality::modality(&text[sentence.start..at]);
-                claim.reported = *reported.get_or_insert_with(|| modality::is_reported(&text[sentence.clone()]));
+                claim.reported = reported;
                 let mut noun_at = None;
                 if claim.unit.is_none()
                     && claim.kind == ClaimKind::Count

@@ -9,7 +9,11 @@
 //! future verb makes 500 the present and 4,000 the plan. A number right after `of` (`the
 //! resources of the 29 allies`) describes a noun and is stated as fact.
 
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
+
+use super::words::{self, WordMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -76,7 +80,7 @@ const CUES: &[(&str, Modality)] = &[
 ];
 
 /// Words that report speech: the claim is somebody's statement.
-const REPORTING: &[&str] = &[
+pub const REPORTING: &[&str] = &[
     "said",
     "says",
     "say",
@@ -88,6 +92,38 @@ const REPORTING: &[&str] = &[
     "reported",
     "reportedly",
 ];
+
+/// What a word says of the modality of the numbers after it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cue {
+    /// The modality it gives: see [`CUES`].
+    modality: Option<Modality>,
+    /// It reports speech: see [`REPORTING`].
+    reporting: bool,
+}
+
+/// `word`'s cue, ignoring ASCII case: one probe in a table of [`CUES`] and [`REPORTING`].
+fn cue_of(word: &str) -> Cue {
+    static TABLE: LazyLock<WordMap<Cue>> = LazyLock::new(|| {
+        let mut table = WordMap::<Cue>::default();
+        let key = |word: &str| words::pack(word.as_bytes(), 0, word.len()).expect("a cue is a short word");
+        for &(word, modality) in CUES {
+            table.entry(key(word)).or_default().modality = Some(modality);
+        }
+        for word in REPORTING {
+            table.entry(key(word)).or_default().reporting = true;
+        }
+        table
+    });
+    let bytes = word.as_bytes();
+    if !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return Cue::default();
+    }
+    words::pack(bytes, 0, bytes.len())
+        .and_then(|key| TABLE.get(&key))
+        .copied()
+        .unwrap_or_default()
+}
 
 /// The words of `before`'s last clause (after `;`, `:`, a parenthesis or a dash), last first,
 /// numbers left out. Read backwards and lazily: only the words a caller takes are looked at.
@@ -160,9 +196,10 @@ pub fn modality(before: &str) -> Modality {
             break;
         }
         after = word;
+        let cue = cue_of(word);
         // `… would press ahead, a day after organisers said more than a million marched`: what
         // was said is its own clause; cues before the reporting verb govern something else.
-        if REPORTING.iter().any(|r| is(word, r)) {
+        if cue.reporting {
             break;
         }
         if ends(word, ["n't", "n’t"]) {
@@ -173,9 +210,9 @@ pub fn modality(before: &str) -> Modality {
             found = Modality::Planned;
             break;
         }
-        if let Some(&(cue, modality)) = CUES.iter().find(|(cue, _)| is(word, cue)) {
+        if let Some(modality) = cue.modality {
             // `Miller said the force would shrink to 2,500`: reported future, a plan.
-            let reported_future = cue == "would" && is_reported(before);
+            let reported_future = is(word, "would") && is_reported(before);
             found = if reported_future { Modality::Planned } else { modality };
             break;
         }
@@ -191,7 +228,7 @@ pub fn modality(before: &str) -> Modality {
 pub fn is_reported(sentence: &str) -> bool {
     sentence
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| REPORTING.iter().any(|r| r.eq_ignore_ascii_case(w)))
+        .any(|w| cue_of(w).reporting)
 }
 
 #[cfg(test)]

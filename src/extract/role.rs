@@ -8,7 +8,10 @@
 
 use nom::{IResult, Parser, bytes::complete::tag, combinator::opt};
 
+use std::sync::LazyLock;
+
 use super::number::{at_word_end, fail, gap, word};
+use super::words::{self, WordMap};
 
 /// A parsed role: where it ends, the normalised title, the organisation prefix (as the
 /// offset range of the entity mention) and the person's name.
@@ -129,17 +132,65 @@ const DEPARTMENTS: &[&str] = &[
 
 const NAME_PARTICLES: &[&str] = &["al", "bin", "ibn", "van", "von", "de", "da", "del", "le", "la", "el"];
 
+/// The lists a word of a role belongs to, as bits.
+mod list {
+    pub const HEAD: u8 = 1;
+    pub const MODIFIER: u8 = 2;
+    pub const PHRASE_OPENER: u8 = 4;
+    pub const FUNCTION_WORD: u8 = 8;
+}
+
+/// The lists `word` belongs to, ignoring ASCII case: one probe for a word of letters.
+fn lists_of(word: &str) -> u8 {
+    static TABLE: LazyLock<WordMap<u8>> = LazyLock::new(|| {
+        let mut table = WordMap::default();
+        let lists = [
+            (HEADS, list::HEAD),
+            (MODIFIERS, list::MODIFIER),
+            (PHRASE_OPENERS, list::PHRASE_OPENER),
+            (FUNCTION_WORDS, list::FUNCTION_WORD),
+        ];
+        for (words, bit) in lists {
+            for word in words {
+                if let Some(key) = words::pack(word.as_bytes(), 0, word.len()) {
+                    *table.entry(key).or_default() |= bit;
+                }
+            }
+        }
+        table
+    });
+    let bytes = word.as_bytes();
+    if bytes.iter().all(u8::is_ascii_alphabetic) {
+        return words::pack(bytes, 0, bytes.len())
+            .and_then(|key| TABLE.get(&key))
+            .copied()
+            .unwrap_or(0);
+    }
+    // `secretary-general`
+    if is_in(HEADS, word) { list::HEAD } else { 0 }
+}
+
 /// Whether `word` is in `list`, ignoring ASCII case.
 fn is_in(list: &[&str], word: &str) -> bool {
     list.iter()
         .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
 }
 
+/// The word at the start of `input` (letters, digits and hyphens) and what follows it.
 fn next_word(input: &str) -> Option<(&str, &str)> {
-    let len = input
-        .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
-        .map_or(input.len(), |(i, _)| i);
+    let bytes = input.as_bytes();
+    let ascii = bytes
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .count();
+    let len = if bytes.get(ascii).is_some_and(|b| !b.is_ascii()) {
+        input
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+            .map_or(input.len(), |(i, _)| i)
+    } else {
+        ascii
+    };
     (len > 0).then(|| (&input[..len], &input[len..]))
 }
 
@@ -156,8 +207,7 @@ fn name_word(input: &str) -> IResult<&str, &str> {
     if !(capitalised || particle) {
         return fail(input);
     }
-    let known = |list: &[&str]| list.iter().any(|k| k.eq_ignore_ascii_case(w));
-    if known(HEADS) || known(MODIFIERS) || known(PHRASE_OPENERS) || known(FUNCTION_WORDS) {
+    if lists_of(w) != 0 {
         return fail(input);
     }
     // `Trump’s` names Trump.
@@ -193,45 +243,95 @@ fn name(input: &str) -> IResult<&str, String> {
 
 /// Whether `word` may stand in a title before its head or after it (`deputy`, `press`).
 fn is_modifier(word: &str) -> bool {
-    is_in(MODIFIERS, word) && !word.eq_ignore_ascii_case("former")
+    lists_of(word) & list::MODIFIER != 0 && !word.eq_ignore_ascii_case("former")
 }
 
 /// A title word as it is normalised: lower case, `defense` for `defence`, hyphens as spaces.
 fn normalised_word(word: &str) -> String {
     let lower = word.to_ascii_lowercase();
-    let lower = if lower == "defence" { "defense".to_owned() } else { lower };
+    let lower = if lower == "defence" {
+        "defense".to_owned()
+    } else {
+        lower
+    };
     lower.replace('-', " ")
 }
 
-/// The title words: modifiers, a head, and an `of …` department. Returns the normalised title.
-fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
+/// A title as written: its modifier and head words, and the department and purpose after them.
+struct TitleWords<'a> {
+    words: [&'a str; TitleWords::MAX_WORDS],
+    count: usize,
+    /// `of defense`: the department, lower-cased.
+    department: Option<String>,
+    /// ` international security affairs` in `for international security affairs`.
+    purpose: Option<&'a str>,
+}
+
+impl TitleWords<'_> {
     const MAX_WORDS: usize = 8;
+
+    /// The title, normalised: `Defense Secretary` → `secretary of defense`.
+    fn normalised(&self) -> String {
+        let mut words: Vec<String> = self.words[..self.count].iter().map(|w| normalised_word(w)).collect();
+        if let Some(department) = &self.department {
+            words.push(format!("of {department}"));
+        }
+        if let Some(purpose) = self.purpose {
+            words.push(format!("for{}", purpose.to_lowercase()));
+        }
+        // An acting holder holds the office: `Acting Defense Secretary` is the defense secretary.
+        let mut normalised = words
+            .iter()
+            .filter(|w| w.as_str() != "acting")
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ");
+        // `Defense Secretary` → `secretary of defense`
+        if let Some(head) = normalised.strip_suffix(" secretary")
+            && let Some(department) = DEPARTMENTS
+                .iter()
+                .find(|d| head == **d || head.ends_with(&format!(" {d}")))
+        {
+            let prefix = &head[..head.len() - department.len()];
+            normalised = format!("{prefix}secretary of {department}");
+        }
+        normalised.replace("secretary general", "secretary-general")
+    }
+}
+
+/// The title words: modifiers, a head, and an `of …` department.
+fn title(input: &str, allow_lowercase: bool) -> IResult<&str, TitleWords<'_>> {
     let mut rest = input;
-    let mut words = [""; MAX_WORDS];
-    let mut count = 0;
+    let mut title = TitleWords {
+        words: [""; TitleWords::MAX_WORDS],
+        count: 0,
+        department: None,
+        purpose: None,
+    };
     let mut has_head = false;
     // Title words are ASCII: they match the lists ignoring ASCII case.
     while let Some((w, after)) = next_word(rest) {
-        let is_head = is_in(HEADS, w);
-        if !(is_head || is_modifier(w)) || count == MAX_WORDS {
+        let is_head = lists_of(w) & list::HEAD != 0;
+        if !(is_head || is_modifier(w)) || title.count == TitleWords::MAX_WORDS {
             break;
         }
-        if !allow_lowercase && w.starts_with(char::is_lowercase) && count == 0 {
+        if !allow_lowercase && w.starts_with(char::is_lowercase) && title.count == 0 {
             break;
         }
         // `Secretary General` / `Secretary-General`
         let general = w.eq_ignore_ascii_case("general");
-        let general_after_secretary = general && count > 0 && words[count - 1].eq_ignore_ascii_case("secretary");
+        let general_after_secretary =
+            general && title.count > 0 && title.words[title.count - 1].eq_ignore_ascii_case("secretary");
         if general && !general_after_secretary && has_head {
             break;
         }
-        words[count] = w;
-        count += 1;
+        title.words[title.count] = w;
+        title.count += 1;
         has_head |= is_head;
         rest = after;
         match gap(rest) {
             Ok((after_space, _)) => {
-                if next_word(after_space).is_some_and(|(w, _)| is_in(HEADS, w) || is_modifier(w)) {
+                if next_word(after_space).is_some_and(|(w, _)| lists_of(w) & list::HEAD != 0 || is_modifier(w)) {
                     rest = after_space;
                 } else {
                     break;
@@ -243,7 +343,6 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
     if !has_head {
         return fail(input);
     }
-    let mut words: Vec<String> = words[..count].iter().map(|w| normalised_word(w)).collect();
     // `Secretary of Defense`, `secretary of defense for international security affairs`
     if let Ok((after, (_, _, _, department))) = (gap, word("of"), gap, |i| {
         next_word(i)
@@ -254,32 +353,16 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
     {
         let department = department.to_lowercase().replace("defence", "defense");
         if DEPARTMENTS.contains(&department.as_str()) || department == "the" {
-            words.push(format!("of {department}"));
+            title.department = Some(department);
             rest = after;
             if let Ok((after, _)) = (gap, word("for")).parse(rest) {
                 let clause_end = after.find([',', ';', '.']).unwrap_or(after.len());
-                words.push(format!("for{}", after[..clause_end].to_lowercase()));
+                title.purpose = Some(&after[..clause_end]);
                 rest = &after[clause_end..];
             }
         }
     }
-    // An acting holder holds the office: `Acting Defense Secretary` is the defense secretary.
-    let mut normalised = words
-        .iter()
-        .filter(|w| w.as_str() != "acting")
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(" ");
-    // `Defense Secretary` → `secretary of defense`
-    if let Some(head) = normalised.strip_suffix(" secretary")
-        && let Some(department) = DEPARTMENTS
-            .iter()
-            .find(|d| head == **d || head.ends_with(&format!(" {d}")))
-    {
-        let prefix = &head[..head.len() - department.len()];
-        normalised = format!("{prefix}secretary of {department}");
-    }
-    Ok((rest, normalised.replace("secretary general", "secretary-general")))
+    Ok((rest, title))
 }
 
 /// `[Former] [ORG …] Title Name` at the start of `input`. `org_prefix` reports the byte
@@ -287,7 +370,7 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, String> {
 pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<RoleParse> {
     // A role opens with `Former`, an organisation, or a title word; anything else is skipped cheaply.
     let first = next_word(input)?.0;
-    if !(is_in(MODIFIERS, first) || is_in(HEADS, first) || org_prefix(0).is_some()) {
+    if lists_of(first) & (list::MODIFIER | list::HEAD) == 0 && org_prefix(0).is_none() {
         return None;
     }
     let (mut rest, former) = match (word("former"), gap).parse(input) {
@@ -313,7 +396,7 @@ pub fn role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize, usize)>) -
         len: input.len() - rest.len(),
         former,
         org_mentions,
-        title,
+        title: title.normalised(),
         person,
     })
 }
@@ -335,7 +418,7 @@ pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize,
         return None;
     }
     // `In Kabul, Defense Secretary …` opens with a phrase, not a name.
-    if next_word(before).is_some_and(|(w, _)| is_in(PHRASE_OPENERS, w)) {
+    if next_word(before).is_some_and(|(w, _)| lists_of(w) & list::PHRASE_OPENER != 0) {
         return None;
     }
     let (rest, person) = name(input).ok()?;
@@ -361,7 +444,7 @@ pub fn appositive_role(input: &str, org_prefix: &dyn Fn(usize) -> Option<(usize,
         len: input.len() - rest.len(),
         former: false,
         org_mentions,
-        title,
+        title: title.normalised(),
         person,
     })
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::words::{self, pack};
-use super::{Gazetteer, Mention, lexicon, number, quantity, role, text, time};
+use super::{Gazetteer, Mention, lexicon, modality, number, quantity, role, text, time};
 
 /// Characters outside ASCII, other than letters and digits, that may start a quantity:
 /// currency signs, `≈`, `≤`, `≥` and the vulgar fractions.
@@ -72,6 +72,8 @@ mod class {
     /// May open a quantity, but only with a number after it: a comparator (`more than`), an
     /// approximation (`some`), `between`, `from`, a currency code.
     pub const BEFORE_NUMBER: u16 = 128;
+    /// Reports speech: `said`, `according`.
+    pub const REPORTING: u16 = 256;
 }
 
 /// How far after a comparator's first word its number may start: the longest comparator
@@ -131,6 +133,9 @@ pub fn word_classes() -> &'static WordTable {
         for word in role::title_words().filter(letters) {
             add(word, class::TITLE | class::TRIGGER);
         }
+        for word in modality::REPORTING {
+            add(word, class::REPORTING);
+        }
         add("a", class::ARTICLE);
         add("an", class::ARTICLE);
         add("the", class::THE);
@@ -168,6 +173,8 @@ pub struct Triggers {
     pub any: bool,
     /// Where its last title head word starts: a role holds one, so no role starts after it.
     pub last_title: Option<usize>,
+    /// It reports speech: see [`modality::is_reported`].
+    pub reported: bool,
 }
 
 /// A word start where a grammar may match.
@@ -360,6 +367,7 @@ pub fn scan(
                 if class & class::TITLE != 0 {
                     found.last_title = Some(at);
                 }
+                found.reported |= class & class::REPORTING != 0;
             }
             let capitalised = byte.is_ascii_uppercase();
             let opens = class != 0 && word_opens(gazetteer, bytes, run.letters_end, class);
@@ -454,7 +462,8 @@ mod tests {
             triggers,
             Triggers {
                 any: true,
-                last_title: None
+                last_title: None,
+                reported: false
             }
         );
         assert_eq!(
@@ -499,14 +508,22 @@ mod tests {
 
     #[test]
     fn trigger_words_count_only_as_words_of_their_own() {
-        let (triggers, _) = scan_all("Someone said nothing of note");
-        assert_eq!(triggers, Triggers::default());
-        let (triggers, _) = scan_all("one said");
+        let (triggers, _) = scan_all("Someone told nothing of note");
+        assert_eq!(
+            triggers,
+            Triggers {
+                any: false,
+                last_title: None,
+                reported: true
+            }
+        );
+        let (triggers, _) = scan_all("one stayed");
         assert_eq!(
             triggers,
             Triggers {
                 any: true,
-                last_title: None
+                last_title: None,
+                reported: false
             }
         );
         let (triggers, starts) = scan_all("The President spoke to Congress");
@@ -514,9 +531,14 @@ mod tests {
             triggers,
             Triggers {
                 any: true,
-                last_title: Some(4)
+                last_title: Some(4),
+                reported: false
             }
         );
+        let (triggers, _) = scan_all("Stoltenberg said 500 would go, according to sources");
+        assert!(triggers.reported);
+        let (triggers, _) = scan_all("They unsaid 500 and resaid 300");
+        assert!(!triggers.reported);
         assert_eq!(starts, [("The", true, false), ("President", true, false)]);
     }
 
