@@ -247,14 +247,12 @@ fn is_modifier(word: &str) -> bool {
 }
 
 /// A title word as it is normalised: lower case, `defense` for `defence`, hyphens as spaces.
-fn normalised_word(word: &str) -> String {
-    let lower = word.to_ascii_lowercase();
-    let lower = if lower == "defence" {
-        "defense".to_owned()
-    } else {
-        lower
-    };
-    lower.replace('-', " ")
+fn push_normalised_word(normalised: &mut String, word: &str) {
+    if word.eq_ignore_ascii_case("defence") {
+        normalised.push_str("defense");
+        return;
+    }
+    normalised.extend(word.chars().map(|c| if c == '-' { ' ' } else { c.to_ascii_lowercase() }));
 }
 
 /// A title as written: its modifier and head words, and the department and purpose after them.
@@ -272,20 +270,22 @@ impl TitleWords<'_> {
 
     /// The title, normalised: `Defense Secretary` → `secretary of defense`.
     fn normalised(&self) -> String {
-        let mut words: Vec<String> = self.words[..self.count].iter().map(|w| normalised_word(w)).collect();
+        let mut normalised = String::with_capacity(32);
+        // An acting holder holds the office: `Acting Defense Secretary` is the defense secretary.
+        for word in self.words[..self.count].iter().filter(|w| !w.eq_ignore_ascii_case("acting")) {
+            if !normalised.is_empty() {
+                normalised.push(' ');
+            }
+            push_normalised_word(&mut normalised, word);
+        }
         if let Some(department) = &self.department {
-            words.push(format!("of {department}"));
+            normalised.push_str(" of ");
+            normalised.push_str(department);
         }
         if let Some(purpose) = self.purpose {
-            words.push(format!("for{}", purpose.to_lowercase()));
+            normalised.push_str(" for");
+            normalised.push_str(&purpose.to_lowercase());
         }
-        // An acting holder holds the office: `Acting Defense Secretary` is the defense secretary.
-        let mut normalised = words
-            .iter()
-            .filter(|w| w.as_str() != "acting")
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ");
         // `Defense Secretary` → `secretary of defense`
         if let Some(head) = normalised.strip_suffix(" secretary")
             && let Some(department) = DEPARTMENTS
@@ -295,7 +295,10 @@ impl TitleWords<'_> {
             let prefix = &head[..head.len() - department.len()];
             normalised = format!("{prefix}secretary of {department}");
         }
-        normalised.replace("secretary general", "secretary-general")
+        if normalised.contains("secretary general") {
+            normalised = normalised.replace("secretary general", "secretary-general");
+        }
+        normalised
     }
 }
 
