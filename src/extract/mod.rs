@@ -215,9 +215,19 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
     let mut claims = extract_prose(doc_index, &marked.view, &prose.headings, gazetteer);
     // Words added for context (a table's header after a cell) never make claims of their own.
     claims.retain(|claim| !prose.is_synthetic(claim.span.start));
+    // The claims of one sentence come together: its range is mapped once.
+    let mut mapped_sentence: Option<(Range<usize>, Range<usize>)> = None;
     for claim in &mut claims {
         claim.span = prose.original_range(claim.span.clone());
-        claim.context.sentence = prose.original_range(claim.context.sentence.clone());
+        let sentence = &mut claim.context.sentence;
+        *sentence = match &mapped_sentence {
+            Some((prose_range, original)) if prose_range == sentence => original.clone(),
+            _ => {
+                let original = prose.original_range(sentence.clone());
+                mapped_sentence = Some((sentence.clone(), original.clone()));
+                original
+            }
+        };
     }
     claims
 }
