@@ -93,11 +93,19 @@ pub fn lead_words() -> impl Iterator<Item = &'static str> {
 /// A date or time expression at the start of `input`, resolved against `today` (the
 /// document date) where needed.
 pub fn time_expression(input: &str, today: Option<Date>, direction: Direction) -> Option<TimeExpression> {
-    if let Some(part) = part_of_year(input) {
-        return Some(part);
+    // Every form opens with an ASCII letter or digit; only dates and times open with a digit.
+    let first = input.as_bytes().first()?.to_ascii_lowercase();
+    if !first.is_ascii_alphanumeric() {
+        return None;
     }
-    if let Some(shifted) = last_or_next_month(input, today) {
-        return Some(shifted);
+    let opens_with_digit = first.is_ascii_digit();
+    if !opens_with_digit {
+        if let Some(part) = part_of_year(input) {
+            return Some(part);
+        }
+        if let Some(shifted) = last_or_next_month(input, today) {
+            return Some(shifted);
+        }
     }
     if let Ok((rest, date)) = calendar::calendar_date(input) {
         let mut len = input.len() - rest.len();
@@ -119,7 +127,13 @@ pub fn time_expression(input: &str, today: Option<Date>, direction: Direction) -
     if let Ok((rest, _)) = calendar::time_of_day(input) {
         return Some(TimeExpression::days(input.len() - rest.len(), today.map(|d| (d, d))));
     }
+    if opens_with_digit {
+        return None;
+    }
     for (name, weekday) in WEEKDAYS {
+        if name.as_bytes()[0] != first {
+            continue;
+        }
         let abbreviated = &name[..3];
         let matched = word(name)(input).or_else(|_| {
             word(abbreviated)(input).and_then(|(rest, w)| {
