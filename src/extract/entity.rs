@@ -237,20 +237,24 @@ impl Gazetteer {
     /// `pattern` at `at` of `text`, if it is written there and stands as a word of its own.
     fn mention(&self, text: &str, at: usize, pattern: &Pattern) -> Option<Mention> {
         let end = at + pattern.text.len();
-        let written = text.get(at..end)?;
+        let written = text.as_bytes().get(at..end)?;
         let same = if pattern.exact {
-            written == pattern.text
+            written == pattern.text.as_bytes()
         } else {
-            written.eq_ignore_ascii_case(&pattern.text)
+            written.eq_ignore_ascii_case(pattern.text.as_bytes())
         };
-        let rest = &text[end..];
+        if !same {
+            return None;
+        }
+        let rest = text.get(end..)?;
         // A possessive (`NATO’s`) still names the entity; a longer word does not.
         // `US-led coalition`, `Iran-backed militias`: the entity describes another group.
-        let describes_another = ["-led", "-backed", "-funded", "-sponsored", "-allied"]
-            .iter()
-            .any(|suffix| rest.starts_with(suffix));
+        let describes_another = rest.starts_with('-')
+            && ["-led", "-backed", "-funded", "-sponsored", "-allied"]
+                .iter()
+                .any(|suffix| rest.starts_with(suffix));
         let after_ok = !rest.chars().next().is_some_and(char::is_alphanumeric) && !describes_another;
-        (same && after_ok).then_some(Mention {
+        after_ok.then_some(Mention {
             entity: pattern.entity,
             start: at,
             end,
