@@ -318,7 +318,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         person: parsed.person,
                         former,
                         sentence_orgs: if parsed.org_mentions.is_empty() {
-                            sentence_orgs(&sentence_mentions, gazetteer)
+                            sentence_orgs(sentence_mentions, gazetteer)
                         } else {
                             Vec::new()
                         },
@@ -399,12 +399,12 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     claim.class = Some(class);
                     noun_at = Some(at);
                 }
-                if is_population(text, &claim, &sentence_mentions, gazetteer) {
+                if is_population(text, &claim, sentence_mentions, gazetteer) {
                     claim.class = Some(UnitClass::Population);
                 }
                 let (whole, whole_end) = part_of_whole(text, end, sentence.end, gazetteer);
-                claim.context = context(text, &claim, &sentence_mentions, gazetteer, salient_place.as_deref());
-                if let Some(owner) = noun_phrase_owner(text, &claim.span, noun_at, &sentence_mentions, gazetteer) {
+                claim.context = context(text, &claim, sentence_mentions, gazetteer, salient_place.as_deref());
+                if let Some(owner) = noun_phrase_owner(text, &claim.span, noun_at, sentence_mentions, gazetteer) {
                     if claim.context.place.as_ref() == Some(&owner) {
                         claim.context.place = None;
                     }
@@ -424,7 +424,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                     whole_claim.context = context(
                         text,
                         &whole_claim,
-                        &sentence_mentions,
+                        sentence_mentions,
                         gazetteer,
                         salient_place.as_deref(),
                     );
@@ -976,13 +976,11 @@ fn document_mentions(text: &str, doc: &Document, found: Vec<Mention>, gazetteer:
     mentions
 }
 
-fn mentions_within(mentions: &[Mention], range: Range<usize>) -> Vec<Mention> {
+/// The mentions (sorted, not overlapping) that lie within `range`.
+fn mentions_within(mentions: &[Mention], range: Range<usize>) -> &[Mention] {
     let first = mentions.partition_point(|m| m.start < range.start);
-    mentions[first..]
-        .iter()
-        .take_while(|m| m.end <= range.end)
-        .copied()
-        .collect()
+    let count = mentions[first..].iter().take_while(|m| m.end <= range.end).count();
+    &mentions[first..first + count]
 }
 
 fn mention_index(mentions: &[Mention], mention: &Mention) -> usize {
