@@ -215,7 +215,12 @@ fn valid<'a>(input: &'a str, rest: &'a str, date: PartialDate) -> IResult<&'a st
 
 /// Any full or partial calendar date this module knows, longest form first.
 pub fn calendar_date(input: &str) -> IResult<&str, PartialDate> {
-    alt((iso_date, slash_date, day_month_year, month_day_year, month_year)).parse(input)
+    // The forms that open with a digit and those that open with a month name.
+    if input.starts_with(|c: char| c.is_ascii_digit()) {
+        alt((iso_date, slash_date, day_month_year)).parse(input)
+    } else {
+        alt((month_day_year, month_year)).parse(input)
+    }
 }
 
 /// `04:57 PM`, `19:37`, `7:05 a.m.`, `2 pm`, `2.13 am`.

@@ -228,7 +228,11 @@ fn part_of_year(input: &str) -> Option<TimeExpression> {
         ("the first half of", (1, 6)),
         ("the second half of", (7, 12)),
     ];
+    let first = input.as_bytes().first()?.to_ascii_lowercase();
     for &(words, (first_month, last_month)) in PARTS {
+        if words.as_bytes()[0] != first {
+            continue;
+        }
         let Some(head) = input.get(..words.len()) else { continue };
         if !head.eq_ignore_ascii_case(words) {
             continue;
@@ -301,7 +305,11 @@ fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
         }),
         ("earlier this year", |d| Some((Date::new(d.year(), 1, 1).ok()?, d))),
     ];
+    let first = input.as_bytes().first()?.to_ascii_lowercase();
     for (form, resolve) in forms {
+        if form.as_bytes()[0] != first {
+            continue;
+        }
         let matches = input
             .get(..form.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(form));
