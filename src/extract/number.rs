@@ -948,6 +948,10 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Amount> {
         }
         return Ok((rest, amount.negated()));
     }
+    // Vague amounts (`several hundred`, `dozens`) are words.
+    if input.starts_with(|c: char| c.is_ascii_digit()) {
+        return cardinal(input, money);
+    }
     alt((vague_amount, |i| cardinal(i, money))).parse(input)
 }
 
