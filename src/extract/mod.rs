@@ -1037,13 +1037,14 @@ fn context(
 ) -> Context {
     let sentence = claim.context.sentence.clone();
     let is_place_mention = |m: &Mention| {
-        let word = previous_word(text, m.start).to_lowercase();
-        let word = if word == "the" {
-            previous_word(text, m.start - 4.min(m.start)).to_lowercase()
-        } else {
-            word
-        };
-        PLACE_PREPOSITIONS.contains(&word.as_str()) && gazetteer.entities[m.entity].kind.is_place()
+        if !gazetteer.entities[m.entity].kind.is_place() {
+            return false;
+        }
+        let mut word = previous_word(text, m.start);
+        if word.eq_ignore_ascii_case("the") {
+            word = previous_word(text, m.start - 4.min(m.start));
+        }
+        PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(word))
     };
     let before: Vec<&Mention> = mentions.iter().filter(|m| m.end <= claim.span.start).collect();
     let after: Vec<&Mention> = mentions.iter().filter(|m| m.start >= claim.span.end).collect();
