@@ -64,13 +64,17 @@ pub fn month_name(input: &str) -> IResult<&str, i8> {
         return Err(err());
     }
     let word = &input[..letters];
-    let month = MONTHS.iter().find_map(|&(name, number)| {
-        let abbreviation = (word.len() == 3 || word.eq_ignore_ascii_case("sept"))
-            && name
-                .get(..word.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(word));
-        (word.eq_ignore_ascii_case(name) || abbreviation).then_some(number)
-    });
+    let first = word.as_bytes()[0].to_ascii_lowercase();
+    let month = MONTHS
+        .iter()
+        .filter(|(name, _)| name.as_bytes()[0] == first)
+        .find_map(|&(name, number)| {
+            let abbreviation = (word.len() == 3 || word.eq_ignore_ascii_case("sept"))
+                && name
+                    .get(..word.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(word));
+            (word.eq_ignore_ascii_case(name) || abbreviation).then_some(number)
+        });
     let Some(month) = month else { return Err(err()) };
     let mut rest = &input[letters..];
     if !word.eq_ignore_ascii_case(MONTHS[usize::try_from(month - 1).unwrap_or(0)].0) {

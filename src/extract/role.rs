@@ -252,7 +252,10 @@ fn push_normalised_word(normalised: &mut String, word: &str) {
         normalised.push_str("defense");
         return;
     }
-    normalised.extend(word.chars().map(|c| if c == '-' { ' ' } else { c.to_ascii_lowercase() }));
+    normalised.extend(
+        word.chars()
+            .map(|c| if c == '-' { ' ' } else { c.to_ascii_lowercase() }),
+    );
 }
 
 /// A title as written: its modifier and head words, and the department and purpose after them.
@@ -272,7 +275,10 @@ impl TitleWords<'_> {
     fn normalised(&self) -> String {
         let mut normalised = String::with_capacity(32);
         // An acting holder holds the office: `Acting Defense Secretary` is the defense secretary.
-        for word in self.words[..self.count].iter().filter(|w| !w.eq_ignore_ascii_case("acting")) {
+        for word in self.words[..self.count]
+            .iter()
+            .filter(|w| !w.eq_ignore_ascii_case("acting"))
+        {
             if !normalised.is_empty() {
                 normalised.push(' ');
             }

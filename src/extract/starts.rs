@@ -325,7 +325,9 @@ fn is_word_start(text: &str, at: usize) -> bool {
         None => true,
         Some(byte) if byte.is_ascii_alphanumeric() => false,
         Some(b'.' | b',' | b'/' | b':') => match before(2) {
-            Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric() || !bytes.get(at).is_some_and(u8::is_ascii_digit),
+            Some(byte) if byte.is_ascii() => {
+                !byte.is_ascii_alphanumeric() || !bytes.get(at).is_some_and(u8::is_ascii_digit)
+            }
             Some(_) => text::is_word_start(text, at),
             None => true,
         },
@@ -500,7 +502,12 @@ mod tests {
     fn the_fast_word_start_agrees_with_the_general_one() {
         let text = "“5,000” troops—1.5 m, a‐5 and a‑5, x-5 –5 é.5 é-5 5/5 ’9 said: 7 (8) U.S.-4 ¼ ab 5.";
         for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
-            assert_eq!(is_word_start(text, at), text::is_word_start(text, at), "at {at}: {:?}", &text[at..]);
+            assert_eq!(
+                is_word_start(text, at),
+                text::is_word_start(text, at),
+                "at {at}: {:?}",
+                &text[at..]
+            );
         }
     }
 
