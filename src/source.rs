@@ -14,8 +14,21 @@ pub struct SourceFile {
     /// The whole text, until [`SourceFile::compact`] keeps only some lines of it.
     pub text: String,
     line_starts: Vec<usize>,
+    /// For each line longer than [`COLUMN_MARK_EVERY`] bytes, by line index: how many
+    /// characters precede each multiple of that many bytes into the line. A column is then
+    /// counted from the nearest mark, so a document of one long line costs no more per claim
+    /// than one of short lines.
+    column_marks: Vec<(usize, Vec<usize>)>,
     /// After compacting: the text's length and the lines kept, by offset.
     kept: Option<Kept>,
+}
+
+/// How far apart, in bytes, the column marks of a long line are.
+const COLUMN_MARK_EVERY: usize = 4096;
+
+/// How many characters start in `bytes` (every byte but UTF-8 continuation bytes).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// The lines of a compacted file that later stages read, each with its offset in the file.
@@ -28,13 +41,33 @@ struct Kept {
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
-        let line_starts = std::iter::once(0)
+        let line_starts: Vec<usize> = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        let bytes = text.as_bytes();
+        let column_marks = line_starts
+            .iter()
+            .enumerate()
+            .filter_map(|(index, &start)| {
+                let end = line_starts.get(index + 1).copied().unwrap_or(bytes.len());
+                let line = &bytes[start..end];
+                (line.len() > COLUMN_MARK_EVERY).then(|| {
+                    let marks = std::iter::once(0)
+                        .chain(line.chunks(COLUMN_MARK_EVERY).map(char_starts))
+                        .scan(0, |before, count| {
+                            *before += count;
+                            Some(*before)
+                        })
+                        .collect();
+                    (index, marks)
+                })
+            })
             .collect();
         Self {
             path: path.into(),
             text,
             line_starts,
+            column_marks,
             kept: None,
         }
     }
@@ -103,25 +136,46 @@ impl SourceFile {
         self.line_starts.partition_point(|&start| start <= offset) - 1
     }
 
+    /// The bytes of `range`, or fewer when they are not all held (compacted away).
+    fn bytes(&self, range: Range<usize>) -> &[u8] {
+        let Some(kept) = &self.kept else {
+            return self.text.as_bytes().get(range).unwrap_or_default();
+        };
+        let index = kept.pieces.partition_point(|(start, _)| *start <= range.start);
+        let Some((start, piece)) = index.checked_sub(1).map(|i| &kept.pieces[i]) else {
+            return &[];
+        };
+        piece
+            .as_bytes()
+            .get(range.start - start..range.end.saturating_sub(*start))
+            .unwrap_or_default()
+    }
+
     /// 1-based line and column (in characters) of byte `offset`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.len());
         let index = self.line_index(offset);
         let start = self.line_starts[index];
-        // A byte-order mark opens the file but is no column of its first line.
-        let start = if start == 0 && self.slice(0..3).starts_with('\u{feff}') {
-            '\u{feff}'.len_utf8().min(offset)
-        } else {
-            start
+        // Count from the nearest column mark of a long line.
+        let (from, chars_before) = match self.column_marks.binary_search_by_key(&index, |(line, _)| *line) {
+            Ok(found) => {
+                let marks = &self.column_marks[found].1;
+                let mark = ((offset - start) / COLUMN_MARK_EVERY).min(marks.len() - 1);
+                (start + mark * COLUMN_MARK_EVERY, marks[mark])
+            }
+            Err(_) => (start, 0),
         };
-        let before = self.slice(start..offset);
-        let column = if before.len() == offset - start {
-            before.chars().count() + 1
-        } else {
+        let counted = self.bytes(from..offset);
+        if counted.len() != offset - from {
             // A line compacted away: count bytes.
-            offset - start + 1
-        };
-        (index + 1, column)
+            return (index + 1, offset - start + 1);
+        }
+        let mut chars = chars_before + char_starts(counted);
+        // A byte-order mark opens the file but is no column of its first line.
+        if start == 0 && offset > 0 && self.bytes(0..3) == "\u{feff}".as_bytes() {
+            chars -= 1;
+        }
+        (index + 1, chars + 1)
     }
 
     /// The byte range of the line holding `offset`, without its line terminator.
@@ -152,6 +206,44 @@ mod tests {
         assert_eq!(&file.text[file.line_range(last)], "last");
         let marked = SourceFile::new("b.txt", "\u{feff}20 people");
         assert_eq!(marked.line_col(marked.text.find("20").unwrap()), (1, 1));
+    }
+
+    /// The column of `offset` counted the plain way.
+    fn counted_column(text: &str, offset: usize) -> usize {
+        let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let start = if start == 0 && text.starts_with('\u{feff}') {
+            3
+        } else {
+            start
+        };
+        text[start..offset].chars().count() + 1
+    }
+
+    #[test]
+    fn columns_on_long_lines_are_counted_from_marks() {
+        let line = "“5” ab é 12 ".repeat(1500);
+        let text = format!("\u{feff}{line}\nshort “x” 7\n{line}{line}\nend");
+        assert!(text.len() > 4 * COLUMN_MARK_EVERY);
+        let mut file = SourceFile::new("long.txt", text.clone());
+        let digits: Vec<usize> = text
+            .match_indices(|c: char| c.is_ascii_digit())
+            .map(|(i, _)| i)
+            .collect();
+        for &at in &digits {
+            let line = text[..at].matches('\n').count() + 1;
+            assert_eq!(file.line_col(at), (line, counted_column(&text, at)), "at {at}");
+        }
+        // Compacted to some of the numbers' lines, the columns stay the same.
+        let last_line = text.rfind('\n').unwrap();
+        let kept: Vec<usize> = digits
+            .iter()
+            .copied()
+            .filter(|&at| at < 100 || at > last_line - 100)
+            .collect();
+        file.compact(kept.iter().map(|&at| at..at + 1));
+        for &at in &kept {
+            assert_eq!(file.line_col(at).1, counted_column(&text, at), "at {at}");
+        }
     }
 
     #[test]

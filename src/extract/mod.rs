@@ -715,20 +715,19 @@ fn clause_noun(
         clause_start = clause_start_before(boundary);
     }
     let clause = &before[clause_start..];
-    // Words with their offsets in the clause, outer punctuation trimmed, last first.
-    let mut offset = 0;
+    // Words with their offsets in the clause, outer punctuation trimmed, last first, read
+    // backwards only as far as they are needed.
+    let mut end = clause.len();
     let mut tokens = clause
-        .split(' ')
+        .rsplit(' ')
         .map(|raw| {
+            let raw_start = end - raw.len();
+            end = raw_start.saturating_sub(1);
             let word = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let at = offset + raw.len() - word.len();
-            offset += raw.len() + 1;
+            let at = raw_start + raw.len() - word.len();
             (at, word.trim_end_matches(|c: char| !c.is_alphanumeric()))
         })
-        .filter(|(_, word)| !word.is_empty())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev();
+        .filter(|(_, word)| !word.is_empty());
     let (_, level) = tokens.next()?;
     if !LEVEL_WORDS.iter().any(|w| level.eq_ignore_ascii_case(w)) {
         return None;

@@ -219,8 +219,10 @@ fn is_list_bullet(text: &str, at: usize) -> bool {
     if !text[at..].starts_with("- ") {
         return false;
     }
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..at].trim().is_empty() {
+    // Only the indent before the dash is read, so a long line costs nothing per dash.
+    let before = &text[..at];
+    let line_start = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n').len();
+    if line_start > 0 && !before[..line_start].ends_with('\n') {
         return false;
     }
     let next_line = text[at..].find('\n').map(|i| &text[at + i + 1..]);
