@@ -241,9 +241,13 @@ fn name(input: &str) -> IResult<&str, String> {
     Ok((rest, words[..count].join(" ")))
 }
 
-/// Whether `word` may stand in a title before its head or after it (`deputy`, `press`).
-fn is_modifier(word: &str) -> bool {
-    lists_of(word) & list::MODIFIER != 0 && !word.eq_ignore_ascii_case("former")
+/// Whether `word` may stand in a title, as its head (`Some(true)`) or as a modifier before or
+/// after it (`deputy`, `press`: `Some(false)`).
+fn title_word(word: &str) -> Option<bool> {
+    let lists = lists_of(word);
+    let is_head = lists & list::HEAD != 0;
+    let is_modifier = lists & list::MODIFIER != 0 && !word.eq_ignore_ascii_case("former");
+    (is_head || is_modifier).then_some(is_head)
 }
 
 /// A title word as it is normalised: lower case, `defense` for `defence`, hyphens as spaces.
@@ -320,8 +324,10 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, TitleWords<'_>> {
     let mut has_head = false;
     // Title words are ASCII: they match the lists ignoring ASCII case.
     while let Some((w, after)) = next_word(rest) {
-        let is_head = lists_of(w) & list::HEAD != 0;
-        if !(is_head || is_modifier(w)) || title.count == TitleWords::MAX_WORDS {
+        let Some(is_head) = title_word(w) else {
+            break;
+        };
+        if title.count == TitleWords::MAX_WORDS {
             break;
         }
         if !allow_lowercase && w.starts_with(char::is_lowercase) && title.count == 0 {
@@ -340,7 +346,7 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, TitleWords<'_>> {
         rest = after;
         match gap(rest) {
             Ok((after_space, _)) => {
-                if next_word(after_space).is_some_and(|(w, _)| lists_of(w) & list::HEAD != 0 || is_modifier(w)) {
+                if next_word(after_space).is_some_and(|(w, _)| title_word(w).is_some()) {
                     rest = after_space;
                 } else {
                     break;
