@@ -6,9 +6,9 @@
 //! Titles are normalised so that wording variants meet: case and hyphens are dropped,
 //! `defence` is spelt `defense`, and `Defense Secretary` becomes `secretary of defense`.
 
-use nom::{IResult, Parser, bytes::complete::tag, combinator::opt};
-
 use std::sync::LazyLock;
+
+use nom::{IResult, Parser, bytes::complete::tag, combinator::opt};
 
 use super::number::{at_word_end, fail, gap, word};
 use super::words::{self, WordMap};
