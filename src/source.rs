@@ -84,16 +84,23 @@ impl SourceFile {
     /// The text of byte range `range`. Once compacted, a range outside the kept lines reads
     /// as empty.
     pub fn slice(&self, range: Range<usize>) -> &str {
-        let Some(kept) = &self.kept else {
-            return self.text.get(range).unwrap_or_default();
-        };
-        let index = kept.pieces.partition_point(|(start, _)| *start <= range.start);
-        let Some((start, piece)) = index.checked_sub(1).map(|i| &kept.pieces[i]) else {
+        let Some((start, held)) = self.held_at(range.start) else {
             return "";
         };
-        piece
-            .get(range.start - start..range.end.saturating_sub(*start))
+        held.get(range.start - start..range.end.saturating_sub(start))
             .unwrap_or_default()
+    }
+
+    /// The text held from byte `offset` on, with the offset it starts at: the whole text, or
+    /// once compacted the kept piece that starts at or before `offset`.
+    fn held_at(&self, offset: usize) -> Option<(usize, &str)> {
+        let Some(kept) = &self.kept else {
+            return Some((0, &self.text));
+        };
+        let index = kept.pieces.partition_point(|(start, _)| *start <= offset);
+        index
+            .checked_sub(1)
+            .map(|i| (kept.pieces[i].0, kept.pieces[i].1.as_str()))
     }
 
     /// Keeps only the whole lines that the byte ranges `keep` touch, and drops the rest of the
@@ -138,16 +145,11 @@ impl SourceFile {
 
     /// The bytes of `range`, or fewer when they are not all held (compacted away).
     fn bytes(&self, range: Range<usize>) -> &[u8] {
-        let Some(kept) = &self.kept else {
-            return self.text.as_bytes().get(range).unwrap_or_default();
-        };
-        let index = kept.pieces.partition_point(|(start, _)| *start <= range.start);
-        let Some((start, piece)) = index.checked_sub(1).map(|i| &kept.pieces[i]) else {
+        let Some((start, held)) = self.held_at(range.start) else {
             return &[];
         };
-        piece
-            .as_bytes()
-            .get(range.start - start..range.end.saturating_sub(*start))
+        held.as_bytes()
+            .get(range.start - start..range.end.saturating_sub(start))
             .unwrap_or_default()
     }
 

@@ -106,7 +106,7 @@ struct Cue {
 fn cue_of(word: &str) -> Cue {
     static TABLE: LazyLock<WordMap<Cue>> = LazyLock::new(|| {
         let mut table = WordMap::<Cue>::default();
-        let key = |word: &str| words::pack(word.as_bytes(), 0, word.len()).expect("a cue is a short word");
+        let key = |word: &str| words::pack_word(word).expect("a cue is a short word");
         for &(word, modality) in CUES {
             table.entry(key(word)).or_default().modality = Some(modality);
         }
@@ -115,11 +115,7 @@ fn cue_of(word: &str) -> Cue {
         }
         table
     });
-    let bytes = word.as_bytes();
-    if !bytes.iter().all(u8::is_ascii_alphabetic) {
-        return Cue::default();
-    }
-    words::pack(bytes, 0, bytes.len())
+    words::pack_word(word)
         .and_then(|key| TABLE.get(&key))
         .copied()
         .unwrap_or_default()

@@ -152,28 +152,22 @@ fn lists_of(word: &str) -> u8 {
         ];
         for (words, bit) in lists {
             for word in words {
-                if let Some(key) = words::pack(word.as_bytes(), 0, word.len()) {
+                if let Some(key) = words::pack_word(word) {
                     *table.entry(key).or_default() |= bit;
                 }
             }
         }
         table
     });
-    let bytes = word.as_bytes();
-    if bytes.iter().all(u8::is_ascii_alphabetic) {
-        return words::pack(bytes, 0, bytes.len())
-            .and_then(|key| TABLE.get(&key))
-            .copied()
-            .unwrap_or(0);
+    if let Some(key) = words::pack_word(word) {
+        return TABLE.get(&key).copied().unwrap_or(0);
     }
     // `secretary-general`
-    if is_in(HEADS, word) { list::HEAD } else { 0 }
-}
-
-/// Whether `word` is in `list`, ignoring ASCII case.
-fn is_in(list: &[&str], word: &str) -> bool {
-    list.iter()
-        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    if HEADS.iter().any(|head| head.eq_ignore_ascii_case(word)) {
+        list::HEAD
+    } else {
+        0
+    }
 }
 
 /// The word at the start of `input` (letters, digits and hyphens) and what follows it.

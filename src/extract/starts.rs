@@ -87,8 +87,8 @@ pub fn word_classes() -> &'static WordTable {
     static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
         let mut table = WordTable::default();
         let mut add = |word: &str, flags: u16| {
-            let key = pack(word.as_bytes(), 0, word.len())
-                .unwrap_or_else(|| panic!("`{word}` is longer than {} letters", words::MAX_WORD));
+            let key =
+                words::pack_word(word).unwrap_or_else(|| panic!("`{word}` is longer than {} letters", words::MAX_WORD));
             *table.entry(key).or_default() |= flags;
         };
         let letters = |w: &&str| w.bytes().all(|b| b.is_ascii_alphabetic());

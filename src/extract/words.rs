@@ -57,6 +57,15 @@ pub fn pack(bytes: &[u8], at: usize, end: usize) -> Option<u128> {
     pack_chunk(chunk, len)
 }
 
+/// `word`'s key when it is nothing but ASCII letters, at most [`MAX_WORD`] of them.
+pub fn pack_word(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    pack(bytes, 0, bytes.len())
+}
+
 /// Multiply-and-fold hashing for packed words: the keys are already spread over 16 bytes.
 #[derive(Default)]
 pub struct FoldHasher(u64);
