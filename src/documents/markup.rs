@@ -61,6 +61,8 @@ pub struct Prose {
     /// The prose text's length, kept when the text is taken.
     len: usize,
     segments: Vec<Segment>,
+    /// Some synthetic segment holds more than white space.
+    added_words: bool,
     pub headings: Vec<Heading>,
     pub comments: Vec<Comment>,
     /// What `<title>` says, for HTML.
@@ -83,6 +85,12 @@ impl Prose {
         std::mem::take(&mut self.text)
     }
 
+    /// Whether the prose holds words added for context (a table's header after a cell), not
+    /// only the spaces and line breaks that join its pieces.
+    pub fn has_added_words(&self) -> bool {
+        self.added_words
+    }
+
     /// Whether prose offset `at` lies in text added for context.
     pub fn is_synthetic(&self, at: usize) -> bool {
         self.segments
@@ -97,20 +105,6 @@ impl Prose {
         match segment.mapping {
             Mapping::Linear => segment.original + (prose - segment.prose),
             Mapping::Replaced { .. } | Mapping::Synthetic => segment.original,
-        }
-    }
-
-    fn original_end(&self, prose_end: usize) -> usize {
-        if prose_end == 0 {
-            return self.original_start(0);
-        }
-        let Some(segment) = self.segments.get(self.segment_at(prose_end - 1)) else {
-            return 0;
-        };
-        match segment.mapping {
-            Mapping::Linear => segment.original + (prose_end - segment.prose),
-            Mapping::Replaced { original_len } => segment.original + original_len,
-            Mapping::Synthetic => segment.original,
         }
     }
 
@@ -129,8 +123,16 @@ impl Prose {
                 let from = range.start.max(segment.prose);
                 let to = range.end.min(self.segment_end(index));
                 if from < to {
-                    let original_from = self.original_start(from);
-                    let original_to = self.original_end(to);
+                    // Both ends lie in this segment: no search for theirs.
+                    let original_from = match segment.mapping {
+                        Mapping::Linear => segment.original + (from - segment.prose),
+                        Mapping::Replaced { .. } | Mapping::Synthetic => segment.original,
+                    };
+                    let original_to = match segment.mapping {
+                        Mapping::Linear => segment.original + (to - segment.prose),
+                        Mapping::Replaced { original_len } => segment.original + original_len,
+                        Mapping::Synthetic => segment.original,
+                    };
                     start = Some(start.map_or(original_from, |s: usize| s.min(original_from)));
                     end = Some(end.map_or(original_to, |e: usize| e.max(original_to)));
                 }
@@ -200,6 +202,7 @@ impl Builder {
     }
 
     fn synthetic(&mut self, at: usize, text: &str) {
+        self.prose.added_words |= !text.trim().is_empty();
         self.push(at, text, Mapping::Synthetic);
     }
 
@@ -762,6 +765,8 @@ mod tests {
         assert_eq!(&text[prose.original_range(at..at + "500 Troops".len())], "500");
         assert!(prose.is_synthetic(prose.text.find("Germany: 500").unwrap()));
         assert!(!prose.is_synthetic(at));
+        assert!(prose.has_added_words());
+        assert!(!markdown("Germany sent\n500 soldiers.\n\nThen *more* came.\n", 0).has_added_words());
     }
 
     #[test]

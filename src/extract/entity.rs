@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use super::lexicon::UnitClass;
-use super::words::{self, WordMap};
+use super::words::{self, WordFilter, WordMap};
 
 /// The kind of a declared entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -100,6 +100,8 @@ pub struct Gazetteer {
     /// Words by their packed ASCII letters: one probe per word of the text finds both its
     /// class and the names that may start there.
     words: WordMap<Word>,
+    /// The keys of `words`, for a probe only where one of them may match.
+    filter: WordFilter,
     /// Patterns that open with something other than an ASCII letter, and their automaton.
     others: Option<(AhoCorasick, Vec<Pattern>)>,
     demonyms: std::collections::HashSet<String>,
@@ -178,6 +180,7 @@ impl Gazetteer {
         let demonyms = entities.iter().flat_map(|e| e.demonyms.iter().cloned()).collect();
         Self {
             entities,
+            filter: WordFilter::new(words.keys().copied()),
             words,
             others,
             demonyms,
@@ -225,6 +228,9 @@ impl Gazetteer {
 
     /// [`Self::word`] of a word already packed by [`words::pack`].
     pub fn packed_word(&self, key: u128) -> Option<&Word> {
+        if !self.filter.may_hold(key) {
+            return None;
+        }
         self.words.get(&key)
     }
 

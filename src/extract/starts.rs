@@ -147,16 +147,8 @@ pub fn word_classes() -> &'static WordTable {
     &TABLE
 }
 
-/// The class of the word after `bytes[..after]`, past spaces.
-fn next_word_class(gazetteer: &Gazetteer, bytes: &[u8], after: usize) -> u16 {
-    let mut at = after;
-    loop {
-        match bytes.get(at..) {
-            Some([b' ', ..]) => at += 1,
-            Some([0xc2, 0xa0, ..]) => at += 2,
-            _ => break,
-        }
-    }
+/// The class of the word at `at`.
+fn word_class_at(gazetteer: &Gazetteer, bytes: &[u8], at: usize) -> u16 {
     let len = bytes
         .get(at..)
         .unwrap_or_default()
@@ -236,16 +228,39 @@ fn is_list_bullet(text: &str, at: usize) -> bool {
         .any(|line| line.trim_start().starts_with("- ") || line.trim_start().starts_with("* "))
 }
 
-/// Whether a word of `class` at `at` may open a quantity or a time: `a` and `an` only before
-/// a number word or a unit (`a dozen`, `a kilogram`), `the` only before a part of a period.
-fn word_opens(gazetteer: &Gazetteer, bytes: &[u8], after: usize, class: u16) -> bool {
+/// The classes the next word must have for a word of `class` to open a quantity or a time:
+/// `a` and `an` open one only before a number word or a unit (`a dozen`, `a kilogram`), `the`
+/// only before a part of a period. `None` when the word's own class decides.
+fn needs_of_next(class: u16) -> Option<u16> {
     if class & class::ARTICLE != 0 {
-        next_word_class(gazetteer, bytes, after) & (class::LEAD | class::BEFORE_NUMBER | class::UNIT) != 0
+        Some(class::LEAD | class::BEFORE_NUMBER | class::UNIT)
     } else if class & class::THE != 0 {
-        next_word_class(gazetteer, bytes, after) & class::PERIOD_PART != 0
+        Some(class::PERIOD_PART)
     } else {
-        class & (class::LEAD | class::BEFORE_NUMBER) != 0
+        None
     }
+}
+
+/// Where the word after `bytes[..after]` starts, past spaces.
+fn past_spaces(bytes: &[u8], after: usize) -> usize {
+    let mut at = after;
+    loop {
+        match bytes.get(at..) {
+            Some([b' ', ..]) => at += 1,
+            Some([0xc2, 0xa0, ..]) => at += 2,
+            _ => return at,
+        }
+    }
+}
+
+/// A start whose opening waits for the class of the next word (see [`needs_of_next`]).
+struct Pending {
+    /// Its index in the starts.
+    index: usize,
+    /// Where the next word must start.
+    next_at: usize,
+    /// The classes that word must have.
+    needs: u16,
 }
 
 /// A run of letters and digits (any script).
@@ -359,12 +374,21 @@ pub fn scan(
     let bytes = text.as_bytes();
     let mut found = Triggers::default();
     let mut mentioned_to = mentions.last().map_or(0, |m| m.end);
+    // `a`, `an` and `the` open a start by the class of the next word, known once it is read.
+    let mut pending: Option<Pending> = None;
     let mut at = sentence.start;
     while at < sentence.end {
         let byte = bytes[at];
         if byte.is_ascii_alphanumeric() {
             let (run, key) = word_run(text, at, sentence.end);
             let word = key.and_then(|key| gazetteer.packed_word(key));
+            let class = word.map_or(0, |word| word.class);
+            if let Some(waiting) = pending.take()
+                && waiting.next_at == at
+                && byte.is_ascii_alphabetic()
+            {
+                starts[waiting.index].opens = class & waiting.needs != 0;
+            }
             if at >= mentioned_to
                 && let Some(mention) = word.and_then(|word| gazetteer.mention_of(word, text, at))
             {
@@ -372,15 +396,13 @@ pub fn scan(
                 mentions.push(mention);
             }
             found.any |= run.numeric;
-            let word_start = is_word_start(text, at);
             if byte.is_ascii_digit() {
-                if word_start {
+                if is_word_start(text, at) {
                     starts.push(Start::numeric(at));
                 }
                 at = run.end;
                 continue;
             }
-            let class = word.map_or(0, |word| word.class);
             if run.letters_end == run.end {
                 found.any |= class & class::TRIGGER != 0;
                 if class & class::TITLE != 0 {
@@ -389,8 +411,16 @@ pub fn scan(
                 found.reported |= class & class::REPORTING != 0;
             }
             let capitalised = byte.is_ascii_uppercase();
-            let opens = class != 0 && word_opens(gazetteer, bytes, run.letters_end, class);
-            if word_start && (capitalised || opens) {
+            let needs = needs_of_next(class);
+            let opens = needs.is_none() && class & (class::LEAD | class::BEFORE_NUMBER) != 0;
+            if (capitalised || opens || needs.is_some()) && is_word_start(text, at) {
+                if let Some(needs) = needs {
+                    pending = Some(Pending {
+                        index: starts.len(),
+                        next_at: past_spaces(bytes, run.letters_end),
+                        needs,
+                    });
+                }
                 // `USD115`: the number is glued to the word.
                 let glued_number = bytes.get(run.letters_end).is_some_and(u8::is_ascii_digit);
                 let before_number = !glued_number
@@ -438,6 +468,11 @@ pub fn scan(
                 at += c.len_utf8();
             }
         }
+    }
+    // The sentence ended before the word after the last article: read that word now.
+    if let Some(waiting) = pending {
+        let start = &mut starts[waiting.index];
+        start.opens = word_class_at(gazetteer, bytes, waiting.next_at) & waiting.needs != 0;
     }
     // A comparator with no number after it opens nothing.
     let mut next_number = usize::MAX;

@@ -11,11 +11,12 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `range` of `text` into sentences. A line break always ends a sentence.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut offset = range.start;
-    for line in text[range].split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
+    let mut out = Vec::with_capacity(range.len() / 128);
+    let mut line_start = range.start;
+    while line_start < range.end {
+        let offset =
+            memchr::memchr(b'\n', &text.as_bytes()[line_start..range.end]).map_or(range.end, |i| line_start + i + 1);
+        let line = &text[line_start..offset];
         let mut start = line_start;
         let bytes = line.as_bytes();
         for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
@@ -32,7 +33,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             let rest = &line[end..];
             let next = rest.trim_start();
             let followed_by_space = rest.len() > next.len();
-            let starts_new = next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+            let starts_new = next.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(')
+            });
             if c == '.' && (!followed_by_space || !starts_new || is_abbreviation(&line[..i])) {
                 continue;
             }
@@ -43,6 +46,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             start = line_start + end;
         }
         push_trimmed(text, &mut out, start..offset);
+        line_start = offset;
     }
     out
 }
