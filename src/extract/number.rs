@@ -117,16 +117,18 @@ pub fn word<'a>(expected: &'static str) -> impl FnMut(&'a str) -> IResult<&'a st
 }
 
 /// The first of `words` that stands whole at the start of `input`, with its value.
+/// The words are ASCII letters, so only one as long as the run of letters `input` opens with
+/// can stand whole there.
 fn word_in<T: Copy>(input: &str, words: &[(&'static str, T)]) -> Option<(usize, T)> {
     let first = input.as_bytes().first()?.to_ascii_lowercase();
+    let len = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if len == 0 || !at_word_end(&input[len..]) {
+        return None;
+    }
+    let head = &input.as_bytes()[..len];
     words
         .iter()
-        .filter(|(w, _)| w.as_bytes()[0] == first)
-        .find(|(w, _)| {
-            input
-                .get(..w.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(w) && at_word_end(&input[w.len()..]))
-        })
+        .find(|(w, _)| w.len() == len && w.as_bytes()[0] == first && head.eq_ignore_ascii_case(w.as_bytes()))
         .map(|&(w, value)| (w.len(), value))
 }
 
@@ -880,17 +882,18 @@ pub fn vague_amount(input: &str) -> IResult<&str, Amount> {
     Ok((rest, amount))
 }
 
+const PLURALS: &[(&str, f64)] = &[
+    ("dozens", 12.0),
+    ("tens", 10.0),
+    ("hundreds", 1e2),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("trillions", 1e12),
+];
+
 /// `dozens`, `tens`, `hundreds`, `thousands`, `millions`: 2–9 of the magnitude.
 fn plural_magnitude(input: &str) -> IResult<&str, Amount> {
-    const PLURALS: &[(&str, f64)] = &[
-        ("dozens", 12.0),
-        ("tens", 10.0),
-        ("hundreds", 1e2),
-        ("thousands", 1e3),
-        ("millions", 1e6),
-        ("billions", 1e9),
-        ("trillions", 1e12),
-    ];
     let (rest, factor) = take_word(input, PLURALS)?;
     if factor == 12.0 {
         return Ok((rest, Amount::approx(24.0, 99.0)));
@@ -958,6 +961,23 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Amount> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_hold_only_ascii_letters() {
+        // `word_in` relies on it: a word stands whole only where the run of letters ends.
+        let lists = [UNITS, TENS, SCALES, DENOMINATORS, UNIT_ORDINALS, PLURALS];
+        let words = lists.iter().flat_map(|l| l.iter().map(|(w, _)| *w));
+        for word in words.chain(DOZENS.iter().map(|(w, _)| *w)) {
+            assert!(
+                !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphabetic()),
+                "{word:?}"
+            );
+        }
+        assert_eq!(word_in("Twenty-one", TENS), Some((6, 20.0)));
+        assert_eq!(word_in("twentyish", TENS), None);
+        assert_eq!(word_in("ten2", UNITS), None);
+        assert_eq!(word_in("dozensé", DOZENS), None);
+    }
 
     fn value(input: &str) -> (f64, &str) {
         let (rest, amount) = number(input, false).unwrap_or_else(|e| panic!("{input}: {e}"));

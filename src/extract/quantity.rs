@@ -241,10 +241,15 @@ fn currency_prefix(input: &str) -> Option<(&str, &'static str)> {
     if first.is_ascii_digit() {
         return None;
     }
-    for &(symbol, code) in lexicon::CURRENCY_SYMBOLS {
-        if symbol.as_bytes()[0] != first {
-            continue;
+    // The symbols by their exact first byte, in list order.
+    static BY_FIRST_BYTE: LazyLock<Vec<Vec<(&str, &str)>>> = LazyLock::new(|| {
+        let mut buckets = vec![Vec::new(); 256];
+        for &(symbol, code) in lexicon::CURRENCY_SYMBOLS {
+            buckets[usize::from(symbol.as_bytes()[0])].push((symbol, code));
         }
+        buckets
+    });
+    for &(symbol, code) in &BY_FIRST_BYTE[usize::from(first)] {
         if let Some(rest) = input.strip_prefix(symbol) {
             let alphabetic = symbol.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
             let rest = if alphabetic && symbol != "Rs" && symbol != "Rs." {
