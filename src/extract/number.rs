@@ -608,16 +608,36 @@ struct Chunk {
     suffixed: bool,
 }
 
+/// A numeral and the magnitude glued to it (`5m`, `3k`), for [`chunk`].
+fn numeral_with_suffix<'a>(
+    input: &'a str,
+    money: bool,
+    digits: &mut bool,
+    suffixed: &mut bool,
+) -> IResult<&'a str, f64> {
+    let (rest, value) = numeral(input)?;
+    *digits = true;
+    Ok(match magnitude_suffix(rest, value, money) {
+        Some((rest, factor)) => {
+            *suffixed = true;
+            (rest, value * factor)
+        }
+        None => (rest, value),
+    })
+}
+
 fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
     let mut digits = false;
     let mut suffixed = false;
     let mut article = false;
     let mut half = false;
+    // Every form but a numeral opens with a letter.
+    let opens_with_digit = input.as_bytes().first().is_some_and(u8::is_ascii_digit);
     let mut bare_scale = alt((
         |i| take_word(i, &SCALES[..4]),
         |i| word("hundred")(i).map(|(r, _)| (r, 1e2)),
     ));
-    if let Ok((rest, scale)) = bare_scale.parse(input) {
+    if !opens_with_digit && let Ok((rest, scale)) = bare_scale.parse(input) {
         // `thousand liters`: a bare scale is a number only before a unit.
         let chunk = Chunk {
             value: scale,
@@ -628,7 +648,7 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
         };
         return Ok((rest, chunk));
     }
-    if let Ok((rest, _)) = word("quarter")(input) {
+    if !opens_with_digit && let Ok((rest, _)) = word("quarter")(input) {
         let chunk = Chunk {
             value: 0.25,
             digits: false,
@@ -638,7 +658,9 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
         };
         return Ok((rest, chunk));
     }
-    let (mut rest, mut value) = if let Ok((rest, _)) = word("half")(input) {
+    let (mut rest, mut value) = if opens_with_digit {
+        numeral_with_suffix(input, money, &mut digits, &mut suffixed)?
+    } else if let Ok((rest, _)) = word("half")(input) {
         half = true;
         let rest = preceded(gap, alt((word("a"), word("an"))))
             .parse(rest)
@@ -650,15 +672,7 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
     } else if let Ok(found) = below_hundred_words(input) {
         found
     } else {
-        let (rest, value) = numeral(input)?;
-        digits = true;
-        match magnitude_suffix(rest, value, money) {
-            Some((rest, factor)) => {
-                suffixed = true;
-                (rest, value * factor)
-            }
-            None => (rest, value),
-        }
+        numeral_with_suffix(input, money, &mut digits, &mut suffixed)?
     };
     let mut last_atom = value;
     if !half

@@ -426,7 +426,12 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     if !spaced && !trimmed.starts_with(|c: char| c.is_alphabetic() || c == '°' || c == 'º' || c == 'µ') {
         return None;
     }
-    for name in ["percentage points", "percentage point", "percent points"] {
+    // The fixed words below are tried only where the text opens with their first letter.
+    let lead = trimmed.as_bytes().first().map(u8::to_ascii_lowercase);
+    for name in ["percentage points", "percentage point", "percent points"]
+        .into_iter()
+        .filter(|_| lead == Some(b'p'))
+    {
         if let Some(rest) = word_prefix(trimmed, name) {
             return Some((
                 rest,
@@ -434,7 +439,10 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             ));
         }
     }
-    for name in ["per cent", "percent", "per-cent", "pct"] {
+    for name in ["per cent", "percent", "per-cent", "pct"]
+        .into_iter()
+        .filter(|_| lead == Some(b'p'))
+    {
         if let Some(rest) = word_prefix(trimmed, name) {
             return Some((rest, percent()));
         }
@@ -449,7 +457,9 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         }
     }
     if spaced {
-        if let Some(rest) = word_prefix(trimmed, "grand") {
+        if lead == Some(b'g')
+            && let Some(rest) = word_prefix(trimmed, "grand")
+        {
             return Some((
                 rest,
                 UnitMatch {
@@ -472,7 +482,10 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             ("year old", "year"),
             ("yo", "year"),
             ("y.o.", "year"),
-        ] {
+        ]
+        .into_iter()
+        .filter(|_| lead == Some(b'y'))
+        {
             if let Some(rest) = word_prefix(trimmed, name).or_else(|| {
                 let head = trimmed.get(..name.len())?;
                 (name.ends_with('.') && head.eq_ignore_ascii_case(name)).then(|| &trimmed[name.len()..])

@@ -379,29 +379,47 @@ pub fn scan(
     let mut at = sentence.start;
     while at < sentence.end {
         let byte = bytes[at];
+        if byte == b' ' {
+            at += 1;
+            continue;
+        }
         if byte.is_ascii_alphanumeric() {
             let (run, key) = word_run(text, at, sentence.end);
-            let word = key.and_then(|key| gazetteer.packed_word(key));
-            let class = word.map_or(0, |word| word.class);
-            if let Some(waiting) = pending.take()
-                && waiting.next_at == at
-                && byte.is_ascii_alphabetic()
-            {
-                starts[waiting.index].opens = class & waiting.needs != 0;
-            }
-            if at >= mentioned_to
-                && let Some(mention) = word.and_then(|word| gazetteer.mention_of(word, text, at))
-            {
-                mentioned_to = mention.end;
-                mentions.push(mention);
-            }
             found.any |= run.numeric;
             if byte.is_ascii_digit() {
+                pending = None;
                 if is_word_start(text, at) {
                     starts.push(Start::numeric(at));
                 }
                 at = run.end;
                 continue;
+            }
+            let Some(word) = key.and_then(|key| gazetteer.packed_word(key)) else {
+                // Most words are in no table: they open nothing, but a capitalised one may start
+                // a role.
+                pending = None;
+                if byte.is_ascii_uppercase() && is_word_start(text, at) {
+                    starts.push(Start {
+                        at,
+                        role: true,
+                        opens: false,
+                        before_number: false,
+                    });
+                }
+                at = run.end;
+                continue;
+            };
+            let class = word.class;
+            if let Some(waiting) = pending.take()
+                && waiting.next_at == at
+            {
+                starts[waiting.index].opens = class & waiting.needs != 0;
+            }
+            if at >= mentioned_to
+                && let Some(mention) = gazetteer.mention_of(word, text, at)
+            {
+                mentioned_to = mention.end;
+                mentions.push(mention);
             }
             if run.letters_end == run.end {
                 found.any |= class & class::TRIGGER != 0;

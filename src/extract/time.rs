@@ -124,11 +124,10 @@ pub fn time_expression(input: &str, today: Option<Date>, direction: Direction) -
             ..TimeExpression::days(len, today.and_then(|d| year_less_bounds(date, d, direction)))
         });
     }
-    if let Ok((rest, _)) = calendar::time_of_day(input) {
-        return Some(TimeExpression::days(input.len() - rest.len(), today.map(|d| (d, d))));
-    }
     if opens_with_digit {
-        return None;
+        // A time of day is the one form left that opens with a digit.
+        let (rest, _) = calendar::time_of_day(input).ok()?;
+        return Some(TimeExpression::days(input.len() - rest.len(), today.map(|d| (d, d))));
     }
     for (name, weekday) in WEEKDAYS {
         if name.as_bytes()[0] != first {
