@@ -570,19 +570,32 @@ const BOILERPLATE_HEADINGS: &[&str] = &[
     "latest news",
 ];
 
+/// Whether `line` may hold a boilerplate heading: its first character past white space opens
+/// one, or is not ASCII (and so is read in full).
+fn may_open_heading(line: &[u8]) -> bool {
+    match line.iter().find(|&&b| !char::from(b).is_whitespace()) {
+        Some(b) if b.is_ascii() => BOILERPLATE_HEADINGS
+            .iter()
+            .any(|h| h.as_bytes()[0] == b.to_ascii_lowercase()),
+        Some(_) => true,
+        None => false,
+    }
+}
+
 fn boilerplate_start(text: &str, body: Range<usize>) -> Option<usize> {
     let mut offset = body.start;
-    for (index, line) in text[body.clone()].split_inclusive('\n').enumerate() {
+    let mut index = 0;
+    while offset < body.end {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[offset..body.end]).map_or(body.end, |i| offset + i + 1);
         // Headings are short lines: a long one is prose.
-        let heading = if line.len() <= 64 {
-            line.trim().trim_end_matches(':')
-        } else {
-            ""
-        };
-        if index > 2 && BOILERPLATE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(heading)) {
-            return Some(offset);
+        if index > 2 && end - offset <= 64 && may_open_heading(&text.as_bytes()[offset..end]) {
+            let heading = text[offset..end].trim().trim_end_matches(':');
+            if BOILERPLATE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(heading)) {
+                return Some(offset);
+            }
         }
-        offset += line.len();
+        offset = end;
+        index += 1;
     }
     None
 }

@@ -107,6 +107,8 @@ pub struct Gazetteer {
     demonyms: std::collections::HashSet<String>,
     /// Counted nouns (lower case) and their class, from the lexicon and rule files.
     nouns: std::collections::HashMap<String, UnitClass>,
+    /// The nouns of `nouns` that can be packed, by packed word: one probe for most words.
+    packed_nouns: WordMap<UnitClass>,
 }
 
 fn is_acronym(pattern: &str) -> bool {
@@ -184,6 +186,11 @@ impl Gazetteer {
             words,
             others,
             demonyms,
+            // Collected in the same order as `nouns`, so the same entry wins a duplicate.
+            packed_nouns: nouns
+                .iter()
+                .filter_map(|(noun, class)| Some((words::pack_word(&noun.to_lowercase())?, *class)))
+                .collect(),
             nouns: nouns
                 .iter()
                 .map(|(noun, class)| (noun.to_lowercase(), *class))
@@ -193,6 +200,9 @@ impl Gazetteer {
 
     /// The class of a counted noun (`troops` → personnel), in any case.
     pub fn noun_class(&self, noun: &str) -> Option<UnitClass> {
+        if let Some(key) = words::pack_word(noun) {
+            return self.packed_nouns.get(&key).copied();
+        }
         if noun.bytes().any(|b| b.is_ascii_uppercase()) {
             self.nouns.get(&noun.to_lowercase()).copied()
         } else {

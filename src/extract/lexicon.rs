@@ -3,6 +3,9 @@
 //! adding a word never means touching a parser.
 
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+use super::words::WordSet;
 
 /// What kind of thing a counted noun names. Subjects group claims by class, so "500 troops"
 /// and "500-strong mission" can be compared while "29 allies" and "30 Iraqis" cannot.
@@ -489,7 +492,8 @@ pub fn ends_noun_phrase(word: &str) -> bool {
         "during", "about", "its", "their", "his", "her", "our", "this", "these", "those", "it", "they", "he", "she",
         "we", "not", "more", "less", "fewer", "percent", "ago", "later", "earlier", "if", "so",
     ];
-    STOP.iter().any(|stop| stop.eq_ignore_ascii_case(word))
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP));
+    SET.contains(word)
 }
 
 /// Nouns for groups a count can describe: "a team of 20", "an alliance of 29 countries".
@@ -512,5 +516,6 @@ pub fn is_group_noun(word: &str) -> bool {
         "bloc",
         "union",
     ];
-    GROUPS.iter().any(|group| group.eq_ignore_ascii_case(word))
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(GROUPS));
+    SET.contains(word)
 }

@@ -1136,7 +1136,12 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
     let mut bound = bound;
     let bare =
         matches!(bound, None | Some(Bound::Approximately)) && value.unit.is_none() && !value.number_text.is_empty();
-    if bare {
+    // The first letter of the word after the number, for the fixed words tried below.
+    let next_initial = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.bytes().next())
+        .map(|b| b.to_ascii_lowercase());
+    if bare && matches!(next_initial, Some(b'o' | b'i')) {
         // `two out of five`, `one in four`, `1 over 3`: a ratio written with words.
         for (connector, is_ratio) in [("out of", true), ("in", true), ("over", false)] {
             let Some(after) = rest.strip_prefix(' ').and_then(|r| word_prefix(r, connector)) else {
@@ -1208,7 +1213,14 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
         }
     }
     // `20 or more`, `five or fewer`, `65 and over`
-    if matches!(bound, None | Some(Bound::Approximately)) && amount.is_exact() {
+    let next_initial = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.bytes().next())
+        .map(|b| b.to_ascii_lowercase());
+    if matches!(bound, None | Some(Bound::Approximately))
+        && amount.is_exact()
+        && matches!(next_initial, Some(b'o' | b'a'))
+    {
         for (postfix, postfix_bound) in [
             ("or more", AT_LEAST),
             ("or above", AT_LEAST),

@@ -91,6 +91,26 @@ impl Hasher for FoldHasher {
 /// A table keyed by packed words.
 pub type WordMap<V> = HashMap<u128, V, BuildHasherDefault<FoldHasher>>;
 
+/// Short words of ASCII letters, found in any ASCII case with one probe: for word lists that
+/// are read once per word of a phrase.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet(WordMap<()>);
+
+impl WordSet {
+    pub fn new(list: &[&str]) -> Self {
+        let keys = list.iter().map(|word| {
+            pack_word(word).unwrap_or_else(|| panic!("`{word}` is not a word of at most {MAX_WORD} ASCII letters"))
+        });
+        Self(keys.map(|key| (key, ())).collect())
+    }
+
+    /// Whether `word` is one of the set's words, ignoring ASCII case. A word with anything but
+    /// ASCII letters is none of them.
+    pub fn contains(&self, word: &str) -> bool {
+        pack_word(word).is_some_and(|key| self.0.contains_key(&key))
+    }
+}
+
 /// One bit per slot of a packed word's hash, set for every word of a table: a clear bit tells
 /// that a word is not in the table without probing it. Most words of a text are in no table,
 /// and the bits (8 KiB) stay in the first-level cache where the table does not.
@@ -143,6 +163,13 @@ mod tests {
         assert_eq!(pack(b"x", 0, 0), None);
         assert_eq!(pack(b"abcdefghijklmnopq", 0, 17), None);
         assert!(pack(b"abcdefghijklmnop", 0, 16).is_some());
+    }
+
+    #[test]
+    fn a_word_set_ignores_ascii_case_and_holds_only_whole_words() {
+        let set = WordSet::new(&["the", "of"]);
+        assert!(set.contains("The") && set.contains("OF"));
+        assert!(!set.contains("them") && !set.contains("th") && !set.contains("") && !set.contains("thé"));
     }
 
     #[test]
