@@ -220,10 +220,20 @@ fn valid<'a>(input: &'a str, rest: &'a str, date: PartialDate) -> IResult<&'a st
 /// Any full or partial calendar date this module knows, longest form first.
 pub fn calendar_date(input: &str) -> IResult<&str, PartialDate> {
     // The forms that open with a digit and those that open with a month name.
-    if input.starts_with(|c: char| c.is_ascii_digit()) {
-        alt((iso_date, slash_date, day_month_year)).parse(input)
-    } else {
-        alt((month_day_year, month_year)).parse(input)
+    let lead_digits = input.bytes().take(5).take_while(u8::is_ascii_digit).count();
+    match lead_digits {
+        // A year opens only the ISO form; a day or a month opens the others.
+        4 => iso_date(input),
+        1 | 2 => alt((slash_date, day_month_year)).parse(input),
+        0 => {
+            // Both forms open with the month: a word that is none opens no date.
+            month_name(input)?;
+            alt((month_day_year, month_year)).parse(input)
+        }
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        ))),
     }
 }
 
