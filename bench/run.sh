@@ -28,7 +28,9 @@ base="$work/base"
 if [ ! -d "$base" ]; then
   echo "fetching linux-doc…" >&2
   package="$(apt-cache depends linux-doc | awk '/Depends: linux-doc-/ {print $2; exit}')"
-  (cd "$work" && apt-get download "$package" >/dev/null 2>&1)
+  # A stale package index names a version the mirror no longer has: refresh it and retry.
+  (cd "$work" && { apt-get download "$package" >/dev/null 2>&1 \
+    || { apt-get update >/dev/null 2>&1 && apt-get download "$package" >/dev/null 2>&1; }; })
   rm -rf "$work/deb" && dpkg-deb -x "$work/${package}"_*.deb "$work/deb"
   docs="$work/deb/usr/share/doc/$package"
   mkdir -p "$base/linux-doc" "$base/examples"

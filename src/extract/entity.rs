@@ -254,6 +254,11 @@ impl Gazetteer {
     fn mention(&self, text: &str, at: usize, pattern: &Pattern) -> Option<Mention> {
         let end = at + pattern.text.len();
         let written = text.as_bytes().get(at..end)?;
+        // The word already matched the name's first word: its last byte rejects most others.
+        let (last_written, last_expected) = (written.last()?, pattern.text.as_bytes().last()?);
+        if !last_written.eq_ignore_ascii_case(last_expected) {
+            return None;
+        }
         let same = if pattern.exact {
             written == pattern.text.as_bytes()
         } else {

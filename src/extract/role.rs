@@ -316,11 +316,14 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, TitleWords<'_>> {
         purpose: None,
     };
     let mut has_head = false;
-    // Title words are ASCII: they match the lists ignoring ASCII case.
-    while let Some((w, after)) = next_word(rest) {
-        let Some(is_head) = title_word(w) else {
-            break;
-        };
+    // Title words are ASCII: they match the lists ignoring ASCII case. Each word is read
+    // once: the look-ahead below hands the next word to the next round.
+    fn title_word_at(input: &str) -> Option<(&str, &str, bool)> {
+        let (w, after) = next_word(input)?;
+        Some((w, after, title_word(w)?))
+    }
+    let mut next = title_word_at(rest);
+    while let Some((w, after, is_head)) = next {
         if title.count == TitleWords::MAX_WORDS {
             break;
         }
@@ -338,15 +341,10 @@ fn title(input: &str, allow_lowercase: bool) -> IResult<&str, TitleWords<'_>> {
         title.count += 1;
         has_head |= is_head;
         rest = after;
-        match gap(rest) {
-            Ok((after_space, _)) => {
-                if next_word(after_space).is_some_and(|(w, _)| title_word(w).is_some()) {
-                    rest = after_space;
-                } else {
-                    break;
-                }
-            }
-            Err(_) => break,
+        let Ok((after_space, _)) = gap(rest) else { break };
+        next = title_word_at(after_space);
+        if next.is_some() {
+            rest = after_space;
         }
     }
     if !has_head {
