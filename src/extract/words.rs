@@ -31,15 +31,26 @@ pub fn leading_letters(chunk: u128) -> usize {
     ((!letters & HIGH).trailing_zeros() / 8) as usize
 }
 
+/// The bits of a word's first `len` bytes, by `len`: a table, as a shift of a `u128` by a
+/// variable amount takes several instructions.
+const WORD_BITS: [u128; MAX_WORD + 1] = {
+    let mut bits = [0; MAX_WORD + 1];
+    let mut len = 1;
+    while len <= MAX_WORD {
+        bits[len] = u128::MAX >> (8 * (MAX_WORD - len));
+        len += 1;
+    }
+    bits
+};
+
 /// `chunk`'s first `len` bytes lower-cased and packed (`None` when `len` is 0 or over
 /// [`MAX_WORD`]); they must be ASCII letters.
 pub fn pack_chunk(chunk: u128, len: usize) -> Option<u128> {
     if len == 0 || len > MAX_WORD {
         return None;
     }
-    let word_bits = u128::MAX >> (8 * (MAX_WORD - len));
     // Setting bit 5 lower-cases an ASCII letter.
-    Some((chunk | splat(0x20)) & word_bits)
+    Some((chunk | splat(0x20)) & WORD_BITS[len])
 }
 
 /// The lower-cased ASCII letters `bytes[at..end]`, packed little-endian (`None` when empty or
