@@ -188,18 +188,18 @@ pub fn modality(before: &str) -> Modality {
     };
     // `the resources of the 29 allies`: a number describing a noun after `of` is stated as fact,
     // whatever the verb of the clause does with the noun.
+    // The words are read once: the first two here, the rest as the cues below need them.
     let mut recent = words_before(before);
-    let first = recent.next().unwrap_or_default();
-    let second = recent.next().unwrap_or_default();
+    let (first, second) = (recent.next(), recent.next());
     let determiner = ["the", "its", "their", "his", "her", "an", "a"]
         .iter()
-        .any(|d| is(first, d));
-    if is(first, "of") || determiner && is(second, "of") {
+        .any(|d| is(first.unwrap_or_default(), d));
+    if is(first.unwrap_or_default(), "of") || determiner && is(second.unwrap_or_default(), "of") {
         return Modality::Asserted;
     }
     let mut found = Modality::Asserted;
     let mut after = "";
-    for word in words_before(before) {
+    for word in first.into_iter().chain(second).chain(recent) {
         // `no decision yet on sending 1,000 troops`: nothing was decided.
         if is(word, "no")
             && ["decision", "agreement", "deal", "plan", "plans"]
@@ -232,7 +232,7 @@ pub fn modality(before: &str) -> Modality {
         }
     }
     // `will increase from 500 to 4,000`: the starting point is today's number.
-    if found == Modality::Planned && words_before(before).next().is_some_and(|w| is(w, "from")) {
+    if found == Modality::Planned && first.is_some_and(|w| is(w, "from")) {
         return Modality::Asserted;
     }
     found
