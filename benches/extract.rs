@@ -4,10 +4,6 @@
 //! each copy a document of its own (so sentence splitting, entity lookup and claim building
 //! all run as they do on a real document set). Run with `cargo bench --bench extract`.
 
-// The allocator of the `claimlint` binary, so the numbers are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::path::Path;
 use std::time::Instant;
 

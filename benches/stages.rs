@@ -2,10 +2,6 @@
 //! the rules (claims per second), over the three example corpora copied 40 times (each copy a
 //! document of its own). Run with `cargo bench --bench stages`.
 
-// The allocator of the `claimlint` binary, so the numbers are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::path::Path;
 use std::sync::LazyLock;
 

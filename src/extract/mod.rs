@@ -239,12 +239,10 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
     let today = doc.meta.date;
     // One pass over the sentences finds the entity mentions and, in each sentence that may
     // hold a claim, the word starts worth trying.
-    // Sized from the text, so that growing them costs no copies on a typical document.
-    let body_len = doc.body.len();
-    let mut found_mentions = Vec::with_capacity(body_len / 256);
-    let mut sentence_starts = Vec::with_capacity(body_len / 32);
-    let mut candidates = Vec::with_capacity(body_len / 128);
-    let mut starts = Vec::with_capacity(64);
+    let mut found_mentions = Vec::new();
+    let mut sentence_starts = Vec::new();
+    let mut candidates = Vec::new();
+    let mut starts = Vec::new();
     for sentence in text::sentences(text, doc.body.clone()) {
         let triggers = starts::scan(text, sentence.clone(), gazetteer, &mut starts, &mut found_mentions);
         if triggers.any {
@@ -257,7 +255,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
     let content_end = doc.boilerplate_from.unwrap_or(doc.body.end);
     let salient_place = salient_place(&mentions, gazetteer, content_end);
 
-    let mut claims = Vec::with_capacity(candidates.len());
+    let mut claims = Vec::new();
     for (sentence, reported, starts) in candidates {
         let first_of_sentence = claims.len();
         let sentence_mentions = mentions_within(&mentions, sentence.clone());

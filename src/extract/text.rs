@@ -11,7 +11,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `range` of `text` into sentences. A line break always ends a sentence.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(range.len() / 128);
+    let mut out = Vec::new();
     let mut line_start = range.start;
     while line_start < range.end {
         let offset =
