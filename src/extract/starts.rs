@@ -570,6 +570,20 @@ mod tests {
     fn articles_open_only_before_numbers_and_units() {
         let (_, starts) = scan_all("a kilogram, a plan and the story");
         assert_eq!(starts, [("a", false, true)]);
+        // The next word decides only when it follows the article across spaces alone.
+        let (_, starts) = scan_all("a \u{a0}kilogram, a \"kilogram\", a 12 and the  end of it");
+        assert_eq!(starts, [("a", false, true), ("12", false, true), ("the", false, true)]);
+    }
+
+    #[test]
+    fn an_article_at_a_sentence_end_reads_the_word_after_it() {
+        let text = "He sold a dozen eggs";
+        let gazetteer = Gazetteer::new(Vec::new(), &[]);
+        let mut starts = Vec::new();
+        let cut = text.find("dozen").expect("dozen");
+        scan(text, 0..cut - 1, &gazetteer, &mut starts, &mut Vec::new());
+        let opening: Vec<usize> = starts.iter().filter(|s| s.opens).map(|s| s.at).collect();
+        assert_eq!(opening, [text.find("a dozen").expect("a")]);
     }
 
     #[test]
