@@ -468,7 +468,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 },
             ));
         }
-        for &(name, code) in starting_like(&CURRENCY_WORDS, trimmed) {
+        for &(name, code) in units_starting_like(&CURRENCY_WORDS, trimmed) {
             if let Some(rest) = word_prefix(trimmed, name) {
                 // `5 pounds of flour` weighs; `5 pounds` costs.
                 if code == "GBP" && name.starts_with("pound") && rest.starts_with(" of ") {
@@ -496,7 +496,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 ));
             }
         }
-        for &(name, symbol) in starting_like(&TIME_UNITS, trimmed) {
+        for &(name, symbol) in units_starting_like(&TIME_UNITS, trimmed) {
             if let Some(rest) = word_prefix(trimmed, name) {
                 return Some((
                     rest,
@@ -510,7 +510,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             return Some((rest, UnitMatch::measure("in")));
         }
     }
-    for &(name, symbol) in starting_like(&MEASURE_UNITS, trimmed) {
+    for &(name, symbol) in units_starting_like(&MEASURE_UNITS, trimmed) {
         let is_word = name.len() > 3 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
         let rest = if is_word {
             match word_prefix(trimmed, name) {
@@ -560,6 +560,22 @@ fn starting_like<'l, T>(list: &'l ByFirstByte<T>, text: &str) -> &'l [(&'static 
     text.bytes()
         .next()
         .map_or(&[], |first| &list.0[usize::from(first.to_ascii_lowercase())])
+}
+
+/// How many ASCII letters `text` opens with.
+fn leading_letters(text: &str) -> usize {
+    text.bytes().take_while(u8::is_ascii_alphabetic).count()
+}
+
+/// [`starting_like`], keeping only the units whose leading letters are as many as `text`'s. A
+/// unit written whole at the start of `text` (`km` in `km/h`, `square` in `square metres`)
+/// ends its letters where `text` does: the byte after them is the same non-letter in both, or
+/// the end of the unit, where a unit must end its word.
+fn units_starting_like<'l, T>(list: &'l ByFirstByte<T>, text: &str) -> impl Iterator<Item = &'l (&'static str, T)> {
+    let letters = leading_letters(text);
+    starting_like(list, text)
+        .iter()
+        .filter(move |(name, _)| leading_letters(name) == letters)
 }
 
 /// The currency symbols that are not letters (`$`, `€`, `US$`, `R$`), in list order.
