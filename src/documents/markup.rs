@@ -71,6 +71,25 @@ pub struct Prose {
     pub date: Option<String>,
 }
 
+impl Segment {
+    /// Where prose offset `prose`, inside this segment, starts in the original.
+    fn original_start(&self, prose: usize) -> usize {
+        match self.mapping {
+            Mapping::Linear => self.original + (prose - self.prose),
+            Mapping::Replaced { .. } | Mapping::Synthetic => self.original,
+        }
+    }
+
+    /// Where a prose range ending at `prose_end`, inside this segment, ends in the original.
+    fn original_end(&self, prose_end: usize) -> usize {
+        match self.mapping {
+            Mapping::Linear => self.original + (prose_end - self.prose),
+            Mapping::Replaced { original_len } => self.original + original_len,
+            Mapping::Synthetic => self.original,
+        }
+    }
+}
+
 impl Prose {
     fn segment_at(&self, prose: usize) -> usize {
         self.segments.partition_point(|s| s.prose <= prose).saturating_sub(1)
@@ -99,13 +118,9 @@ impl Prose {
     }
 
     fn original_start(&self, prose: usize) -> usize {
-        let Some(segment) = self.segments.get(self.segment_at(prose)) else {
-            return 0;
-        };
-        match segment.mapping {
-            Mapping::Linear => segment.original + (prose - segment.prose),
-            Mapping::Replaced { .. } | Mapping::Synthetic => segment.original,
-        }
+        self.segments
+            .get(self.segment_at(prose))
+            .map_or(0, |segment| segment.original_start(prose))
     }
 
     /// The original byte range of a prose range: from its first byte to its last byte that is
@@ -124,15 +139,8 @@ impl Prose {
                 let to = range.end.min(self.segment_end(index));
                 if from < to {
                     // Both ends lie in this segment: no search for theirs.
-                    let original_from = match segment.mapping {
-                        Mapping::Linear => segment.original + (from - segment.prose),
-                        Mapping::Replaced { .. } | Mapping::Synthetic => segment.original,
-                    };
-                    let original_to = match segment.mapping {
-                        Mapping::Linear => segment.original + (to - segment.prose),
-                        Mapping::Replaced { original_len } => segment.original + original_len,
-                        Mapping::Synthetic => segment.original,
-                    };
+                    let original_from = segment.original_start(from);
+                    let original_to = segment.original_end(to);
                     start = Some(start.map_or(original_from, |s: usize| s.min(original_from)));
                     end = Some(end.map_or(original_to, |e: usize| e.max(original_to)));
                 }

@@ -105,10 +105,10 @@ pub struct Gazetteer {
     /// Patterns that open with something other than an ASCII letter, and their automaton.
     others: Option<(AhoCorasick, Vec<Pattern>)>,
     demonyms: std::collections::HashSet<String>,
-    /// Counted nouns (lower case) and their class, from the lexicon and rule files.
-    nouns: std::collections::HashMap<String, UnitClass>,
-    /// The nouns of `nouns` that can be packed, by packed word: one probe for most words.
+    /// Counted nouns and their class, from the lexicon and rule files: by packed word those of
+    /// ASCII letters alone (most), the others in lower case.
     packed_nouns: WordMap<UnitClass>,
+    nouns: std::collections::HashMap<String, UnitClass>,
 }
 
 fn is_acronym(pattern: &str) -> bool {
@@ -180,21 +180,24 @@ impl Gazetteer {
             })
             .flatten();
         let demonyms = entities.iter().flat_map(|e| e.demonyms.iter().cloned()).collect();
+        // A later entry for the same noun wins, in either table.
+        let mut packed_nouns = WordMap::default();
+        let mut other_nouns = std::collections::HashMap::new();
+        for (noun, class) in nouns {
+            let noun = noun.to_lowercase();
+            match words::pack_word(&noun) {
+                Some(key) => packed_nouns.insert(key, *class),
+                None => other_nouns.insert(noun, *class),
+            };
+        }
         Self {
             entities,
             filter: WordFilter::new(words.keys().copied()),
             words,
             others,
             demonyms,
-            // Collected in the same order as `nouns`, so the same entry wins a duplicate.
-            packed_nouns: nouns
-                .iter()
-                .filter_map(|(noun, class)| Some((words::pack_word(&noun.to_lowercase())?, *class)))
-                .collect(),
-            nouns: nouns
-                .iter()
-                .map(|(noun, class)| (noun.to_lowercase(), *class))
-                .collect(),
+            packed_nouns,
+            nouns: other_nouns,
         }
     }
 

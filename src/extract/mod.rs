@@ -903,18 +903,8 @@ fn is_year(text: &str, at: usize, parsed: &quantity::Quantity) -> bool {
 
 fn previous_word(text: &str, at: usize) -> &str {
     let before = text[..at].trim_end();
-    // Most words are ASCII: read their bytes back, and decode only from a byte that is not.
-    let bytes = before.as_bytes();
-    let mut ascii_start = bytes.len();
-    while ascii_start > 0 && (bytes[ascii_start - 1].is_ascii_alphanumeric() || bytes[ascii_start - 1] == b'\'') {
-        ascii_start -= 1;
-    }
-    if ascii_start == 0 || bytes[ascii_start - 1].is_ascii() {
-        return &before[ascii_start..];
-    }
-    let start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let start = text::last_char_where(before, |c| !(c.is_alphanumeric() || c == '’' || c == '\''))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &before[start..]
 }
 

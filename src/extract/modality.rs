@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::text;
 use super::words::{self, WordFilter, WordMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -130,7 +131,7 @@ fn words_before(before: &str) -> impl Iterator<Item = &str> {
     let mut rest = before;
     std::iter::from_fn(move || {
         loop {
-            let (end, last) = last_char_where(rest, |c| {
+            let (end, last) = text::last_char_where(rest, |c| {
                 is_word_char(c) || matches!(c, ';' | ':' | '(' | ')' | '—' | '–')
             })?;
             if !is_word_char(last) {
@@ -138,7 +139,7 @@ fn words_before(before: &str) -> impl Iterator<Item = &str> {
                 return None;
             }
             let end = end + last.len_utf8();
-            let start = last_char_where(&rest[..end], |c| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+            let start = text::last_char_where(&rest[..end], |c| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
             let word = &rest[start..end];
             rest = &rest[..start];
             // Numbers carry no cue and `4,500` would count twice.
@@ -148,27 +149,6 @@ fn words_before(before: &str) -> impl Iterator<Item = &str> {
         }
     })
     .take(CUE_REACH)
-}
-
-/// The last character of `text` that `wanted` accepts, and where it starts. ASCII bytes are
-/// read as they are; only other characters are decoded.
-fn last_char_where(text: &str, wanted: impl Fn(char) -> bool) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    let mut end = bytes.len();
-    while end > 0 {
-        let byte = bytes[end - 1];
-        let (start, c) = if byte.is_ascii() {
-            (end - 1, char::from(byte))
-        } else {
-            let c = text[..end].chars().next_back().expect("a character before a boundary");
-            (end - c.len_utf8(), c)
-        };
-        if wanted(c) {
-            return Some((start, c));
-        }
-        end = start;
-    }
-    None
 }
 
 /// How many words back a cue still governs the number: `will reduce the number of American

@@ -14,6 +14,7 @@
 //! widens it by its tolerance). Two opposite bounds joined by `and` make a closed range.
 
 use super::lexicon::{self, UnitClass};
+use super::words;
 use std::sync::LazyLock;
 
 use super::number::{self, Amount, at_word_end, gap, is_gap_char, word, word_prefix};
@@ -241,15 +242,8 @@ fn currency_prefix(input: &str) -> Option<(&str, &'static str)> {
     if first.is_ascii_digit() {
         return None;
     }
-    // The symbols by their exact first byte, in list order.
-    static BY_FIRST_BYTE: LazyLock<Vec<Vec<(&str, &str)>>> = LazyLock::new(|| {
-        let mut buckets = vec![Vec::new(); 256];
-        for &(symbol, code) in lexicon::CURRENCY_SYMBOLS {
-            buckets[usize::from(symbol.as_bytes()[0])].push((symbol, code));
-        }
-        buckets
-    });
-    for &(symbol, code) in &BY_FIRST_BYTE[usize::from(first)] {
+    static SYMBOLS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lexicon::CURRENCY_SYMBOLS));
+    for &(symbol, code) in starting_like(&SYMBOLS, input) {
         if let Some(rest) = input.strip_prefix(symbol) {
             let alphabetic = symbol.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
             let rest = if alphabetic && symbol != "Rs" && symbol != "Rs." {
@@ -426,11 +420,21 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     if !spaced && !trimmed.starts_with(|c: char| c.is_alphabetic() || c == '°' || c == 'º' || c == 'µ') {
         return None;
     }
-    // The fixed words below are tried only where the text opens with their first letter.
-    let lead = trimmed.as_bytes().first().map(u8::to_ascii_lowercase);
+    // A unit written whole at the start of `trimmed` (`km` in `km/h`, `square` in `square
+    // metres`) opens with the same byte and ends its letters where `trimmed` does: the byte
+    // after them is the same non-letter in both, or the end of the unit, where it must end its
+    // word. Only such units are tried.
+    let may_start = |name: &str| {
+        trimmed
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.eq_ignore_ascii_case(&name.as_bytes()[0]))
+            && words::letters_end(name.as_bytes(), 0) == letters
+    };
+    let tried = |list: &'static [(&'static str, &'static str)]| list.iter().copied().filter(move |(n, _)| may_start(n));
     for name in ["percentage points", "percentage point", "percent points"]
         .into_iter()
-        .filter(|_| lead == Some(b'p'))
+        .filter(|n| may_start(n))
     {
         if let Some(rest) = word_prefix(trimmed, name) {
             return Some((
@@ -441,7 +445,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     }
     for name in ["per cent", "percent", "per-cent", "pct"]
         .into_iter()
-        .filter(|_| lead == Some(b'p'))
+        .filter(|n| may_start(n))
     {
         if let Some(rest) = word_prefix(trimmed, name) {
             return Some((rest, percent()));
@@ -457,7 +461,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         }
     }
     if spaced {
-        if lead == Some(b'g')
+        if may_start("grand")
             && let Some(rest) = word_prefix(trimmed, "grand")
         {
             return Some((
@@ -468,7 +472,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 },
             ));
         }
-        for &(name, code) in units_starting_like(&CURRENCY_WORDS, trimmed) {
+        for (name, code) in tried(starting_like(&CURRENCY_WORDS, trimmed)) {
             if let Some(rest) = word_prefix(trimmed, name) {
                 // `5 pounds of flour` weighs; `5 pounds` costs.
                 if code == "GBP" && name.starts_with("pound") && rest.starts_with(" of ") {
@@ -484,7 +488,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             ("y.o.", "year"),
         ]
         .into_iter()
-        .filter(|_| lead == Some(b'y'))
+        .filter(|(n, _)| may_start(n))
         {
             if let Some(rest) = word_prefix(trimmed, name).or_else(|| {
                 let head = trimmed.get(..name.len())?;
@@ -496,7 +500,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 ));
             }
         }
-        for &(name, symbol) in units_starting_like(&TIME_UNITS, trimmed) {
+        for (name, symbol) in tried(starting_like(&TIME_UNITS, trimmed)) {
             if let Some(rest) = word_prefix(trimmed, name) {
                 return Some((
                     rest,
@@ -510,7 +514,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             return Some((rest, UnitMatch::measure("in")));
         }
     }
-    for &(name, symbol) in units_starting_like(&MEASURE_UNITS, trimmed) {
+    for (name, symbol) in tried(starting_like(&MEASURE_UNITS, trimmed)) {
         let is_word = name.len() > 3 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
         let rest = if is_word {
             match word_prefix(trimmed, name) {
@@ -560,22 +564,6 @@ fn starting_like<'l, T>(list: &'l ByFirstByte<T>, text: &str) -> &'l [(&'static 
     text.bytes()
         .next()
         .map_or(&[], |first| &list.0[usize::from(first.to_ascii_lowercase())])
-}
-
-/// How many ASCII letters `text` opens with.
-fn leading_letters(text: &str) -> usize {
-    text.bytes().take_while(u8::is_ascii_alphabetic).count()
-}
-
-/// [`starting_like`], keeping only the units whose leading letters are as many as `text`'s. A
-/// unit written whole at the start of `text` (`km` in `km/h`, `square` in `square metres`)
-/// ends its letters where `text` does: the byte after them is the same non-letter in both, or
-/// the end of the unit, where a unit must end its word.
-fn units_starting_like<'l, T>(list: &'l ByFirstByte<T>, text: &str) -> impl Iterator<Item = &'l (&'static str, T)> {
-    let letters = leading_letters(text);
-    starting_like(list, text)
-        .iter()
-        .filter(move |(name, _)| leading_letters(name) == letters)
 }
 
 /// The currency symbols that are not letters (`$`, `€`, `US$`, `R$`), in list order.
@@ -1138,6 +1126,11 @@ fn bound_joiner(input: &str) -> Option<&str> {
 }
 
 /// The quantity from a parsed value: the counted noun, ratios, and the bound.
+/// The lower-cased first byte of the word after one space.
+fn initial_after_space(rest: &str) -> Option<u8> {
+    rest.strip_prefix(' ')?.bytes().next().map(|b| b.to_ascii_lowercase())
+}
+
 fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabulary) -> Option<Quantity> {
     let mut rest = value.rest;
     let mut amount = value.amount;
@@ -1152,12 +1145,8 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
     let mut bound = bound;
     let bare =
         matches!(bound, None | Some(Bound::Approximately)) && value.unit.is_none() && !value.number_text.is_empty();
-    // The first letter of the word after the number, for the fixed words tried below.
-    let next_initial = rest
-        .strip_prefix(' ')
-        .and_then(|r| r.bytes().next())
-        .map(|b| b.to_ascii_lowercase());
-    if bare && matches!(next_initial, Some(b'o' | b'i')) {
+    // The fixed words after the number below are tried only under their first letter.
+    if bare && matches!(initial_after_space(rest), Some(b'o' | b'i')) {
         // `two out of five`, `one in four`, `1 over 3`: a ratio written with words.
         for (connector, is_ratio) in [("out of", true), ("in", true), ("over", false)] {
             let Some(after) = rest.strip_prefix(' ').and_then(|r| word_prefix(r, connector)) else {
@@ -1229,13 +1218,9 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
         }
     }
     // `20 or more`, `five or fewer`, `65 and over`
-    let next_initial = rest
-        .strip_prefix(' ')
-        .and_then(|r| r.bytes().next())
-        .map(|b| b.to_ascii_lowercase());
     if matches!(bound, None | Some(Bound::Approximately))
         && amount.is_exact()
-        && matches!(next_initial, Some(b'o' | b'a'))
+        && matches!(initial_after_space(rest), Some(b'o' | b'a'))
     {
         for (postfix, postfix_bound) in [
             ("or more", AT_LEAST),

@@ -89,6 +89,27 @@ fn push_trimmed(text: &str, out: &mut Vec<Range<usize>>, range: Range<usize>) {
     }
 }
 
+/// The last character of `text` that `wanted` accepts, and where it starts. ASCII bytes are
+/// read as they are; only other characters are decoded.
+pub fn last_char_where(text: &str, wanted: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 {
+        let byte = bytes[end - 1];
+        let (start, c) = if byte.is_ascii() {
+            (end - 1, char::from(byte))
+        } else {
+            let c = text[..end].chars().next_back().expect("a character before a boundary");
+            (end - c.len_utf8(), c)
+        };
+        if wanted(c) {
+            return Some((start, c));
+        }
+        end = start;
+    }
+    None
+}
+
 /// Whether a grammar may start at byte `at` of `text`: the previous character does not
 /// continue a word or a number (so `RTR1RM3Y`, `COVID-19` and `1.5`'s `5` are not starts).
 pub fn is_word_start(text: &str, at: usize) -> bool {
@@ -124,6 +145,15 @@ mod tests {
             ]
         );
         assert_eq!(split("It cost 2.5 million. Then"), ["It cost 2.5 million.", "Then"]);
+    }
+
+    #[test]
+    fn the_last_character_wanted_is_found_across_ascii_and_other_characters() {
+        let not_word = |c: char| !(c.is_alphanumeric() || c == '’');
+        assert_eq!(last_char_where("NATO’s chief", not_word), Some((8, ' ')));
+        assert_eq!(last_char_where("— Stoltenberg’s", not_word), Some((3, ' ')));
+        assert_eq!(last_char_where("Kyiv—Kharkiv", not_word), Some((4, '—')));
+        assert_eq!(last_char_where("Zürich", not_word), None);
     }
 
     #[test]
