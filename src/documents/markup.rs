@@ -16,7 +16,11 @@
 
 use std::ops::Range;
 
-use html5gum::{Token, Tokenizer, emitters::default::DefaultEmitter};
+use std::borrow::Cow;
+use std::convert::Infallible;
+
+use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
@@ -458,41 +462,67 @@ fn collect_comments(html: &str, offset: usize, out: &mut Vec<Comment>) {
 }
 
 /// Elements whose content is not prose: code, scripts, styles, navigation and page chrome.
-const HIDDEN_ELEMENTS: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select", "svg", "math",
-    "iframe", "object", "canvas", "code", "pre", "kbd", "samp", "head", "textarea", "dialog", "menu",
-];
+fn is_hidden_element(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "form"
+            | "button"
+            | "select"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "canvas"
+            | "code"
+            | "pre"
+            | "kbd"
+            | "samp"
+            | "head"
+            | "textarea"
+            | "dialog"
+            | "menu"
+    )
+}
 
 /// Elements that end a line of prose.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "article",
-    "main",
-    "header",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "hr",
-    "address",
-    "caption",
-    "details",
-    "summary",
-];
+fn is_block_element(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "hr"
+            | "address"
+            | "caption"
+            | "details"
+            | "summary"
+    )
+}
 
 /// `<meta>` names and properties that carry a publication date.
 const DATE_META: &[&str] = &[
@@ -509,148 +539,315 @@ const DATE_META: &[&str] = &[
 /// The prose of an HTML text that starts at byte `offset` of its file: the visible text of
 /// the page without its scripts, styles and navigation.
 pub fn html(text: &str, offset: usize) -> Prose {
-    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    let mut walk = HtmlWalk {
+        text,
+        offset,
+        builder: Builder::default(),
+        hidden: Vec::new(),
+        in_article: 0,
+        in_title: false,
+        title: String::new(),
+        table: None,
+        header_row: false,
+        heading: None,
+        tag_name: String::new(),
+        tag_start: 0,
+        attributes: TagAttributes::default(),
+    };
+    let mut emitter = CallbackEmitter::new(Events(&mut walk));
     emitter.naively_switch_states(true);
-    let mut builder = Builder::default();
-    let mut hidden: Vec<String> = Vec::new();
-    let mut in_article = 0usize;
-    let mut in_title = false;
-    let mut title = String::new();
-    let mut table: Option<Table> = None;
-    let mut header_row = false;
-    let mut heading: Option<(usize, u8)> = None;
-    for token in Tokenizer::new_with_emitter(text, emitter) {
-        let Ok(token) = token;
-        match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                let at = tag.span.start + offset;
-                let attribute = |key: &str| {
-                    tag.attributes
-                        .get(key.as_bytes())
-                        .map(|v| String::from_utf8_lossy(v).into_owned())
-                };
-                if name == "meta" {
-                    let key = attribute("property").or_else(|| attribute("name")).unwrap_or_default();
-                    if builder.prose.date.is_none() && DATE_META.contains(&key.to_ascii_lowercase().as_str()) {
-                        builder.prose.date = attribute("content");
-                    }
-                    continue;
-                }
-                if name == "time" && builder.prose.date.is_none() && hidden.is_empty() {
-                    builder.prose.date = attribute("datetime");
-                }
-                if name == "title" {
-                    in_title = true;
-                    continue;
-                }
-                let chrome = matches!(
-                    attribute("role").as_deref(),
-                    Some("navigation" | "banner" | "contentinfo" | "complementary")
-                ) || attribute("aria-hidden").as_deref() == Some("true")
-                    || attribute("hidden").is_some();
-                let page_header = name == "header" && in_article == 0;
-                if !tag.self_closing && (HIDDEN_ELEMENTS.contains(&name.as_str()) || chrome || page_header) {
-                    hidden.push(name);
-                    continue;
-                }
-                if !hidden.is_empty() {
-                    continue;
-                }
-                match name.as_str() {
-                    "article" | "main" => in_article += 1,
-                    "table" => {
-                        builder.line_break(at);
-                        table = Some(Table::default());
-                    }
-                    "tr" => header_row = true,
-                    "td" | "th" => {
-                        header_row &= name == "th";
-                        if let Some(table) = &mut table {
-                            table.end_cell();
-                            table.start_cell(at);
-                        }
-                    }
-                    _ => {}
-                }
-                if let Some(level) = heading_level(&name) {
-                    builder.start_heading(at, level, &mut heading);
-                } else if BLOCK_ELEMENTS.contains(&name.as_str()) {
-                    builder.line_break(at);
-                }
-            }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                let at = tag.span.start + offset;
-                if name == "title" {
-                    in_title = false;
-                    continue;
-                }
-                if let Some(open) = hidden.iter().rposition(|h| *h == name) {
-                    hidden.truncate(open);
-                    continue;
-                }
-                if !hidden.is_empty() {
-                    continue;
-                }
-                match name.as_str() {
-                    "article" | "main" => in_article = in_article.saturating_sub(1),
-                    "table" => {
-                        table = None;
-                        builder.line_break(at);
-                    }
-                    "td" | "th" => {
-                        if let Some(table) = &mut table {
-                            table.end_cell();
-                        }
-                    }
-                    "tr" => {
-                        if let Some(table) = &mut table {
-                            if header_row && table.header.is_empty() {
-                                table.end_header(&mut builder);
-                            } else {
-                                table.end_row(&mut builder);
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-                if heading_level(&name).is_some() {
-                    builder.end_heading(at, &mut heading);
-                } else if BLOCK_ELEMENTS.contains(&name.as_str()) {
-                    builder.line_break(at);
-                }
-            }
-            Token::String(string) => {
-                let decoded = String::from_utf8_lossy(&string.value);
-                let range = string.span.start..string.span.end;
-                if in_title {
-                    title.push_str(&decoded);
-                    continue;
-                }
-                if !hidden.is_empty() {
-                    continue;
-                }
-                let source = text.get(range.clone()).unwrap_or_default();
-                for (piece_range, piece_source, piece) in align_decoded(source, &decoded, range.start) {
-                    let original = piece_range.start + offset..piece_range.end + offset;
-                    let piece = piece.replace(['\n', '\r', '\t'], " ");
-                    match table.as_mut().and_then(|t| t.cell.as_mut()) {
-                        Some(cell) => cell.pieces.push((original, piece_source.to_owned(), piece)),
-                        None => builder.text(original, piece_source, &piece),
-                    }
-                }
-            }
-            Token::Comment(comment) => builder.prose.comments.push(Comment {
-                range: comment.span.start + offset..comment.span.end + offset,
-                text: String::from_utf8_lossy(&comment.value).into_owned(),
-            }),
-            Token::Doctype(_) | Token::Error(_) => {}
+    for token in Tokenizer::new_with_emitter(text, Quiet(emitter)) {
+        let Ok(never) = token;
+        match never {}
+    }
+    let title = walk.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    walk.builder.prose.title = (!title.is_empty()).then_some(title);
+    walk.builder.prose
+}
+
+/// An emitter that reports no parse errors: none is read, and looking for them costs a test
+/// of every byte.
+struct Quiet<E>(E);
+
+impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+}
+
+/// The start-tag attributes that [`html`] reads.
+const READ_ATTRIBUTES: [&[u8]; 7] = [
+    b"property",
+    b"name",
+    b"content",
+    b"datetime",
+    b"role",
+    b"aria-hidden",
+    b"hidden",
+];
+const PROPERTY: usize = 0;
+const NAME: usize = 1;
+const CONTENT: usize = 2;
+const DATETIME: usize = 3;
+const ROLE: usize = 4;
+const ARIA_HIDDEN: usize = 5;
+const HIDDEN: usize = 6;
+
+/// The [`READ_ATTRIBUTES`] of the start tag being read, their buffers kept from tag to tag.
+/// When a name is repeated, its first value counts, as in a browser.
+#[derive(Default)]
+struct TagAttributes {
+    values: [Vec<u8>; READ_ATTRIBUTES.len()],
+    /// One bit per attribute seen.
+    seen: u8,
+    /// The attribute whose value comes next, when it is one to read.
+    current: Option<usize>,
+}
+
+impl TagAttributes {
+    fn clear(&mut self) {
+        for value in &mut self.values {
+            value.clear();
+        }
+        self.seen = 0;
+        self.current = None;
+    }
+
+    fn name(&mut self, name: &[u8]) {
+        self.current = READ_ATTRIBUTES
+            .iter()
+            .position(|read| *read == name)
+            .filter(|&i| self.seen & (1 << i) == 0);
+        if let Some(i) = self.current {
+            self.seen |= 1 << i;
         }
     }
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    builder.prose.title = (!title.is_empty()).then_some(title);
-    builder.prose
+
+    fn value(&mut self, value: &[u8]) {
+        if let Some(i) = self.current {
+            self.values[i].extend_from_slice(value);
+        }
+    }
+
+    fn get(&self, attribute: usize) -> Option<&[u8]> {
+        (self.seen & (1 << attribute) != 0).then(|| self.values[attribute].as_slice())
+    }
+
+    fn string(&self, attribute: usize) -> Option<String> {
+        self.get(attribute).map(|v| String::from_utf8_lossy(v).into_owned())
+    }
+}
+
+/// The state of one walk over an HTML text's tokens.
+struct HtmlWalk<'t> {
+    text: &'t str,
+    offset: usize,
+    builder: Builder,
+    /// The open elements whose content is not prose, by name.
+    hidden: Vec<String>,
+    in_article: usize,
+    in_title: bool,
+    title: String,
+    table: Option<Table>,
+    header_row: bool,
+    heading: Option<(usize, u8)>,
+    /// The lower-cased name of the start tag being read, and where it starts.
+    tag_name: String,
+    tag_start: usize,
+    attributes: TagAttributes,
+}
+
+/// Sets `buffer` to `name`, lower-cased (and made valid UTF-8).
+fn set_lowercase(buffer: &mut String, name: &[u8]) {
+    buffer.clear();
+    match std::str::from_utf8(name) {
+        Ok(name) => buffer.push_str(name),
+        Err(_) => buffer.push_str(&String::from_utf8_lossy(name)),
+    }
+    buffer.make_ascii_lowercase();
+}
+
+/// Hands the tokenizer's events to the walk; its strings are borrowed, so reading a tag
+/// allocates nothing.
+struct Events<'w, 't>(&'w mut HtmlWalk<'t>);
+
+impl Callback<Infallible, usize> for Events<'_, '_> {
+    fn handle_event(&mut self, event: CallbackEvent<'_>, span: Span<usize>) -> Option<Infallible> {
+        let walk = &mut *self.0;
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                set_lowercase(&mut walk.tag_name, name);
+                walk.tag_start = span.start;
+            }
+            CallbackEvent::AttributeName { name } => walk.attributes.name(name),
+            CallbackEvent::AttributeValue { value } => walk.attributes.value(value),
+            CallbackEvent::CloseStartTag { self_closing } => {
+                walk.start_tag(self_closing);
+                walk.tag_name.clear();
+                walk.attributes.clear();
+            }
+            CallbackEvent::EndTag { name } => {
+                walk.attributes.clear();
+                // The start tag's buffer is free between tags.
+                let mut end_name = std::mem::take(&mut walk.tag_name);
+                set_lowercase(&mut end_name, name);
+                walk.end_tag(&end_name, span.start);
+                end_name.clear();
+                walk.tag_name = end_name;
+            }
+            CallbackEvent::String { value } => walk.string(value, span.start..span.end),
+            CallbackEvent::Comment { value } => walk.builder.prose.comments.push(Comment {
+                range: span.start + walk.offset..span.end + walk.offset,
+                text: String::from_utf8_lossy(value).into_owned(),
+            }),
+            CallbackEvent::Doctype { .. } | CallbackEvent::Error(_) => {}
+        }
+        None
+    }
+}
+
+impl HtmlWalk<'_> {
+    fn start_tag(&mut self, self_closing: bool) {
+        let name = self.tag_name.as_str();
+        let at = self.tag_start + self.offset;
+        let builder = &mut self.builder;
+        let attributes = &self.attributes;
+        if name == "meta" {
+            let key = attributes
+                .string(PROPERTY)
+                .or_else(|| attributes.string(NAME))
+                .unwrap_or_default();
+            if builder.prose.date.is_none() && DATE_META.contains(&key.to_ascii_lowercase().as_str()) {
+                builder.prose.date = attributes.string(CONTENT);
+            }
+            return;
+        }
+        if name == "time" && builder.prose.date.is_none() && self.hidden.is_empty() {
+            builder.prose.date = attributes.string(DATETIME);
+        }
+        if name == "title" {
+            self.in_title = true;
+            return;
+        }
+        let chrome = matches!(
+            attributes.get(ROLE),
+            Some(b"navigation" | b"banner" | b"contentinfo" | b"complementary")
+        ) || attributes.get(ARIA_HIDDEN) == Some(b"true")
+            || attributes.get(HIDDEN).is_some();
+        let page_header = name == "header" && self.in_article == 0;
+        if !self_closing && (is_hidden_element(name) || chrome || page_header) {
+            self.hidden.push(name.to_owned());
+            return;
+        }
+        if !self.hidden.is_empty() {
+            return;
+        }
+        match name {
+            "article" | "main" => self.in_article += 1,
+            "table" => {
+                builder.line_break(at);
+                self.table = Some(Table::default());
+            }
+            "tr" => self.header_row = true,
+            "td" | "th" => {
+                self.header_row &= name == "th";
+                if let Some(table) = &mut self.table {
+                    table.end_cell();
+                    table.start_cell(at);
+                }
+            }
+            _ => {}
+        }
+        if let Some(level) = heading_level(name) {
+            builder.start_heading(at, level, &mut self.heading);
+        } else if is_block_element(name) {
+            builder.line_break(at);
+        }
+    }
+
+    fn end_tag(&mut self, name: &str, start: usize) {
+        let at = start + self.offset;
+        if name == "title" {
+            self.in_title = false;
+            return;
+        }
+        if let Some(open) = self.hidden.iter().rposition(|h| *h == name) {
+            self.hidden.truncate(open);
+            return;
+        }
+        if !self.hidden.is_empty() {
+            return;
+        }
+        let builder = &mut self.builder;
+        match name {
+            "article" | "main" => self.in_article = self.in_article.saturating_sub(1),
+            "table" => {
+                self.table = None;
+                builder.line_break(at);
+            }
+            "td" | "th" => {
+                if let Some(table) = &mut self.table {
+                    table.end_cell();
+                }
+            }
+            "tr" => {
+                if let Some(table) = &mut self.table {
+                    if self.header_row && table.header.is_empty() {
+                        table.end_header(builder);
+                    } else {
+                        table.end_row(builder);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if heading_level(name).is_some() {
+            builder.end_heading(at, &mut self.heading);
+        } else if is_block_element(name) {
+            builder.line_break(at);
+        }
+    }
+
+    /// Text between tags: `value` decoded, `range` its source.
+    fn string(&mut self, value: &[u8], range: Range<usize>) {
+        if self.in_title {
+            self.title.push_str(&String::from_utf8_lossy(value));
+            return;
+        }
+        if !self.hidden.is_empty() {
+            return;
+        }
+        let source = self.text.get(range.clone()).unwrap_or_default();
+        // Most text holds no character reference: it is its source, one piece.
+        if !source.is_empty() && source.as_bytes() == value {
+            self.piece(range, source, source);
+            return;
+        }
+        let decoded = String::from_utf8_lossy(value);
+        for (piece_range, piece_source, piece) in align_decoded(source, &decoded, range.start) {
+            self.piece(piece_range, piece_source, &piece);
+        }
+    }
+
+    /// One piece of text, `text` for `source` at `range` of the HTML text.
+    fn piece(&mut self, range: Range<usize>, source: &str, text: &str) {
+        let original = range.start + self.offset..range.end + self.offset;
+        let text = if memchr::memchr3(b'\n', b'\r', b'\t', text.as_bytes()).is_some() {
+            Cow::Owned(text.replace(['\n', '\r', '\t'], " "))
+        } else {
+            Cow::Borrowed(text)
+        };
+        match self.table.as_mut().and_then(|t| t.cell.as_mut()) {
+            Some(cell) => cell.pieces.push((original, source.to_owned(), text.into_owned())),
+            None => self.builder.text(original, source, &text),
+        }
+    }
 }
 
 fn heading_level(name: &str) -> Option<u8> {
@@ -798,6 +995,26 @@ mod tests {
         assert_eq!(original(text, &prose, "troops & 4"), "troops &amp; 4");
         assert_eq!(prose.comments.len(), 1);
         assert_eq!(prose.comments[0].text.trim(), "claimlint-disable-next-line");
+    }
+
+    #[test]
+    fn html_attributes_hide_chrome_and_date_the_page() {
+        let text = "<HTML><HEAD><META NAME=\"Date\" content=\"2019-10-06\">\
+                    <meta name=\"date\" content=\"2001-01-01\"></HEAD><BODY>\
+                    <DIV role=\"navigation\">Menu 1</DIV><div hidden>Hidden 2</div>\
+                    <p aria-hidden=\"false\" aria-hidden=\"true\">Shown 3</p>\
+                    <p role=\"main\" role=\"banner\">Kept 4</p><span aria-hidden=\"true\">Icon 5</span>\
+                    <br/>After 6</p class=\"stray\"><time datetime=\"2020-02-02\">later</time></BODY></HTML>";
+        let prose = html(text, 0);
+        assert_eq!(prose.date.as_deref(), Some("2019-10-06"), "the first date meta counts");
+        for hidden in ["Menu 1", "Hidden 2", "Icon 5"] {
+            assert!(!prose.text.contains(hidden), "{hidden} in {:?}", prose.text);
+        }
+        // A repeated attribute counts by its first value.
+        for shown in ["Shown 3", "Kept 4", "After 6", "later"] {
+            assert!(prose.text.contains(shown), "{shown} not in {:?}", prose.text);
+        }
+        assert!(prose.text.contains("Kept 4\nAfter 6"), "{:?}", prose.text);
     }
 
     #[test]
