@@ -912,7 +912,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         loaded.warn(&format!(
             "{} document(s) have no date, so their claims are not compared over time: {} ({})",
             undated.len(),
-            undated.join(", "),
+            report::some_of(&undated, report::UNDATED_NAMED),
             report::UNDATED_HELP
         ));
     }

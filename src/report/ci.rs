@@ -224,7 +224,10 @@ pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
             out,
             "{} document(s) have no date, so their claims are not compared over time: {}.",
             undated.len(),
-            undated.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+            super::some_of(
+                &undated.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>(),
+                super::UNDATED_NAMED
+            )
         )?;
     }
     if run.findings.is_empty() {

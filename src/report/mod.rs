@@ -57,6 +57,19 @@ impl Run<'_> {
     }
 }
 
+/// How many undated documents a note names before it counts the rest.
+pub const UNDATED_NAMED: usize = 10;
+
+/// `a, b, c`, or `a, b, … and 7 more` past the first `named` names: a note on a large set
+/// names some documents, not every one.
+pub fn some_of<S: AsRef<str>>(names: &[S], named: usize) -> String {
+    let shown: Vec<&str> = names.iter().take(named).map(AsRef::as_ref).collect();
+    match names.len() - shown.len() {
+        0 => shown.join(", "),
+        more => format!("{}, … and {more} more", shown.join(", ")),
+    }
+}
+
 /// What a user does about an undated document.
 pub const UNDATED_HELP: &str =
     "give each a `date:` in its front matter, a dateline, or a [[document]] entry in claimlint.toml";
@@ -139,4 +152,16 @@ pub struct Location<'a> {
     pub end_line: usize,
     pub end_column: usize,
     pub text: &'a str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_names_some_and_counts_the_rest() {
+        assert_eq!(some_of(&["a", "b"], 2), "a, b");
+        assert_eq!(some_of(&["a", "b", "c", "d"], 2), "a, b, … and 2 more");
+        assert_eq!(some_of::<&str>(&[], 2), "");
+    }
 }

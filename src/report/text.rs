@@ -50,7 +50,7 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) 
             } else {
                 "their claims are"
             },
-            undated.join(", "),
+            super::some_of(&undated, super::UNDATED_NAMED),
         )?;
     }
     Ok(())
