@@ -1,4 +1,4 @@
-//! Files claimlint writes (reports, locks, baselines, cache entries) are written whole or not
+//! Files claimlint writes (reports, locks, baselines, cache packs) are written whole or not
 //! at all: to a temporary file beside the target, then renamed over it. An interrupted run
 //! removes its temporary files, so it leaves neither a partial file nor litter.
 
@@ -27,8 +27,9 @@ pub fn create(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
-/// Writes `bytes` to a fresh temporary file beside `path` and hands it to `publish`.
-fn write_then(path: &Path, bytes: &[u8], publish: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
+/// A name for a temporary file beside `path`, unique to this process and call: hidden, and
+/// ending in `.tmp`.
+fn temporary_beside(path: &Path) -> PathBuf {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -37,11 +38,16 @@ fn write_then(path: &Path, bytes: &[u8], publish: impl FnOnce(&Path) -> io::Resu
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temporary = folder.join(format!(
+    folder.join(format!(
         ".{name}.{}.{}.tmp",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
+    ))
+}
+
+/// Writes `bytes` to a fresh temporary file beside `path` and hands it to `publish`.
+fn write_then(path: &Path, bytes: &[u8], publish: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
+    let temporary = temporary_beside(path);
     // The lock is held from creating the temporary file to renaming it, so an interrupt
     // handler sees either no file yet or one it must remove, never one about to appear.
     let mut in_flight = lock_in_flight();
@@ -57,6 +63,68 @@ fn write_then(path: &Path, bytes: &[u8], publish: impl FnOnce(&Path) -> io::Resu
 fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
     file.write_all(bytes)
+}
+
+/// A file written piece by piece and published whole: it is a temporary file beside its
+/// path until [`Staged::publish`] renames it there. Dropped unpublished, or when the run is
+/// interrupted, the temporary file is removed.
+pub struct Staged {
+    path: PathBuf,
+    temporary: PathBuf,
+    file: io::BufWriter<std::fs::File>,
+    written: u64,
+    published: bool,
+}
+
+impl Staged {
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let temporary = temporary_beside(path);
+        let mut in_flight = lock_in_flight();
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        in_flight.push(temporary.clone());
+        Ok(Self {
+            path: path.to_path_buf(),
+            temporary,
+            file: io::BufWriter::with_capacity(1 << 16, file),
+            written: 0,
+            published: false,
+        })
+    }
+
+    /// How many bytes have been written.
+    pub fn len(&self) -> u64 {
+        self.written
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.written == 0
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.file.write_all(bytes)?;
+        self.written += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// Renames the whole file over its path.
+    pub fn publish(mut self) -> io::Result<()> {
+        self.file.flush()?;
+        std::fs::rename(&self.temporary, &self.path)?;
+        self.published = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+        lock_in_flight().retain(|p| p != &self.temporary);
+    }
 }
 
 fn lock_in_flight() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {

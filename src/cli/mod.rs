@@ -614,6 +614,11 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         })
         .collect();
     progress.finish();
+    if let Some(cache) = cache
+        && let Err(e) = cache.finish()
+    {
+        cache_failure.get_or_init(|| documents::io_reason(&e));
+    }
     let mut hits = 0;
     let mut too_many = Vec::new();
     for result in read {
