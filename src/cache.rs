@@ -155,6 +155,9 @@ impl Cache {
     }
 
     fn append(&self, key: u128, entry: &[u8]) -> io::Result<()> {
+        if self.write_failed.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(io::Error::other("an earlier write to the cache failed"));
+        }
         let mut writer = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let writer = match &mut *writer {
             Some(writer) => writer,
@@ -183,7 +186,10 @@ impl Cache {
             write_failed,
             ..
         } = self;
+        let write_failed = write_failed.into_inner();
         let published = match writer.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+            // A pack that missed a write is not published: the next run extracts again.
+            Some(_) if write_failed => false,
             Some(PackWriter { mut file, rows }) => {
                 let index_offset = file.len();
                 let mut index = Vec::with_capacity(rows.len() * ROW_LEN);
@@ -205,7 +211,7 @@ impl Cache {
         let mut stale = damaged;
         // Open packs are closed first: some systems remove no open file.
         let replaced: Vec<PathBuf> = packs.into_iter().map(|(path, _)| path).collect();
-        if published && keep_only_used && !write_failed.into_inner() {
+        if published && keep_only_used {
             stale.extend(replaced);
         }
         for path in stale {

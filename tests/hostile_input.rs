@@ -242,6 +242,31 @@ fn an_unreadable_file_fails_the_run_and_the_rest_is_still_checked() {
     assert_eq!(places(&output), ["./open.md:1:10"]);
 }
 
+#[test]
+fn a_cache_that_cannot_be_written_is_a_warning_and_the_run_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("hostile-cache-locked");
+    fs::write(dir.join("a.md"), "NATO has 30 allies.\n").unwrap();
+    fs::write(dir.join("b.md"), "NATO has 29 allies.\n").unwrap();
+    let cache = dir.join("cache");
+    fs::create_dir_all(cache.join("v3")).unwrap();
+    fs::set_permissions(cache.join("v3"), fs::Permissions::from_mode(0o555)).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    let args = ["extract", ".", "--format", "text", "--cache-dir", "cache"];
+    let output = run_unprivileged(&dir, &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stderr_lines(&output),
+        ["warning: cannot write to the cache: permission denied; the next run extracts again"]
+    );
+    assert_eq!(places(&output), ["./a.md:1:10", "./b.md:1:10"]);
+    assert_eq!(
+        fs::read_dir(cache.join("v3")).unwrap().count(),
+        0,
+        "nothing left behind"
+    );
+}
+
 fn rule_file_errors(name: &str, text: &str) -> Vec<String> {
     let dir = scratch(name);
     fs::write(dir.join("story.md"), "NATO has 30 allies.\n").unwrap();
