@@ -158,12 +158,14 @@ fn claim_of(doc: usize, record: ClaimRecord, span: std::ops::Range<usize>, sente
             share_of: None,
             purpose: None,
         },
-        role: record.role.map(|r| Role {
-            title: r.title,
-            org: r.org,
-            person: r.person,
-            former: r.former,
-            sentence_orgs: r.sentence_orgs,
+        role: record.role.map(|r| {
+            Box::new(Role {
+                title: r.title,
+                org: r.org,
+                person: r.person,
+                former: r.former,
+                sentence_orgs: r.sentence_orgs,
+            })
         }),
         boilerplate: record.boilerplate,
         modality: record.modality,

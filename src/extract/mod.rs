@@ -120,7 +120,8 @@ pub struct Claim {
     pub class: Option<UnitClass>,
     pub time: Option<ClaimTime>,
     pub context: Context,
-    pub role: Option<Role>,
+    /// Boxed: few claims are roles, and every claim carries the field.
+    pub role: Option<Box<Role>>,
     /// Inside trailing boilerplate (a related-stories list): extracted, never linked.
     pub boilerplate: bool,
     /// Asserted, past, planned, possible or negated.
@@ -314,7 +315,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                             source: TimeSource::Text,
                         });
                     }
-                    claim.role = Some(Role {
+                    claim.role = Some(Box::new(Role {
                         title: parsed.title,
                         org,
                         person: parsed.person,
@@ -324,7 +325,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         } else {
                             Vec::new()
                         },
-                    });
+                    }));
                     claims.push(claim);
                     consumed = at + parsed.len;
                     continue;

@@ -137,12 +137,12 @@ pub fn claim_record(documents: &[Document], claims: &[Claim], graph: Option<&Cla
 }
 
 /// One JSON object per line, in document order.
-pub fn write_claims_jsonl(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Result<()> {
+pub fn write_claims_jsonl(out: &mut dyn Write, records: impl IntoIterator<Item = ClaimRecord>) -> io::Result<()> {
     // Each record is built in memory and written at once: one call on `out` per record.
     let mut line = Vec::with_capacity(1024);
     for record in records {
         line.clear();
-        serde_json::to_writer(&mut line, record)?;
+        serde_json::to_writer(&mut line, &record)?;
         line.push(b'\n');
         out.write_all(&line)?;
     }
@@ -156,8 +156,9 @@ pub fn write_claims_json(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Re
 }
 
 /// `file:line:col  kind  value unit  "text"  → subject`, one claim per line.
-pub fn write_claims_text(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Result<()> {
+pub fn write_claims_text(out: &mut dyn Write, records: impl IntoIterator<Item = ClaimRecord>) -> io::Result<()> {
     for r in records {
+        let r = &r;
         let kind = serde_json::to_value(r.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
