@@ -14,6 +14,7 @@ mod persons;
 use std::collections::{BTreeMap, HashMap};
 
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 
 use crate::extract::{Claim, ClaimKind, Gazetteer, UnitClass};
 use crate::source::SourceFile;
@@ -151,25 +152,18 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
     let mut subject_of = vec![None; claims.len()];
     let mut reasons: Vec<Option<String>> = vec![None; claims.len()];
 
-    for (index, claim) in claims.iter().enumerate() {
-        if claim.boilerplate || claim.context.partitive || claim.value.is_none() {
-            continue;
-        }
-        let written = files[claim.doc].slice(claim.context.sentence.clone());
-        let sentence = written.to_lowercase();
-        let declared = subjects
-            .iter()
-            .enumerate()
-            .filter_map(|(i, def)| match_score(def, claim, written, &sentence).map(|s| (s, i)));
-        // Most specific declaration wins; the first declared wins ties.
-        let best = declared.fold(None, |best: Option<(usize, usize)>, (score, i)| match best {
-            Some((s, _)) if s >= score => best,
-            _ => Some((score, i)),
-        });
-        let subject = match best {
-            Some((_, i)) => Some(i),
-            None => heuristic_subject(claim, gazetteer).map(|(key, label)| {
-                *heuristic_keys.entry(key.clone()).or_insert_with(|| {
+    // What each claim is about is worked out on its own, so the claims are shared among the
+    // threads; the groups of heuristic keys are then made in claim order.
+    let choices: Vec<Option<Choice>> = claims
+        .par_iter()
+        .map(|claim| choose_subject(claim, files, subjects, gazetteer))
+        .collect();
+    for (index, choice) in choices.into_iter().enumerate() {
+        let Some(choice) = choice else { continue };
+        let (subject, reason) = match choice {
+            Choice::Declared { subject, reason } => (subject, reason),
+            Choice::Heuristic { key, label, reason } => {
+                let subject = *heuristic_keys.entry(key.clone()).or_insert_with(|| {
                     groups.push(Subject {
                         key,
                         label,
@@ -177,20 +171,56 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
                         claims: Vec::new(),
                     });
                     groups.len() - 1
-                })
-            }),
+                });
+                (subject, reason)
+            }
         };
-        reasons[index] = match best {
-            Some((_, i)) => Some(declared_reason(&subjects[i], claim, &sentence)),
-            None if subject.is_some() => Some(heuristic_reason(claim)),
-            None => None,
-        };
-        subject_of[index] = subject;
-        if let Some(s) = subject {
-            groups[s].claims.push(index);
-        }
+        reasons[index] = Some(reason);
+        subject_of[index] = Some(subject);
+        groups[subject].claims.push(index);
     }
     build(claims, groups, subject_of, reasons, gazetteer)
+}
+
+/// The subject a claim is about, and why.
+enum Choice {
+    /// The rule files' subject at this index.
+    Declared { subject: usize, reason: String },
+    /// A subject made up from the claim's owner, place and class.
+    Heuristic { key: String, label: String, reason: String },
+}
+
+fn choose_subject(
+    claim: &Claim,
+    files: &[&SourceFile],
+    subjects: &[SubjectDef],
+    gazetteer: &Gazetteer,
+) -> Option<Choice> {
+    if claim.boilerplate || claim.context.partitive || claim.value.is_none() {
+        return None;
+    }
+    let written = files[claim.doc].slice(claim.context.sentence.clone());
+    let sentence = written.to_lowercase();
+    let declared = subjects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, def)| match_score(def, claim, written, &sentence).map(|s| (s, i)));
+    // Most specific declaration wins; the first declared wins ties.
+    let best = declared.fold(None, |best: Option<(usize, usize)>, (score, i)| match best {
+        Some((s, _)) if s >= score => best,
+        _ => Some((score, i)),
+    });
+    match best {
+        Some((_, subject)) => Some(Choice::Declared {
+            subject,
+            reason: declared_reason(&subjects[subject], claim, &sentence),
+        }),
+        None => heuristic_subject(claim, gazetteer).map(|(key, label)| Choice::Heuristic {
+            key,
+            label,
+            reason: heuristic_reason(claim),
+        }),
+    }
 }
 
 /// Links claims made elsewhere (`check --claims`) by the subject key each one carries:
