@@ -431,7 +431,6 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             .is_some_and(|b| b.eq_ignore_ascii_case(&name.as_bytes()[0]))
             && words::letters_end(name.as_bytes(), 0) == letters
     };
-    let tried = |list: &'static [(&'static str, &'static str)]| list.iter().copied().filter(move |(n, _)| may_start(n));
     for name in ["percentage points", "percentage point", "percent points"]
         .into_iter()
         .filter(|n| may_start(n))
@@ -472,7 +471,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 },
             ));
         }
-        for (name, code) in tried(starting_like(&CURRENCY_WORDS, trimmed)) {
+        for &(name, code) in CURRENCY_WORDS.starting(trimmed, letters) {
             if let Some(rest) = word_prefix(trimmed, name) {
                 // `5 pounds of flour` weighs; `5 pounds` costs.
                 if code == "GBP" && name.starts_with("pound") && rest.starts_with(" of ") {
@@ -500,7 +499,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 ));
             }
         }
-        for (name, symbol) in tried(starting_like(&TIME_UNITS, trimmed)) {
+        for &(name, symbol) in TIME_UNITS.starting(trimmed, letters) {
             if let Some(rest) = word_prefix(trimmed, name) {
                 return Some((
                     rest,
@@ -514,7 +513,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             return Some((rest, UnitMatch::measure("in")));
         }
     }
-    for (name, symbol) in tried(starting_like(&MEASURE_UNITS, trimmed)) {
+    for &(name, symbol) in MEASURE_UNITS.starting(trimmed, letters) {
         let is_word = name.len() > 3 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
         let rest = if is_word {
             match word_prefix(trimmed, name) {
@@ -555,9 +554,41 @@ impl<T: Copy> ByFirstByte<T> {
     }
 }
 
-static CURRENCY_WORDS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lexicon::CURRENCY_WORDS));
-static TIME_UNITS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lexicon::TIME_UNITS));
-static MEASURE_UNITS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lexicon::MEASURE_UNITS));
+/// A list of units split by what a unit written whole at the start of a text shares with it:
+/// the lower-cased first byte and the count of leading ASCII letters. Each bucket keeps list
+/// order (longer forms come first in the lists, and the first match wins).
+struct ByLeadingLetters(Vec<Vec<(&'static str, &'static str)>>);
+
+impl ByLeadingLetters {
+    /// Leading letter counts from 0 to one less than this are kept apart.
+    const COUNTS: usize = 32;
+
+    fn new(list: &'static [(&'static str, &'static str)]) -> Self {
+        let mut buckets = vec![Vec::new(); 256 * Self::COUNTS];
+        for &entry in list {
+            let letters = words::letters_end(entry.0.as_bytes(), 0);
+            assert!(letters < Self::COUNTS, "`{}` has too many leading letters", entry.0);
+            if let Some(first) = entry.0.bytes().next() {
+                buckets[usize::from(first.to_ascii_lowercase()) * Self::COUNTS + letters].push(entry);
+            }
+        }
+        Self(buckets)
+    }
+
+    /// The units that may start `text`, whose leading ASCII letters are `letters`.
+    fn starting(&self, text: &str, letters: usize) -> &[(&'static str, &'static str)] {
+        match text.bytes().next() {
+            Some(first) if letters < Self::COUNTS => {
+                &self.0[usize::from(first.to_ascii_lowercase()) * Self::COUNTS + letters]
+            }
+            _ => &[],
+        }
+    }
+}
+
+static CURRENCY_WORDS: LazyLock<ByLeadingLetters> = LazyLock::new(|| ByLeadingLetters::new(lexicon::CURRENCY_WORDS));
+static TIME_UNITS: LazyLock<ByLeadingLetters> = LazyLock::new(|| ByLeadingLetters::new(lexicon::TIME_UNITS));
+static MEASURE_UNITS: LazyLock<ByLeadingLetters> = LazyLock::new(|| ByLeadingLetters::new(lexicon::MEASURE_UNITS));
 
 /// The entries of `list` that may start `text`: those with its first byte, in any case.
 fn starting_like<'l, T>(list: &'l ByFirstByte<T>, text: &str) -> &'l [(&'static str, T)] {
