@@ -161,28 +161,44 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                 continue;
             }
         }
-        let mut walker = ignore::WalkBuilder::new(root);
-        walker.require_git(false).follow_links(true).sort_by_file_name(Ord::cmp);
-        for entry in walker.build() {
-            match entry {
-                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                    let has_text_extension = entry
-                        .path()
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-                    if has_text_extension {
-                        files.push(entry.into_path());
+        // The folders are walked on as many threads as extraction uses; what they find is
+        // put in order afterwards.
+        let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+        ignore::WalkBuilder::new(root)
+            .require_git(false)
+            .follow_links(true)
+            .threads(rayon::current_num_threads())
+            .build_parallel()
+            .run(|| {
+                Box::new(|entry| {
+                    let lock = || found.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    match entry {
+                        Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                            if has_text_extension(entry.path()) {
+                                lock().0.push(entry.into_path());
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(error) => lock().1.push(walk_problem(root, &error)),
                     }
-                }
-                Ok(_) => {}
-                Err(error) => problems.push(walk_problem(root, &error)),
-            }
-        }
+                    ignore::WalkState::Continue
+                })
+            });
+        let (mut walked, mut walk_problems) = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        walk_problems.sort_by(|a: &Skipped, b: &Skipped| a.path.cmp(&b.path).then_with(|| a.reason.cmp(&b.reason)));
+        files.append(&mut walked);
+        problems.append(&mut walk_problems);
     }
     files.sort();
     files.dedup();
     (files, problems)
+}
+
+/// Whether `path` ends in one of the [`TEXT_EXTENSIONS`], in any case.
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
 }
 
 /// What went wrong while walking, said the way the other problems are.

@@ -153,12 +153,16 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
     let mut reasons: Vec<Option<String>> = vec![None; claims.len()];
 
     // What each claim is about is worked out on its own, so the claims are shared among the
-    // threads; the groups of heuristic keys are then made in claim order.
-    let choices: Vec<Option<Choice>> = claims
-        .par_iter()
-        .map(|claim| choose_subject(claim, files, subjects, gazetteer))
-        .collect();
-    for (index, choice) in choices.into_iter().enumerate() {
+    // threads, a slice at a time (so the choices held at once stay few); the groups of
+    // heuristic keys are then made in claim order.
+    const SLICE: usize = 1 << 14;
+    let choices = claims.chunks(SLICE).flat_map(|slice| {
+        slice
+            .par_iter()
+            .map(|claim| choose_subject(claim, files, subjects, gazetteer))
+            .collect::<Vec<_>>()
+    });
+    for (index, choice) in choices.enumerate() {
         let Some(choice) = choice else { continue };
         let (subject, reason) = match choice {
             Choice::Declared { subject, reason } => (subject, reason),
