@@ -141,3 +141,49 @@ pub fn clean_up_on_interrupt() {
         std::process::exit(130);
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("claimlint-atomic-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_staged_file_appears_whole_when_published_and_never_otherwise() {
+        let dir = folder("staged");
+        let path = dir.join("pack");
+        let mut staged = Staged::create(&path).unwrap();
+        staged.write(b"first ").unwrap();
+        staged.write(b"second").unwrap();
+        assert_eq!(staged.len(), 12);
+        assert!(!path.exists(), "nothing at the path before publishing");
+        assert_eq!(names(&dir).len(), 1, "one temporary file");
+        assert!(names(&dir)[0].starts_with(".pack.") && names(&dir)[0].ends_with(".tmp"));
+        staged.publish().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"first second");
+        assert_eq!(names(&dir), ["pack"]);
+
+        let mut dropped = Staged::create(&dir.join("other")).unwrap();
+        dropped.write(b"half").unwrap();
+        let temporary = dropped.temporary.clone();
+        assert!(lock_in_flight().contains(&temporary), "an interrupt would remove it");
+        drop(dropped);
+        assert_eq!(names(&dir), ["pack"], "an unpublished file leaves nothing behind");
+        assert!(!lock_in_flight().contains(&temporary));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
