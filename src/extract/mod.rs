@@ -304,10 +304,10 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         ..base()
                     };
                     // `fired Defense Secretary Mark Esper`, `then-President Trump`: no longer held.
-                    let former = parsed.former
-                        || FORMER_HOLDER_CUES
-                            .iter()
-                            .any(|w| previous_word(text, at).eq_ignore_ascii_case(w));
+                    let former = parsed.former || {
+                        let previous = previous_word(text, at);
+                        FORMER_HOLDER_CUES.iter().any(|w| previous.eq_ignore_ascii_case(w))
+                    };
                     if former {
                         claim.time = today.map(|d| ClaimTime {
                             from: None,
@@ -342,10 +342,10 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                 }
             });
             let preposed = |e: &time::TimeExpression| {
-                !e.bare_month
-                    || MONTH_PREPOSITIONS
-                        .iter()
-                        .any(|p| previous_word(text, at).eq_ignore_ascii_case(p))
+                !e.bare_month || {
+                    let previous = previous_word(text, at);
+                    MONTH_PREPOSITIONS.iter().any(|p| previous.eq_ignore_ascii_case(p))
+                }
             };
             if let Some(expression) = expression.filter(preposed) {
                 claims.push(Claim {
@@ -779,9 +779,8 @@ fn is_population(text: &str, claim: &Claim, mentions: &[Mention], gazetteer: &Ga
     }
     let before = text[..claim.span.start].trim_end();
     if let Some(head) = before.strip_suffix(" of") {
-        return SETTLEMENTS
-            .iter()
-            .any(|s| previous_word(text, head.len()).eq_ignore_ascii_case(s));
+        let previous = previous_word(text, head.len());
+        return SETTLEMENTS.iter().any(|s| previous.eq_ignore_ascii_case(s));
     }
     let possessor = before.strip_suffix("'s").or_else(|| before.strip_suffix("’s"));
     possessor.is_some_and(|head| {
