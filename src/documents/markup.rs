@@ -196,10 +196,11 @@ impl Builder {
         // Byte for byte, or with ASCII swapped for ASCII (a line break read as a space): every
         // offset inside maps straight across, on a character boundary on both sides.
         let linear = source.len() == text.len()
-            && source
-                .bytes()
-                .zip(text.bytes())
-                .all(|(a, b)| a == b || (a.is_ascii() && b.is_ascii()));
+            && (source == text
+                || source
+                    .bytes()
+                    .zip(text.bytes())
+                    .all(|(a, b)| a == b || (a.is_ascii() && b.is_ascii())));
         if linear {
             self.push(original.start, text, Mapping::Linear);
         } else {
