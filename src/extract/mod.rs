@@ -175,9 +175,11 @@ fn is_identifier(text: &str, at: usize, sentence: &Range<usize>) -> bool {
     };
     let inside_sentence = !before_word.trim().is_empty();
     let capitalised = word.starts_with(|c: char| c.is_uppercase()) && word.chars().all(char::is_alphanumeric);
-    let calendar_word = calendar::month_name(word).is_ok_and(|(rest, _)| rest.is_empty())
-        || time::lead_words().any(|w| w.eq_ignore_ascii_case(word));
-    inside_sentence && capitalised && !calendar_word
+    let calendar_word = || {
+        calendar::month_name(word).is_ok_and(|(rest, _)| rest.is_empty())
+            || time::lead_words().any(|w| w.eq_ignore_ascii_case(word))
+    };
+    inside_sentence && capitalised && !calendar_word()
 }
 
 /// Words after which a four-digit number is a year, not a count.
@@ -897,8 +899,9 @@ fn is_year(text: &str, at: usize, parsed: &quantity::Quantity) -> bool {
     if parsed.kind != QuantityKind::Count {
         return false;
     }
-    let previous = previous_word(text, at).to_lowercase();
-    parsed.class.is_none() || YEAR_CUES.contains(&previous.as_str()) || text[..at].ends_with(['’', '\''])
+    parsed.class.is_none()
+        || YEAR_CUES.contains(&previous_word(text, at).to_lowercase().as_str())
+        || text[..at].ends_with(['’', '\''])
 }
 
 fn previous_word(text: &str, at: usize) -> &str {
