@@ -141,23 +141,29 @@ impl Cache {
         let mut bytes = vec![0; place.len as usize];
         read_exact_at(&self.packs[place.pack].1, &mut bytes, place.offset).ok()?;
         let found = decode(&bytes)?;
-        if self.keep_only_used && self.append(key, &bytes).is_err() {
-            self.write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
+        if self.keep_only_used {
+            // A failed write is remembered by `append`; the entry was read all the same.
+            let _ = self.append(key, &bytes);
         }
         Some(found)
     }
 
     /// Stores a document's parse and claims under `key`, in this run's pack.
     pub fn put(&self, key: u128, known: &Known, claims: &[Claim]) -> io::Result<()> {
-        self.append(key, &encode(known, claims)).inspect_err(|_| {
-            self.write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
-        })
+        self.append(key, &encode(known, claims))
     }
 
+    /// Adds an entry to this run's pack. After a failed write, every later one fails too.
     fn append(&self, key: u128, entry: &[u8]) -> io::Result<()> {
         if self.write_failed.load(std::sync::atomic::Ordering::Relaxed) {
             return Err(io::Error::other("an earlier write to the cache failed"));
         }
+        self.write_entry(key, entry).inspect_err(|_| {
+            self.write_failed.store(true, std::sync::atomic::Ordering::Relaxed);
+        })
+    }
+
+    fn write_entry(&self, key: u128, entry: &[u8]) -> io::Result<()> {
         let mut writer = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let writer = match &mut *writer {
             Some(writer) => writer,

@@ -384,8 +384,8 @@ struct ReadFile {
 }
 
 /// Moves each document's claims, in order, to the end of `into`, setting their document
-/// index. The threads share the moving, and the first touch of the memory it fills, which
-/// for a large set costs more than reading the cache.
+/// index. The threads share the moving and the first touch of the memory it fills: for a
+/// large set from the cache, a single thread spent about half a second on it.
 fn gather_claims(into: &mut Vec<Claim>, per_document: Vec<(usize, Vec<Claim>)>) {
     let total: usize = per_document.iter().map(|(_, claims)| claims.len()).sum();
     into.reserve_exact(total);

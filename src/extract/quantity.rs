@@ -420,17 +420,9 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     if !spaced && !trimmed.starts_with(|c: char| c.is_alphabetic() || c == '°' || c == 'º' || c == 'µ') {
         return None;
     }
-    // A unit written whole at the start of `trimmed` (`km` in `km/h`, `square` in `square
-    // metres`) opens with the same byte and ends its letters where `trimmed` does: the byte
-    // after them is the same non-letter in both, or the end of the unit, where it must end its
-    // word. Only such units are tried.
-    let may_start = |name: &str| {
-        trimmed
-            .as_bytes()
-            .first()
-            .is_some_and(|b| b.eq_ignore_ascii_case(&name.as_bytes()[0]))
-            && words::letters_end(name.as_bytes(), 0) == letters
-    };
+    // Only units with the lead of `trimmed` are tried (see [`lead`]).
+    let lead_here = lead(trimmed, letters);
+    let may_start = |name: &str| lead_here.is_some_and(|lead| has_lead(name, lead));
     for name in ["percentage points", "percentage point", "percent points"]
         .into_iter()
         .filter(|n| may_start(n))
@@ -554,22 +546,39 @@ impl<T: Copy> ByFirstByte<T> {
     }
 }
 
-/// A list of units split by what a unit written whole at the start of a text shares with it:
-/// the lower-cased first byte and the count of leading ASCII letters. Each bucket keeps list
-/// order (longer forms come first in the lists, and the first match wins).
+/// What a unit written whole at the start of a text (`km` in `km/h`, `square` in `square
+/// metres`) shares with it: the lower-cased first byte, and the count of leading ASCII letters,
+/// since the byte after them is the same non-letter in both, or the end of the unit, where it
+/// must end its word. `letters` is that count for `text`; `None` for empty text.
+fn lead(text: &str, letters: usize) -> Option<(u8, usize)> {
+    text.bytes().next().map(|first| (first.to_ascii_lowercase(), letters))
+}
+
+/// Whether unit `name` has `lead`: its first byte is tested before its letters are counted.
+fn has_lead(name: &str, (first, letters): (u8, usize)) -> bool {
+    name.bytes().next().is_some_and(|b| b.to_ascii_lowercase() == first)
+        && words::letters_end(name.as_bytes(), 0) == letters
+}
+
+/// A list of units split by their [`lead`]. Each bucket keeps list order (longer forms come
+/// first in the lists, and the first match wins).
 struct ByLeadingLetters(Vec<Vec<(&'static str, &'static str)>>);
 
 impl ByLeadingLetters {
     /// Leading letter counts from 0 to one less than this are kept apart.
     const COUNTS: usize = 32;
 
+    fn bucket((first, letters): (u8, usize)) -> Option<usize> {
+        (letters < Self::COUNTS).then(|| usize::from(first) * Self::COUNTS + letters)
+    }
+
     fn new(list: &'static [(&'static str, &'static str)]) -> Self {
         let mut buckets = vec![Vec::new(); 256 * Self::COUNTS];
         for &entry in list {
-            let letters = words::letters_end(entry.0.as_bytes(), 0);
-            assert!(letters < Self::COUNTS, "`{}` has too many leading letters", entry.0);
-            if let Some(first) = entry.0.bytes().next() {
-                buckets[usize::from(first.to_ascii_lowercase()) * Self::COUNTS + letters].push(entry);
+            let key = lead(entry.0, words::letters_end(entry.0.as_bytes(), 0));
+            if let Some(key) = key {
+                let bucket = Self::bucket(key).unwrap_or_else(|| panic!("`{}` has too many leading letters", entry.0));
+                buckets[bucket].push(entry);
             }
         }
         Self(buckets)
@@ -577,12 +586,9 @@ impl ByLeadingLetters {
 
     /// The units that may start `text`, whose leading ASCII letters are `letters`.
     fn starting(&self, text: &str, letters: usize) -> &[(&'static str, &'static str)] {
-        match text.bytes().next() {
-            Some(first) if letters < Self::COUNTS => {
-                &self.0[usize::from(first.to_ascii_lowercase()) * Self::COUNTS + letters]
-            }
-            _ => &[],
-        }
+        lead(text, letters)
+            .and_then(Self::bucket)
+            .map_or(&[], |bucket| &self.0[bucket])
     }
 }
 
