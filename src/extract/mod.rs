@@ -243,14 +243,19 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
     // One pass over the sentences finds the entity mentions and, in each sentence that may
     // hold a claim, the word starts worth trying.
     let mut found_mentions = Vec::new();
-    let mut sentence_starts = Vec::new();
-    let mut candidates = Vec::new();
-    let mut starts = Vec::new();
-    for sentence in text::sentences(text, doc.body.clone()) {
-        let triggers = starts::scan(text, sentence.clone(), gazetteer, &mut starts, &mut found_mentions);
+    let mut scratch = SCRATCH.take();
+    let Scratch {
+        sentences,
+        starts,
+        sentence_starts,
+        candidates,
+    } = &mut scratch;
+    text::sentences(text, doc.body.clone(), sentences);
+    for sentence in sentences.drain(..) {
+        let triggers = starts::scan(text, sentence.clone(), gazetteer, starts, &mut found_mentions);
         if triggers.any {
             let first = sentence_starts.len();
-            sentence_starts.extend_from_slice(&starts);
+            sentence_starts.extend_from_slice(starts);
             candidates.push((sentence, triggers.reported, first..sentence_starts.len()));
         }
     }
@@ -258,8 +263,8 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
     let content_end = doc.boilerplate_from.unwrap_or(doc.body.end);
     let salient_place = salient_place(&mentions, gazetteer, content_end);
 
-    let mut claims = Vec::new();
-    for (sentence, reported, starts) in candidates {
+    let mut claims = Vec::with_capacity(sentence_starts.len());
+    for (sentence, reported, starts) in candidates.drain(..) {
         let first_of_sentence = claims.len();
         let sentence_mentions = mentions_within(&mentions, sentence.clone());
         // Text before `consumed` belongs to a claim already made.
@@ -445,7 +450,44 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
     if !headings.is_empty() {
         own_by_heading(&mut claims, headings, &mentions, gazetteer);
     }
+    scratch.recycle();
     claims
+}
+
+/// The working lists of one document's extraction, kept by each thread for the next document
+/// so that they are not grown again from empty every time.
+#[derive(Default)]
+struct Scratch {
+    sentences: Vec<Range<usize>>,
+    starts: Vec<starts::Start>,
+    sentence_starts: Vec<starts::Start>,
+    /// A sentence that may hold a claim, whether it reports speech, and its starts.
+    candidates: Vec<(Range<usize>, bool, Range<usize>)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+}
+
+impl Scratch {
+    /// Lists that grew past this many entries on a huge document are let go, not kept.
+    const KEPT_CAPACITY: usize = 1 << 16;
+
+    /// Empties the lists and hands them back to the thread, unless one grew huge.
+    fn recycle(mut self) {
+        self.sentence_starts.clear();
+        let huge = [
+            self.sentences.capacity(),
+            self.starts.capacity(),
+            self.sentence_starts.capacity(),
+            self.candidates.capacity(),
+        ]
+        .iter()
+        .any(|&capacity| capacity > Self::KEPT_CAPACITY);
+        if !huge {
+            SCRATCH.set(self);
+        }
+    }
 }
 
 /// A number whose sentence names no owner belongs to whoever its section is about: the

@@ -9,9 +9,9 @@ const ABBREVIATIONS: &[&str] = &[
     "sept", "oct", "nov", "dec", "approx", "est", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rs",
 ];
 
-/// Splits `range` of `text` into sentences. A line break always ends a sentence.
-pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Splits `range` of `text` into sentences, appended to `out`. A line break always ends a
+/// sentence.
+pub fn sentences(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut line_start = range.start;
     while line_start < range.end {
         let offset =
@@ -42,13 +42,12 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             if !followed_by_space && !next.is_empty() {
                 continue;
             }
-            push_trimmed(text, &mut out, start..line_start + end);
+            push_trimmed(text, out, start..line_start + end);
             start = line_start + end;
         }
-        push_trimmed(text, &mut out, start..offset);
+        push_trimmed(text, out, start..offset);
         line_start = offset;
     }
-    out
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -130,7 +129,9 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+        let mut ranges = Vec::new();
+        sentences(text, 0..text.len(), &mut ranges);
+        ranges.into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
