@@ -13,7 +13,6 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::text;
 use super::words::{self, WordFilter, WordMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -124,24 +123,66 @@ fn cue_of(word: &str) -> Cue {
         .unwrap_or_default()
 }
 
+/// What a character is to [`words_before`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharKind {
+    /// A letter, a digit or an apostrophe: part of a word.
+    Word,
+    /// `;`, `:`, a parenthesis or a dash: the clause ends there.
+    Boundary,
+    Other,
+}
+
+/// The kind of the character that ends at byte `end` of `text`, and where it starts. ASCII
+/// bytes are read as they are; only other characters are decoded.
+fn char_before(text: &str, end: usize) -> Option<(usize, CharKind)> {
+    let byte = *text.as_bytes().get(end.checked_sub(1)?)?;
+    if byte.is_ascii() {
+        let kind = match byte {
+            b'\'' => CharKind::Word,
+            b';' | b':' | b'(' | b')' => CharKind::Boundary,
+            _ if byte.is_ascii_alphanumeric() => CharKind::Word,
+            _ => CharKind::Other,
+        };
+        return Some((end - 1, kind));
+    }
+    let c = text[..end].chars().next_back()?;
+    let kind = match c {
+        '’' => CharKind::Word,
+        '—' | '–' => CharKind::Boundary,
+        _ if c.is_alphanumeric() => CharKind::Word,
+        _ => CharKind::Other,
+    };
+    Some((end - c.len_utf8(), kind))
+}
+
 /// The words of `before`'s last clause (after `;`, `:`, a parenthesis or a dash), last first,
 /// numbers left out. Read backwards and lazily: only the words a caller takes are looked at.
 fn words_before(before: &str) -> impl Iterator<Item = &str> {
-    let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    let mut rest = before;
+    let mut end = before.len();
+    let mut clause_ended = false;
     std::iter::from_fn(move || {
+        if clause_ended {
+            return None;
+        }
         loop {
-            let (end, last) = text::last_char_where(rest, |c| {
-                is_word_char(c) || matches!(c, ';' | ':' | '(' | ')' | '—' | '–')
-            })?;
-            if !is_word_char(last) {
-                rest = "";
-                return None;
+            // Back over what separates words, to the last character of a word.
+            let word_end = loop {
+                match char_before(before, end)? {
+                    (_, CharKind::Word) => break end,
+                    (_, CharKind::Boundary) => {
+                        clause_ended = true;
+                        return None;
+                    }
+                    (start, CharKind::Other) => end = start,
+                }
+            };
+            let mut start = word_end;
+            while let Some((previous, CharKind::Word)) = char_before(before, start) {
+                start = previous;
             }
-            let end = end + last.len_utf8();
-            let start = text::last_char_where(&rest[..end], |c| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
-            let word = &rest[start..end];
-            rest = &rest[..start];
+            end = start;
+            let word = &before[start..word_end];
             // Numbers carry no cue and `4,500` would count twice.
             if word.starts_with(|c: char| c.is_alphabetic()) {
                 return Some(word);
@@ -190,17 +231,19 @@ pub fn modality(before: &str) -> Modality {
             break;
         }
         after = word;
-        let cue = cue_of(word);
+        // A cue is all letters; a contraction holds an apostrophe.
+        let letters_only = word.bytes().all(|b| b.is_ascii_alphabetic());
+        let cue = if letters_only { cue_of(word) } else { Cue::default() };
         // `… would press ahead, a day after organisers said more than a million marched`: what
         // was said is its own clause; cues before the reporting verb govern something else.
         if cue.reporting {
             break;
         }
-        if ends(word, ["n't", "n’t"]) {
+        if !letters_only && ends(word, ["n't", "n’t"]) {
             found = Modality::Negated;
             break;
         }
-        if ends(word, ["'ll", "’ll"]) {
+        if !letters_only && ends(word, ["'ll", "’ll"]) {
             found = Modality::Planned;
             break;
         }
@@ -265,6 +308,19 @@ mod tests {
         assert_eq!(
             modality("Washington considers it too small for an alliance of "),
             Modality::Asserted
+        );
+    }
+
+    #[test]
+    fn the_words_before_a_number_are_read_back_to_the_clause_start() {
+        let words: Vec<&str> = words_before("The U.S.-led force; it won’t send 4,500 more of its ").collect();
+        assert_eq!(words, ["its", "of", "more", "send", "won’t", "it"]);
+        let words: Vec<&str> = words_before("Kyiv—Zürich’s 12 rail links, officials' count").collect();
+        assert_eq!(words, ["count", "officials'", "links", "rail", "Zürich’s"]);
+        assert_eq!(words_before("").count(), 0);
+        assert_eq!(
+            words_before("one two three four five six seven eight nine ten a b c d e f").count(),
+            CUE_REACH
         );
     }
 

@@ -11,6 +11,8 @@
 //! 24–99; a plural magnitude (`hundreds`, `thousands`) is 2–9 of it; `tens of thousands` is
 //! 20,000–90,000; `N of M` nests (`hundreds of thousands` is 200,000–900,000). All are approximate.
 
+use std::sync::LazyLock;
+
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -19,6 +21,8 @@ use nom::{
     combinator::opt,
     sequence::preceded,
 };
+
+use super::words::{self, WordSet};
 
 /// A parsed number: exact (`low == high`) or a vague amount spanning a range.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -145,6 +149,49 @@ fn count_digits(input: &str) -> usize {
         .count()
 }
 
+/// The digits of a number as written, without its group separators, for `str::parse`: kept
+/// on the stack, as nearly every number fits, and spilled to the heap past that.
+struct DigitText {
+    buffer: [u8; Self::INLINE],
+    len: usize,
+    spilled: Option<String>,
+}
+
+impl DigitText {
+    const INLINE: usize = 64;
+
+    fn new() -> Self {
+        Self {
+            buffer: [0; Self::INLINE],
+            len: 0,
+            spilled: None,
+        }
+    }
+
+    /// Appends ASCII digits or a decimal point.
+    fn push(&mut self, part: &str) {
+        if let Some(spilled) = &mut self.spilled {
+            spilled.push_str(part);
+        } else if self.len + part.len() <= Self::INLINE {
+            self.buffer[self.len..self.len + part.len()].copy_from_slice(part.as_bytes());
+            self.len += part.len();
+        } else {
+            let mut spilled = String::with_capacity(self.len + part.len());
+            spilled.push_str(self.as_str());
+            spilled.push_str(part);
+            self.spilled = Some(spilled);
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.spilled {
+            Some(spilled) => spilled,
+            // Only ASCII digits and points are pushed.
+            None => std::str::from_utf8(&self.buffer[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
 /// `1,234,567.89`, `12,34,567`, `1 234 567`, `4000`, `2.5`, `.5` — digits as written, with
 /// Western or Indian comma groups or space groups of three.
 pub fn digit_number(input: &str) -> IResult<&str, f64> {
@@ -152,7 +199,7 @@ pub fn digit_number(input: &str) -> IResult<&str, f64> {
     if lead > MAX_DIGITS {
         return fail(input);
     }
-    let mut text = String::new();
+    let mut text = DigitText::new();
     let mut pos = lead;
     if lead == 0 {
         let decimals = input.strip_prefix('.').map_or(0, count_digits);
@@ -160,23 +207,32 @@ pub fn digit_number(input: &str) -> IResult<&str, f64> {
             return fail(input);
         }
     }
-    text.push_str(&input[..lead]);
+    text.push(&input[..lead]);
     if lead > 0 {
-        let mut groups = Vec::new();
+        // Comma groups: all of three digits (Western), or of two with a last of three (Indian).
         let mut at = pos;
+        let mut groups = 0;
+        let mut all_three = true;
+        let mut middle_two = true;
+        let mut last_len = 0;
         while input[at..].starts_with(',') {
             let n = count_digits(&input[at + 1..]);
             if n == 0 {
                 break;
             }
-            groups.push(&input[at + 1..at + 1 + n]);
+            if groups > 0 {
+                middle_two &= last_len == 2;
+            }
+            all_three &= n == 3;
+            last_len = n;
+            groups += 1;
             at += 1 + n;
         }
-        if let Some((last, middle)) = groups.split_last() {
-            let western = lead <= 3 && groups.iter().all(|g| g.len() == 3);
-            let indian = lead <= 2 && last.len() == 3 && middle.iter().all(|g| g.len() == 2);
+        if groups > 0 {
+            let western = lead <= 3 && all_three;
+            let indian = lead <= 2 && last_len == 3 && middle_two;
             if western || indian {
-                groups.iter().for_each(|g| text.push_str(g));
+                input[pos..at].split(',').for_each(|g| text.push(g));
                 pos = at;
             }
         } else if lead <= 3 {
@@ -193,7 +249,7 @@ pub fn digit_number(input: &str) -> IResult<&str, f64> {
                 {
                     break;
                 }
-                text.push_str(&after[..3]);
+                text.push(&after[..3]);
                 pos += space.len_utf8() + 3;
             }
         }
@@ -210,12 +266,12 @@ pub fn digit_number(input: &str) -> IResult<&str, f64> {
             if tail.starts_with('.') && tail[1..].starts_with(|c: char| c.is_ascii_digit()) {
                 return fail(input);
             }
-            text.push('.');
-            text.push_str(&after_point[..n]);
+            text.push(".");
+            text.push(&after_point[..n]);
             pos += 1 + n;
         }
     }
-    match text.parse::<f64>() {
+    match text.as_str().parse::<f64>() {
         Ok(value) => Ok((&input[pos..], value)),
         Err(_) => fail(input),
     }
@@ -550,6 +606,29 @@ fn take_word<'a, T: Copy>(input: &'a str, words: &[(&'static str, T)]) -> IResul
     }
 }
 
+/// Whether a number may go on past a space at the start of `rest`: the next word is one
+/// that continues it (`hundred`, a scale, `dozen`, `and` or `&`, `point`). Most numbers end
+/// at the space (`500 troops`), and one probe tells it before each of those words is tried.
+fn continues_after_gap(rest: &str) -> bool {
+    static CONTINUING: LazyLock<WordSet> = LazyLock::new(|| {
+        let scales = SCALES.iter().map(|(w, _)| *w);
+        let dozens = DOZENS.iter().map(|(w, _)| *w);
+        let list: Vec<&str> = scales
+            .chain(dozens)
+            .chain(["hundred", "hundreds", "and", "point"])
+            .collect();
+        WordSet::new(&list)
+    });
+    let Ok((after, _)) = gap(rest) else {
+        return false;
+    };
+    if after.starts_with('&') {
+        return true;
+    }
+    let letters = words::letters_end(after.as_bytes(), 0);
+    CONTINUING.contains(&after[..letters])
+}
+
 /// Between the words of a number: spaces, a hyphen, or a spaced hyphen (`fifty - two`).
 fn joiner(input: &str) -> IResult<&str, &str> {
     if let Some(rest) = hyphen(input) {
@@ -675,7 +754,9 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
         numeral_with_suffix(input, money, &mut digits, &mut suffixed)?
     };
     let mut last_atom = value;
-    if !half
+    let mut continues = continues_after_gap(rest);
+    if continues
+        && !half
         && !suffixed
         && let Ok((after, _)) = preceded(gap, alt((word("hundred"), word("hundreds")))).parse(rest)
     {
@@ -700,8 +781,12 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
             last_atom = tail;
             rest = after;
         }
+        continues = continues_after_gap(rest);
     }
-    if !suffixed && let Ok((after, _)) = preceded(gap, |i| take_word(i, DOZENS)).parse(rest) {
+    if continues
+        && !suffixed
+        && let Ok((after, _)) = preceded(gap, |i| take_word(i, DOZENS)).parse(rest)
+    {
         let multiplied = if last_atom == 0.0 { value } else { last_atom };
         value += multiplied * 11.0;
         return Ok((
@@ -787,7 +872,9 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
     let mut fraction = first.fraction;
     let mut weak = first.weak;
     if !first.suffixed {
-        while let Ok((after, scale)) = scale_after(rest) {
+        while continues_after_gap(rest)
+            && let Ok((after, scale)) = scale_after(rest)
+        {
             if scale >= previous_scale {
                 break;
             }
@@ -821,7 +908,9 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
         ));
     }
     // `three and a half`, `two and fifty-four hundredths`, `five and a quarter million`.
-    if !fraction
+    let continues = continues_after_gap(rest);
+    if continues
+        && !fraction
         && let Ok((after, part)) = preceded((gap, and_word, gap), |i| chunk(i, money)).parse(rest)
         && part.fraction
         && !part.digits
@@ -835,7 +924,8 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
             group = 0.0;
             rest = after;
         }
-    } else if !any_scale
+    } else if continues
+        && !any_scale
         && !fraction
         && !first.suffixed
         && let Ok((after, decimals)) = preceded((gap, word("point"), gap), spoken_decimals).parse(rest)
@@ -1037,6 +1127,16 @@ mod tests {
         close("3½", 3.5);
         close("⅔", 2.0 / 3.0);
         assert_eq!(value("3/4/2020").1, "/4/2020");
+    }
+
+    #[test]
+    fn long_grouped_numbers_read_whole() {
+        // Past the digits kept on the stack: 1 followed by 75 zeros in groups of three.
+        let long = format!("1{} units", ",000".repeat(25));
+        let (rest, got) = digit_number(&long).expect("a grouped number");
+        assert_eq!((rest, got), (" units", 1e75));
+        assert_eq!(digit_number("12,34,56,789.25 rupees"), Ok((" rupees", 123_456_789.25)));
+        assert_eq!(digit_number("12,345,67"), Ok((",345,67", 12.0)));
     }
 
     #[test]
