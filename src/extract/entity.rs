@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use super::lexicon::UnitClass;
-use super::words::{self, WordFilter, WordMap};
+use super::words::{self, PackedTable, WordMap};
 
 /// The kind of a declared entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -99,15 +99,13 @@ pub struct Gazetteer {
     pub entities: Vec<EntityDef>,
     /// Words by their packed ASCII letters: one probe per word of the text finds both its
     /// class and the names that may start there.
-    words: WordMap<Word>,
-    /// The keys of `words`, for a probe only where one of them may match.
-    filter: WordFilter,
+    words: PackedTable<Word>,
     /// Patterns that open with something other than an ASCII letter, and their automaton.
     others: Option<(AhoCorasick, Vec<Pattern>)>,
     demonyms: std::collections::HashSet<String>,
     /// Counted nouns and their class, from the lexicon and rule files: by packed word those of
     /// ASCII letters alone (most), the others in lower case.
-    packed_nouns: WordMap<UnitClass>,
+    packed_nouns: PackedTable<UnitClass>,
     nouns: std::collections::HashMap<String, UnitClass>,
 }
 
@@ -192,11 +190,10 @@ impl Gazetteer {
         }
         Self {
             entities,
-            filter: WordFilter::new(words.keys().copied()),
-            words,
+            words: PackedTable::new(words),
             others,
             demonyms,
-            packed_nouns,
+            packed_nouns: PackedTable::new(packed_nouns),
             nouns: other_nouns,
         }
     }
@@ -204,7 +201,7 @@ impl Gazetteer {
     /// The class of a counted noun (`troops` → personnel), in any case.
     pub fn noun_class(&self, noun: &str) -> Option<UnitClass> {
         if let Some(key) = words::pack_word(noun) {
-            return self.packed_nouns.get(&key).copied();
+            return self.packed_nouns.get(key).copied();
         }
         if noun.bytes().any(|b| b.is_ascii_uppercase()) {
             self.nouns.get(&noun.to_lowercase()).copied()
@@ -241,10 +238,7 @@ impl Gazetteer {
 
     /// [`Self::word`] of a word already packed by [`words::pack`].
     pub fn packed_word(&self, key: u128) -> Option<&Word> {
-        if !self.filter.may_hold(key) {
-            return None;
-        }
-        self.words.get(&key)
+        self.words.get(key)
     }
 
     /// The mention that starts at `at` in `text`, if any, where `at` starts a word that is

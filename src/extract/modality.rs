@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::words::{self, WordFilter, WordMap};
+use super::words::{self, PackedTable, WordMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -104,7 +104,7 @@ struct Cue {
 
 /// `word`'s cue, ignoring ASCII case: one probe in a table of [`CUES`] and [`REPORTING`].
 fn cue_of(word: &str) -> Cue {
-    static TABLE: LazyLock<(WordFilter, WordMap<Cue>)> = LazyLock::new(|| {
+    static TABLE: LazyLock<PackedTable<Cue>> = LazyLock::new(|| {
         let mut table = WordMap::<Cue>::default();
         let key = |word: &str| words::pack_word(word).expect("a cue is a short word");
         for &(word, modality) in CUES {
@@ -113,12 +113,10 @@ fn cue_of(word: &str) -> Cue {
         for word in REPORTING {
             table.entry(key(word)).or_default().reporting = true;
         }
-        (WordFilter::new(table.keys().copied()), table)
+        PackedTable::new(table)
     });
-    let (filter, table) = &*TABLE;
     words::pack_word(word)
-        .filter(|&key| filter.may_hold(key))
-        .and_then(|key| table.get(&key))
+        .and_then(|key| TABLE.get(key))
         .copied()
         .unwrap_or_default()
 }

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use nom::{IResult, Parser, bytes::complete::tag, combinator::opt};
 
 use super::number::{at_word_end, fail, gap, word};
-use super::words::{self, WordMap};
+use super::words::{self, PackedTable, WordMap};
 
 /// A parsed role: where it ends, the normalised title, the organisation prefix (as the
 /// offset range of the entity mention) and the person's name.
@@ -142,7 +142,7 @@ mod list {
 
 /// The lists `word` belongs to, ignoring ASCII case: one probe for a word of letters.
 fn lists_of(word: &str) -> u8 {
-    static TABLE: LazyLock<WordMap<u8>> = LazyLock::new(|| {
+    static TABLE: LazyLock<PackedTable<u8>> = LazyLock::new(|| {
         let mut table = WordMap::default();
         let lists = [
             (HEADS, list::HEAD),
@@ -157,10 +157,10 @@ fn lists_of(word: &str) -> u8 {
                 }
             }
         }
-        table
+        PackedTable::new(table)
     });
     if let Some(key) = words::pack_word(word) {
-        return TABLE.get(&key).copied().unwrap_or(0);
+        return TABLE.get(key).copied().unwrap_or(0);
     }
     // `secretary-general`
     if HEADS.iter().any(|head| head.eq_ignore_ascii_case(word)) {

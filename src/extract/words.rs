@@ -104,54 +104,83 @@ pub type WordMap<V> = HashMap<u128, V, BuildHasherDefault<FoldHasher>>;
 
 /// Short words of ASCII letters, found in any ASCII case with one probe: for word lists that
 /// are read once per word of a phrase.
-#[derive(Debug, Clone, Default)]
-pub struct WordSet(WordMap<()>);
+#[derive(Debug, Clone)]
+pub struct WordSet(PackedTable<()>);
 
 impl WordSet {
     pub fn new(list: &[&str]) -> Self {
         let keys = list.iter().map(|word| {
             pack_word(word).unwrap_or_else(|| panic!("`{word}` is not a word of at most {MAX_WORD} ASCII letters"))
         });
-        Self(keys.map(|key| (key, ())).collect())
+        Self(PackedTable::new(keys.map(|key| (key, ()))))
     }
 
     /// Whether `word` is one of the set's words, ignoring ASCII case. A word with anything but
     /// ASCII letters is none of them.
     pub fn contains(&self, word: &str) -> bool {
-        pack_word(word).is_some_and(|key| self.0.contains_key(&key))
+        pack_word(word).is_some_and(|key| self.0.get(key).is_some())
     }
 }
 
-/// One bit per slot of a packed word's hash, set for every word of a table: a clear bit tells
-/// that a word is not in the table without probing it. Most words of a text are in no table,
-/// and the bits (8 KiB) stay in the first-level cache where the table does not.
+/// A fixed table of packed words, for lookups once per word of a text. One hash of the key
+/// gives both a filter bit and the slot where the key would be. The filter (8 KiB) stays in
+/// the first-level cache and rejects most words of a text, which are in no table, without
+/// touching the slots; the keys sit apart from the values, so a probe reads one cache line.
 #[derive(Debug, Clone)]
-pub struct WordFilter {
-    bits: Box<[u64]>,
+pub struct PackedTable<V> {
+    filter: Box<[u64]>,
+    /// Packed words by slot, 0 where empty (no word packs to 0).
+    keys: Box<[u128]>,
+    values: Box<[Option<V>]>,
 }
 
-impl WordFilter {
-    const SLOT_BITS: u32 = 16;
+impl<V> PackedTable<V> {
+    const FILTER_BITS: u32 = 16;
 
-    fn slot(key: u128) -> usize {
+    fn hash(key: u128) -> u64 {
         let mut hasher = FoldHasher::default();
         hasher.write_u128(key);
-        (hasher.finish() >> (64 - Self::SLOT_BITS)) as usize
+        hasher.finish()
     }
 
-    pub fn new(keys: impl IntoIterator<Item = u128>) -> Self {
-        let mut bits = vec![0u64; (1 << Self::SLOT_BITS) / 64].into_boxed_slice();
-        for key in keys {
-            let slot = Self::slot(key);
-            bits[slot / 64] |= 1 << (slot % 64);
+    /// The table of `entries`; a later entry for a key replaces an earlier one.
+    pub fn new(entries: impl IntoIterator<Item = (u128, V)>) -> Self {
+        let entries: Vec<(u128, V)> = entries.into_iter().collect();
+        // At most about half full: a missing key ends its probe at an empty slot soon.
+        let slots = (entries.len() * 2).next_power_of_two().max(16);
+        let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64].into_boxed_slice();
+        let mut keys = vec![0u128; slots].into_boxed_slice();
+        let mut values: Box<[Option<V>]> = std::iter::repeat_with(|| None).take(slots).collect();
+        for (key, value) in entries {
+            assert_ne!(key, 0, "a packed word is never 0");
+            let hash = Self::hash(key);
+            let bit = (hash >> (64 - Self::FILTER_BITS)) as usize;
+            filter[bit / 64] |= 1 << (bit % 64);
+            let mut slot = hash as usize & (slots - 1);
+            while keys[slot] != 0 && keys[slot] != key {
+                slot = (slot + 1) & (slots - 1);
+            }
+            keys[slot] = key;
+            values[slot] = Some(value);
         }
-        Self { bits }
+        Self { filter, keys, values }
     }
 
-    /// False when `key` is surely not one of the filter's words.
-    pub fn may_hold(&self, key: u128) -> bool {
-        let slot = Self::slot(key);
-        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+    pub fn get(&self, key: u128) -> Option<&V> {
+        let hash = Self::hash(key);
+        let bit = (hash >> (64 - Self::FILTER_BITS)) as usize;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.keys.len() - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            match self.keys[slot] {
+                found if found == key => return self.values[slot].as_ref(),
+                0 => return None,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
     }
 }
 
@@ -184,21 +213,33 @@ mod tests {
     }
 
     #[test]
-    fn the_filter_holds_every_word_it_was_built_from_and_few_others() {
-        let words: Vec<u128> = ["the", "twenty", "secretary", "kilometres", "nato"]
-            .iter()
-            .filter_map(|w| pack_word(w))
-            .collect();
-        let filter = WordFilter::new(words.iter().copied());
-        assert!(words.iter().all(|&key| filter.may_hold(key)));
-        let others = [
-            "and", "soldiers", "mission", "baghdad", "trainers", "of", "said", "iraq",
-        ];
-        let passed = others
-            .iter()
-            .filter(|w| filter.may_hold(pack_word(w).expect("letters")))
-            .count();
-        assert!(passed <= 1, "{passed} words outside the filter passed it");
+    fn a_packed_table_finds_every_word_it_holds_and_no_other() {
+        // Two-letter and three-letter words: enough keys that probes run past taken slots.
+        let letters = b"abcdefghijklmnopqrstuvwxyz";
+        let word = |i: usize| {
+            let mut w = vec![letters[i % 26], letters[(i / 26) % 26]];
+            if i >= 676 {
+                w.push(letters[(i / 676) % 26]);
+            }
+            String::from_utf8(w).expect("ASCII")
+        };
+        let held: Vec<String> = (0..3000).step_by(3).map(word).collect();
+        let table = PackedTable::new(
+            held.iter()
+                .enumerate()
+                .map(|(i, w)| (pack_word(w).expect("letters"), i)),
+        );
+        for (i, w) in held.iter().enumerate() {
+            assert_eq!(table.get(pack_word(w).expect("letters")), Some(&i), "{w}");
+        }
+        for w in (1..3000).step_by(3).map(word) {
+            assert_eq!(table.get(pack_word(&w).expect("letters")), None, "{w}");
+        }
+        let replaced = PackedTable::new([
+            (pack_word("the").expect("letters"), 1),
+            (pack_word("THE").expect("letters"), 2),
+        ]);
+        assert_eq!(replaced.get(pack_word("The").expect("letters")), Some(&2));
     }
 
     #[test]
