@@ -102,8 +102,14 @@ struct Cue {
     reporting: bool,
 }
 
-/// `word`'s cue, ignoring ASCII case: one probe in a table of [`CUES`] and [`REPORTING`].
+/// `word`'s cue, ignoring ASCII case: a cue is a word of letters.
 fn cue_of(word: &str) -> Cue {
+    words::pack_word(word).map(packed_cue).unwrap_or_default()
+}
+
+/// The cue of a word packed by [`words::pack_word`]: one probe in a table of [`CUES`] and
+/// [`REPORTING`].
+fn packed_cue(key: u128) -> Cue {
     static TABLE: LazyLock<PackedTable<Cue>> = LazyLock::new(|| {
         let mut table = WordMap::<Cue>::default();
         let key = |word: &str| words::pack_word(word).expect("a cue is a short word");
@@ -115,10 +121,7 @@ fn cue_of(word: &str) -> Cue {
         }
         PackedTable::new(table)
     });
-    words::pack_word(word)
-        .and_then(|key| TABLE.get(key))
-        .copied()
-        .unwrap_or_default()
+    TABLE.get(key).copied().unwrap_or_default()
 }
 
 /// What a character is to [`words_before`].
@@ -229,19 +232,19 @@ pub fn modality(before: &str) -> Modality {
             break;
         }
         after = word;
-        // A cue is all letters; a contraction holds an apostrophe.
-        let letters_only = word.bytes().all(|b| b.is_ascii_alphabetic());
-        let cue = if letters_only { cue_of(word) } else { Cue::default() };
+        // A cue packs as a word of letters; a contraction, holding an apostrophe, does not.
+        let key = words::pack_word(word);
+        let cue = key.map(packed_cue).unwrap_or_default();
         // `… would press ahead, a day after organisers said more than a million marched`: what
         // was said is its own clause; cues before the reporting verb govern something else.
         if cue.reporting {
             break;
         }
-        if !letters_only && ends(word, ["n't", "n’t"]) {
+        if key.is_none() && ends(word, ["n't", "n’t"]) {
             found = Modality::Negated;
             break;
         }
-        if !letters_only && ends(word, ["'ll", "’ll"]) {
+        if key.is_none() && ends(word, ["'ll", "’ll"]) {
             found = Modality::Planned;
             break;
         }
