@@ -561,34 +561,53 @@ fn has_lead(name: &str, (first, letters): (u8, usize)) -> bool {
 }
 
 /// A list of units split by their [`lead`]. Each bucket keeps list order (longer forms come
-/// first in the lists, and the first match wins).
-struct ByLeadingLetters(Vec<Vec<(&'static str, &'static str)>>);
+/// first in the lists, and the first match wins). The buckets lie end to end in one list,
+/// found by their offsets: most of the 8,192 buckets are empty, and a table of small offsets
+/// is quicker to build and to page in than as many empty lists.
+struct ByLeadingLetters {
+    /// Bucket `b` is `entries[offsets[b]..offsets[b + 1]]`.
+    offsets: Box<[u16]>,
+    entries: Box<[(&'static str, &'static str)]>,
+}
 
 impl ByLeadingLetters {
     /// Leading letter counts from 0 to one less than this are kept apart.
     const COUNTS: usize = 32;
+    const BUCKETS: usize = 256 * Self::COUNTS;
 
     fn bucket((first, letters): (u8, usize)) -> Option<usize> {
         (letters < Self::COUNTS).then(|| usize::from(first) * Self::COUNTS + letters)
     }
 
     fn new(list: &'static [(&'static str, &'static str)]) -> Self {
-        let mut buckets = vec![Vec::new(); 256 * Self::COUNTS];
-        for &entry in list {
-            let key = lead(entry.0, words::letters_end(entry.0.as_bytes(), 0));
-            if let Some(key) = key {
+        let mut keyed: Vec<(usize, (&'static str, &'static str))> = list
+            .iter()
+            .filter_map(|&entry| {
+                let key = lead(entry.0, words::letters_end(entry.0.as_bytes(), 0))?;
                 let bucket = Self::bucket(key).unwrap_or_else(|| panic!("`{}` has too many leading letters", entry.0));
-                buckets[bucket].push(entry);
-            }
+                Some((bucket, entry))
+            })
+            .collect();
+        // Stable, so each bucket keeps list order.
+        keyed.sort_by_key(|&(bucket, _)| bucket);
+        let mut offsets = vec![0u16; Self::BUCKETS + 1];
+        for &(bucket, _) in &keyed {
+            offsets[bucket + 1] += 1;
         }
-        Self(buckets)
+        for b in 0..Self::BUCKETS {
+            offsets[b + 1] += offsets[b];
+        }
+        Self {
+            offsets: offsets.into_boxed_slice(),
+            entries: keyed.into_iter().map(|(_, entry)| entry).collect(),
+        }
     }
 
     /// The units that may start `text`, whose leading ASCII letters are `letters`.
     fn starting(&self, text: &str, letters: usize) -> &[(&'static str, &'static str)] {
-        lead(text, letters)
-            .and_then(Self::bucket)
-            .map_or(&[], |bucket| &self.0[bucket])
+        lead(text, letters).and_then(Self::bucket).map_or(&[], |bucket| {
+            &self.entries[usize::from(self.offsets[bucket])..usize::from(self.offsets[bucket + 1])]
+        })
     }
 }
 
