@@ -15,6 +15,10 @@ use claimlint::documents::{self, Document};
 use claimlint::extract::{self, Gazetteer};
 use claimlint::rules::RuleSet;
 
+// The allocator of the `claimlint` binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DEFAULT_MEGABYTES: usize = 32;
 const RUNS: usize = 10;
 

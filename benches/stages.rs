@@ -11,6 +11,10 @@ use claimlint::link::{self, ClaimGraph};
 use claimlint::rules::{self, RuleContext, RuleSet};
 use divan::counter::{BytesCount, ItemsCount};
 
+// The allocator of the `claimlint` binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const COPIES: usize = 40;
 
 struct Inputs {

@@ -237,6 +237,7 @@ impl Gazetteer {
     }
 
     /// [`Self::word`] of a word already packed by [`words::pack`].
+    #[inline]
     pub fn packed_word(&self, key: u128) -> Option<&Word> {
         self.words.get(key)
     }

@@ -158,8 +158,8 @@ fn is_pronoun_one(text: &str, at: usize) -> bool {
         "the", "this", "that", "which", "each", "every", "any", "no", "another", "only", "last", "next", "right",
         "wrong", "new", "old", "big", "little", "other", "same", "first", "second", "third", "final",
     ];
-    let previous = previous_word(text, at).to_lowercase();
-    DETERMINERS.contains(&previous.as_str())
+    let previous = previous_word(text, at);
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(previous))
 }
 
 /// `Flight 370`, `Windows 10`, `Article 5`: digits right after a capitalised word inside a
@@ -942,7 +942,10 @@ fn is_year(text: &str, at: usize, parsed: &quantity::Quantity) -> bool {
         return false;
     }
     parsed.class.is_none()
-        || YEAR_CUES.contains(&previous_word(text, at).to_lowercase().as_str())
+        || {
+            let previous = previous_word(text, at);
+            YEAR_CUES.iter().any(|cue| cue.eq_ignore_ascii_case(previous))
+        }
         || text[..at].ends_with(['’', '\''])
 }
 
@@ -1091,43 +1094,41 @@ fn context(
         }
         PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(word))
     };
-    let before: Vec<&Mention> = mentions.iter().filter(|m| m.end <= claim.span.start).collect();
-    let after: Vec<&Mention> = mentions.iter().filter(|m| m.start >= claim.span.end).collect();
+    let (start, end) = (claim.span.start, claim.span.end);
+    let before = || mentions.iter().filter(move |m| m.end <= start);
+    let after = || mentions.iter().filter(move |m| m.start >= end);
     let text_after = &text[claim.span.end..sentence.end];
 
     // `500-strong NATO mission`, `a 29-member alliance`: the noun phrase after the number.
     let compound_owner = if text[claim.span.clone()].contains('-') && claim.class.is_some() {
-        after
-            .first()
+        after()
+            .next()
             .filter(|m| m.start - claim.span.end <= 3)
             .map(|m| owner_id(gazetteer, m))
     } else {
         None
     };
     // `an alliance of 29 countries`: a group named just before `of`.
-    let group_owner = before.last().filter(|m| {
+    let group_owner = before().next_back().filter(|m| {
         let between = &text[m.end..claim.span.start];
         between.trim() == "of"
     });
     // `aid for Ukraine`: whoever something is for does not own it.
     let is_beneficiary = |m: &Mention| previous_word(text, m.start).eq_ignore_ascii_case("for");
-    let nearest_owner = before
-        .iter()
+    let nearest_owner = before()
         .rev()
         .find(|m| !is_place_mention(m) && !m.demonym && !is_beneficiary(m));
     let owner = compound_owner
         .or_else(|| group_owner.map(|m| owner_id(gazetteer, m)))
         .or_else(|| nearest_owner.map(|m| owner_id(gazetteer, m)))
         .or_else(|| {
-            after
-                .iter()
+            after()
                 .find(|m| !is_place_mention(m) && !m.demonym)
                 .map(|m| owner_id(gazetteer, m))
         });
 
-    let place = after
-        .iter()
-        .chain(before.iter().rev())
+    let place = after()
+        .chain(before().rev())
         .find(|m| is_place_mention(m))
         .map(|m| gazetteer.entities[gazetteer.country_of(m.entity)].id.clone())
         .or_else(|| salient_place.map(str::to_owned))
@@ -1139,9 +1140,7 @@ fn context(
         let group = tail.strip_prefix("in the ").or_else(|| tail.strip_prefix("of the "));
         group.is_some_and(|g| {
             let offset = claim.span.end + (text_after.len() - g.len());
-            after
-                .iter()
-                .any(|m| m.start == offset && gazetteer.entities[m.entity].kind == EntityKind::Organization)
+            after().any(|m| m.start == offset && gazetteer.entities[m.entity].kind == EntityKind::Organization)
                 || g.split_whitespace().next().is_some_and(lexicon::is_group_noun)
         })
     };
@@ -1156,7 +1155,7 @@ fn context(
         .then(|| money_purpose(text_after))
         .flatten()
         .map(|purpose| {
-            let recipient = after.iter().find(|m| {
+            let recipient = after().find(|m| {
                 let word = previous_word(text, m.start);
                 word.eq_ignore_ascii_case("for") || word.eq_ignore_ascii_case("to")
             });

@@ -250,10 +250,13 @@ fn push_normalised_word(normalised: &mut String, word: &str) {
         normalised.push_str("defense");
         return;
     }
-    normalised.extend(
-        word.chars()
-            .map(|c| if c == '-' { ' ' } else { c.to_ascii_lowercase() }),
-    );
+    let start = normalised.len();
+    normalised.push_str(word);
+    normalised[start..].make_ascii_lowercase();
+    if word.contains('-') {
+        let hyphenated = normalised.split_off(start);
+        normalised.push_str(&hyphenated.replace('-', " "));
+    }
 }
 
 /// A title as written: its modifier and head words, and the department and purpose after them.
@@ -294,13 +297,13 @@ impl TitleWords<'_> {
         if let Some(head) = normalised.strip_suffix(" secretary")
             && let Some(department) = DEPARTMENTS
                 .iter()
-                .find(|d| head == **d || head.ends_with(&format!(" {d}")))
+                .find(|d| head.strip_suffix(**d).is_some_and(|p| p.is_empty() || p.ends_with(' ')))
         {
             let prefix = &head[..head.len() - department.len()];
             normalised = format!("{prefix}secretary of {department}");
         }
-        if normalised.contains("secretary general") {
-            normalised = normalised.replace("secretary general", "secretary-general");
+        while let Some(at) = memchr::memmem::find(normalised.as_bytes(), b"secretary general") {
+            normalised.replace_range(at + "secretary".len()..at + "secretary ".len(), "-");
         }
         normalised
     }

@@ -137,6 +137,7 @@ pub struct PackedTable<V> {
 impl<V> PackedTable<V> {
     const FILTER_BITS: u32 = 16;
 
+    #[inline]
     fn hash(key: u128) -> u64 {
         let mut hasher = FoldHasher::default();
         hasher.write_u128(key);
@@ -166,6 +167,7 @@ impl<V> PackedTable<V> {
         Self { filter, keys, values }
     }
 
+    #[inline]
     pub fn get(&self, key: u128) -> Option<&V> {
         let hash = Self::hash(key);
         let bit = (hash >> (64 - Self::FILTER_BITS)) as usize;
