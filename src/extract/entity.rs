@@ -77,10 +77,29 @@ enum Form {
 #[derive(Debug, Clone)]
 struct Pattern {
     text: String,
+    /// The first bytes of `text` folded by [`words::folded_prefix`]: one comparison with the
+    /// text's bytes, folded the same way, rejects nearly every other name.
+    prefix: u128,
     entity: usize,
     form: Form,
     /// An acronym: matched case-sensitively.
     exact: bool,
+}
+
+impl Pattern {
+    fn new(text: String, entity: usize, form: Form, exact: bool) -> Self {
+        let bytes = text.as_bytes();
+        let len = bytes.len().min(words::MAX_WORD);
+        let mut chunk = [0u8; words::MAX_WORD];
+        chunk[..len].copy_from_slice(&bytes[..len]);
+        Self {
+            prefix: words::folded_prefix(u128::from_le_bytes(chunk), len),
+            text,
+            entity,
+            form,
+            exact,
+        }
+    }
 }
 
 /// What the text's words may be: the class the extractor gives them, and the names that
@@ -126,20 +145,11 @@ impl Gazetteer {
             let nouns = entity.nouns.iter().map(|n| (n, Form::Noun));
             for (text, form) in names.chain(demonyms).chain(nouns) {
                 let exact = is_acronym(text);
-                patterns.push(Pattern {
-                    text: text.clone(),
-                    entity: index,
-                    form,
-                    exact,
-                });
+                patterns.push(Pattern::new(text.clone(), index, form, exact));
                 // British style writes a long acronym as a word: `Nato`, `Isis`.
                 if exact && text.len() >= 4 && text.chars().all(|c| c.is_ascii_alphabetic()) {
-                    patterns.push(Pattern {
-                        text: text[..1].to_owned() + &text[1..].to_lowercase(),
-                        entity: index,
-                        form,
-                        exact,
-                    });
+                    let word_form = text[..1].to_owned() + &text[1..].to_lowercase();
+                    patterns.push(Pattern::new(word_form, index, form, exact));
                 }
             }
         }
@@ -251,6 +261,11 @@ impl Gazetteer {
     /// `pattern` at `at` of `text`, if it is written there and stands as a word of its own.
     fn mention(&self, text: &str, at: usize, pattern: &Pattern) -> Option<Mention> {
         let end = at + pattern.text.len();
+        if let Some(chunk) = words::chunk_at(text.as_bytes(), at)
+            && words::folded_prefix(chunk, pattern.text.len()) != pattern.prefix
+        {
+            return None;
+        }
         let written = text.as_bytes().get(at..end)?;
         // The word already matched the name's first word: its last byte rejects most others.
         let (last_written, last_expected) = (written.last()?, pattern.text.as_bytes().last()?);

@@ -53,6 +53,13 @@ pub fn pack_chunk(chunk: u128, len: usize) -> Option<u128> {
     Some((chunk | splat(0x20)) & WORD_BITS[len])
 }
 
+/// `chunk`'s first `len` bytes (all 16 when `len` is more) with bit 5 set, the rest cleared.
+/// Two texts whose first `len` bytes are equal ignoring ASCII case fold to the same value, so
+/// a different value proves them different.
+pub fn folded_prefix(chunk: u128, len: usize) -> u128 {
+    (chunk | splat(0x20)) & WORD_BITS[len.min(MAX_WORD)]
+}
+
 /// The lower-cased ASCII letters `bytes[at..end]`, packed little-endian (`None` when empty or
 /// longer than [`MAX_WORD`]).
 pub fn pack(bytes: &[u8], at: usize, end: usize) -> Option<u128> {
@@ -205,6 +212,26 @@ mod tests {
         assert_eq!(pack(b"x", 0, 0), None);
         assert_eq!(pack(b"abcdefghijklmnopq", 0, 17), None);
         assert!(pack(b"abcdefghijklmnop", 0, 16).is_some());
+    }
+
+    #[test]
+    fn folded_prefixes_agree_on_text_equal_but_for_case_and_tell_other_text_apart() {
+        let fold = |text: &str, len: usize| folded_prefix(chunk_at(text.as_bytes(), 0).expect("16 bytes"), len);
+        assert_eq!(fold("NATO allies met today", 4), fold("nato’s allies met today", 4));
+        assert_eq!(
+            fold("United States Army said", 13),
+            fold("united states of america", 13)
+        );
+        assert_ne!(
+            fold("United States Army said", 15),
+            fold("united states of america", 15)
+        );
+        assert_ne!(fold("Natos and more words", 5), fold("NATO’s and more words", 5));
+        assert_eq!(
+            fold("a long name of twenty bytes", 27),
+            fold("A LONG NAME OF TWENTY bytes", 27)
+        );
+        assert_eq!(fold("x is short here...", 0), 0);
     }
 
     #[test]
