@@ -13,3 +13,13 @@ fn main() -> std::process::ExitCode {
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 100) };
     claimlint::cli::main()
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_option_set_is_the_purge_delay() {
+        // The purge delay defaults to one second; no other option of mimalloc does.
+        // SAFETY: reading an allocator option is safe at any time.
+        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(super::PURGE_DELAY) }, 1000);
+    }
+}

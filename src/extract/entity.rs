@@ -88,12 +88,8 @@ struct Pattern {
 
 impl Pattern {
     fn new(text: String, entity: usize, form: Form, exact: bool) -> Self {
-        let bytes = text.as_bytes();
-        let len = bytes.len().min(words::MAX_WORD);
-        let mut chunk = [0u8; words::MAX_WORD];
-        chunk[..len].copy_from_slice(&bytes[..len]);
         Self {
-            prefix: words::folded_prefix(u128::from_le_bytes(chunk), len),
+            prefix: words::folded_prefix(words::padded_chunk(text.as_bytes()), text.len()),
             text,
             entity,
             form,

@@ -335,7 +335,6 @@ fn is_alphanumeric(c: char) -> bool {
 
 /// [`text::is_word_start`], answered from the bytes before `at` when they are plain ASCII or
 /// the punctuation of typeset text.
-#[inline]
 fn is_word_start(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let before = |back: usize| at.checked_sub(back).map(|i| bytes[i]);

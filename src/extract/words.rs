@@ -14,6 +14,14 @@ pub fn chunk_at(bytes: &[u8], at: usize) -> Option<u128> {
     Some(u128::from_le_bytes(chunk.try_into().expect("16 bytes")))
 }
 
+/// The first 16 bytes of `bytes` as [`chunk_at`] reads them, zeros after a shorter slice.
+pub fn padded_chunk(bytes: &[u8]) -> u128 {
+    let len = bytes.len().min(MAX_WORD);
+    let mut chunk = [0u8; MAX_WORD];
+    chunk[..len].copy_from_slice(&bytes[..len]);
+    u128::from_le_bytes(chunk)
+}
+
 /// A byte repeated over the 16 bytes of a `u128`.
 const fn splat(byte: u8) -> u128 {
     u128::from_le_bytes([byte; MAX_WORD])
@@ -67,11 +75,7 @@ pub fn pack(bytes: &[u8], at: usize, end: usize) -> Option<u128> {
     if len == 0 || len > MAX_WORD {
         return None;
     }
-    let chunk = chunk_at(bytes, at).unwrap_or_else(|| {
-        let mut chunk = [0u8; MAX_WORD];
-        chunk[..len].copy_from_slice(&bytes[at..end]);
-        u128::from_le_bytes(chunk)
-    });
+    let chunk = chunk_at(bytes, at).unwrap_or_else(|| padded_chunk(&bytes[at..end]));
     pack_chunk(chunk, len)
 }
 
