@@ -269,7 +269,14 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
         let sentence_mentions = mentions_within(&mentions, sentence.clone());
         // Text before `consumed` belongs to a claim already made.
         let mut consumed = sentence.start;
-        for &starts::Start { at, role, opens, .. } in &sentence_starts[starts] {
+        for &starts::Start {
+            at,
+            role,
+            opens,
+            time: may_open_time,
+            ..
+        } in &sentence_starts[starts]
+        {
             if at < consumed {
                 continue;
             }
@@ -341,7 +348,8 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
             if !opens {
                 continue;
             }
-            let expression = time::time_expression(rest, today, time::Direction::Back).and_then(|e| {
+            let expression = may_open_time.then(|| time::time_expression(rest, today, time::Direction::Back));
+            let expression = expression.flatten().and_then(|e| {
                 if e.year_less && time_direction(&text[sentence.start..at]) == time::Direction::Forward {
                     time::time_expression(rest, today, time::Direction::Forward)
                 } else {

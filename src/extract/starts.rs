@@ -74,6 +74,9 @@ mod class {
     pub const BEFORE_NUMBER: u16 = 128;
     /// Reports speech: `said`, `according`.
     pub const REPORTING: u16 = 256;
+    /// May open a time expression: a month, a weekday, a relative word (`last`, `yesterday`)
+    /// or `the` (`the end of 2019`).
+    pub const TIME: u16 = 512;
 }
 
 /// How far after a comparator's first word its number may start: the longest comparator
@@ -136,6 +139,9 @@ pub fn word_classes() -> &'static WordTable {
         for word in modality::REPORTING {
             add(word, class::REPORTING);
         }
+        for word in time::lead_words().filter(letters).chain(["the"]) {
+            add(word, class::TIME);
+        }
         add("a", class::ARTICLE);
         add("an", class::ARTICLE);
         add("the", class::THE);
@@ -177,18 +183,30 @@ pub struct Start {
     pub role: bool,
     /// A quantity or a time may start here.
     pub opens: bool,
+    /// A time may start here: a digit, or a word of [`class::TIME`]. No other start opens
+    /// one, so [`time::time_expression`] is not tried there.
+    pub time: bool,
     /// It opens only if a number follows: see [`class::BEFORE_NUMBER`].
     before_number: bool,
 }
 
 impl Start {
-    /// A digit, a sign or a symbol: a quantity may start here, never a role.
-    fn numeric(at: usize) -> Self {
+    /// A sign or a symbol: a quantity may start here, never a role or a time.
+    fn symbol(at: usize) -> Self {
         Self {
             at,
             role: false,
             opens: true,
+            time: false,
             before_number: false,
+        }
+    }
+
+    /// A digit: a quantity or a time may start here, never a role.
+    fn digit(at: usize) -> Self {
+        Self {
+            time: true,
+            ..Self::symbol(at)
         }
     }
 }
@@ -389,7 +407,7 @@ pub fn scan(
             if byte.is_ascii_digit() {
                 pending = None;
                 if is_word_start(text, at) {
-                    starts.push(Start::numeric(at));
+                    starts.push(Start::digit(at));
                 }
                 at = run.end;
                 continue;
@@ -403,6 +421,7 @@ pub fn scan(
                         at,
                         role: true,
                         opens: false,
+                        time: false,
                         before_number: false,
                     });
                 }
@@ -447,6 +466,7 @@ pub fn scan(
                     at,
                     role: capitalised,
                     opens,
+                    time: class & class::TIME != 0,
                     before_number,
                 });
             }
@@ -458,7 +478,7 @@ pub fn scan(
                 _ => false,
             };
             if symbol && is_word_start(text, at) && !is_list_bullet(text, at) {
-                starts.push(Start::numeric(at));
+                starts.push(Start::symbol(at));
             }
             at += 1;
         } else {
@@ -473,6 +493,7 @@ pub fn scan(
                         at,
                         role: c.is_uppercase(),
                         opens: !c.is_alphabetic(),
+                        time: false,
                         before_number: false,
                     });
                 }
@@ -481,7 +502,7 @@ pub fn scan(
                 let candidate = is_candidate_symbol(c);
                 found.any |= candidate;
                 if (candidate || c == '−' && starts_signed_or_decimal(rest)) && is_word_start(text, at) {
-                    starts.push(Start::numeric(at));
+                    starts.push(Start::symbol(at));
                 }
                 at += c.len_utf8();
             }
@@ -549,6 +570,31 @@ mod tests {
                 ("5m", false, true),
                 ("the", false, true),
                 ("2019.", false, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_digits_and_time_words_may_open_a_time() {
+        let text = "About 500 left last July, more than $5m by the end of 2019.";
+        let mut starts = Vec::new();
+        scan(text, 0..text.len(), &Gazetteer::new(Vec::new(), &[]), &mut starts, &mut Vec::new());
+        let times: Vec<(&str, bool)> = starts
+            .iter()
+            .map(|s| (text[s.at..].split([' ', ',']).next().unwrap_or_default(), s.time))
+            .collect();
+        assert_eq!(
+            times,
+            [
+                ("About", false),
+                ("500", true),
+                ("last", true),
+                ("July", true),
+                ("more", false),
+                ("$5m", false),
+                ("5m", true),
+                ("the", true),
+                ("2019.", true),
             ]
         );
     }

@@ -99,6 +99,9 @@ pub fn time_expression(input: &str, today: Option<Date>, direction: Direction) -
         return None;
     }
     let opens_with_digit = first.is_ascii_digit();
+    if opens_with_digit && !digits_may_open(input.as_bytes()) {
+        return None;
+    }
     if !opens_with_digit {
         if let Some(part) = part_of_year(input) {
             return Some(part);
@@ -158,6 +161,23 @@ pub fn time_expression(input: &str, today: Option<Date>, direction: Direction) -
         }
     }
     relative(input, today).or_else(|| month_alone(input, today, direction))
+}
+
+/// Whether the digits `input` opens with may open a date or a time of day: four (a year) only
+/// before the `-` of `2020-02-12`; one or two (a day, a month, an hour) only before what goes on
+/// with a date or a time (`/`, `:`, `.`, a space, a day's `st`/`nd`/`rd`/`th`, a meridiem's `a`
+/// or `p`). Most numbers are neither and are turned away before any grammar runs.
+fn digits_may_open(input: &[u8]) -> bool {
+    let lead = input.iter().take(5).take_while(|b| b.is_ascii_digit()).count();
+    let next = input.get(lead).copied();
+    match lead {
+        4 => next == Some(b'-'),
+        1 | 2 => matches!(
+            next,
+            Some(b'/' | b':' | b'.' | b' ' | b'\t' | b's' | b'n' | b'r' | b't' | b'a' | b'A' | b'p' | b'P')
+        ),
+        _ => false,
+    }
 }
 
 /// `July`, `Sept.`: a capitalised month name with no day or year after it.
@@ -332,6 +352,29 @@ mod tests {
     fn resolve(input: &str) -> (usize, Option<Date>, Option<Date>) {
         let t = time_expression(input, Some(date(2018, 2, 13)), Direction::Back).unwrap_or_else(|| panic!("{input}"));
         (t.len, t.from, t.to)
+    }
+
+    #[test]
+    fn digits_that_open_no_date_or_time_are_turned_away_first() {
+        // Every form that opens with digits gets past the check, and the grammar reads it.
+        for form in [
+            "2020-02-12 at",
+            "02/04/2020",
+            "9 January 2020",
+            "3rd March",
+            "21st March",
+            "4pm",
+            "4 PM",
+            "11.30 p.m.",
+            "7:05 a.m.",
+            "19:37",
+        ] {
+            assert!(digits_may_open(form.as_bytes()), "{form}");
+            assert!(time_expression(form, None, Direction::Back).is_some(), "{form}");
+        }
+        for number in ["500 troops", "2014 was", "29%", "12,000", "4,000-strong", "100", "7", "2020/21"] {
+            assert!(!digits_may_open(number.as_bytes()), "{number}");
+        }
     }
 
     #[test]
