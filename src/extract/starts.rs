@@ -578,7 +578,13 @@ mod tests {
     fn only_digits_and_time_words_may_open_a_time() {
         let text = "About 500 left last July, more than $5m by the end of 2019.";
         let mut starts = Vec::new();
-        scan(text, 0..text.len(), &Gazetteer::new(Vec::new(), &[]), &mut starts, &mut Vec::new());
+        scan(
+            text,
+            0..text.len(),
+            &Gazetteer::new(Vec::new(), &[]),
+            &mut starts,
+            &mut Vec::new(),
+        );
         let times: Vec<(&str, bool)> = starts
             .iter()
             .map(|s| (text[s.at..].split([' ', ',']).next().unwrap_or_default(), s.time))

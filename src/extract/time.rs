@@ -372,7 +372,16 @@ mod tests {
             assert!(digits_may_open(form.as_bytes()), "{form}");
             assert!(time_expression(form, None, Direction::Back).is_some(), "{form}");
         }
-        for number in ["500 troops", "2014 was", "29%", "12,000", "4,000-strong", "100", "7", "2020/21"] {
+        for number in [
+            "500 troops",
+            "2014 was",
+            "29%",
+            "12,000",
+            "4,000-strong",
+            "100",
+            "7",
+            "2020/21",
+        ] {
             assert!(!digits_may_open(number.as_bytes()), "{number}");
         }
     }
