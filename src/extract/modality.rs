@@ -134,18 +134,29 @@ enum CharKind {
     Other,
 }
 
+/// The kinds of the ASCII characters, by byte.
+const ASCII_KINDS: [CharKind; 128] = {
+    let mut kinds = [CharKind::Other; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        kinds[byte] = match b {
+            b'\'' => CharKind::Word,
+            b';' | b':' | b'(' | b')' => CharKind::Boundary,
+            _ if b.is_ascii_alphanumeric() => CharKind::Word,
+            _ => CharKind::Other,
+        };
+        byte += 1;
+    }
+    kinds
+};
+
 /// The kind of the character that ends at byte `end` of `text`, and where it starts. ASCII
-/// bytes are read as they are; only other characters are decoded.
+/// bytes are read from a table; only other characters are decoded.
 fn char_before(text: &str, end: usize) -> Option<(usize, CharKind)> {
     let byte = *text.as_bytes().get(end.checked_sub(1)?)?;
     if byte.is_ascii() {
-        let kind = match byte {
-            b'\'' => CharKind::Word,
-            b';' | b':' | b'(' | b')' => CharKind::Boundary,
-            _ if byte.is_ascii_alphanumeric() => CharKind::Word,
-            _ => CharKind::Other,
-        };
-        return Some((end - 1, kind));
+        return Some((end - 1, ASCII_KINDS[usize::from(byte)]));
     }
     let c = text[..end].chars().next_back()?;
     let kind = match c {
@@ -155,6 +166,22 @@ fn char_before(text: &str, end: usize) -> Option<(usize, CharKind)> {
         _ => CharKind::Other,
     };
     Some((end - c.len_utf8(), kind))
+}
+
+/// Where the word that ends at `end` of `text` starts: back over ASCII word characters a
+/// byte at a time, decoding only what is not ASCII.
+fn word_start(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = end;
+    loop {
+        while start > 0 && bytes[start - 1].is_ascii() && ASCII_KINDS[usize::from(bytes[start - 1])] == CharKind::Word {
+            start -= 1;
+        }
+        match char_before(text, start) {
+            Some((previous, CharKind::Word)) => start = previous,
+            _ => return start,
+        }
+    }
 }
 
 /// The words of `before`'s last clause (after `;`, `:`, a parenthesis or a dash), last first,
@@ -178,10 +205,7 @@ fn words_before(before: &str) -> impl Iterator<Item = &str> {
                     (start, CharKind::Other) => end = start,
                 }
             };
-            let mut start = word_end;
-            while let Some((previous, CharKind::Word)) = char_before(before, start) {
-                start = previous;
-            }
+            let start = word_start(before, word_end);
             end = start;
             let word = &before[start..word_end];
             // Numbers carry no cue and `4,500` would count twice.
