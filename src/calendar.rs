@@ -58,28 +58,55 @@ fn word_end(input: &str) -> bool {
 
 /// `January`, `Jan`, `Jan.`, `Sept.` — any case; returns the month number.
 pub fn month_name(input: &str) -> IResult<&str, i8> {
-    let letters = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    const LONGEST: usize = "september".len();
+    let letters = input
+        .bytes()
+        .take(LONGEST + 1)
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
     let err = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag));
-    if letters < 3 {
+    if !(3..=LONGEST).contains(&letters) {
         return Err(err());
     }
-    let word = &input[..letters];
-    let first = word.as_bytes()[0].to_ascii_lowercase();
-    let month = MONTHS
-        .iter()
-        .filter(|(name, _)| name.as_bytes()[0] == first)
-        .find_map(|&(name, number)| {
-            let abbreviation = (word.len() == 3 || word.eq_ignore_ascii_case("sept"))
-                && name
-                    .get(..word.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(word));
-            (word.eq_ignore_ascii_case(name) || abbreviation).then_some(number)
-        });
-    let Some(month) = month else { return Err(err()) };
-    let mut rest = &input[letters..];
-    if !word.eq_ignore_ascii_case(MONTHS[usize::try_from(month - 1).unwrap_or(0)].0) {
-        rest = rest.strip_prefix('.').unwrap_or(rest);
+    let mut lower = [0u8; LONGEST];
+    for (to, from) in lower.iter_mut().zip(&input.as_bytes()[..letters]) {
+        *to = from.to_ascii_lowercase();
     }
+    // Every name in full and by its first three letters, and `sept`.
+    let (month, whole) = match &lower[..letters] {
+        b"january" => (1, true),
+        b"jan" => (1, false),
+        b"february" => (2, true),
+        b"feb" => (2, false),
+        b"march" => (3, true),
+        b"mar" => (3, false),
+        b"april" => (4, true),
+        b"apr" => (4, false),
+        b"may" => (5, true),
+        b"june" => (6, true),
+        b"jun" => (6, false),
+        b"july" => (7, true),
+        b"jul" => (7, false),
+        b"august" => (8, true),
+        b"aug" => (8, false),
+        b"september" => (9, true),
+        b"sep" => (9, false),
+        b"october" => (10, true),
+        b"oct" => (10, false),
+        b"november" => (11, true),
+        b"nov" => (11, false),
+        b"december" => (12, true),
+        b"dec" => (12, false),
+        b"sept" => (9, false),
+        _ => return Err(err()),
+    };
+    let rest = &input[letters..];
+    // An abbreviation may end with a full stop.
+    let rest = if whole {
+        rest
+    } else {
+        rest.strip_prefix('.').unwrap_or(rest)
+    };
     Ok((rest, month))
 }
 
@@ -325,6 +352,22 @@ mod tests {
         assert!(calendar_date("12345").is_err());
         assert!(time_of_day("19:375").is_err());
         assert_eq!(time_of_day("04:57 PM rest").unwrap().1, "04:57 PM");
+    }
+
+    #[test]
+    fn month_names_are_read_whole_or_by_three_letters() {
+        for (name, number) in MONTHS {
+            assert_eq!(month_name(name), Ok(("", number)), "{name}");
+            assert_eq!(month_name(&name.to_ascii_uppercase()), Ok(("", number)), "{name}");
+            let stop = if name.len() == 3 { ". 3" } else { " 3" };
+            assert_eq!(month_name(&format!("{}. 3", &name[..3])), Ok((stop, number)), "{name}");
+        }
+        assert_eq!(month_name("Sept. 12"), Ok((" 12", 9)));
+        assert_eq!(month_name("May."), Ok((".", 5)));
+        assert_eq!(month_name("March, 2020"), Ok((", 2020", 3)));
+        for not_a_month in ["Ja", "Janu", "Mayor", "Septembers", "Junes", "Marc", "", "2020"] {
+            assert!(month_name(not_a_month).is_err(), "{not_a_month}");
+        }
     }
 
     #[test]

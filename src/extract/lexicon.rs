@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
-use super::words::WordSet;
+use super::words::{PackedTable, WordSet, pack_word};
 
 /// What kind of thing a counted noun names. Subjects group claims by class, so "500 troops"
 /// and "500-strong mission" can be compared while "29 allies" and "30 Iraqis" cannot.
@@ -392,20 +392,26 @@ pub const CURRENCY_CODES: &[&str] = &[
     "LKR", "TWD", "ISK", "HRK", "BTC", "ETH",
 ];
 
-/// The ISO code of a currency code as written (`RMB` is the yuan).
+/// The ISO code of a currency code as written, in any case (`RMB` is the yuan).
 pub fn currency_code(code: &str) -> Option<&'static str> {
-    let upper = code.to_ascii_uppercase();
-    let found = CURRENCY_CODES.iter().find(|c| **c == upper)?;
-    Some(if *found == "RMB" { "CNY" } else { found })
+    static CODES: LazyLock<PackedTable<&'static str>> = LazyLock::new(|| {
+        PackedTable::new(CURRENCY_CODES.iter().map(|&code| {
+            let key = pack_word(code).unwrap_or_else(|| panic!("`{code}` is not a word of ASCII letters"));
+            (key, if code == "RMB" { "CNY" } else { code })
+        }))
+    });
+    CODES.get(pack_word(code)?).copied()
 }
 
 /// Codes common enough to be recognised in lower case (`usd 20`, `20 eur`); others could be
 /// words (`try`, `pen`).
 pub fn is_common_code(code: &str) -> bool {
-    [
-        "usd", "eur", "gbp", "jpy", "cny", "rmb", "chf", "cad", "aud", "inr", "myr", "mxn",
-    ]
-    .contains(&code.to_ascii_lowercase().as_str())
+    static COMMON: LazyLock<WordSet> = LazyLock::new(|| {
+        WordSet::new(&[
+            "usd", "eur", "gbp", "jpy", "cny", "rmb", "chf", "cad", "aud", "inr", "myr", "mxn",
+        ])
+    });
+    COMMON.contains(code)
 }
 
 /// Currency words written after the amount, and the ISO code. Minor units keep their own name.
@@ -518,4 +524,22 @@ pub fn is_group_noun(word: &str) -> bool {
     ];
     static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(GROUPS));
     SET.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn currency_codes_are_found_in_any_case_and_only_whole() {
+        assert_eq!(currency_code("USD"), Some("USD"));
+        assert_eq!(currency_code("eur"), Some("EUR"));
+        assert_eq!(currency_code("Rmb"), Some("CNY"));
+        for not_a_code in ["US", "USDX", "ABC", "", "€", "U$D"] {
+            assert_eq!(currency_code(not_a_code), None, "{not_a_code}");
+        }
+        assert!(CURRENCY_CODES.iter().all(|code| currency_code(code).is_some()));
+        assert!(is_common_code("usd") && is_common_code("GBP"));
+        assert!(!is_common_code("try") && !is_common_code("pen") && !is_common_code("usdx"));
+    }
 }

@@ -685,6 +685,8 @@ struct Chunk {
     weak: bool,
     /// A glued magnitude was read (`10k`): no scale word may follow.
     suffixed: bool,
+    /// [`continues_after_gap`] of the text after it.
+    continues: bool,
 }
 
 /// A numeral and the magnitude glued to it (`5m`, `3k`), for [`chunk`].
@@ -724,6 +726,7 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
             fraction: false,
             weak: true,
             suffixed: true,
+            continues: continues_after_gap(rest),
         };
         return Ok((rest, chunk));
     }
@@ -734,6 +737,7 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
             fraction: true,
             weak: true,
             suffixed: false,
+            continues: continues_after_gap(rest),
         };
         return Ok((rest, chunk));
     }
@@ -797,6 +801,7 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
                 fraction: half,
                 weak: false,
                 suffixed: false,
+                continues: continues_after_gap(after),
             },
         ));
     }
@@ -812,6 +817,7 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
         fraction = true;
         article = false;
         rest = after;
+        continues = continues_after_gap(rest);
     }
     Ok((
         rest,
@@ -821,6 +827,7 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
             fraction,
             weak: article || half,
             suffixed,
+            continues,
         },
     ))
 }
@@ -859,6 +866,32 @@ fn spoken_decimals(input: &str) -> IResult<&str, f64> {
     }
 }
 
+/// [`continues_after_gap`] of the last text asked about, known by its length: every text
+/// asked about is a tail of one input. A chunk knows it of the text after it.
+struct KnownContinues {
+    len: usize,
+    continues: bool,
+}
+
+impl KnownContinues {
+    fn after(rest: &str, chunk: Chunk) -> Self {
+        Self {
+            len: rest.len(),
+            continues: chunk.continues,
+        }
+    }
+
+    fn of(&mut self, rest: &str) -> bool {
+        if rest.len() != self.len {
+            *self = Self {
+                len: rest.len(),
+                continues: continues_after_gap(rest),
+            };
+        }
+        self.continues
+    }
+}
+
 /// A cardinal number in digits, words or both: `88 billion`, `two thousand and two hundred`,
 /// `three cr twelve lac`, `one billion and a half million`, `three and a half`, `two hundred
 /// point seventy-one`.
@@ -871,8 +904,9 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
     let mut any_scale = false;
     let mut fraction = first.fraction;
     let mut weak = first.weak;
+    let mut known = KnownContinues::after(rest, first);
     if !first.suffixed {
-        while continues_after_gap(rest)
+        while known.of(rest)
             && let Ok((after, scale)) = scale_after(rest)
         {
             if scale >= previous_scale {
@@ -895,6 +929,7 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
             group = next.value;
             fraction = next.fraction;
             rest = after;
+            known = KnownContinues::after(rest, next);
         }
     }
     if weak && !any_scale {
@@ -908,7 +943,7 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
         ));
     }
     // `three and a half`, `two and fifty-four hundredths`, `five and a quarter million`.
-    let continues = continues_after_gap(rest);
+    let continues = known.of(rest);
     if continues
         && !fraction
         && let Ok((after, part)) = preceded((gap, and_word, gap), |i| chunk(i, money)).parse(rest)

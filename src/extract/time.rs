@@ -280,7 +280,7 @@ type Resolver = fn(Date) -> Option<(Date, Date)>;
 
 /// `last year`, `last month`, `this week`, `yesterday`, `today`.
 fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
-    let forms: [(&str, Resolver); 12] = [
+    const FORMS: [(&str, Resolver); 12] = [
         ("last year", |d| {
             let y = d.year() - 1;
             Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
@@ -325,7 +325,7 @@ fn relative(input: &str, today: Option<Date>) -> Option<TimeExpression> {
         ("earlier this year", |d| Some((Date::new(d.year(), 1, 1).ok()?, d))),
     ];
     let first = input.as_bytes().first()?.to_ascii_lowercase();
-    for (form, resolve) in forms {
+    for (form, resolve) in FORMS {
         if form.as_bytes()[0] != first {
             continue;
         }
