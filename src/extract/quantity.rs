@@ -338,10 +338,11 @@ fn unit(input: &str) -> Option<(&str, UnitMatch)> {
         return Some((rest, found));
     }
     rest = power_suffix(rest, &mut found.unit);
+    // After `per` the space stays, so the denominator may be a word (`per hour`).
     let per = rest.strip_prefix('/').or_else(|| {
         rest.strip_prefix(' ')
             .and_then(|r| word_prefix(r, "per"))
-            .and_then(|r| r.strip_prefix(' '))
+            .filter(|r| r.starts_with(' '))
     });
     if let Some(after) = per
         && let Some((after, denominator)) = base_unit(after)
@@ -505,6 +506,21 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             return Some((rest, UnitMatch::measure("in")));
         }
     }
+    // A short symbol is a unit only right after the number: in code and tables `s` and `min`
+    // are names too (`14   s = state`, `min=50`).
+    let right_after = input.len() - trimmed.len() <= 1;
+    for &(name, symbol) in TIME_SYMBOLS.starting(trimmed, letters) {
+        if let Some(rest) = trimmed.strip_prefix(name)
+            && right_after
+            && symbol_ends(rest)
+            && !rest.trim_start_matches(' ').starts_with('=')
+        {
+            return Some((
+                rest,
+                UnitMatch::new(QuantityKind::Duration, symbol, Some(UnitClass::Time)),
+            ));
+        }
+    }
     for &(name, symbol) in MEASURE_UNITS.starting(trimmed, letters) {
         let is_word = name.len() > 3 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b' ');
         let rest = if is_word {
@@ -613,6 +629,7 @@ impl ByLeadingLetters {
 
 static CURRENCY_WORDS: LazyLock<ByLeadingLetters> = LazyLock::new(|| ByLeadingLetters::new(lexicon::CURRENCY_WORDS));
 static TIME_UNITS: LazyLock<ByLeadingLetters> = LazyLock::new(|| ByLeadingLetters::new(lexicon::TIME_UNITS));
+static TIME_SYMBOLS: LazyLock<ByLeadingLetters> = LazyLock::new(|| ByLeadingLetters::new(lexicon::TIME_SYMBOLS));
 static MEASURE_UNITS: LazyLock<ByLeadingLetters> = LazyLock::new(|| ByLeadingLetters::new(lexicon::MEASURE_UNITS));
 
 /// The entries of `list` that may start `text`: those with its first byte, in any case.
@@ -772,7 +789,7 @@ fn compound(input: &str) -> Option<(&str, UnitMatch)> {
         }
     }
     for &(name, symbol) in lexicon::MEASURE_UNITS {
-        let singular_word = name.len() > 3 && name.chars().all(|c| c.is_ascii_lowercase()) && name != "degrees";
+        let singular_word = name.len() >= 3 && name.chars().all(|c| c.is_ascii_lowercase()) && name != "degrees";
         if singular_word && let Some(rest) = word_prefix(rest, name) {
             return Some((rest, UnitMatch::measure(symbol)));
         }
@@ -833,6 +850,14 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
             }
         }
     };
+    // A glued `s` after a whole ten is a decade (`the 1980s`, `in their 30s`), not seconds.
+    if unit_found.as_ref().is_some_and(|u| u.unit == "s")
+        && start[number_text.len()..].starts_with('s')
+        && amount.low == amount.high
+        && amount.low % 10.0 == 0.0
+    {
+        return None;
+    }
     // Digits glued to letters that are no unit are a code, not a number (`1RM3Y`, `3rd`).
     if unit_found.is_none() && !at_word_end(rest) {
         return None;
@@ -1499,6 +1524,38 @@ mod tests {
         );
         assert_eq!(parse("65 and over").low, Some(65.0));
         assert_eq!(parse("20+ people").high, None);
+    }
+
+    #[test]
+    fn time_spans_and_rates_as_docs_write_them() {
+        for (input, unit, low) in [
+            ("250ms later", "ms", 250.0),
+            ("100 ms by default", "ms", 100.0),
+            ("1.5s, then", "s", 1.5),
+            ("20 µs apart", "µs", 20.0),
+            ("5 usecs each", "µs", 5.0),
+            ("3 mins left", "min", 3.0),
+            ("400 milliseconds of delay", "ms", 400.0),
+        ] {
+            let q = parse(input);
+            assert_eq!(
+                (q.kind, q.unit.as_deref(), q.low),
+                (QuantityKind::Duration, Some(unit), Some(low)),
+                "{input}"
+            );
+        }
+        assert_eq!(parse("100 MB/s over").unit.as_deref(), Some("MB/s"));
+        assert_eq!(parse("20 litres per minute").unit.as_deref(), Some("l/min"));
+        assert_eq!(parse("60 km per hour").unit.as_deref(), Some("km/h"));
+        assert_eq!(parse("4 KiB pages").unit.as_deref(), Some("KiB"));
+        assert_eq!(parse("500 mA drawn").unit.as_deref(), Some("mA"));
+        let ton = parse("three-ton truck");
+        assert_eq!((ton.kind, ton.unit.as_deref()), (QuantityKind::Measure, Some("t")));
+        // A decade is no span of seconds, and a name in code is no unit.
+        assert!(quantity("1980s music", &Words).is_none());
+        assert!(quantity("30s and 40s", &Words).is_none());
+        assert_eq!(text_of("14   s = state"), "14");
+        assert_eq!(text_of("150000 min=50"), "150000");
     }
 
     #[test]
