@@ -124,6 +124,23 @@ fn owners_come_from_the_sentence_not_from_the_number() {
 }
 
 #[test]
+fn a_name_inside_a_unit_owns_nothing() {
+    let (source, claims) =
+        claims_of("Turkey's new plant burns 15,000 British thermal units an hour, and 2,500 US troops guard it.");
+    let owners: Vec<(&str, Option<&str>)> = claims
+        .iter()
+        .map(|c| (&source[c.span.clone()], c.context.owner.as_deref()))
+        .collect();
+    assert_eq!(
+        owners,
+        [
+            ("15,000 British thermal units", Some("turkey")),
+            ("2,500 US troops", Some("us"))
+        ]
+    );
+}
+
+#[test]
 fn years_dates_and_times_are_time_expressions_not_counts() {
     let kinds: Vec<(String, ClaimKind)> = summary(
         "In March 2016 he spoke; the 2016 campaign and Moscow’s 2014 annexation, on 8 January, at 04:57 PM, after three years.",

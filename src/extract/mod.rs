@@ -422,7 +422,12 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                 }
                 let (whole, whole_end) = part_of_whole(text, end, sentence.end, gazetteer);
                 claim.context = context(text, &claim, sentence_mentions, gazetteer, salient_place.as_deref());
-                if let Some(owner) = noun_phrase_owner(text, &claim.span, noun_at, sentence_mentions, gazetteer) {
+                // In money and measures a name inside the span names the unit (`US dollars`,
+                // `British thermal units`), not who the number belongs to.
+                let span_may_own = !matches!(claim.kind, ClaimKind::Money | ClaimKind::Measure);
+                if let Some(owner) =
+                    noun_phrase_owner(text, &claim.span, span_may_own, noun_at, sentence_mentions, gazetteer)
+                {
                     if claim.context.place.as_ref() == Some(&owner) {
                         claim.context.place = None;
                     }
@@ -847,11 +852,14 @@ fn is_population(text: &str, claim: &Claim, mentions: &[Mention], gazetteer: &Ga
 fn noun_phrase_owner(
     text: &str,
     span: &Range<usize>,
+    span_may_own: bool,
     noun_at: Option<usize>,
     mentions: &[Mention],
     gazetteer: &Gazetteer,
 ) -> Option<String> {
-    let inside = mentions.iter().find(|m| m.start >= span.start && m.end <= span.end);
+    let inside = mentions
+        .iter()
+        .find(|m| span_may_own && m.start >= span.start && m.end <= span.end);
     let before_noun = noun_at.and_then(|at| {
         mentions
             .iter()

@@ -1549,6 +1549,8 @@ mod tests {
         assert_eq!(parse("60 km per hour").unit.as_deref(), Some("km/h"));
         assert_eq!(parse("4 KiB pages").unit.as_deref(), Some("KiB"));
         assert_eq!(parse("500 mA drawn").unit.as_deref(), Some("mA"));
+        assert_eq!(parse("15,000 British thermal units").unit.as_deref(), Some("BTU"));
+        assert_eq!(parse("60,000 Btu heater").unit.as_deref(), Some("BTU"));
         let ton = parse("three-ton truck");
         assert_eq!((ton.kind, ton.unit.as_deref()), (QuantityKind::Measure, Some("t")));
         // A decade is no span of seconds, and a name in code is no unit.
