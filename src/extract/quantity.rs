@@ -751,7 +751,7 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
 }
 
 /// Compound adjectives after a number: `500-strong`, `29-member`, `three-year`, `29-year-old`,
-/// `a 27-kilometer ring`, `a three-foot trip`.
+/// `a 27-kilometer ring`, `a three-foot trip`, `a 100-euro fine`.
 fn compound(input: &str) -> Option<(&str, UnitMatch)> {
     let rest = number::hyphen(input)?;
     let special = alt((
@@ -792,6 +792,16 @@ fn compound(input: &str) -> Option<(&str, UnitMatch)> {
         let singular_word = name.len() >= 3 && name.chars().all(|c| c.is_ascii_lowercase()) && name != "degrees";
         if singular_word && let Some(rest) = word_prefix(rest, name) {
             return Some((rest, UnitMatch::measure(symbol)));
+        }
+    }
+    // `a 100-euro fine`, `a one-yen coin`; `pound` is left out, as `a five-pound bag` weighs.
+    for &(name, code) in lexicon::CURRENCY_WORDS {
+        let singular_word = !name.ends_with('s') && name.bytes().all(|b| b.is_ascii_lowercase()) && name != "pound";
+        if singular_word
+            && code.len() == 3
+            && let Some(rest) = word_prefix(rest, name)
+        {
+            return Some((rest, UnitMatch::money(code)));
         }
     }
     for (name, symbol) in [("percent", "percent"), ("per-cent", "percent")] {
@@ -1480,6 +1490,9 @@ mod tests {
         assert_eq!(values("($99.99)").0, Some(-99.99));
         assert_eq!(values("-15€").0, Some(-15.0));
         assert_eq!(text_of("15 dollars and 50 people"), "15 dollars");
+        assert_eq!(values("100-euro fine"), (Some(100.0), Some(100.0), Some("EUR".into())));
+        assert_eq!(values("one-yen coin").2.as_deref(), Some("JPY"));
+        assert_ne!(parse("five-pound bag").kind, QuantityKind::Money);
     }
 
     #[test]
