@@ -186,9 +186,11 @@ fn comparator(input: &str) -> Option<(&str, Bound)> {
     if first.is_ascii_digit() {
         return None;
     }
-    static BY_FIRST_BYTE: LazyLock<ByFirstByte<Bound>> = LazyLock::new(|| ByFirstByte::new(COMPARATORS));
+    // A comparator ends its word where it ends, so it shares the lead of the text it opens.
+    static BY_LEAD: LazyLock<ByLeadingLetters<Bound>> = LazyLock::new(|| ByLeadingLetters::new(COMPARATORS));
+    let letters = words::letters_end(input.as_bytes(), 0);
     let mut best: Option<(usize, Bound)> = None;
-    for &(phrase, bound) in starting_like(&BY_FIRST_BYTE, input) {
+    for &(phrase, bound) in BY_LEAD.starting(input, letters) {
         if best.is_some_and(|(len, _)| len >= phrase.len()) {
             continue;
         }
@@ -576,17 +578,17 @@ fn has_lead(name: &str, (first, letters): (u8, usize)) -> bool {
         && words::letters_end(name.as_bytes(), 0) == letters
 }
 
-/// A list of units split by their [`lead`]. Each bucket keeps list order (longer forms come
+/// A list of units (or comparators) split by their [`lead`]. Each bucket keeps list order (longer forms come
 /// first in the lists, and the first match wins). The buckets lie end to end in one list,
 /// found by their offsets: most of the 8,192 buckets are empty, and a table of small offsets
 /// is quicker to build and to page in than as many empty lists.
-struct ByLeadingLetters {
+struct ByLeadingLetters<T: 'static = &'static str> {
     /// Bucket `b` is `entries[offsets[b]..offsets[b + 1]]`.
     offsets: Box<[u16]>,
-    entries: Box<[(&'static str, &'static str)]>,
+    entries: Box<[(&'static str, T)]>,
 }
 
-impl ByLeadingLetters {
+impl<T: Copy> ByLeadingLetters<T> {
     /// Leading letter counts from 0 to one less than this are kept apart.
     const COUNTS: usize = 32;
     const BUCKETS: usize = 256 * Self::COUNTS;
@@ -595,8 +597,8 @@ impl ByLeadingLetters {
         (letters < Self::COUNTS).then(|| usize::from(first) * Self::COUNTS + letters)
     }
 
-    fn new(list: &'static [(&'static str, &'static str)]) -> Self {
-        let mut keyed: Vec<(usize, (&'static str, &'static str))> = list
+    fn new(list: &'static [(&'static str, T)]) -> Self {
+        let mut keyed: Vec<(usize, (&'static str, T))> = list
             .iter()
             .filter_map(|&entry| {
                 let key = lead(entry.0, words::letters_end(entry.0.as_bytes(), 0))?;
@@ -620,7 +622,7 @@ impl ByLeadingLetters {
     }
 
     /// The units that may start `text`, whose leading ASCII letters are `letters`.
-    fn starting(&self, text: &str, letters: usize) -> &[(&'static str, &'static str)] {
+    fn starting(&self, text: &str, letters: usize) -> &[(&'static str, T)] {
         lead(text, letters).and_then(Self::bucket).map_or(&[], |bucket| {
             &self.entries[usize::from(self.offsets[bucket])..usize::from(self.offsets[bucket + 1])]
         })
