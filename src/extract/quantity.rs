@@ -14,7 +14,7 @@
 //! widens it by its tolerance). Two opposite bounds joined by `and` make a closed range.
 
 use super::lexicon::{self, UnitClass};
-use super::words;
+use super::words::{self, WordSet};
 use std::sync::LazyLock;
 
 use super::number::{self, Amount, at_word_end, gap, is_gap_char, word, word_prefix};
@@ -377,6 +377,41 @@ fn power_suffix<'a>(rest: &'a str, unit: &mut String) -> &'a str {
     rest
 }
 
+const PERCENTAGE_POINTS: &[&str] = &["percentage points", "percentage point", "percent points"];
+const PERCENT: &[&str] = &["per cent", "percent", "per-cent", "pct"];
+/// Minor currency units glued to the amount: `50c`, `20p`.
+const MINOR_SYMBOLS: &[(&str, &str)] = &[("c", "cents"), ("p", "pence")];
+const AGES: &[(&str, &str)] = &[
+    ("years old", "year"),
+    ("year old", "year"),
+    ("yo", "year"),
+    ("y.o.", "year"),
+];
+
+/// The leading ASCII letters of every unit [`base_unit`] knows that opens with one.
+fn unit_lead_words() -> &'static WordSet {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+        let lists = [
+            lexicon::CURRENCY_WORDS,
+            lexicon::TIME_UNITS,
+            lexicon::TIME_SYMBOLS,
+            lexicon::MEASURE_UNITS,
+            MINOR_SYMBOLS,
+            AGES,
+        ];
+        let names = lists.iter().flat_map(|list| list.iter().map(|(name, _)| *name));
+        let names = names
+            .chain(PERCENTAGE_POINTS.iter().chain(PERCENT).copied())
+            .chain(["grand", "in"]);
+        let leads: Vec<&str> = names
+            .map(|name| &name[..words::letters_end(name.as_bytes(), 0)])
+            .filter(|lead| !lead.is_empty())
+            .collect();
+        WordSet::new(&leads)
+    });
+    &WORDS
+}
+
 fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     let trimmed = trim_spaces(input);
     let spaced = trimmed.len() < input.len();
@@ -423,13 +458,15 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     if !spaced && !trimmed.starts_with(|c: char| c.is_alphabetic() || c == '°' || c == 'º' || c == 'µ') {
         return None;
     }
+    // A unit that opens with a letter ends its letters where the text does: most words after
+    // a number (`troops`, `of`) are no unit's, and one probe says so.
+    if trimmed.starts_with(|c: char| c.is_ascii_alphabetic()) && !unit_lead_words().contains(&trimmed[..letters]) {
+        return None;
+    }
     // Only units with the lead of `trimmed` are tried (see [`lead`]).
     let lead_here = lead(trimmed, letters);
     let may_start = |name: &str| lead_here.is_some_and(|lead| has_lead(name, lead));
-    for name in ["percentage points", "percentage point", "percent points"]
-        .into_iter()
-        .filter(|n| may_start(n))
-    {
+    for name in PERCENTAGE_POINTS.iter().filter(|n| may_start(n)) {
         if let Some(rest) = word_prefix(trimmed, name) {
             return Some((
                 rest,
@@ -437,16 +474,13 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             ));
         }
     }
-    for name in ["per cent", "percent", "per-cent", "pct"]
-        .into_iter()
-        .filter(|n| may_start(n))
-    {
+    for name in PERCENT.iter().filter(|n| may_start(n)) {
         if let Some(rest) = word_prefix(trimmed, name) {
             return Some((rest, percent()));
         }
     }
     if !spaced {
-        for (name, minor) in [("c", "cents"), ("p", "pence")] {
+        for &(name, minor) in MINOR_SYMBOLS {
             if let Some(rest) = trimmed.strip_prefix(name)
                 && symbol_ends(rest)
             {
@@ -475,15 +509,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 return Some((rest, UnitMatch::money(code)));
             }
         }
-        for (name, symbol) in [
-            ("years old", "year"),
-            ("year old", "year"),
-            ("yo", "year"),
-            ("y.o.", "year"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| may_start(n))
-        {
+        for &(name, symbol) in AGES.iter().filter(|(n, _)| may_start(n)) {
             if let Some(rest) = word_prefix(trimmed, name).or_else(|| {
                 let head = trimmed.get(..name.len())?;
                 (name.ends_with('.') && head.eq_ignore_ascii_case(name)).then(|| &trimmed[name.len()..])
