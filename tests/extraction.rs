@@ -124,6 +124,40 @@ fn owners_come_from_the_sentence_not_from_the_number() {
 }
 
 #[test]
+fn an_amount_in_parentheses_is_negative_only_on_its_own() {
+    let lows = |text: &str| -> Vec<(String, Option<f64>)> {
+        summary(text)
+            .into_iter()
+            .map(|(surface, _, low, _, _)| (surface, low))
+            .collect()
+    };
+    assert_eq!(
+        lows("Tokyo set aside ¥500 billion ($3.3 billion) for the repairs."),
+        [
+            ("¥500 billion".to_owned(), Some(5e11)),
+            ("($3.3 billion)".to_owned(), Some(3.3e9))
+        ]
+    );
+    assert_eq!(
+        lows("The fine was 20 euros (US$22) in the end."),
+        [("20 euros".to_owned(), Some(20.0)), ("(US$22)".to_owned(), Some(22.0))]
+    );
+    assert_eq!(
+        lows("The outage cost the firm ($2.5 million) in the quarter."),
+        [("($2.5 million)".to_owned(), Some(-2.5e6))]
+    );
+}
+
+#[test]
+fn digits_after_a_hash_name_a_thing() {
+    let surfaces: Vec<String> = summary("Patch #4521 fixed it for 300 users; see quiz #2.")
+        .into_iter()
+        .map(|c| c.0)
+        .collect();
+    assert_eq!(surfaces, ["300 users"]);
+}
+
+#[test]
 fn a_name_inside_a_unit_owns_nothing() {
     let (source, claims) =
         claims_of("Turkey's new plant burns 15,000 British thermal units an hour, and 2,500 US troops guard it.");

@@ -130,6 +130,27 @@ pub struct Claim {
     pub reported: bool,
 }
 
+/// `¥500 billion ($3.3 billion)`: an amount in parentheses right after another amount gives it
+/// in another currency, so it keeps its sign; only on its own (`cost the firm ($2.5 million)`)
+/// is it the accounts' negative.
+fn conversion_in_parentheses(mut parsed: quantity::Quantity, text: &str, at: usize) -> quantity::Quantity {
+    if !text[at..].starts_with('(') || parsed.kind != quantity::QuantityKind::Money {
+        return parsed;
+    }
+    let previous = previous_word(text, at);
+    let lower = previous.to_ascii_lowercase();
+    let after_amount = previous.bytes().any(|b| b.is_ascii_digit())
+        || ["thousand", "million", "billion", "trillion", "bn", "mn", "tn"].contains(&lower.as_str())
+        || lexicon::CURRENCY_WORDS.iter().any(|(name, _)| *name == lower)
+        || previous.len() == 3
+            && previous.bytes().all(|b| b.is_ascii_uppercase())
+            && lexicon::currency_code(previous).is_some();
+    if after_amount && parsed.high.is_some_and(|v| v < 0.0) {
+        (parsed.low, parsed.high) = (parsed.high.map(|v| -v), parsed.low.map(|v| -v));
+    }
+    parsed
+}
+
 /// `573.15K` in a sentence about temperatures is kelvin, not thousands.
 fn kelvin_in_context(mut parsed: quantity::Quantity, surface: &str, sentence: &str) -> quantity::Quantity {
     let glued_k = surface
@@ -163,8 +184,11 @@ fn is_pronoun_one(text: &str, at: usize) -> bool {
 }
 
 /// `Flight 370`, `Windows 10`, `Article 5`: digits right after a capitalised word inside a
-/// sentence name a thing, they do not count one.
+/// sentence name a thing, they do not count one; so do digits after a `#` (`bug #4521`).
 fn is_identifier(text: &str, at: usize, sentence: &Range<usize>) -> bool {
+    if text[..at].ends_with('#') {
+        return true;
+    }
     let before = &text[sentence.start..at];
     let Some(head) = before.strip_suffix(' ') else {
         return false;
@@ -381,6 +405,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
             }) {
                 let surface = &rest[..parsed.len];
                 let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);
+                let parsed = conversion_in_parentheses(parsed, text, at);
                 let end = at + parsed.len;
                 if is_year(text, at, &parsed) {
                     let first = parsed.low.map(|y| y as i16).unwrap_or_default();
