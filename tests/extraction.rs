@@ -149,6 +149,15 @@ fn an_amount_in_parentheses_is_negative_only_on_its_own() {
 }
 
 #[test]
+fn the_unit_a_price_buys_is_no_quantity() {
+    let surfaces: Vec<String> = summary("Crude traded at $85 a barrel; a kilogram of rice cost €2 a kilo.")
+        .into_iter()
+        .map(|c| c.0)
+        .collect();
+    assert_eq!(surfaces, ["$85", "a kilogram", "€2"]);
+}
+
+#[test]
 fn digits_after_a_hash_name_a_thing() {
     let surfaces: Vec<String> = summary("Patch #4521 fixed it for 300 users; see quiz #2.")
         .into_iter()

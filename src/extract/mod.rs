@@ -183,6 +183,21 @@ fn is_pronoun_one(text: &str, at: usize) -> bool {
     DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(previous))
 }
 
+/// `$85 a barrel`, `€2 a kilo`: `a` and the unit after a price say what it buys, not a
+/// quantity of their own.
+fn is_price_unit(text: &str, at: usize, previous: Option<&Claim>) -> bool {
+    let article = ["a ", "an "].iter().any(|a| {
+        text.get(at..at + a.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(a))
+    });
+    article
+        && previous.is_some_and(|claim| {
+            claim.kind == ClaimKind::Money
+                && claim.span.end < at
+                && text[claim.span.end..at].trim_start_matches(' ').is_empty()
+        })
+}
+
 /// `Flight 370`, `Windows 10`, `Article 5`: digits right after a capitalised word inside a
 /// sentence name a thing, they do not count one; so do digits after a `#` (`bug #4521`).
 fn is_identifier(text: &str, at: usize, sentence: &Range<usize>) -> bool {
@@ -401,7 +416,9 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                 continue;
             }
             if let Some(parsed) = quantity::quantity(rest, gazetteer).filter(|q| {
-                !(q.bare_one && is_pronoun_one(text, at) || q.bare_digits && is_identifier(text, at, &sentence))
+                !(q.bare_one && is_pronoun_one(text, at)
+                    || q.bare_digits && is_identifier(text, at, &sentence)
+                    || is_price_unit(text, at, claims.last()))
             }) {
                 let surface = &rest[..parsed.len];
                 let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);

@@ -378,7 +378,7 @@ fn power_suffix<'a>(rest: &'a str, unit: &mut String) -> &'a str {
 }
 
 const PERCENTAGE_POINTS: &[&str] = &["percentage points", "percentage point", "percent points"];
-const PERCENT: &[&str] = &["per cent", "percent", "per-cent", "pct"];
+const PERCENT: &[&str] = &["per cent", "percent", "per-cent", "pct", "pc"];
 /// Minor currency units glued to the amount: `50c`, `20p`.
 const MINOR_SYMBOLS: &[(&str, &str)] = &[("c", "cents"), ("p", "pence")];
 const AGES: &[(&str, &str)] = &[
@@ -475,7 +475,10 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         }
     }
     for name in PERCENT.iter().filter(|n| may_start(n)) {
-        if let Some(rest) = word_prefix(trimmed, name) {
+        // `12pc` is British for percent; `12 PCs` are computers.
+        if let Some(rest) = word_prefix(trimmed, name)
+            && (*name != "pc" || trimmed.starts_with("pc"))
+        {
             return Some((rest, percent()));
         }
     }
@@ -1142,7 +1145,9 @@ fn finish_with_range(
     opener: Option<String>,
     words: &dyn Vocabulary,
 ) -> Option<Quantity> {
-    if bound.is_none()
+    // `about 500 to 600 people`: an approximation covers both ends of a range.
+    let approximated = bound == Some(Bound::Approximately);
+    if (bound.is_none() || approximated)
         && let Some((upper, approximate)) = range_upper(first.rest, opener.as_deref())
     {
         let units_agree = match (&first.unit, &upper.unit) {
@@ -1166,7 +1171,7 @@ fn finish_with_range(
                 amount: Amount {
                     low: lower,
                     high: upper.amount.high,
-                    approximate: first.amount.approximate || upper.amount.approximate || approximate,
+                    approximate: first.amount.approximate || upper.amount.approximate || approximate || approximated,
                     weak: false,
                 },
                 unit,
@@ -1476,6 +1481,28 @@ mod tests {
     }
 
     #[test]
+    fn an_approximation_covers_a_whole_range() {
+        for input in [
+            "about 500 to 600 people",
+            "around 10-12 people",
+            "roughly 10,000 to 12,000 people",
+        ] {
+            let q = parse(input);
+            assert!(q.approximate, "{input}");
+            assert_eq!((text_of(input), q.unit.as_deref()), (input, Some("people")));
+            assert!(
+                q.low.is_some_and(|low| q.high.is_some_and(|high| low < high)),
+                "{input}"
+            );
+        }
+        let percent = parse("about 5 to 10 percent");
+        assert_eq!(
+            (percent.low, percent.high, percent.approximate),
+            (Some(5.0), Some(10.0), true)
+        );
+    }
+
+    #[test]
     fn comparators_make_open_intervals() {
         let fewer = parse("fewer than 20 people working");
         assert_eq!((fewer.low, fewer.high, fewer.high_inclusive), (None, Some(20.0), false));
@@ -1529,6 +1556,9 @@ mod tests {
         assert_eq!((percent.kind, percent.low), (QuantityKind::Percent, Some(2.0)));
         assert_eq!(parse("2% of GDP").unit.as_deref(), Some("percent"));
         assert_eq!(parse("3 percentage points").unit.as_deref(), Some("percentage points"));
+        assert_eq!(values("12pc to"), (Some(12.0), Some(12.0), Some("percent".into())));
+        assert_ne!(parse("12 PCs sold").kind, QuantityKind::Percent);
+        assert_ne!(parse("3 PC cards").kind, QuantityKind::Percent);
         let strong = parse("500-strong NATO mission");
         assert_eq!((strong.low, strong.class), (Some(500.0), Some(UnitClass::Personnel)));
         assert_eq!(text_of("500-strong NATO mission"), "500-strong");
