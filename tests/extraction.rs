@@ -158,6 +158,21 @@ fn the_unit_a_price_buys_is_no_quantity() {
 }
 
 #[test]
+fn numbers_in_arithmetic_are_no_years_and_no_exponents() {
+    let claims = summary("Write 1024*1024 to the limit, or x = 2048, in 2019.");
+    let kinds: Vec<(&str, ClaimKind, Option<f64>)> = claims.iter().map(|c| (c.0.as_str(), c.1, c.2)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("1024", ClaimKind::Count, Some(1024.0)),
+            ("1024", ClaimKind::Count, Some(1024.0)),
+            ("2048", ClaimKind::Count, Some(2048.0)),
+            ("2019", ClaimKind::Date, None),
+        ]
+    );
+}
+
+#[test]
 fn digits_after_a_hash_name_a_thing() {
     let surfaces: Vec<String> = summary("Patch #4521 fixed it for 300 users; see quiz #2.")
         .into_iter()

@@ -999,6 +999,14 @@ fn is_year(text: &str, at: usize, parsed: &quantity::Quantity) -> bool {
     if parsed.kind != QuantityKind::Count {
         return false;
     }
+    // `1024*1024`, `x = 2048`: a number in arithmetic is no year.
+    let in_arithmetic = text[..at].trim_end_matches(' ').ends_with(['*', '×', '+', '='])
+        || text[at + parsed.len..]
+            .trim_start_matches(' ')
+            .starts_with(['*', '×', '+']);
+    if in_arithmetic {
+        return false;
+    }
     parsed.class.is_none()
         || {
             let previous = previous_word(text, at);

@@ -366,7 +366,13 @@ fn exponent(input: &str) -> Option<(&str, i32)> {
     let rest = input.trim_start_matches(' ');
     let rest = rest.strip_prefix(['x', 'X', '×', '*', '·'])?;
     let rest = rest.trim_start_matches(' ').strip_prefix("10")?;
-    let rest = rest.strip_prefix('^').unwrap_or(rest);
+    // After `x10` the power is raised (`^6`), signed (`−5`) or in superscript (`⁶`): plain
+    // digits make another number (`1280x1024` is a screen size).
+    let rest = match rest.strip_prefix('^') {
+        Some(raised) => raised,
+        None if rest.starts_with(|c: char| c.is_ascii_digit() || c == '+') => return None,
+        None => rest,
+    };
     exponent_digits(rest)
 }
 
@@ -380,7 +386,10 @@ pub fn numeral(input: &str) -> IResult<&str, f64> {
     let written = &input[..input.len() - rest.len()];
     let integer = !written.contains('.');
     if let Some((rest, power)) = exponent(rest) {
-        return Ok((rest, value * 10f64.powi(power)));
+        // Read as one decimal literal, `6.02e23` is the double nearest to what is written, as
+        // `6.02 * 10^23` computed in doubles is not.
+        let scaled = format!("{value}e{power}").parse().unwrap_or(value * 10f64.powi(power));
+        return Ok((rest, scaled));
     }
     if let Some(after) = rest.strip_prefix('^')
         && let Some((rest, power)) = exponent_digits(after)
@@ -1162,6 +1171,10 @@ mod tests {
         close("3½", 3.5);
         close("⅔", 2.0 / 3.0);
         assert_eq!(value("3/4/2020").1, "/4/2020");
+        // Exactly the double the literal names, not a product rounded twice.
+        assert_eq!(value("6.02 x 10^23").0, 6.02e23);
+        assert_eq!(value("1.5e-3").0, 1.5e-3);
+        assert_eq!(value("1280x1024 pixels"), (1280.0, "x1024 pixels"));
     }
 
     #[test]

@@ -1156,6 +1156,10 @@ fn finish_with_range(
             _ => true,
         };
         let mut lower = first.amount.low;
+        // `fell by a third to 2.4 million`: a fraction in words is a change, not a range's end.
+        let fraction_in_words =
+            lower > 0.0 && lower < 1.0 && first.number_text.starts_with(|c: char| c.is_ascii_alphabetic());
+        let fraction_to_whole = fraction_in_words && upper.amount.low >= 1.0;
         // `5-10 million`: a magnitude written once applies to both ends.
         if upper.amount.low >= 1e3 && lower > 0.0 && lower < 1e3 && upper.amount.low / lower >= 1e3 {
             let scale = [1e3, 1e6, 1e9, 1e12]
@@ -1164,7 +1168,7 @@ fn finish_with_range(
                 .find(|s| upper.amount.low / s >= 1.0);
             lower *= scale.unwrap_or(1.0);
         }
-        if units_agree && upper.amount.high > lower {
+        if units_agree && !fraction_to_whole && upper.amount.high > lower {
             let unit = upper.unit.clone().or(first.unit.clone());
             let ranged = Measured {
                 rest: upper.rest,
@@ -1478,6 +1482,15 @@ mod tests {
         assert_eq!(text_of("45 and 50 mg"), "45");
         assert!(parse("2014-2015").bare_integer);
         assert!(!parse("2014-2015 soldiers").bare_integer);
+    }
+
+    #[test]
+    fn a_fraction_in_words_before_to_is_a_change_not_a_range() {
+        assert_eq!(text_of("a third to 2.4 million barrels"), "a third");
+        assert_eq!(values("-1 to 64").0, Some(-1.0));
+        assert_eq!(values("-1 to 64").1, Some(64.0));
+        assert_eq!(values("zero or one").1, Some(1.0));
+        assert_eq!(values("two and a half to three hours").0, Some(2.5));
     }
 
     #[test]
