@@ -18,6 +18,11 @@ fn claims_of(text: &str) -> (String, Vec<Claim>) {
     (doc.file.text, claims)
 }
 
+/// The text of every claim.
+fn surfaces(text: &str) -> Vec<String> {
+    summary(text).into_iter().map(|c| c.0).collect()
+}
+
 /// (text, kind, low, high, unit) of every claim.
 fn summary(text: &str) -> Vec<Summary> {
     let (source, claims) = claims_of(text);
@@ -143,6 +148,10 @@ fn an_amount_in_parentheses_is_negative_only_on_its_own() {
         [("20 euros".to_owned(), Some(20.0)), ("(US$22)".to_owned(), Some(22.0))]
     );
     assert_eq!(
+        lows("The quarter closed at -15€ ($-16.50)."),
+        [("-15€".to_owned(), Some(-15.0)), ("($-16.50)".to_owned(), Some(-16.5))]
+    );
+    assert_eq!(
         lows("The outage cost the firm ($2.5 million) in the quarter."),
         [("($2.5 million)".to_owned(), Some(-2.5e6))]
     );
@@ -150,11 +159,10 @@ fn an_amount_in_parentheses_is_negative_only_on_its_own() {
 
 #[test]
 fn the_unit_a_price_buys_is_no_quantity() {
-    let surfaces: Vec<String> = summary("Crude traded at $85 a barrel; a kilogram of rice cost €2 a kilo.")
-        .into_iter()
-        .map(|c| c.0)
-        .collect();
-    assert_eq!(surfaces, ["$85", "a kilogram", "€2"]);
+    assert_eq!(
+        surfaces("Crude traded at $85 a barrel; a kilogram of rice cost €2 a kilo."),
+        ["$85", "a kilogram", "€2"]
+    );
 }
 
 #[test]
@@ -174,11 +182,10 @@ fn numbers_in_arithmetic_are_no_years_and_no_exponents() {
 
 #[test]
 fn digits_after_a_hash_name_a_thing() {
-    let surfaces: Vec<String> = summary("Patch #4521 fixed it for 300 users; see quiz #2.")
-        .into_iter()
-        .map(|c| c.0)
-        .collect();
-    assert_eq!(surfaces, ["300 users"]);
+    assert_eq!(
+        surfaces("Patch #4521 fixed it for 300 users; see quiz #2."),
+        ["300 users"]
+    );
 }
 
 #[test]

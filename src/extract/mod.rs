@@ -130,25 +130,30 @@ pub struct Claim {
     pub reported: bool,
 }
 
-/// `¥500 billion ($3.3 billion)`: an amount in parentheses right after another amount gives it
-/// in another currency, so it keeps its sign; only on its own (`cost the firm ($2.5 million)`)
-/// is it the accounts' negative.
-fn conversion_in_parentheses(mut parsed: quantity::Quantity, text: &str, at: usize) -> quantity::Quantity {
-    if !text[at..].starts_with('(') || parsed.kind != quantity::QuantityKind::Money {
-        return parsed;
-    }
-    let previous = previous_word(text, at);
-    let lower = previous.to_ascii_lowercase();
-    let after_amount = previous.bytes().any(|b| b.is_ascii_digit())
-        || ["thousand", "million", "billion", "trillion", "bn", "mn", "tn"].contains(&lower.as_str())
-        || lexicon::CURRENCY_WORDS.iter().any(|(name, _)| *name == lower)
-        || previous.len() == 3
-            && previous.bytes().all(|b| b.is_ascii_uppercase())
-            && lexicon::currency_code(previous).is_some();
-    if after_amount && parsed.high.is_some_and(|v| v < 0.0) {
+/// `¥500 billion ($3.3 billion)`: an amount of money in parentheses right after another gives
+/// it in another currency, so it keeps the sign it is written with; only on its own (`cost the
+/// firm ($2.5 million)`) is it the accounts' negative.
+fn conversion_in_parentheses(
+    mut parsed: quantity::Quantity,
+    text: &str,
+    at: usize,
+    previous: Option<&Claim>,
+) -> quantity::Quantity {
+    if parsed.negated_in_parentheses && money_right_before(text, at, previous) {
         (parsed.low, parsed.high) = (parsed.high.map(|v| -v), parsed.low.map(|v| -v));
+        parsed.negated_in_parentheses = false;
     }
     parsed
+}
+
+/// Whether `previous`, the claim before `at`, is an amount of money with only spaces between
+/// it and `at`.
+fn money_right_before(text: &str, at: usize, previous: Option<&Claim>) -> bool {
+    previous.is_some_and(|claim| {
+        claim.kind == ClaimKind::Money
+            && claim.span.end <= at
+            && text[claim.span.end..at].trim_start_matches(' ').is_empty()
+    })
 }
 
 /// `573.15K` in a sentence about temperatures is kelvin, not thousands.
@@ -190,12 +195,7 @@ fn is_price_unit(text: &str, at: usize, previous: Option<&Claim>) -> bool {
         text.get(at..at + a.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(a))
     });
-    article
-        && previous.is_some_and(|claim| {
-            claim.kind == ClaimKind::Money
-                && claim.span.end < at
-                && text[claim.span.end..at].trim_start_matches(' ').is_empty()
-        })
+    article && money_right_before(text, at, previous)
 }
 
 /// `Flight 370`, `Windows 10`, `Article 5`: digits right after a capitalised word inside a
@@ -422,7 +422,7 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
             }) {
                 let surface = &rest[..parsed.len];
                 let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);
-                let parsed = conversion_in_parentheses(parsed, text, at);
+                let parsed = conversion_in_parentheses(parsed, text, at, claims.last());
                 let end = at + parsed.len;
                 if is_year(text, at, &parsed) {
                     let first = parsed.low.map(|y| y as i16).unwrap_or_default();
@@ -1069,6 +1069,7 @@ fn placeholder_whole() -> quantity::Quantity {
         bare_integer: false,
         bare_one: false,
         bare_digits: false,
+        negated_in_parentheses: false,
     }
 }
 

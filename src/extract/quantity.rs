@@ -56,6 +56,8 @@ pub struct Quantity {
     pub bare_one: bool,
     /// Digits alone: no unit, counted noun, comparator or currency (`Flight 370`).
     pub bare_digits: bool,
+    /// A positive amount of money in parentheses, made negative as accounts write a loss.
+    pub negated_in_parentheses: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -539,7 +541,7 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     }
     // A short symbol is a unit only right after the number: in code and tables `s` and `min`
     // are names too (`14   s = state`, `min=50`).
-    let right_after = input.len() - trimmed.len() <= 1;
+    let right_after = input[..input.len() - trimmed.len()].chars().count() <= 1;
     for &(name, symbol) in TIME_SYMBOLS.starting(trimmed, letters) {
         if let Some(rest) = trimmed.strip_prefix(name)
             && right_after
@@ -607,10 +609,10 @@ fn has_lead(name: &str, (first, letters): (u8, usize)) -> bool {
         && words::letters_end(name.as_bytes(), 0) == letters
 }
 
-/// A list of units (or comparators) split by their [`lead`]. Each bucket keeps list order (longer forms come
-/// first in the lists, and the first match wins). The buckets lie end to end in one list,
-/// found by their offsets: most of the 8,192 buckets are empty, and a table of small offsets
-/// is quicker to build and to page in than as many empty lists.
+/// A list of units (or comparators) split by their [`lead`]. Each bucket keeps list order
+/// (longer forms come first in the lists, and the first match wins). The buckets lie end to
+/// end in one list, found by their offsets: most of the 8,192 buckets are empty, and a table
+/// of small offsets is quicker to build and to page in than as many empty lists.
 struct ByLeadingLetters<T: 'static = &'static str> {
     /// Bucket `b` is `entries[offsets[b]..offsets[b + 1]]`.
     offsets: Box<[u16]>,
@@ -1117,6 +1119,7 @@ pub fn quantity(input: &str, words: &dyn Vocabulary) -> Option<Quantity> {
         if q.low.is_some_and(|v| v > 0.0) {
             q.low = q.low.map(|v| -v);
             q.high = q.high.map(|v| -v);
+            q.negated_in_parentheses = true;
         }
         q.len = input.len() - closes.len();
         return Some(q);
@@ -1423,6 +1426,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
         bare_integer,
         bare_one: bound.is_none() && text.eq_ignore_ascii_case("one") && kind == QuantityKind::Count && no_unit,
         bare_digits,
+        negated_in_parentheses: false,
     })
 }
 
