@@ -163,17 +163,29 @@ pub fn iso_date(input: &str) -> IResult<&str, PartialDate> {
     valid(input, rest, full(y, m, d))
 }
 
-/// `02/04/2020` (month first, as US outlets write it)
-pub fn slash_date(input: &str) -> IResult<&str, PartialDate> {
-    let (rest, (m, _, d, _, y)) = (
-        map_res(digits(1, 2), str::parse::<i8>),
-        char('/'),
-        map_res(digits(1, 2), str::parse::<i8>),
-        char('/'),
-        year,
-    )
-        .parse(input)?;
-    valid(input, rest, full(y, m, d))
+/// `02/04/2020`, `12-05-2024`, `05.12.2024`: two numbers and a year, the same separator
+/// between them. Slashes and hyphens put the month first, as US outlets write it, and dots
+/// the day first, as European ones do; when that reading is no date (`25/12/2024`,
+/// `12.25.2024`) the other order is taken.
+pub fn numeric_date(input: &str) -> IResult<&str, PartialDate> {
+    let number = || map_res(digits(1, 2), str::parse::<i8>);
+    let (after_first, first) = number().parse(input)?;
+    let separator = match after_first.as_bytes().first() {
+        Some(&byte @ (b'/' | b'-' | b'.')) => char::from(byte),
+        _ => {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Char,
+            )));
+        }
+    };
+    let (rest, (_, second, _, y)) = (char(separator), number(), char(separator), year).parse(after_first)?;
+    let (month, day) = if separator == '.' {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    valid(input, rest, full(y, month, day)).or_else(|_| valid(input, rest, full(y, day, month)))
 }
 
 /// `9 January 2020`, `8 January` (year optional)
@@ -251,7 +263,7 @@ pub fn calendar_date(input: &str) -> IResult<&str, PartialDate> {
     match lead_digits {
         // A year opens only the ISO form; a day or a month opens the others.
         4 => iso_date(input),
-        1 | 2 => alt((slash_date, day_month_year)).parse(input),
+        1 | 2 => alt((numeric_date, day_month_year)).parse(input),
         0 => {
             // Both forms open with the month: a word that is none opens no date.
             month_name(input)?;
@@ -330,6 +342,11 @@ mod tests {
         );
         assert_eq!(calendar_date("Feb. 12, 2020.").unwrap().1, full(2020, 2, 12));
         assert_eq!(calendar_date("02/04/2020 - 19:37").unwrap().1, full(2020, 2, 4));
+        assert_eq!(calendar_date("02-04-2020,").unwrap().1, full(2020, 2, 4));
+        assert_eq!(calendar_date("02.04.2020.").unwrap().1, full(2020, 4, 2));
+        // One order is no date, so the other is taken.
+        assert_eq!(calendar_date("13/04/2020").unwrap().1, full(2020, 4, 13));
+        assert_eq!(calendar_date("04.13.2020").unwrap().1, full(2020, 4, 13));
         let no_year = calendar_date("January 3.").unwrap().1;
         assert_eq!(
             no_year,
@@ -350,6 +367,9 @@ mod tests {
         assert!(calendar_date("February 30, 2020").is_err());
         assert!(calendar_date("Mayor Smith").is_err());
         assert!(calendar_date("12345").is_err());
+        assert!(calendar_date("02-04/2020").is_err(), "the separators differ");
+        assert!(calendar_date("13/14/2020").is_err());
+        assert!(calendar_date("10-17 people").is_err());
         assert!(time_of_day("19:375").is_err());
         assert_eq!(time_of_day("04:57 PM rest").unwrap().1, "04:57 PM");
     }

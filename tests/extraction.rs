@@ -232,6 +232,80 @@ fn codes_and_model_numbers_are_not_numbers() {
 }
 
 #[test]
+fn phone_numbers_count_nothing() {
+    let text = "Ring the hotline on 0800 123 4567, the London desk on +44 20 7946 0958 or the \
+                US office at (212) 555-0188 and 212 555 0188; 4 000 seats and 1 250 000 people remain.";
+    assert_eq!(
+        surfaces(text),
+        ["4 000 seats", "1 250 000 people"],
+        "only the space-grouped thousands are numbers"
+    );
+}
+
+#[test]
+fn numeric_dates_with_hyphens_and_dots() {
+    let (source, claims) = claims_of("Filed 03-11-2021, amended 25/12/2021 and signed 07.04.2022; scores rose 10-17.");
+    let dates: Vec<(&str, Option<jiff::civil::Date>)> = claims
+        .iter()
+        .map(|c| {
+            let date = (c.kind == ClaimKind::Date)
+                .then(|| c.time.and_then(|t| t.from))
+                .flatten();
+            (&source[c.span.clone()], date)
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("03-11-2021", Some(jiff::civil::date(2021, 3, 11))),
+            // The month cannot be 25: the day comes first.
+            ("25/12/2021", Some(jiff::civil::date(2021, 12, 25))),
+            // Dots put the day first.
+            ("07.04.2022", Some(jiff::civil::date(2022, 4, 7))),
+            ("10-17", None),
+        ]
+    );
+}
+
+#[test]
+fn a_glued_s_after_a_whole_ten_is_seconds_unless_the_words_make_it_a_decade() {
+    let durations = numeric("Raise the lock timeout to 30s, then poll every 20s or 40s.");
+    assert_eq!(
+        durations,
+        [
+            ("30s".to_owned(), Some(30.0), Some(30.0), Some("s".to_owned())),
+            ("20s or 40s".to_owned(), Some(20.0), Some(40.0), Some("s".to_owned())),
+        ]
+    );
+    assert!(
+        numeric("Voters in their 30s and 40s, fans of the ’80s, the early 70s, the 1990s, rows of 0s.").is_empty(),
+        "decades and zeros are no spans of seconds"
+    );
+}
+
+#[test]
+fn a_unit_after_the_lower_end_only_makes_two_quantities() {
+    assert_eq!(
+        numeric("The index slid 2.5 per cent to 6,120.4 points, and fares rose from $3 to 4."),
+        [
+            (
+                "2.5 per cent".to_owned(),
+                Some(2.5),
+                Some(2.5),
+                Some("percent".to_owned())
+            ),
+            (
+                "6,120.4 points".to_owned(),
+                Some(6120.4),
+                Some(6120.4),
+                Some("points".to_owned())
+            ),
+            ("from $3 to 4".to_owned(), Some(3.0), Some(4.0), Some("USD".to_owned())),
+        ]
+    );
+}
+
+#[test]
 fn roles_with_title_variants_and_non_breaking_spaces() {
     let (_, claims) = claims_of(
         "Former U.S. Secretary of Defense Ashton Carter met US Defence Secretary\u{a0}Mark Esper and NATO Secretary-General Jens Stoltenberg.",

@@ -221,6 +221,62 @@ fn is_identifier(text: &str, at: usize, sentence: &Range<usize>) -> bool {
     inside_sentence && capitalised && !calendar_word()
 }
 
+/// Words before a whole ten with a glued `s` that make it a decade: `the 90s`, `in their 30s`,
+/// `the early 60s`.
+const DECADE_CUES: &[&str] = &[
+    "the", "their", "his", "her", "its", "my", "our", "your", "early", "mid", "late",
+];
+
+/// Whether the `30s` at `at..end` is a decade, not thirty seconds: after a decade cue or an
+/// apostrophe (`’90s`), or next to another decade (`30s and 40s`, `1970s-80s`).
+fn is_decade(text: &str, at: usize, end: usize) -> bool {
+    let before = &text[..at];
+    if before.ends_with(['’', '\'', '-']) {
+        return true;
+    }
+    let previous = previous_word(text, at);
+    if DECADE_CUES.iter().any(|cue| previous.eq_ignore_ascii_case(cue)) {
+        return true;
+    }
+    let decade_word = |word: &str| {
+        word.len() >= 3 && word.ends_with("0s") && word[..word.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    };
+    let joined = |word: &str| {
+        ["and", "or", "to", "through"]
+            .iter()
+            .any(|j| word.eq_ignore_ascii_case(j))
+    };
+    let after = &text[end..];
+    let next = after
+        .trim_start_matches([' ', '-', '–'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let next_after_joiner = after
+        .trim_start()
+        .split_once(' ')
+        .filter(|(word, _)| joined(word))
+        .map(|(_, rest)| rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default());
+    let before_joiner = joined(previous).then(|| {
+        let head = before.trim_end();
+        previous_word(head, head.len() - previous.len())
+    });
+    after.starts_with(['-', '–']) && decade_word(next)
+        || next_after_joiner.is_some_and(decade_word)
+        || before_joiner.is_some_and(decade_word)
+}
+
+/// The length of the phone number at `at` (see [`number::phone_number`]), read only where a
+/// digit or a bracket starts a word.
+fn phone_number(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !matches!(bytes[at], b'0'..=b'9' | b'(') {
+        return None;
+    }
+    let after_plus = at > 0 && bytes[at - 1] == b'+' && (at < 2 || !bytes[at - 2].is_ascii_alphanumeric());
+    number::phone_number(&text[at..], after_plus)
+}
+
 /// Words after which a four-digit number is a year, not a count.
 const YEAR_CUES: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "of", "during", "early", "late", "mid", "the", "before", "after",
@@ -415,10 +471,15 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                 consumed = at + expression.len;
                 continue;
             }
+            if let Some(len) = phone_number(text, at) {
+                consumed = at + len;
+                continue;
+            }
             if let Some(parsed) = quantity::quantity(rest, gazetteer).filter(|q| {
                 !(q.bare_one && is_pronoun_one(text, at)
                     || q.bare_digits && is_identifier(text, at, &sentence)
-                    || is_price_unit(text, at, claims.last()))
+                    || is_price_unit(text, at, claims.last())
+                    || q.maybe_decade && is_decade(text, at, at + q.len))
             }) {
                 let surface = &rest[..parsed.len];
                 let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);
@@ -1070,6 +1131,7 @@ fn placeholder_whole() -> quantity::Quantity {
         bare_one: false,
         bare_digits: false,
         negated_in_parentheses: false,
+        maybe_decade: false,
     }
 }
 

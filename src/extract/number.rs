@@ -136,6 +136,64 @@ fn word_in<T: Copy>(input: &str, words: &[(&'static str, T)]) -> Option<(usize, 
         .map(|&(w, value)| (w.len(), value))
 }
 
+/// `020 7946 0958`, `+44 20 7946 0958`, `(555) 123-4567`, `555 123 4567`: a phone number at
+/// the start of `input`, whose digit groups count nothing. `after_plus`: a `+` stands right
+/// before `input` (an international number). Returns the number's length.
+///
+/// Groups of digits joined by single spaces, hyphens or dots make a phone number when it is
+/// international, opens with a bracketed area code or with a trunk `0` (`020`, `0800`), or
+/// has the North American shape 3-3-4 (`1 800 555 0199`). Thousands written with spaces
+/// (`1 250 000`) never take these shapes: their first group has no leading zero and every
+/// later group has three digits.
+pub fn phone_number(input: &str, after_plus: bool) -> Option<usize> {
+    const MAX_GROUPS: usize = 6;
+    let bytes = input.as_bytes();
+    let bracketed = bytes.first() == Some(&b'(');
+    let mut at = usize::from(bracketed);
+    let first = count_digits(&input[at..]);
+    if !(1..=5).contains(&first) {
+        return None;
+    }
+    let trunk_zero = bytes[at] == b'0' && first >= 2;
+    at += first;
+    if bracketed {
+        if bytes.get(at) != Some(&b')') {
+            return None;
+        }
+        at += 1;
+    }
+    let mut lengths = [0usize; MAX_GROUPS];
+    lengths[0] = first;
+    let mut groups = 1;
+    while groups < MAX_GROUPS
+        && let Some(b' ' | b'-' | b'.') = bytes.get(at)
+    {
+        let len = count_digits(&input[at + 1..]);
+        if !(1..=5).contains(&len) {
+            break;
+        }
+        lengths[groups] = len;
+        groups += 1;
+        at += 1 + len;
+    }
+    // The number must end there: `020 7946 0958.` ends a sentence, `555 123 4567.5` is no phone.
+    let rest = &input[at..];
+    let ends = match rest.as_bytes() {
+        [] => true,
+        [b'.' | b',', next, ..] => !next.is_ascii_digit(),
+        [byte, ..] => !byte.is_ascii_alphanumeric(),
+    };
+    let digits: usize = lengths[..groups].iter().sum();
+    let lengths = &lengths[..groups];
+    let phone = match () {
+        () if after_plus || bracketed => groups >= 2 && digits >= 7,
+        // `05-12-2024` is a date.
+        () if trunk_zero => groups >= 2 && digits >= 7 && !(groups == 3 && lengths[0] <= 2 && lengths[1] <= 2),
+        () => matches!(lengths, [3, 3, 4] | [1, 3, 3, 4]),
+    };
+    (ends && phone).then_some(at)
+}
+
 /// More digits in a row than any quantity is written with: such a run is a code, a hash or
 /// a phone book, and reading it stops there so that a long run costs no more than a short one.
 const MAX_DIGITS: usize = 24;
@@ -1185,6 +1243,24 @@ mod tests {
         assert_eq!((rest, got), (" units", 1e75));
         assert_eq!(digit_number("12,34,56,789.25 rupees"), Ok((" rupees", 123_456_789.25)));
         assert_eq!(digit_number("12,345,67"), Ok((",345,67", 12.0)));
+    }
+
+    #[test]
+    fn phone_numbers_by_shape() {
+        assert_eq!(phone_number("0800 123 4567, or", false), Some(13));
+        assert_eq!(phone_number("44 20 7946 0958.", true), Some(15));
+        assert_eq!(phone_number("(212) 555-0188 now", false), Some(14));
+        assert_eq!(phone_number("212.555.0188", false), Some(12));
+        assert_eq!(phone_number("1 800 555 0199", false), Some(14));
+        // Thousands, ranges, dates and decimals keep their shapes.
+        assert_eq!(phone_number("1 250 000 people", false), None);
+        assert_eq!(phone_number("1 800 555 people", false), None);
+        assert_eq!(phone_number("10-17", false), None);
+        assert_eq!(phone_number("05-12-2024", false), None);
+        assert_eq!(phone_number("0.5 1234", false), None);
+        assert_eq!(phone_number("(2019) 45 people", false), None);
+        assert_eq!(phone_number("212 555 0188.5", false), None);
+        assert_eq!(phone_number("5 degrees", true), None);
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub struct Quantity {
     pub bare_digits: bool,
     /// A positive amount of money in parentheses, made negative as accounts write a loss.
     pub negated_in_parentheses: bool,
+    /// A whole ten with a glued `s` (`30s`), read as seconds: the words around it may make
+    /// it a decade (`in their 30s`).
+    pub maybe_decade: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -859,6 +862,8 @@ struct Measured<'a> {
     prefixed: bool,
     /// The unit was an `m` glued to the number (`5m`): metres, or millions before a noun.
     glued_m: bool,
+    /// See [`Quantity::maybe_decade`].
+    maybe_decade: bool,
 }
 
 /// `allow_half`: a bare `half` counts (after a comparator: `more than half`).
@@ -893,12 +898,14 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
             }
         }
     };
-    // A glued `s` after a whole ten is a decade (`the 1980s`, `in their 30s`), not seconds.
-    if unit_found.as_ref().is_some_and(|u| u.unit == "s")
+    // A glued `s` after a whole ten may be a decade rather than seconds: always past a hundred
+    // (`the 1980s`), and by the words around it for two digits (`in their 30s`; `wait 30s`).
+    let maybe_decade = unit_found.as_ref().is_some_and(|u| u.unit == "s")
         && start[number_text.len()..].starts_with('s')
         && amount.low == amount.high
-        && amount.low % 10.0 == 0.0
-    {
+        && amount.low % 10.0 == 0.0;
+    // `replaced with 0s`: zeros.
+    if maybe_decade && (amount.low >= 100.0 || amount.low == 0.0) {
         return None;
     }
     // Digits glued to letters that are no unit are a code, not a number (`1RM3Y`, `3rd`).
@@ -949,6 +956,7 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
         number_text,
         prefixed: prefix.is_some(),
         glued_m,
+        maybe_decade,
     };
     add_minor_currency(&mut value);
     add_smaller_measures(&mut value);
@@ -1155,7 +1163,9 @@ fn finish_with_range(
     {
         let units_agree = match (&first.unit, &upper.unit) {
             (Some(a), Some(b)) => a.unit == b.unit,
-            (Some(a), None) => a.kind != QuantityKind::Duration,
+            // `fell 1.5 per cent to 7,412.3 points`: a unit written after the lower end and
+            // missing after the upper one leaves two quantities, not a range (`$5 to 10` is one).
+            (Some(a), None) => a.kind != QuantityKind::Duration && (first.prefixed || opener.is_some()),
             _ => true,
         };
         let mut lower = first.amount.low;
@@ -1185,6 +1195,7 @@ fn finish_with_range(
                 number_text: "",
                 prefixed: first.prefixed || upper.prefixed,
                 glued_m: false,
+                maybe_decade: first.maybe_decade || upper.maybe_decade,
             };
             let four_digits = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
             let years = first.unit.is_none() && four_digits(first.number_text) && four_digits(upper.number_text);
@@ -1427,6 +1438,7 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
         bare_one: bound.is_none() && text.eq_ignore_ascii_case("one") && kind == QuantityKind::Count && no_unit,
         bare_digits,
         negated_in_parentheses: false,
+        maybe_decade: value.maybe_decade,
     })
 }
 
@@ -1643,7 +1655,11 @@ mod tests {
         assert_eq!((ton.kind, ton.unit.as_deref()), (QuantityKind::Measure, Some("t")));
         // A decade is no span of seconds, and a name in code is no unit.
         assert!(quantity("1980s music", &Words).is_none());
-        assert!(quantity("30s and 40s", &Words).is_none());
+        assert!(quantity("1800s", &Words).is_none());
+        assert!(quantity("0s and 1s", &Words).is_none());
+        let thirties = parse("30s and 40s");
+        assert!(thirties.maybe_decade && thirties.unit.as_deref() == Some("s"));
+        assert!(!parse("15s").maybe_decade);
         assert_eq!(text_of("14   s = state"), "14");
         assert_eq!(text_of("150000 min=50"), "150000");
     }

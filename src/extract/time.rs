@@ -165,7 +165,7 @@ pub fn time_expression(input: &str, today: Option<Date>, direction: Direction) -
 
 /// Whether the digits `input` opens with may open a date or a time of day: four (a year) only
 /// before the `-` of `2020-02-12`; one or two (a day, a month, an hour) only before what goes on
-/// with a date or a time (`/`, `:`, `.`, a space, a day's `st`/`nd`/`rd`/`th`, a meridiem's `a`
+/// with a date or a time (`/`, `-`, `:`, `.`, a space, a day's `st`/`nd`/`rd`/`th`, a meridiem's `a`
 /// or `p`). Most numbers are neither and are turned away before any grammar runs.
 fn digits_may_open(input: &[u8]) -> bool {
     let lead = input.iter().take(5).take_while(|b| b.is_ascii_digit()).count();
@@ -174,7 +174,7 @@ fn digits_may_open(input: &[u8]) -> bool {
         4 => next == Some(b'-'),
         1 | 2 => matches!(
             next,
-            Some(b'/' | b':' | b'.' | b' ' | b'\t' | b's' | b'n' | b'r' | b't' | b'a' | b'A' | b'p' | b'P')
+            Some(b'/' | b'-' | b':' | b'.' | b' ' | b'\t' | b's' | b'n' | b'r' | b't' | b'a' | b'A' | b'p' | b'P')
         ),
         _ => false,
     }
