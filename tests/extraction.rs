@@ -306,6 +306,26 @@ fn a_unit_after_the_lower_end_only_makes_two_quantities() {
 }
 
 #[test]
+fn plus_and_odd_after_a_number() {
+    let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
+    let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims
+        .iter()
+        .map(|c| {
+            let v = c.value.unwrap();
+            (&source[c.span.clone()], v.low, v.high, v.approximate)
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("20,000-plus crowd", Some(20000.0), None, false),
+            ("60-odd lorries", Some(60.0), Some(60.0), true),
+            ("300+ marchers", Some(300.0), None, false),
+        ]
+    );
+}
+
+#[test]
 fn roles_with_title_variants_and_non_breaking_spaces() {
     let (_, claims) = claims_of(
         "Former U.S. Secretary of Defense Ashton Carter met US Defence Secretary\u{a0}Mark Esper and NATO Secretary-General Jens Stoltenberg.",

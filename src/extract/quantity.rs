@@ -1070,6 +1070,14 @@ fn add_smaller_measures(value: &mut Measured) {
     }
 }
 
+/// `rest` past a hyphen and `word` standing whole (`-plus`, `-odd`).
+fn hyphenated_word<'a>(rest: &'a str, word: &str) -> Option<&'a str> {
+    let after = rest.strip_prefix('-')?;
+    let head = after.get(..word.len())?;
+    let after = &after[word.len()..];
+    (head.eq_ignore_ascii_case(word) && at_word_end(after)).then_some(after)
+}
+
 /// A dash between the ends of a range: `-`, `–`, `—`, ` - `, ` – `.
 fn range_dash(input: &str) -> Option<&str> {
     let trimmed = trim_spaces(input);
@@ -1340,13 +1348,22 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
         class = noun_class;
         rest = &rest[len..];
     } else if value.unit.is_none() {
-        // `20+ people`
+        // `20+ people`, `a 50,000-plus crowd`
         if bound.is_none()
             && amount.is_exact()
-            && let Some(after) = rest.strip_prefix('+')
-            && !after.starts_with(|c: char| c.is_ascii_digit())
+            && let Some(after) = rest
+                .strip_prefix('+')
+                .filter(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
+                .or_else(|| hyphenated_word(rest, "plus"))
         {
             bound = Some(AT_LEAST);
+            rest = after;
+        }
+        // `40-odd ships`: a little over forty, not exactly it.
+        if matches!(bound, None | Some(Bound::Approximately))
+            && let Some(after) = hyphenated_word(rest, "odd")
+        {
+            bound = Some(Bound::Approximately);
             rest = after;
         }
         // `dozens of medics`, `thousands of people`: a vague amount counts what follows `of`.
