@@ -10,7 +10,7 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, tag_no_case, take_while_m_n},
-    character::complete::{char, space0, space1},
+    character::complete::{char, one_of, space0, space1},
     combinator::{map_res, opt, recognize, verify},
     sequence::{preceded, terminated},
 };
@@ -170,16 +170,8 @@ pub fn iso_date(input: &str) -> IResult<&str, PartialDate> {
 pub fn numeric_date(input: &str) -> IResult<&str, PartialDate> {
     let number = || map_res(digits(1, 2), str::parse::<i8>);
     let (after_first, first) = number().parse(input)?;
-    let separator = match after_first.as_bytes().first() {
-        Some(&byte @ (b'/' | b'-' | b'.')) => char::from(byte),
-        _ => {
-            return Err(nom::Err::Error(nom::error::Error::new(
-                input,
-                nom::error::ErrorKind::Char,
-            )));
-        }
-    };
-    let (rest, (_, second, _, y)) = (char(separator), number(), char(separator), year).parse(after_first)?;
+    let (after_separator, separator) = one_of("/-.").parse(after_first)?;
+    let (rest, (second, _, y)) = (number(), char(separator), year).parse(after_separator)?;
     let (month, day) = if separator == '.' {
         (second, first)
     } else {

@@ -241,29 +241,25 @@ fn is_decade(text: &str, at: usize, end: usize) -> bool {
     let decade_word = |word: &str| {
         word.len() >= 3 && word.ends_with("0s") && word[..word.len() - 1].bytes().all(|b| b.is_ascii_digit())
     };
-    let joined = |word: &str| {
+    fn word_at(rest: &str) -> &str {
+        rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default()
+    }
+    let joiner = |word: &str| {
         ["and", "or", "to", "through"]
             .iter()
             .any(|j| word.eq_ignore_ascii_case(j))
     };
-    let after = &text[end..];
-    let next = after
-        .trim_start_matches([' ', '-', '–'])
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
-    let next_after_joiner = after
-        .trim_start()
-        .split_once(' ')
-        .filter(|(word, _)| joined(word))
-        .map(|(_, rest)| rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default());
-    let before_joiner = joined(previous).then(|| {
+    // The word past a dash or a joiner after the `30s`, and the word before a joiner before it.
+    let after = text[end..].trim_start();
+    let after_joined = after
+        .strip_prefix(['-', '–'])
+        .or_else(|| joiner(word_at(after)).then(|| &after[word_at(after).len()..]));
+    let next_is_decade = after_joined.is_some_and(|rest| decade_word(word_at(rest.trim_start())));
+    let previous_is_decade = joiner(previous) && {
         let head = before.trim_end();
-        previous_word(head, head.len() - previous.len())
-    });
-    after.starts_with(['-', '–']) && decade_word(next)
-        || next_after_joiner.is_some_and(decade_word)
-        || before_joiner.is_some_and(decade_word)
+        decade_word(previous_word(head, head.len() - previous.len()))
+    };
+    next_is_decade || previous_is_decade
 }
 
 /// The length of the phone number at `at` (see [`number::phone_number`]), read only where a

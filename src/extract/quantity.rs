@@ -1070,14 +1070,6 @@ fn add_smaller_measures(value: &mut Measured) {
     }
 }
 
-/// `rest` past a hyphen and `word` standing whole (`-plus`, `-odd`).
-fn hyphenated_word<'a>(rest: &'a str, word: &str) -> Option<&'a str> {
-    let after = rest.strip_prefix('-')?;
-    let head = after.get(..word.len())?;
-    let after = &after[word.len()..];
-    (head.eq_ignore_ascii_case(word) && at_word_end(after)).then_some(after)
-}
-
 /// A dash between the ends of a range: `-`, `–`, `—`, ` - `, ` – `.
 fn range_dash(input: &str) -> Option<&str> {
     let trimmed = trim_spaces(input);
@@ -1354,14 +1346,14 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
             && let Some(after) = rest
                 .strip_prefix('+')
                 .filter(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
-                .or_else(|| hyphenated_word(rest, "plus"))
+                .or_else(|| rest.strip_prefix('-').and_then(|r| word_prefix(r, "plus")))
         {
             bound = Some(AT_LEAST);
             rest = after;
         }
         // `40-odd ships`: a little over forty, not exactly it.
         if matches!(bound, None | Some(Bound::Approximately))
-            && let Some(after) = hyphenated_word(rest, "odd")
+            && let Some(after) = rest.strip_prefix('-').and_then(|r| word_prefix(r, "odd"))
         {
             bound = Some(Bound::Approximately);
             rest = after;
