@@ -131,6 +131,33 @@ fn extract_reads_standard_input_and_prints_spec_records() {
 }
 
 #[test]
+fn extract_keeps_document_order_across_many_records() {
+    // Enough records that they are rendered in many chunks and more than one batch.
+    let dir = scratch("extract-order");
+    let lines = 35_000;
+    let text: String = (1..=lines).map(|n| format!("The shelf holds {n} jars.\n")).collect();
+    for name in ["a.txt", "b.txt"] {
+        write(&dir, name, &text);
+    }
+    for format in ["jsonl", "text"] {
+        let output = run_in(&dir, &["extract", "a.txt", "b.txt", "--format", format, "--no-cache"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let printed = stdout(&output);
+        let printed: Vec<&str> = printed.lines().collect();
+        assert_eq!(printed.len(), 2 * lines, "{format}: one claim per line");
+        for (i, record) in printed.iter().enumerate() {
+            let (name, n) = (if i < lines { "a.txt" } else { "b.txt" }, i % lines + 1);
+            let wanted = if format == "jsonl" {
+                format!("\"file\":\"{name}\",\"line\":{n},")
+            } else {
+                format!("{name}:{n}:")
+            };
+            assert!(record.contains(&wanted), "{format}: record {i} out of place: {record}");
+        }
+    }
+}
+
+#[test]
 fn manifest_supplies_dates_for_plain_files() {
     let output = run(&["check", "tests/fixtures/manifest", "--format", "json"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));

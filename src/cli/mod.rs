@@ -10,6 +10,7 @@ pub mod config;
 mod progress;
 
 use std::io::{self, IsTerminal, Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -1214,20 +1215,50 @@ fn render_with_graphviz(dot: &[u8]) -> Result<Vec<u8>, Failure> {
 fn extract_command(args: &ExtractArgs) -> Result<ExitCode, Failure> {
     let mut loaded = load(&args.input, true)?;
     let (claims, graph) = extract_and_link(&mut loaded);
-    // Records are written as they are made, so a large set is never held twice.
-    let records = (0..claims.len()).map(|i| report::claim_record(&loaded.documents, &claims, Some(&graph), i));
+    let record = |i| report::claim_record(&loaded.documents, &claims, Some(&graph), i);
     let stdout = io::stdout();
     // Records are many and short: a larger buffer makes fewer writes.
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     match args.format {
-        ExtractFormat::Jsonl => report::write_claims_jsonl(&mut out, records)?,
-        ExtractFormat::Json => report::write_claims_json(&mut out, &records.collect::<Vec<_>>())?,
-        ExtractFormat::Text => report::write_claims_text(&mut out, records)?,
+        ExtractFormat::Jsonl => write_in_order(&mut out, claims.len(), |range, buffer| {
+            report::write_claims_jsonl(buffer, range.map(record))
+        })?,
+        ExtractFormat::Text => write_in_order(&mut out, claims.len(), |range, buffer| {
+            report::write_claims_text(buffer, range.map(record))
+        })?,
+        ExtractFormat::Json => report::write_claims_json(&mut out, &(0..claims.len()).map(record).collect::<Vec<_>>())?,
     }
     out.flush()?;
     let io_error = loaded.skipped.iter().any(|s| s.io_error);
     end_without_freeing((loaded, claims, graph));
     Ok(if io_error { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// Writes `count` records in their order, rendering them on all threads: each batch of records
+/// is rendered in chunks into buffers at once and then written, so the output is that of a
+/// serial run while no more than one batch is held in memory.
+fn write_in_order(
+    out: &mut dyn Write,
+    count: usize,
+    render: impl Fn(Range<usize>, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    const CHUNK: usize = 1024;
+    const BATCH: usize = 64 * CHUNK;
+    for batch in (0..count).step_by(BATCH) {
+        let end = (batch + BATCH).min(count);
+        let buffers = (batch..end)
+            .into_par_iter()
+            .step_by(CHUNK)
+            .map(|start| {
+                let mut buffer = Vec::new();
+                render(start..(start + CHUNK).min(end), &mut buffer).map(|()| buffer)
+            })
+            .collect::<io::Result<Vec<_>>>()?;
+        for buffer in buffers {
+            out.write_all(&buffer)?;
+        }
+    }
+    Ok(())
 }
 
 fn cache_command(args: &CacheArgs) -> Result<ExitCode, Failure> {
