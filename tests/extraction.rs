@@ -306,6 +306,45 @@ fn a_unit_after_the_lower_end_only_makes_two_quantities() {
 }
 
 #[test]
+fn a_change_and_the_new_level_are_two_quantities() {
+    let n = |text: &str, low: f64, unit: &str| (text.to_owned(), Some(low), Some(low), Some(unit.to_owned()));
+    let range =
+        |text: &str, low: f64, high: f64, unit: &str| (text.to_owned(), Some(low), Some(high), Some(unit.to_owned()));
+    assert_eq!(
+        numeric("The stock fell 9p to 188p, oil rose by $1.50 to $81.20 and gold gained 1% to 2%."),
+        [
+            n("9p", 9.0, "pence"),
+            n("188p", 188.0, "pence"),
+            n("$1.50", 1.5, "USD"),
+            n("$81.20", 81.2, "USD"),
+            n("1%", 1.0, "percent"),
+            n("2%", 2.0, "percent"),
+        ]
+    );
+    // Without a verb of change, after `from`, or with the unit written once, it stays a range.
+    assert_eq!(
+        numeric("Seats cost $40 to $60, fares rose from $3 to $4 and rents fell 5 to 8 per cent."),
+        [
+            range("$40 to $60", 40.0, 60.0, "USD"),
+            range("from $3 to $4", 3.0, 4.0, "USD"),
+            range("5 to 8 per cent", 5.0, 8.0, "percent"),
+        ]
+    );
+}
+
+#[test]
+fn letters_glued_to_a_dollar_sign_name_the_currency() {
+    assert_eq!(
+        numeric("A$12bn came in, then a further A$3 million and NZ$40."),
+        [
+            ("A$12bn".to_owned(), Some(12e9), Some(12e9), Some("AUD".to_owned())),
+            ("A$3 million".to_owned(), Some(3e6), Some(3e6), Some("AUD".to_owned())),
+            ("NZ$40".to_owned(), Some(40.0), Some(40.0), Some("NZD".to_owned())),
+        ]
+    );
+}
+
+#[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
     let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims

@@ -471,7 +471,8 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                 consumed = at + len;
                 continue;
             }
-            if let Some(parsed) = quantity::quantity(rest, gazetteer).filter(|q| {
+            let after_change = follows_change_verb(text, at);
+            if let Some(parsed) = quantity::quantity_after(rest, gazetteer, after_change).filter(|q| {
                 !(q.bare_one && is_pronoun_one(text, at)
                     || q.bare_digits && is_identifier(text, at, &sentence)
                     || is_price_unit(text, at, claims.last())
@@ -720,6 +721,45 @@ const MONEY_NOUNS: &[&str] = &[
 const PHRASE_ENDS: &[&str] = &[
     "on", "in", "for", "to", "by", "at", "from", "with", "into", "and", "or", "than",
 ];
+
+/// Verbs of a change already made. After one, `7p to 212p` is the change and the new level.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "fell",
+    "climbed",
+    "dropped",
+    "jumped",
+    "gained",
+    "lost",
+    "slipped",
+    "slid",
+    "sank",
+    "tumbled",
+    "plunged",
+    "soared",
+    "surged",
+    "dipped",
+    "declined",
+    "increased",
+    "decreased",
+    "added",
+    "shed",
+    "eased",
+    "advanced",
+    "retreated",
+    "rallied",
+    "slumped",
+];
+
+/// The number at `at` follows a verb of change, directly or after `by`: `fell 7p`, `rose by $2`.
+fn follows_change_verb(text: &str, at: usize) -> bool {
+    let mut previous = previous_word(text, at);
+    if previous.eq_ignore_ascii_case("by") {
+        let by_at = text[..at].trim_end().len() - previous.len();
+        previous = previous_word(text, by_at);
+    }
+    CHANGE_VERBS.iter().any(|verb| previous.eq_ignore_ascii_case(verb))
+}
 
 /// Words before which a month name alone is a month: `in July`, `since March`, `by May`.
 const MONTH_PREPOSITIONS: &[&str] = &[

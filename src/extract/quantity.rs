@@ -1084,14 +1084,17 @@ fn range_dash(input: &str) -> Option<&str> {
 }
 
 /// The connector and upper end of a range after the lower one: `-17`, ` to 17`, ` and 20`.
-fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>, bool)> {
+/// Returns the upper end, whether it is approximate, and the connector.
+fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>, bool, &'static str)> {
     let connectors: &[&str] = match opener {
         Some("between") => &["and", "to", "-"],
         Some("from") => &["to", "and", "-"],
         _ => &["-", "to", "or"],
     };
     let mut after = None;
+    let mut joined_by = "";
     for &connector in connectors {
+        joined_by = connector;
         after = if connector == "-" {
             range_dash(input)
         } else {
@@ -1111,11 +1114,18 @@ fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>
         after = rest;
         approximate = true;
     }
-    measured(after, false).map(|m| (m, approximate))
+    measured(after, false).map(|m| (m, approximate, joined_by))
 }
 
 /// A quantity starting at `input`. `words` knows nationality words and counted nouns.
 pub fn quantity(input: &str, words: &dyn Vocabulary) -> Option<Quantity> {
+    quantity_after(input, words, false)
+}
+
+/// A quantity starting at `input` right after a verb of change (`fell 7p to 212p`, `rose by $2
+/// to $85`): there, two amounts that each carry their unit, joined by `to`, are the change and
+/// the new level, not a range.
+pub fn quantity_after(input: &str, words: &dyn Vocabulary, after_change: bool) -> Option<Quantity> {
     // `($99.99)`: an amount in parentheses is negative in accounts.
     if let Some(inner) = input.strip_prefix('(') {
         let value = measured(inner, false)?;
@@ -1146,7 +1156,7 @@ pub fn quantity(input: &str, words: &dyn Vocabulary) -> Option<Quantity> {
     };
     let start = opener.as_ref().map_or(after_bound, |(rest, _)| rest);
     let first = measured(start, bound.is_some())?;
-    finish_with_range(input, first, bound, opener.map(|(_, w)| w), words)
+    finish_with_range(input, first, bound, opener.map(|(_, w)| w), after_change, words)
 }
 
 fn finish_with_range(
@@ -1154,15 +1164,16 @@ fn finish_with_range(
     first: Measured,
     bound: Option<Bound>,
     opener: Option<String>,
+    after_change: bool,
     words: &dyn Vocabulary,
 ) -> Option<Quantity> {
     // `about 500 to 600 people`: an approximation covers both ends of a range.
     let approximated = bound == Some(Bound::Approximately);
     if (bound.is_none() || approximated)
-        && let Some((upper, approximate)) = range_upper(first.rest, opener.as_deref())
+        && let Some((upper, approximate, connector)) = range_upper(first.rest, opener.as_deref())
     {
         let units_agree = match (&first.unit, &upper.unit) {
-            (Some(a), Some(b)) => a.unit == b.unit,
+            (Some(a), Some(b)) => a.unit == b.unit && !(after_change && connector == "to" && opener.is_none()),
             // `fell 1.5 per cent to 7,412.3 points`: a unit written after the lower end and
             // missing after the upper one leaves two quantities, not a range (`$5 to 10` is one).
             (Some(a), None) => a.kind != QuantityKind::Duration && (first.prefixed || opener.is_some()),
@@ -1484,6 +1495,18 @@ mod tests {
     fn values(input: &str) -> (Option<f64>, Option<f64>, Option<String>) {
         let q = parse(input);
         (q.low, q.high, q.unit)
+    }
+
+    #[test]
+    fn after_a_change_two_amounts_with_units_joined_by_to_are_two() {
+        let after_change = |input: &str| quantity_after(input, &Words, true).map(|q| (q.len, q.low, q.high));
+        assert_eq!(after_change("7p to 212p"), Some((2, Some(7.0), Some(7.0))));
+        assert_eq!(after_change("$2 to $85"), Some((2, Some(2.0), Some(2.0))));
+        // The unit written once, a dash or `from` still make a range.
+        assert_eq!(after_change("5 to 8 percent"), Some((14, Some(5.0), Some(8.0))));
+        assert_eq!(after_change("$2-$3"), Some((5, Some(2.0), Some(3.0))));
+        assert_eq!(after_change("from $2 to $3"), Some((13, Some(2.0), Some(3.0))));
+        assert_eq!(values("7p to 212p"), (Some(7.0), Some(212.0), Some("pence".into())));
     }
 
     #[test]

@@ -448,8 +448,10 @@ pub fn scan(
                 found.reported |= class & class::REPORTING != 0;
             }
             let capitalised = byte.is_ascii_uppercase();
-            let needs = needs_of_next(class);
-            let opens = needs.is_none() && class & (class::LEAD | class::BEFORE_NUMBER) != 0;
+            // `A$90bn`, `C$5`: letters glued to a dollar sign name a currency, whatever the word.
+            let dollar = bytes.get(run.end) == Some(&b'$');
+            let needs = needs_of_next(class).filter(|_| !dollar);
+            let opens = dollar || needs.is_none() && class & (class::LEAD | class::BEFORE_NUMBER) != 0;
             if (capitalised || opens || needs.is_some()) && is_word_start(text, at) {
                 if let Some(needs) = needs {
                     pending = Some(Pending {
