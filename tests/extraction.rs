@@ -345,6 +345,27 @@ fn letters_glued_to_a_dollar_sign_name_the_currency() {
 }
 
 #[test]
+fn versions_and_model_numbers_after_a_name_count_nothing() {
+    assert_eq!(
+        numeric("Support for Python 3.12 and USB 3.0 is due on the iPhone 15, which costs $799."),
+        [("$799".to_owned(), Some(799.0), Some(799.0), Some("USD".to_owned()))]
+    );
+    // A decimal after a lowercase word, or with its unit, still counts.
+    assert_eq!(
+        numeric("The side scored 2.5 goals a game and Apple rose 1.5 percent."),
+        [
+            ("2.5 goals".to_owned(), Some(2.5), Some(2.5), Some("goals".to_owned())),
+            (
+                "1.5 percent".to_owned(),
+                Some(1.5),
+                Some(1.5),
+                Some("percent".to_owned())
+            ),
+        ]
+    );
+}
+
+#[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
     let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims

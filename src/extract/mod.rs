@@ -213,7 +213,8 @@ fn is_identifier(text: &str, at: usize, sentence: &Range<usize>) -> bool {
         return false;
     };
     let inside_sentence = !before_word.trim().is_empty();
-    let capitalised = word.starts_with(|c: char| c.is_uppercase()) && word.chars().all(char::is_alphanumeric);
+    // `Flight 370`, and names with a capital inside them (`iPhone 15`).
+    let capitalised = word.chars().any(char::is_uppercase) && word.chars().all(char::is_alphanumeric);
     let calendar_word = || {
         calendar::month_name(word).is_ok_and(|(rest, _)| rest.is_empty())
             || time::lead_words().any(|w| w.eq_ignore_ascii_case(word))

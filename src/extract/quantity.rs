@@ -54,7 +54,8 @@ pub struct Quantity {
     pub bare_integer: bool,
     /// The number was the word `one` alone, which is often a pronoun.
     pub bare_one: bool,
-    /// Digits alone: no unit, counted noun, comparator or currency (`Flight 370`).
+    /// Digits alone, or with one decimal point: no unit, counted noun, comparator or currency
+    /// (`Flight 370`, `Python 3.12`).
     pub bare_digits: bool,
     /// A positive amount of money in parentheses, made negative as accounts write a loss.
     pub negated_in_parentheses: bool,
@@ -1117,6 +1118,16 @@ fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>
     measured(after, false).map(|m| (m, approximate, joined_by))
 }
 
+/// Digits alone (`370`), or two runs of digits joined by one dot (`3.12`): what follows a name
+/// in `Flight 370` and `Python 3.12`.
+fn is_digits_or_version(text: &str) -> bool {
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    match text.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(text),
+    }
+}
+
 /// A quantity starting at `input`. `words` knows nationality words and counted nouns.
 pub fn quantity(input: &str, words: &dyn Vocabulary) -> Option<Quantity> {
     quantity_after(input, words, false)
@@ -1438,12 +1449,8 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
         None => {}
     }
     let no_unit = unit_name.is_none();
-    let bare_digits = bound.is_none()
-        && no_unit
-        && !value.prefixed
-        && kind == QuantityKind::Count
-        && !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_digit());
+    let bare_digits =
+        bound.is_none() && no_unit && !value.prefixed && kind == QuantityKind::Count && is_digits_or_version(text);
     Some(Quantity {
         len: input.len() - rest.len(),
         kind,
