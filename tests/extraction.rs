@@ -366,6 +366,25 @@ fn versions_and_model_numbers_after_a_name_count_nothing() {
 }
 
 #[test]
+fn parts_of_one_unit_and_a_half_added() {
+    let n = |text: &str, value: f64, unit: &str| (text.to_owned(), Some(value), Some(value), Some(unit.to_owned()));
+    assert_eq!(
+        numeric(
+            "After half an hour the bank cut rates by a quarter of a percentage point; \
+             the queue ran a third of a mile, and the talks lasted an hour and a half."
+        ),
+        [
+            n("half an hour", 0.5, "h"),
+            n("a quarter of a percentage point", 0.25, "percentage points"),
+            n("a third of a mile", 1.0 / 3.0, "mi"),
+            n("an hour and a half", 1.5, "h"),
+        ]
+    );
+    // One unit alone is no number.
+    assert!(numeric("It took a day, and prices rose a percent in a year.").is_empty());
+}
+
+#[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
     let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims

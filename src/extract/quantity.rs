@@ -889,7 +889,14 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
             Some(UnitMatch::money(code))
         }
         None => {
-            let found = compound(rest).or_else(|| unit(rest));
+            // `a third of a mile`, `a quarter of a percentage point`: a fraction of one unit.
+            let fraction_in_words = amount.is_exact()
+                && amount.low > 0.0
+                && amount.low < 1.0
+                && number_text.starts_with(|c: char| c.is_ascii_alphabetic());
+            let found = compound(rest)
+                .or_else(|| unit(rest))
+                .or_else(|| fraction_in_words.then(|| of_one_unit(rest)).flatten());
             if let Some((after, found)) = found {
                 glued_m = found.unit == "m" && rest.starts_with('m');
                 rest = after;
@@ -925,6 +932,18 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
         };
         rest = after;
     }
+    // `an hour and a half`, `two miles and a half`
+    let mut and_half = false;
+    if unit_found.as_ref().is_some_and(|u| u.kind != QuantityKind::Money)
+        && amount.is_exact()
+        && amount.low.fract() == 0.0
+        && let Some(after) = and_a_half(rest)
+    {
+        amount.low += 0.5;
+        amount.high += 0.5;
+        rest = after;
+        and_half = true;
+    }
     if let Some(found) = &unit_found {
         amount = amount.scaled(found.factor);
         // `75 USD million`
@@ -940,12 +959,17 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
     let unit_is_word = start[number_text.len()..]
         .trim_start_matches(['-', ' '])
         .starts_with(char::is_alphabetic);
+    // A part of one unit of time or percent is a number too (`half an hour`, `half a percentage
+    // point`, `an hour and a half`); one of them alone is not (`a day`, `a percent`).
+    let part_of_one = amount.is_exact() && amount.low < 1.0 || and_half;
     if amount.weak
         && !(allow_half && number_text.eq_ignore_ascii_case("half"))
         && !(unit_is_word
-            && unit_found
-                .as_ref()
-                .is_some_and(|u| matches!(u.kind, QuantityKind::Money | QuantityKind::Measure)))
+            && unit_found.as_ref().is_some_and(|u| match u.kind {
+                QuantityKind::Money | QuantityKind::Measure => true,
+                QuantityKind::Duration | QuantityKind::Percent => part_of_one,
+                _ => false,
+            }))
     {
         return None;
     }
@@ -962,6 +986,19 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
     add_minor_currency(&mut value);
     add_smaller_measures(&mut value);
     Some(value)
+}
+
+/// ` of a mile`, ` of an hour`: one unit written as a word after `of a`.
+fn of_one_unit(input: &str) -> Option<(&str, UnitMatch)> {
+    let after_of = word_prefix(input.strip_prefix(' ')?, "of")?.strip_prefix(' ')?;
+    let after_article = word_prefix(after_of, "an").or_else(|| word_prefix(after_of, "a"))?;
+    unit(after_article).filter(|(_, found)| found.kind != QuantityKind::Count)
+}
+
+/// ` and a half` after a unit, not the start of a compound (`and a half-marathon`).
+fn and_a_half(input: &str) -> Option<&str> {
+    let after = word_prefix(input.strip_prefix(' ')?, "and a half")?;
+    (!after.starts_with(number::HYPHENS)).then_some(after)
 }
 
 fn scale_word_after(input: &str) -> Option<(&str, f64)> {

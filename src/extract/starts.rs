@@ -57,7 +57,7 @@ fn is_candidate_symbol(c: char) -> bool {
 mod class {
     /// May open a number, a comparator, a currency or a time expression.
     pub const LEAD: u16 = 1;
-    /// A unit or currency word: `a kilogram`, `a dollar`.
+    /// A unit or currency word: `a kilogram`, `a dollar`, `an hour`.
     pub const UNIT: u16 = 2;
     /// Every claim holds a trigger word unless it holds a digit.
     pub const TRIGGER: u16 = 4;
@@ -111,6 +111,11 @@ pub fn word_classes() -> &'static WordTable {
             .chain(["few", "couple"]);
         for word in units {
             add(word, class::UNIT | class::TRIGGER);
+        }
+        // `an hour and a half`: one unit of time is a number only with a half added, and the
+        // `half` already makes the sentence worth reading.
+        for (word, _) in lexicon::TIME_UNITS.iter().filter(|(name, _)| !name.ends_with('s')) {
+            add(word, class::UNIT);
         }
         let number_words = number::lead_words().filter(|w| !matches!(*w, "a" | "an" | "minus" | "negative"));
         let time_words = time::lead_words().filter(|w| {
