@@ -180,6 +180,39 @@ pub fn numeric_date(input: &str) -> IResult<&str, PartialDate> {
     valid(input, rest, full(y, month, day)).or_else(|_| valid(input, rest, full(y, day, month)))
 }
 
+/// `2024/25`, `2022-23`, `1999/2000`: a season or a fiscal year, which runs over two
+/// calendar years. The second year is the one after the first, written with its last two
+/// digits or, after a slash, in full (`2010-2018` is a span of years, read as a range).
+pub fn year_pair(input: &str) -> IResult<&str, (i16, i16)> {
+    // Years of this and the last century only: `RFC 1001/1002` names two documents.
+    let (after_first, first) = verify(year, |y| (1900..2100).contains(y)).parse(input)?;
+    let (after_separator, separator) = one_of("/-–").parse(after_first)?;
+    let (rest, second) = if separator == '/' {
+        alt((digits(4, 4), digits(2, 2))).parse(after_separator)?
+    } else {
+        digits(2, 2).parse(after_separator)?
+    };
+    let second: i16 = second.parse().unwrap_or_default();
+    let next = first + 1;
+    let follows = if second < 100 {
+        second == next % 100
+    } else {
+        second == next
+    };
+    // `2020-12-01` is a date, and `2024/25/26` no pair.
+    let more = rest
+        .strip_prefix(['/', '-', '–'])
+        .is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()));
+    if follows && word_end(rest) && !more {
+        Ok((rest, (first, next)))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )))
+    }
+}
+
 /// `9 January 2020`, `8 January` (year optional)
 pub fn day_month_year(input: &str) -> IResult<&str, PartialDate> {
     let (rest, (d, m, y)) = (
@@ -364,6 +397,26 @@ mod tests {
         assert!(calendar_date("10-17 people").is_err());
         assert!(time_of_day("19:375").is_err());
         assert_eq!(time_of_day("04:57 PM rest").unwrap().1, "04:57 PM");
+    }
+
+    #[test]
+    fn year_pairs_are_two_years_in_a_row() {
+        assert_eq!(year_pair("2024/25 budget"), Ok((" budget", (2024, 2025))));
+        assert_eq!(year_pair("2022-23"), Ok(("", (2022, 2023))));
+        assert_eq!(year_pair("2019–20,"), Ok((",", (2019, 2020))));
+        assert_eq!(year_pair("1999/2000"), Ok(("", (1999, 2000))));
+        assert_eq!(year_pair("1999-00"), Ok(("", (1999, 2000))));
+        for not_a_pair in [
+            "2010-2018",
+            "2024/26",
+            "2020-12-01",
+            "2024/25/26",
+            "1001/1002",
+            "2024/7",
+            "2024-25th",
+        ] {
+            assert!(year_pair(not_a_pair).is_err(), "{not_a_pair}");
+        }
     }
 
     #[test]

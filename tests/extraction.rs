@@ -384,6 +384,64 @@ fn parts_of_one_unit_and_a_half_added() {
     assert!(numeric("It took a day, and prices rose a percent in a year.").is_empty());
 }
 
+/// (text, kind, from, to, low, unit) of a claim.
+type Read<'a> = (
+    &'a str,
+    ClaimKind,
+    Option<String>,
+    Option<String>,
+    Option<f64>,
+    Option<String>,
+);
+
+#[test]
+fn seasons_and_fiscal_years_span_two_years() {
+    let (source, claims) = claims_of("The 2024/25 budget beat the 2022–23 season, and 20m-30m people watched.");
+    let read: Vec<Read> = claims
+        .iter()
+        .map(|c| {
+            let time = c.time.as_ref();
+            (
+                &source[c.span.clone()],
+                c.kind,
+                time.and_then(|t| t.from).map(|d| d.to_string()),
+                time.and_then(|t| t.to).map(|d| d.to_string()),
+                c.value.and_then(|v| v.low),
+                c.unit.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "2024/25",
+                ClaimKind::Date,
+                Some("2024-01-01".into()),
+                Some("2025-12-31".into()),
+                None,
+                None
+            ),
+            (
+                "2022–23",
+                ClaimKind::Date,
+                Some("2022-01-01".into()),
+                Some("2023-12-31".into()),
+                None,
+                None
+            ),
+            (
+                "20m-30m people",
+                ClaimKind::Count,
+                None,
+                None,
+                Some(2e7),
+                Some("people".into())
+            ),
+        ]
+    );
+}
+
 #[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");

@@ -1253,7 +1253,8 @@ fn finish_with_range(
                 unit,
                 number_text: "",
                 prefixed: first.prefixed || upper.prefixed,
-                glued_m: false,
+                // `20m-30m people`, `20-30m people`: millions, if a counted noun follows.
+                glued_m: upper.glued_m && (first.glued_m || first.unit.is_none()),
                 maybe_decade: first.maybe_decade || upper.maybe_decade,
             };
             let four_digits = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());

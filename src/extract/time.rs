@@ -128,6 +128,11 @@ pub fn time_expression(input: &str, today: Option<Date>, direction: Direction) -
         });
     }
     if opens_with_digit {
+        if let Ok((rest, (first, second))) = calendar::year_pair(input) {
+            let (from, _) = year_bounds(first);
+            let (_, to) = year_bounds(second);
+            return Some(TimeExpression::days(input.len() - rest.len(), from.zip(to)));
+        }
         // A time of day is the one form left that opens with a digit.
         let (rest, _) = calendar::time_of_day(input).ok()?;
         return Some(TimeExpression::days(input.len() - rest.len(), today.map(|d| (d, d))));
@@ -164,14 +169,15 @@ pub fn time_expression(input: &str, today: Option<Date>, direction: Direction) -
 }
 
 /// Whether the digits `input` opens with may open a date or a time of day: four (a year) only
-/// before the `-` of `2020-02-12`; one or two (a day, a month, an hour) only before what goes on
+/// before the `-` of `2020-02-12` or the separator of a year pair (`2024/25`); one or two (a day, a month, an hour) only before what goes on
 /// with a date or a time (`/`, `-`, `:`, `.`, a space, a day's `st`/`nd`/`rd`/`th`, a meridiem's `a`
 /// or `p`). Most numbers are neither and are turned away before any grammar runs.
 fn digits_may_open(input: &[u8]) -> bool {
     let lead = input.iter().take(5).take_while(|b| b.is_ascii_digit()).count();
     let next = input.get(lead).copied();
     match lead {
-        4 => next == Some(b'-'),
+        // `2020-02-12`, and `2024/25` or `2022–23` (an en dash opens with 0xE2).
+        4 => matches!(next, Some(b'-' | b'/' | 0xe2)),
         1 | 2 => matches!(
             next,
             Some(b'/' | b'-' | b':' | b'.' | b' ' | b'\t' | b's' | b'n' | b'r' | b't' | b'a' | b'A' | b'p' | b'P')
@@ -368,6 +374,8 @@ mod tests {
             "11.30 p.m.",
             "7:05 a.m.",
             "19:37",
+            "2020/21",
+            "2022–23",
         ] {
             assert!(digits_may_open(form.as_bytes()), "{form}");
             assert!(time_expression(form, None, Direction::Back).is_some(), "{form}");
@@ -380,7 +388,7 @@ mod tests {
             "4,000-strong",
             "100",
             "7",
-            "2020/21",
+            "2020.5",
         ] {
             assert!(!digits_may_open(number.as_bytes()), "{number}");
         }
