@@ -322,6 +322,20 @@ fn symbol_ends(rest: &str) -> bool {
     at_word_end(rest) && !(rest.starts_with('.') && rest[1..].starts_with(char::is_alphanumeric))
 }
 
+/// ` 3 ounces`, ` 4oz` after `pounds`.
+fn before_ounces(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let Ok((after_number, _)) = number::digit_number(after) else {
+        return false;
+    };
+    let unit = trim_spaces(after_number);
+    ["ounces", "ounce", "oz"]
+        .iter()
+        .any(|name| word_prefix(unit, name).is_some())
+}
+
 const DIMENSION_WORDS: &[&str] = &[
     "thick", "long", "wide", "high", "tall", "deep", "across", "in", "of", "diameter", "length", "width", "height",
 ];
@@ -489,6 +503,12 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         }
     }
     if !spaced {
+        // `4in`, `5ft 4in`: glued to the number, `in` is no preposition.
+        if let Some(rest) = word_prefix(trimmed, "in")
+            && symbol_ends(rest)
+        {
+            return Some((rest, UnitMatch::measure("in")));
+        }
         for &(name, minor) in MINOR_SYMBOLS {
             if let Some(rest) = trimmed.strip_prefix(name)
                 && symbol_ends(rest)
@@ -512,7 +532,8 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         for &(name, code) in CURRENCY_WORDS.starting(trimmed, letters) {
             if let Some(rest) = word_prefix(trimmed, name) {
                 // `5 pounds of flour` weighs; `5 pounds` costs.
-                if code == "GBP" && name.starts_with("pound") && rest.starts_with(" of ") {
+                // `7 pounds 3 ounces` weighs too.
+                if code == "GBP" && name.starts_with("pound") && (rest.starts_with(" of ") || before_ounces(rest)) {
                     return Some((rest, UnitMatch::measure("lb")));
                 }
                 return Some((rest, UnitMatch::money(code)));
@@ -1100,7 +1121,10 @@ fn add_smaller_measures(value: &mut Measured) {
         rest = after_unit;
     }
     if rest.len() < value.rest.len() {
-        value.amount = Amount::exact(total / size);
+        // `6 ft 2 in` is 74 inches, not 74.00000000000001: the sizes are decimal fractions.
+        let in_smallest = total / size;
+        let rounded = format!("{in_smallest:.12e}").parse().unwrap_or(in_smallest);
+        value.amount = Amount::exact(rounded);
         value.rest = rest;
         if let Some(found) = &mut value.unit {
             found.unit = smallest;
@@ -1673,6 +1697,14 @@ mod tests {
         assert_eq!(values("500g of flour"), (Some(500.0), Some(500.0), Some("g".into())));
         assert_eq!(parse("27-kilometer ring").unit.as_deref(), Some("km"));
         assert_eq!(values("5 feet 2 inches"), (Some(62.0), Some(62.0), Some("in".into())));
+        assert_eq!(values("6 ft 2 in tall"), (Some(74.0), Some(74.0), Some("in".into())));
+        assert_eq!(values("5ft 4in."), (Some(64.0), Some(64.0), Some("in".into())));
+        assert_eq!(values("2m 30cm"), (Some(230.0), Some(230.0), Some("cm".into())));
+        assert_eq!(
+            values("7 pounds 3 ounces"),
+            (Some(115.0), Some(115.0), Some("oz".into()))
+        );
+        assert_eq!(values("7 pounds a week"), (Some(7.0), Some(7.0), Some("GBP".into())));
         assert_eq!(parse("-5 degrees fahrenheit").unit.as_deref(), Some("°F"));
         assert_eq!(parse("70 ° F").unit.as_deref(), Some("°F"));
         assert_eq!(parse("10 l/km").unit.as_deref(), Some("l/km"));
