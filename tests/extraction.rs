@@ -443,6 +443,33 @@ fn seasons_and_fiscal_years_span_two_years() {
 }
 
 #[test]
+fn more_comparators_or_so_and_a_sign_before_the_currency() {
+    let (source, claims) = claims_of(
+        "Bids went north of £200m, just shy of 90 seats, capped at $5,000, in the region of 400 staff, \
+         40 or so boats for six weeks or so, and a balance of -£250.",
+    );
+    let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims
+        .iter()
+        .map(|c| {
+            let v = c.value.unwrap();
+            (&source[c.span.clone()], v.low, v.high, v.approximate)
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("north of £200m", Some(2e8), None, false),
+            ("just shy of 90 seats", None, Some(90.0), false),
+            ("capped at $5,000", None, Some(5000.0), false),
+            ("in the region of 400 staff", Some(400.0), Some(400.0), true),
+            ("40 or so boats", Some(40.0), Some(40.0), true),
+            ("six weeks or so", Some(6.0), Some(6.0), true),
+            ("-£250", Some(-250.0), Some(-250.0), false),
+        ]
+    );
+}
+
+#[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
     let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims

@@ -94,6 +94,8 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("lower than", BELOW),
     ("smaller than", BELOW),
     ("just under", BELOW),
+    ("just shy of", BELOW),
+    ("shy of", BELOW),
     ("just below", BELOW),
     ("under", BELOW),
     ("below", BELOW),
@@ -115,6 +117,7 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("as many as", AT_MOST),
     ("as much as", AT_MOST),
     ("a maximum of", AT_MOST),
+    ("capped at", AT_MOST),
     ("maximum of", AT_MOST),
     ("<=", AT_MOST),
     ("=<", AT_MOST),
@@ -130,6 +133,8 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("above", ABOVE),
     ("in excess of", ABOVE),
     ("upwards of", ABOVE),
+    ("upward of", ABOVE),
+    ("north of", ABOVE),
     ("exceeding", ABOVE),
     ("exceeds", ABOVE),
     ("exceeded", ABOVE),
@@ -171,6 +176,8 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("an estimated", ABOUT),
     ("estimated", ABOUT),
     ("close to", ABOUT),
+    ("in the region of", ABOUT),
+    ("on the order of", ABOUT),
     ("some", ABOUT),
     ("circa", ABOUT),
     ("ca.", ABOUT),
@@ -320,6 +327,11 @@ impl UnitMatch {
 /// Ends a symbol: not followed by a letter, a digit or `.x` (`5 m.p.h.` is not metres).
 fn symbol_ends(rest: &str) -> bool {
     at_word_end(rest) && !(rest.starts_with('.') && rest[1..].starts_with(char::is_alphanumeric))
+}
+
+/// ` or so` after an amount (`40 or so`, `six weeks or so`).
+fn or_so(rest: &str) -> Option<&str> {
+    word_prefix(rest.strip_prefix(' ')?, "or so")
 }
 
 /// ` 3 ounces`, ` 4oz` after `pounds`.
@@ -890,11 +902,22 @@ struct Measured<'a> {
 
 /// `allow_half`: a bare `half` counts (after a comparator: `more than half`).
 fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
-    let (start, prefix) = match currency_prefix(input) {
+    // `-£250`, `−$5`: a sign written before the currency.
+    let signed = input
+        .strip_prefix(['-', '−'])
+        .and_then(|after| currency_prefix(after).filter(|(rest, _)| rest.starts_with(|c: char| c.is_ascii_digit())));
+    let (start, prefix) = match signed.or_else(|| currency_prefix(input)) {
         Some((rest, code)) => (rest, Some(code)),
         None => (input, None),
     };
     let (rest, mut amount) = number::number(start, prefix.is_some()).ok()?;
+    if signed.is_some() {
+        amount = Amount {
+            low: -amount.high,
+            high: -amount.low,
+            ..amount
+        };
+    }
     let number_text = &start[..start.len() - rest.len()];
     let mut rest = rest;
     let mut glued_m = false;
@@ -1435,9 +1458,12 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
             bound = Some(AT_LEAST);
             rest = after;
         }
-        // `40-odd ships`: a little over forty, not exactly it.
+        // `40-odd ships`, `40 or so people`: a little over forty, or near it, not exactly it.
         if matches!(bound, None | Some(Bound::Approximately))
-            && let Some(after) = rest.strip_prefix('-').and_then(|r| word_prefix(r, "odd"))
+            && let Some(after) = rest
+                .strip_prefix('-')
+                .and_then(|r| word_prefix(r, "odd"))
+                .or_else(|| or_so(rest))
         {
             bound = Some(Bound::Approximately);
             rest = after;
@@ -1488,6 +1514,14 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
                 break;
             }
         }
+    }
+    // `six weeks or so`
+    if value.unit.is_some()
+        && bound.is_none()
+        && let Some(after) = or_so(rest)
+    {
+        bound = Some(Bound::Approximately);
+        rest = after;
     }
     let text = value.number_text;
     let bare_integer = bound.is_none()

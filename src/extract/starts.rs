@@ -224,7 +224,9 @@ fn starts_signed_or_decimal(rest: &str) -> bool {
     let after = if rest.starts_with('.') {
         after
     } else {
-        after.trim_start_matches(' ')
+        // `-£250`: a sign before a currency symbol.
+        let after = after.trim_start_matches(' ');
+        after.strip_prefix(['$', '£', '€', '¥', '₹']).unwrap_or(after)
     };
     after.starts_with(|c: char| c.is_ascii_digit())
 }
