@@ -470,6 +470,27 @@ fn more_comparators_or_so_and_a_sign_before_the_currency() {
 }
 
 #[test]
+fn a_fraction_of_a_million() {
+    assert_eq!(
+        numeric("Three-quarters of a million people left, and a quarter of a billion dollars went with them."),
+        [
+            (
+                "Three-quarters of a million people".to_owned(),
+                Some(7.5e5),
+                Some(7.5e5),
+                Some("people".to_owned())
+            ),
+            (
+                "a quarter of a billion dollars".to_owned(),
+                Some(2.5e8),
+                Some(2.5e8),
+                Some("USD".to_owned())
+            ),
+        ]
+    );
+}
+
+#[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
     let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims

@@ -1161,7 +1161,20 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Amount> {
     if input.starts_with(|c: char| c.is_ascii_digit()) {
         return cardinal(input, money);
     }
-    alt((vague_amount, |i| cardinal(i, money))).parse(input)
+    let (rest, amount) = alt((vague_amount, |i| cardinal(i, money))).parse(input)?;
+    // `three-quarters of a million`, `a third of a billion`
+    if amount.is_exact()
+        && amount.low > 0.0
+        && amount.low < 1.0
+        && let Ok((after, scale)) = preceded(
+            (gap, word("of"), gap, alt((word("a"), word("an")))),
+            preceded(gap, |i| take_word(i, &SCALES[..4])),
+        )
+        .parse(rest)
+    {
+        return Ok((after, amount.scaled(scale)));
+    }
+    Ok((rest, amount))
 }
 
 #[cfg(test)]
@@ -1290,6 +1303,8 @@ mod tests {
         close("a dozen", 12.0);
         close("two dozen", 24.0);
         close("half a million", 5e5);
+        close("three-quarters of a million", 7.5e5);
+        close("a third of a billion", 1e9 / 3.0);
         close("three and a half million", 3.5e6);
         close("nine point nought four", 9.04);
         close("two hundred point seventy-one", 200.71);
