@@ -379,7 +379,7 @@ fn unit(input: &str) -> Option<(&str, UnitMatch)> {
             .filter(|r| r.starts_with(' '))
     });
     if let Some(after) = per
-        && let Some((after, denominator)) = base_unit(after)
+        && let Some((after, denominator)) = base_unit(after).or_else(|| unit_word_after_slash(rest, after))
         && matches!(denominator.kind, QuantityKind::Measure | QuantityKind::Duration)
     {
         let mut denominator_unit = denominator.unit;
@@ -387,6 +387,26 @@ fn unit(input: &str) -> Option<(&str, UnitMatch)> {
         found.unit = format!("{}/{}", found.unit, denominator_unit);
     }
     Some((rest, found))
+}
+
+/// `centimeters/millisecond`, `miles/hour`: a unit written as a word right after a slash,
+/// where [`base_unit`] reads only symbols.
+fn unit_word_after_slash<'a>(rest: &str, after: &'a str) -> Option<(&'a str, UnitMatch)> {
+    if !rest.starts_with('/') || !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    for &(name, symbol) in lexicon::TIME_UNITS {
+        if let Some(rest) = word_prefix(after, name) {
+            return Some((
+                rest,
+                UnitMatch::new(QuantityKind::Duration, symbol, Some(UnitClass::Time)),
+            ));
+        }
+    }
+    lexicon::MEASURE_UNITS
+        .iter()
+        .filter(|(name, _)| name.len() >= 3 && name.bytes().all(|b| b.is_ascii_lowercase()))
+        .find_map(|&(name, symbol)| word_prefix(after, name).map(|rest| (rest, UnitMatch::measure(symbol))))
 }
 
 /// `^2`, `²`, ` squared`, `^3`, `³` after a unit.
@@ -940,7 +960,8 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
                 && number_text.starts_with(|c: char| c.is_ascii_alphabetic());
             let found = compound(rest)
                 .or_else(|| unit(rest))
-                .or_else(|| fraction_in_words.then(|| of_one_unit(rest)).flatten());
+                .or_else(|| fraction_in_words.then(|| of_one_unit(rest)).flatten())
+                .or_else(|| bracketed_unit(rest));
             if let Some((after, found)) = found {
                 glued_m = found.unit == "m" && rest.starts_with('m');
                 rest = after;
@@ -1030,6 +1051,13 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
     add_minor_currency(&mut value);
     add_smaller_measures(&mut value);
     Some(value)
+}
+
+/// ` [kg]`, ` [m/s]`: a unit in square brackets, as tables and specifications write it.
+fn bracketed_unit(input: &str) -> Option<(&str, UnitMatch)> {
+    let inner = trim_spaces(input).strip_prefix('[')?;
+    let (after, found) = unit(inner)?;
+    Some((after.strip_prefix(']')?, found))
 }
 
 /// ` of a mile`, ` of an hour`: one unit written as a word after `of a`.
@@ -1742,6 +1770,12 @@ mod tests {
         assert_eq!(parse("-5 degrees fahrenheit").unit.as_deref(), Some("°F"));
         assert_eq!(parse("70 ° F").unit.as_deref(), Some("°F"));
         assert_eq!(parse("10 l/km").unit.as_deref(), Some("l/km"));
+        assert_eq!(parse("30 metres/second").unit.as_deref(), Some("m/s"));
+        assert_eq!(parse("60 miles/hour").unit.as_deref(), Some("mi/h"));
+        assert_eq!(text_of("20 metres/and more"), "20 metres");
+        assert_eq!(parse("20 [kg]").unit.as_deref(), Some("kg"));
+        assert_eq!(parse("30 [m/s] at most").unit.as_deref(), Some("m/s"));
+        assert_eq!(parse("5 [12]").unit, None);
         assert_eq!(parse("2 1/2 in thick").unit.as_deref(), Some("in"));
         assert_eq!(parse("2 in the morning").unit, None);
         assert_eq!(values("a kilogram").0, Some(1.0));
