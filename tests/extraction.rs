@@ -491,6 +491,37 @@ fn a_fraction_of_a_million() {
 }
 
 #[test]
+fn data_sizes_and_frequencies_in_words_are_measures() {
+    assert_eq!(
+        numeric("Each 64-byte line holds 8 bytes of tag; the board has 2 gigabytes and a 3 gigahertz clock."),
+        [
+            ("64-byte".to_owned(), Some(64.0), Some(64.0), Some("B".to_owned())),
+            ("8 bytes".to_owned(), Some(8.0), Some(8.0), Some("B".to_owned())),
+            ("2 gigabytes".to_owned(), Some(2.0), Some(2.0), Some("GB".to_owned())),
+            ("3 gigahertz".to_owned(), Some(3.0), Some(3.0), Some("GHz".to_owned())),
+        ]
+    );
+}
+
+#[test]
+fn a_spaced_hyphen_after_a_word_is_a_dash_not_a_minus() {
+    assert_eq!(
+        numeric("Width W  - 4 bytes\nDublin - 20 arrests, with lows of - 5°C and -3 on the scale."),
+        [
+            ("4 bytes".to_owned(), Some(4.0), Some(4.0), Some("B".to_owned())),
+            (
+                "20 arrests".to_owned(),
+                Some(20.0),
+                Some(20.0),
+                Some("arrests".to_owned())
+            ),
+            ("- 5°C".to_owned(), Some(-5.0), Some(-5.0), Some("°C".to_owned())),
+            ("-3".to_owned(), Some(-3.0), Some(-3.0), None),
+        ]
+    );
+}
+
+#[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
     let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims

@@ -231,6 +231,27 @@ fn starts_signed_or_decimal(rest: &str) -> bool {
     after.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// `B  - 1 byte`, `Dublin - 20 arrests`: a hyphen with a space after it, following a word on
+/// the same line, is a dash between the two, not a minus sign, except before a temperature
+/// (`convert - 20 degrees`), where a spaced minus is written.
+fn is_spaced_dash(text: &str, at: usize) -> bool {
+    let Some(after) = text[at..].strip_prefix("- ") else {
+        return false;
+    };
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    let after_word = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '"' | '”' | '\''));
+    let unit = after
+        .trim_start_matches(' ')
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+        .trim_start_matches(' ');
+    let temperature =
+        unit.starts_with(['°', 'º']) || unit.get(..6).is_some_and(|word| word.eq_ignore_ascii_case("degree"));
+    after_word && !temperature
+}
+
 /// A `- ` or `* ` at the start of a line that belongs to a list, not a minus sign.
 fn is_list_bullet(text: &str, at: usize) -> bool {
     if !text[at..].starts_with("- ") {
@@ -486,7 +507,7 @@ pub fn scan(
                 b'-' | b'.' => starts_signed_or_decimal(&text[at..sentence.end]),
                 _ => false,
             };
-            if symbol && is_word_start(text, at) && !is_list_bullet(text, at) {
+            if symbol && is_word_start(text, at) && !is_list_bullet(text, at) && !is_spaced_dash(text, at) {
                 starts.push(Start::symbol(at));
             }
             at += 1;
