@@ -522,6 +522,21 @@ fn a_spaced_hyphen_after_a_word_is_a_dash_not_a_minus() {
 }
 
 #[test]
+fn dimensions_count_nothing_and_hold_no_year() {
+    assert_eq!(
+        surfaces("Screens of 1920 x 1080 fill a 3 × 5 metres room, in a 4x4 grid of 16 tiles."),
+        ["5 metres", "16 tiles"]
+    );
+    assert_eq!(
+        numeric("Screens of 1920 x 1080 fill a 3 × 5 metres room, in a 4x4 grid of 16 tiles."),
+        [
+            ("5 metres".to_owned(), Some(5.0), Some(5.0), Some("m".to_owned())),
+            ("16 tiles".to_owned(), Some(16.0), Some(16.0), Some("tiles".to_owned())),
+        ]
+    );
+}
+
+#[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
     let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims

@@ -472,6 +472,16 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                 consumed = at + len;
                 continue;
             }
+            if rest.starts_with(|c: char| c.is_ascii_digit())
+                && let Some((len, last_start)) = number::dimensions(rest)
+            {
+                // `1920 x 1080` counts nothing and holds no year; in `3 x 5 metres` the last
+                // side keeps its unit.
+                let measured_last =
+                    quantity::quantity(&rest[last_start..], gazetteer).is_some_and(|q| q.kind == QuantityKind::Measure);
+                consumed = at + if measured_last { last_start } else { len };
+                continue;
+            }
             let after_change = follows_change_verb(text, at);
             if let Some(parsed) = quantity::quantity_after(rest, gazetteer, after_change).filter(|q| {
                 !(q.bare_one && is_pronoun_one(text, at)

@@ -136,6 +136,32 @@ fn word_in<T: Copy>(input: &str, words: &[(&'static str, T)]) -> Option<(usize, 
         .map(|&(w, value)| (w.len(), value))
 }
 
+/// `1920 x 1080`, `4×4`, `2 x 3 x 5`: whole numbers joined by `x` or `×`, the sides of a
+/// screen, a board or a box. Returns the length and where the last number starts. Not
+/// `2 x 10^6`, a number in scientific notation.
+pub fn dimensions(input: &str) -> Option<(usize, usize)> {
+    fn whole(input: &str) -> IResult<&str, &str> {
+        take_while1(|c: char| c.is_ascii_digit())(input)
+    }
+    fn times(input: &str) -> IResult<&str, char> {
+        preceded(opt(char(' ')), nom::character::complete::one_of("x×"))
+            .parse(input)
+            .map(|(rest, sign)| (rest.strip_prefix(' ').unwrap_or(rest), sign))
+    }
+    let (mut rest, _) = whole(input).ok()?;
+    let mut last_start = None;
+    for _ in 0..2 {
+        let Ok((after_times, _)) = times(rest) else { break };
+        let Ok((after, _)) = whole(after_times) else { break };
+        last_start = Some(input.len() - after_times.len());
+        rest = after;
+    }
+    let last_start = last_start?;
+    let ends = !rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '^' | '.' | ',' | '⁰'..='⁹'))
+        || rest.starts_with([',', '.']) && !rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    ends.then_some((input.len() - rest.len(), last_start))
+}
+
 /// `020 7946 0958`, `+44 20 7946 0958`, `(555) 123-4567`, `555 123 4567`: a phone number at
 /// the start of `input`, whose digit groups count nothing. `after_plus`: a `+` stands right
 /// before `input` (an international number). Returns the number's length.
@@ -1196,6 +1222,16 @@ mod tests {
         assert_eq!(word_in("twentyish", TENS), None);
         assert_eq!(word_in("ten2", UNITS), None);
         assert_eq!(word_in("dozensé", DOZENS), None);
+    }
+
+    #[test]
+    fn dimensions_are_whole_numbers_joined_by_times() {
+        assert_eq!(dimensions("1920 x 1080 pixels"), Some((11, 7)));
+        assert_eq!(dimensions("4x4 vehicle"), Some((3, 2)));
+        assert_eq!(dimensions("2 × 3 × 5."), Some((11, 10)));
+        for not_dimensions in ["2 x 10^6", "6 x 2.5", "3 xylophones", "1990", "4x4x4x4"] {
+            assert_eq!(dimensions(not_dimensions), None, "{not_dimensions}");
+        }
     }
 
     fn value(input: &str) -> (f64, &str) {
