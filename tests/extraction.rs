@@ -537,6 +537,14 @@ fn dimensions_count_nothing_and_hold_no_year() {
 }
 
 #[test]
+fn numbers_that_name_one_of_a_series_count_nothing() {
+    assert_eq!(
+        surfaces("Port 8080 is shut. See page 12 and step 3; error 404 follows. Only 5 servers run, on 4 ports."),
+        ["5 servers", "4 ports"]
+    );
+}
+
+#[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
     let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims

@@ -198,6 +198,54 @@ fn is_price_unit(text: &str, at: usize, previous: Option<&Claim>) -> bool {
     article && money_right_before(text, at, previous)
 }
 
+/// Words whose number names one of a series, in any case and at the start of a sentence too:
+/// `Port 8080`, `page 12`, `error 404`, `Chapter 11`.
+const IDENTIFIER_HEADS: &[&str] = &[
+    "article",
+    "chapter",
+    "section",
+    "clause",
+    "paragraph",
+    "figure",
+    "fig",
+    "table",
+    "appendix",
+    "page",
+    "line",
+    "step",
+    "item",
+    "flight",
+    "route",
+    "port",
+    "error",
+    "model",
+    "version",
+    "room",
+    "gate",
+    "platform",
+    "channel",
+    "episode",
+    "season",
+    "volume",
+    "issue",
+    "exhibit",
+    "amendment",
+    "resolution",
+    "category",
+    "phase",
+    "stage",
+    "level",
+];
+
+/// Digits right after a word of [`IDENTIFIER_HEADS`]: `error 404 follows` names an error
+/// even where a word after the number could be what it counts.
+fn follows_identifier_head(text: &str, at: usize) -> bool {
+    text[..at].ends_with(' ') && {
+        let word = previous_word(text, at);
+        IDENTIFIER_HEADS.iter().any(|head| word.eq_ignore_ascii_case(head))
+    }
+}
+
 /// `Flight 370`, `Windows 10`, `Article 5`: digits right after a capitalised word inside a
 /// sentence name a thing, they do not count one; so do digits after a `#` (`bug #4521`).
 fn is_identifier(text: &str, at: usize, sentence: &Range<usize>) -> bool {
@@ -486,6 +534,11 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
             if let Some(parsed) = quantity::quantity_after(rest, gazetteer, after_change).filter(|q| {
                 !(q.bare_one && is_pronoun_one(text, at)
                     || q.bare_digits && is_identifier(text, at, &sentence)
+                    || q.kind == QuantityKind::Count
+                        && q.low == q.high
+                        && !q.approximate
+                        && rest.starts_with(|c: char| c.is_ascii_digit())
+                        && follows_identifier_head(text, at)
                     || is_price_unit(text, at, claims.last())
                     || q.maybe_decade && is_decade(text, at, at + q.len))
             }) {
