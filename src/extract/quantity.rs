@@ -430,6 +430,8 @@ fn power_suffix<'a>(rest: &'a str, unit: &mut String) -> &'a str {
 }
 
 const PERCENTAGE_POINTS: &[&str] = &["percentage points", "percentage point", "percent points"];
+/// A hundredth of a percentage point, as central banks and markets count (`75 basis points`).
+const BASIS_POINTS: &[&str] = &["basis points", "basis point"];
 const PERCENT: &[&str] = &["per cent", "percent", "per-cent", "pct", "pc"];
 /// Minor currency units glued to the amount: `50c`, `20p`.
 const MINOR_SYMBOLS: &[(&str, &str)] = &[("c", "cents"), ("p", "pence")];
@@ -453,7 +455,7 @@ fn unit_lead_words() -> &'static WordSet {
         ];
         let names = lists.iter().flat_map(|list| list.iter().map(|(name, _)| *name));
         let names = names
-            .chain(PERCENTAGE_POINTS.iter().chain(PERCENT).copied())
+            .chain(PERCENTAGE_POINTS.iter().chain(BASIS_POINTS).chain(PERCENT).copied())
             .chain(["grand", "in"]);
         let leads: Vec<&str> = names
             .map(|name| &name[..words::letters_end(name.as_bytes(), 0)])
@@ -523,6 +525,17 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
             return Some((
                 rest,
                 UnitMatch::new(QuantityKind::Percent, "percentage points", Some(UnitClass::Percent)),
+            ));
+        }
+    }
+    for name in BASIS_POINTS.iter().filter(|n| may_start(n)) {
+        if let Some(rest) = word_prefix(trimmed, name) {
+            return Some((
+                rest,
+                UnitMatch {
+                    factor: 0.01,
+                    ..UnitMatch::new(QuantityKind::Percent, "percentage points", Some(UnitClass::Percent))
+                },
             ));
         }
     }
@@ -768,6 +781,7 @@ fn temperature_scale(rest: &str) -> (&str, UnitMatch) {
 fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, Option<UnitClass>)> {
     let mut offset = 0;
     let mut rest = input;
+    let mut after_adjective = false;
     for position in 0..3 {
         let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
         if trimmed.len() == rest.len() && position == 0 {
@@ -817,7 +831,7 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
         } else if position == 0 && (raw.ends_with("ing") || raw.ends_with("ed")) && raw.len() > 4 {
             // `12 sending ships`: a verb, not an adjective of the counted noun.
             return None;
-        } else if position == 0
+        } else if (position == 0 || position == 1 && after_adjective)
             && raw.len() > 3
             && raw.ends_with('s')
             && !raw.ends_with("ss")
@@ -831,6 +845,7 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
         } else if position > 0 {
             return None;
         }
+        after_adjective = position == 0 && COMMON_ADJECTIVES.iter().any(|a| raw.eq_ignore_ascii_case(a));
         offset += raw.len();
         rest = &trimmed[raw.len()..];
         if !rest.starts_with([' ', '\u{a0}']) {
@@ -839,6 +854,34 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
     }
     None
 }
+
+/// Adjectives that often stand between a number and what it counts: after one, a plural word
+/// is the counted noun even when it is not a known one (`40 new hospitals`).
+const COMMON_ADJECTIVES: &[&str] = &[
+    "new",
+    "old",
+    "other",
+    "big",
+    "small",
+    "large",
+    "young",
+    "major",
+    "senior",
+    "junior",
+    "local",
+    "foreign",
+    "former",
+    "key",
+    "top",
+    "full-time",
+    "part-time",
+    "armed",
+    "elderly",
+    "rural",
+    "urban",
+    "private",
+    "public",
+];
 
 /// Compound adjectives after a number: `500-strong`, `29-member`, `three-year`, `29-year-old`,
 /// `a 27-kilometer ring`, `a three-foot trip`, `a 100-euro fine`.
@@ -1010,7 +1053,18 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
         and_half = true;
     }
     if let Some(found) = &unit_found {
-        amount = amount.scaled(found.factor);
+        // A factor below one is applied as a division (35 basis points are 0.35, not
+        // 0.35000000000000003).
+        let inverse = (1.0 / found.factor).round();
+        amount = if found.factor < 1.0 && (inverse * found.factor - 1.0).abs() < 1e-12 {
+            Amount {
+                low: amount.low / inverse,
+                high: amount.high / inverse,
+                ..amount
+            }
+        } else {
+            amount.scaled(found.factor)
+        };
         // `75 USD million`
         if found.kind == QuantityKind::Money
             && prefix.is_none()
@@ -1748,6 +1802,13 @@ mod tests {
         assert_eq!((percent.kind, percent.low), (QuantityKind::Percent, Some(2.0)));
         assert_eq!(parse("2% of GDP").unit.as_deref(), Some("percent"));
         assert_eq!(parse("3 percentage points").unit.as_deref(), Some("percentage points"));
+        assert_eq!(
+            values("75 basis points"),
+            (Some(0.75), Some(0.75), Some("percentage points".into()))
+        );
+        assert_eq!(values("35 basis points").0, Some(0.35));
+        assert_eq!(values("40 new hospitals").2.as_deref(), Some("hospitals"));
+        assert_eq!(values("40 new this").2, None);
         assert_eq!(values("12pc to"), (Some(12.0), Some(12.0), Some("percent".into())));
         assert_ne!(parse("12 PCs sold").kind, QuantityKind::Percent);
         assert_ne!(parse("3 PC cards").kind, QuantityKind::Percent);
