@@ -1243,19 +1243,22 @@ fn write_in_order(
     render: impl Fn(Range<usize>, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     const CHUNK: usize = 1024;
-    const BATCH: usize = 64 * CHUNK;
-    for batch in (0..count).step_by(BATCH) {
-        let end = (batch + BATCH).min(count);
-        let buffers = (batch..end)
-            .into_par_iter()
-            .step_by(CHUNK)
-            .map(|start| {
-                let mut buffer = Vec::new();
-                render(start..(start + CHUNK).min(end), &mut buffer).map(|()| buffer)
-            })
-            .collect::<io::Result<Vec<_>>>()?;
-        for buffer in buffers {
-            out.write_all(&buffer)?;
+    const CHUNKS_PER_BATCH: usize = 64;
+    // The buffers are kept from batch to batch, so their memory is taken once.
+    let mut buffers = vec![Vec::new(); CHUNKS_PER_BATCH];
+    for batch in (0..count).step_by(CHUNK * CHUNKS_PER_BATCH) {
+        let end = (batch + CHUNK * CHUNKS_PER_BATCH).min(count);
+        let chunks = (end - batch).div_ceil(CHUNK);
+        buffers[..chunks]
+            .par_iter_mut()
+            .enumerate()
+            .try_for_each(|(i, buffer)| {
+                buffer.clear();
+                let start = batch + i * CHUNK;
+                render(start..(start + CHUNK).min(end), buffer)
+            })?;
+        for buffer in &buffers[..chunks] {
+            out.write_all(buffer)?;
         }
     }
     Ok(())
