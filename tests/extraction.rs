@@ -49,6 +49,14 @@ fn numeric(text: &str) -> Vec<Numeric> {
         .collect()
 }
 
+/// (text, low, high, approximate) of every numeric claim of [`claims_of`].
+fn bounds<'a>(source: &'a str, claims: &[Claim]) -> Vec<(&'a str, Option<f64>, Option<f64>, bool)> {
+    claims
+        .iter()
+        .filter_map(|c| c.value.map(|v| (&source[c.span.clone()], v.low, v.high, v.approximate)))
+        .collect()
+}
+
 fn q(
     text: &str,
     low: Option<f64>,
@@ -448,15 +456,8 @@ fn more_comparators_or_so_and_a_sign_before_the_currency() {
         "Bids went north of £200m, just shy of 90 seats, capped at $5,000, in the region of 400 staff, \
          40 or so boats for six weeks or so, and a balance of -£250.",
     );
-    let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims
-        .iter()
-        .map(|c| {
-            let v = c.value.unwrap();
-            (&source[c.span.clone()], v.low, v.high, v.approximate)
-        })
-        .collect();
     assert_eq!(
-        read,
+        bounds(&source, &claims),
         [
             ("north of £200m", Some(2e8), None, false),
             ("just shy of 90 seats", None, Some(90.0), false),
@@ -547,15 +548,8 @@ fn numbers_that_name_one_of_a_series_count_nothing() {
 #[test]
 fn plus_and_odd_after_a_number() {
     let (source, claims) = claims_of("A 20,000-plus crowd met 60-odd lorries and 300+ marchers.");
-    let read: Vec<(&str, Option<f64>, Option<f64>, bool)> = claims
-        .iter()
-        .map(|c| {
-            let v = c.value.unwrap();
-            (&source[c.span.clone()], v.low, v.high, v.approximate)
-        })
-        .collect();
     assert_eq!(
-        read,
+        bounds(&source, &claims),
         [
             ("20,000-plus crowd", Some(20000.0), None, false),
             ("60-odd lorries", Some(60.0), Some(60.0), true),

@@ -53,7 +53,18 @@ impl Amount {
         }
     }
 
+    /// The amount times `factor`. A factor that is one over a whole number divides by that
+    /// number, so that decimal results stay exact (35 basis points are 0.35, not
+    /// 0.35000000000000003).
     pub fn scaled(self, factor: f64) -> Self {
+        let divisor = (1.0 / factor).round();
+        if factor < 1.0 && divisor * factor == 1.0 {
+            return Self {
+                low: self.low / divisor,
+                high: self.high / divisor,
+                ..self
+            };
+        }
         Self {
             low: self.low * factor,
             high: self.high * factor,
@@ -61,7 +72,7 @@ impl Amount {
         }
     }
 
-    fn negated(self) -> Self {
+    pub fn negated(self) -> Self {
         Self {
             low: -self.high,
             high: -self.low,

@@ -342,10 +342,7 @@ fn before_ounces(rest: &str) -> bool {
     let Ok((after_number, _)) = number::digit_number(after) else {
         return false;
     };
-    let unit = trim_spaces(after_number);
-    ["ounces", "ounce", "oz"]
-        .iter()
-        .any(|name| word_prefix(unit, name).is_some())
+    base_unit(after_number).is_some_and(|(_, found)| found.unit == "oz")
 }
 
 const DIMENSION_WORDS: &[&str] = &[
@@ -379,7 +376,9 @@ fn unit(input: &str) -> Option<(&str, UnitMatch)> {
             .filter(|r| r.starts_with(' '))
     });
     if let Some(after) = per
-        && let Some((after, denominator)) = base_unit(after).or_else(|| unit_word_after_slash(rest, after))
+        // `metres/second`: after a slash a unit of time may be a word too.
+        && let Some((after, denominator)) =
+            base_unit(after).or_else(|| rest.starts_with('/').then(|| time_unit_word(after)).flatten())
         && matches!(denominator.kind, QuantityKind::Measure | QuantityKind::Duration)
     {
         let mut denominator_unit = denominator.unit;
@@ -389,24 +388,16 @@ fn unit(input: &str) -> Option<(&str, UnitMatch)> {
     Some((rest, found))
 }
 
-/// `centimeters/millisecond`, `miles/hour`: a unit written as a word right after a slash,
-/// where [`base_unit`] reads only symbols.
-fn unit_word_after_slash<'a>(rest: &str, after: &'a str) -> Option<(&'a str, UnitMatch)> {
-    if !rest.starts_with('/') || !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    for &(name, symbol) in lexicon::TIME_UNITS {
-        if let Some(rest) = word_prefix(after, name) {
-            return Some((
-                rest,
-                UnitMatch::new(QuantityKind::Duration, symbol, Some(UnitClass::Time)),
-            ));
-        }
-    }
-    lexicon::MEASURE_UNITS
-        .iter()
-        .filter(|(name, _)| name.len() >= 3 && name.bytes().all(|b| b.is_ascii_lowercase()))
-        .find_map(|&(name, symbol)| word_prefix(after, name).map(|rest| (rest, UnitMatch::measure(symbol))))
+/// A unit of time written as a word at the start of `text`: `years`, `millisecond`.
+fn time_unit_word(text: &str) -> Option<(&str, UnitMatch)> {
+    let letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    TIME_UNITS.starting(text, letters).iter().find_map(|&(name, symbol)| {
+        let rest = word_prefix(text, name)?;
+        Some((
+            rest,
+            UnitMatch::new(QuantityKind::Duration, symbol, Some(UnitClass::Time)),
+        ))
+    })
 }
 
 /// `^2`, `²`, ` squared`, `^3`, `³` after a unit.
@@ -595,13 +586,8 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 ));
             }
         }
-        for &(name, symbol) in TIME_UNITS.starting(trimmed, letters) {
-            if let Some(rest) = word_prefix(trimmed, name) {
-                return Some((
-                    rest,
-                    UnitMatch::new(QuantityKind::Duration, symbol, Some(UnitClass::Time)),
-                ));
-            }
+        if let Some(found) = time_unit_word(trimmed) {
+            return Some(found);
         }
         if let Some(rest) = word_prefix(trimmed, "in")
             && ends_like_inches(rest)
@@ -975,11 +961,7 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
     };
     let (rest, mut amount) = number::number(start, prefix.is_some()).ok()?;
     if signed.is_some() {
-        amount = Amount {
-            low: -amount.high,
-            high: -amount.low,
-            ..amount
-        };
+        amount = amount.negated();
     }
     let number_text = &start[..start.len() - rest.len()];
     let mut rest = rest;
@@ -997,13 +979,10 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
         }
         None => {
             // `a third of a mile`, `a quarter of a percentage point`: a fraction of one unit.
-            let fraction_in_words = amount.is_exact()
-                && amount.low > 0.0
-                && amount.low < 1.0
-                && number_text.starts_with(|c: char| c.is_ascii_alphabetic());
+            let fraction = amount.is_exact() && is_fraction_in_words(amount.low, number_text);
             let found = compound(rest)
                 .or_else(|| unit(rest))
-                .or_else(|| fraction_in_words.then(|| of_one_unit(rest)).flatten())
+                .or_else(|| fraction.then(|| of_one_unit(rest)).flatten())
                 .or_else(|| bracketed_unit(rest));
             if let Some((after, found)) = found {
                 glued_m = found.unit == "m" && rest.starts_with('m');
@@ -1033,11 +1012,7 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
         && let Some(after) = rest.strip_prefix(' ').and_then(|r| word_prefix(r, "below zero"))
         && amount.low > 0.0
     {
-        amount = Amount {
-            low: -amount.high,
-            high: -amount.low,
-            ..amount
-        };
+        amount = amount.negated();
         rest = after;
     }
     // `an hour and a half`, `two miles and a half`
@@ -1053,18 +1028,7 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
         and_half = true;
     }
     if let Some(found) = &unit_found {
-        // A factor below one is applied as a division (35 basis points are 0.35, not
-        // 0.35000000000000003).
-        let inverse = (1.0 / found.factor).round();
-        amount = if found.factor < 1.0 && (inverse * found.factor - 1.0).abs() < 1e-12 {
-            Amount {
-                low: amount.low / inverse,
-                high: amount.high / inverse,
-                ..amount
-            }
-        } else {
-            amount.scaled(found.factor)
-        };
+        amount = amount.scaled(found.factor);
         // `75 USD million`
         if found.kind == QuantityKind::Money
             && prefix.is_none()
@@ -1105,6 +1069,11 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
     add_minor_currency(&mut value);
     add_smaller_measures(&mut value);
     Some(value)
+}
+
+/// `a third`, `three-quarters`: a part of one written in words.
+fn is_fraction_in_words(value: f64, number_text: &str) -> bool {
+    value > 0.0 && value < 1.0 && number_text.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 /// ` [kg]`, ` [m/s]`: a unit in square brackets, as tables and specifications write it.
@@ -1358,9 +1327,7 @@ fn finish_with_range(
         };
         let mut lower = first.amount.low;
         // `fell by a third to 2.4 million`: a fraction in words is a change, not a range's end.
-        let fraction_in_words =
-            lower > 0.0 && lower < 1.0 && first.number_text.starts_with(|c: char| c.is_ascii_alphabetic());
-        let fraction_to_whole = fraction_in_words && upper.amount.low >= 1.0;
+        let fraction_to_whole = is_fraction_in_words(lower, first.number_text) && upper.amount.low >= 1.0;
         // `5-10 million`: a magnitude written once applies to both ends.
         if upper.amount.low >= 1e3 && lower > 0.0 && lower < 1e3 && upper.amount.low / lower >= 1e3 {
             let scale = [1e3, 1e6, 1e9, 1e12]

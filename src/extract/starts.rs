@@ -226,7 +226,9 @@ fn starts_signed_or_decimal(rest: &str) -> bool {
     } else {
         // `-£250`: a sign before a currency symbol.
         let after = after.trim_start_matches(' ');
-        after.strip_prefix(['$', '£', '€', '¥', '₹']).unwrap_or(after)
+        after
+            .strip_prefix(|c: char| c == '$' || is_candidate_symbol(c))
+            .unwrap_or(after)
     };
     after.starts_with(|c: char| c.is_ascii_digit())
 }
