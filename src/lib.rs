@@ -24,6 +24,7 @@ pub mod source;
 pub mod documents;
 pub mod extract;
 pub mod link;
+pub mod subject;
 pub mod report;
 pub mod rules;
 

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 
 use crate::extract::{Claim, ClaimKind, Gazetteer, UnitClass};
 use crate::source::SourceFile;
+use crate::subject::{self, Frame, Topic, Vocabulary};
 
 pub use persons::Person;
 
@@ -51,6 +52,8 @@ pub struct Subject {
     pub declared: bool,
     /// Claim indices, in document order.
     pub claims: Vec<usize>,
+    /// A running total (a death toll, downloads): figures of different times are a change.
+    pub cumulative: bool,
 }
 
 /// One title of one organisation (`us` + `secretary of defense`) and the claims naming holders.
@@ -139,6 +142,7 @@ const HEURISTIC_CLASSES: &[UnitClass] = &[
 
 /// Links `claims` (`files[i]` is document `i`, whose claims' sentences it reads).
 pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], gazetteer: &Gazetteer) -> ClaimGraph {
+    let vocabulary = Vocabulary::built_in();
     let mut groups: Vec<Subject> = subjects
         .iter()
         .map(|def| Subject {
@@ -146,6 +150,7 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
             label: def.label.clone(),
             declared: true,
             claims: Vec::new(),
+            cumulative: false,
         })
         .collect();
     let mut heuristic_keys: HashMap<String, usize> = HashMap::new();
@@ -154,28 +159,44 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
 
     // What each claim is about is worked out on its own, so the claims are shared among the
     // threads, a slice at a time (so the choices held at once stay few); the groups of
-    // heuristic keys are then made in claim order.
+    // heuristic keys are then made in claim order, once the frames have told what the set
+    // is about.
     const SLICE: usize = 1 << 14;
-    let choices = claims.chunks(SLICE).flat_map(|slice| {
-        slice
-            .par_iter()
-            .map(|claim| choose_subject(claim, files, subjects, gazetteer))
-            .collect::<Vec<_>>()
-    });
-    for (index, choice) in choices.enumerate() {
+    let doc_years = document_years(claims);
+    let choices: Vec<Option<Choice>> = claims
+        .chunks(SLICE)
+        .flat_map(|slice| {
+            slice
+                .par_iter()
+                .map(|claim| choose_subject(claim, files, subjects, gazetteer, vocabulary, &doc_years))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let framed: Vec<(usize, &Frame)> = choices
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Some(Choice::Framed(frame)) => Some((claims[i].doc, frame)),
+            _ => None,
+        })
+        .collect();
+    let topic = Topic::of(&framed);
+    for (index, choice) in choices.into_iter().enumerate() {
         let Some(choice) = choice else { continue };
         let (subject, reason) = match choice {
             Choice::Declared { subject, reason } => (subject, reason),
             Choice::Heuristic { key, label, reason } => {
-                let subject = *heuristic_keys.entry(key.clone()).or_insert_with(|| {
-                    groups.push(Subject {
-                        key,
-                        label,
-                        declared: false,
-                        claims: Vec::new(),
-                    });
-                    groups.len() - 1
-                });
+                let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, false);
+                (subject, reason)
+            }
+            Choice::Framed(frame) => {
+                let (key, label) = topic.key(&frame, vocabulary);
+                let cumulative = match &frame.measure {
+                    subject::MeasureRef::Known(m) => vocabulary.measures[*m].cumulative,
+                    subject::MeasureRef::Noun(_) => false,
+                };
+                let reason = frame_reason(&frame, &topic);
+                let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, cumulative);
                 (subject, reason)
             }
         };
@@ -186,12 +207,55 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
     build(claims, groups, subject_of, reasons, gazetteer)
 }
 
+/// The group of a subject found without a rule file, made on first use.
+fn heuristic_group(
+    groups: &mut Vec<Subject>,
+    keys: &mut HashMap<String, usize>,
+    key: String,
+    label: String,
+    cumulative: bool,
+) -> usize {
+    *keys.entry(key.clone()).or_insert_with(|| {
+        groups.push(Subject {
+            key,
+            label,
+            declared: false,
+            claims: Vec::new(),
+            cumulative,
+        });
+        groups.len() - 1
+    })
+}
+
+/// `measure deaths from verb “killed”, place ludian county, qualifiers in 1970`
+fn frame_reason(frame: &Frame, topic: &Topic) -> String {
+    let mut parts = vec![format!("measure from {}", frame.how)];
+    let mut named = |what: &str, name: &Option<String>| {
+        if let Some(name) = name {
+            if topic.names.contains(name) {
+                parts.push(format!("{what} {name}, which the document set is about"));
+            } else {
+                parts.push(format!("{what} {name}"));
+            }
+        }
+    };
+    named("owner", &frame.owner);
+    named("place", &frame.place);
+    if !frame.qualifiers.is_empty() {
+        let qualifiers: Vec<&str> = frame.qualifiers.iter().map(String::as_str).collect();
+        parts.push(format!("kept apart by {}", qualifiers.join(", ")));
+    }
+    parts.join(", ")
+}
+
 /// The subject a claim is about, and why.
 enum Choice {
     /// The rule files' subject at this index.
     Declared { subject: usize, reason: String },
     /// A subject made up from the claim's owner, place and class.
     Heuristic { key: String, label: String, reason: String },
+    /// A subject built from the sentence: what is counted, whose or where, qualifiers.
+    Framed(Frame),
 }
 
 fn choose_subject(
@@ -199,6 +263,8 @@ fn choose_subject(
     files: &[&SourceFile],
     subjects: &[SubjectDef],
     gazetteer: &Gazetteer,
+    vocabulary: &Vocabulary,
+    doc_years: &[Option<i16>],
 ) -> Option<Choice> {
     if claim.boilerplate || claim.context.partitive || claim.value.is_none() {
         return None;
@@ -219,12 +285,40 @@ fn choose_subject(
             subject,
             reason: declared_reason(&subjects[subject], claim, &sentence),
         }),
-        None => heuristic_subject(claim, gazetteer).map(|(key, label)| Choice::Heuristic {
-            key,
-            label,
-            reason: heuristic_reason(claim),
-        }),
+        None => match heuristic_subject(claim, gazetteer) {
+            Some((key, label)) => Some(Choice::Heuristic {
+                key,
+                label,
+                reason: heuristic_reason(claim),
+            }),
+            None => {
+                let file = files[claim.doc];
+                let start = claim.span.start.checked_sub(claim.context.sentence.start)?;
+                let end = claim.span.end.checked_sub(claim.context.sentence.start)?;
+                let year = doc_years.get(claim.doc).copied().flatten();
+                subject::frame(claim, written, start..end, year, vocabulary, gazetteer)
+                    .filter(|_| file.slice(claim.span.clone()).len() == end - start)
+                    .map(Choice::Framed)
+            }
+        },
     }
+}
+
+/// The year of each document, as the claims dated by their document carry it.
+fn document_years(claims: &[Claim]) -> Vec<Option<i16>> {
+    let mut years = Vec::new();
+    for claim in claims {
+        if years.len() <= claim.doc {
+            years.resize(claim.doc + 1, None);
+        }
+        if let Some(time) = claim.time
+            && time.source == crate::extract::TimeSource::DocumentDate
+            && let Some(from) = time.from
+        {
+            years[claim.doc] = Some(from.year());
+        }
+    }
+    years
 }
 
 /// Links claims made elsewhere (`check --claims`) by the subject key each one carries:
@@ -250,6 +344,7 @@ pub fn link_by_subject(
                 label: declared.map_or_else(|| key.to_owned(), |d| d.label.clone()),
                 declared: declared.is_some(),
                 claims: Vec::new(),
+                cumulative: false,
             });
             groups.len() - 1
         });
@@ -493,6 +588,11 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
         ));
     }
     let class = claim.class.filter(|c| HEURISTIC_CLASSES.contains(c))?;
+    // The dead and the injured, and "people" of no stated role, are told apart by the words
+    // around the number: the subject stage reads them.
+    if class == UnitClass::Casualties || claim.unit.as_deref().is_some_and(is_generic_people) {
+        return None;
+    }
     if class == UnitClass::Countries {
         return Some((format!("{owner}/members"), format!("member countries of {owner_name}")));
     }
@@ -511,6 +611,10 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
             format!("{} of {owner_name}", class.as_str()),
         )),
     }
+}
+
+fn is_generic_people(unit: &str) -> bool {
+    ["people", "persons"].iter().any(|p| unit.eq_ignore_ascii_case(p))
 }
 
 /// Groups role claims by organisation and title. A title written without its organisation

@@ -104,6 +104,25 @@ pub(super) fn dated_claims(cx: &super::RuleContext<'_>, claims: &[usize]) -> Vec
     dated
 }
 
+/// The figure a value names, as a point: `at least 5,160` and `more than 5,000` name their
+/// bound, `about 500` its centre. A running total is compared this way, since its bounds say
+/// only that the count had reached a figure, not that it may since have grown past the next.
+pub(super) fn named(value: crate::extract::Interval) -> crate::extract::Interval {
+    let point = match (value.low, value.high) {
+        (Some(low), Some(high)) => (low + high) / 2.0,
+        (Some(low), None) => low,
+        (None, Some(high)) => high,
+        (None, None) => return value,
+    };
+    crate::extract::Interval {
+        low: Some(point),
+        high: Some(point),
+        low_inclusive: true,
+        high_inclusive: true,
+        approximate: value.approximate,
+    }
+}
+
 /// Days from `a` to `b`.
 pub(super) fn days_between(a: jiff::civil::Date, b: jiff::civil::Date) -> i32 {
     a.until(b).ok().map_or(i32::MAX, |span| span.get_days().abs())

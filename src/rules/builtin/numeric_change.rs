@@ -1,6 +1,6 @@
 use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
 
-use super::{dated_claims, days_between};
+use super::{dated_claims, days_between, named};
 use crate::extract::Modality;
 
 declare_rule! {
@@ -26,7 +26,9 @@ declare_rule! {
     /// `tolerance` (default `"0%"`): relative widening of approximate values ("about 500",
     /// "several hundred") before comparing; exact values are compared as written.
     /// `window` (default `"14d"`): facts closer than this are not a change (they are checked
-    /// by `numeric-contradiction`).
+    /// by `numeric-contradiction`). A running total such as a death toll or a download count
+    /// (`cumulative` in `rules/measures.toml`) has no window: any two days make a change, and
+    /// so do two figures of one document, read in order (`rose from 150 to 381`).
     pub NumericChange { name: "numeric-change", severity: Warning }
 }
 
@@ -46,13 +48,21 @@ impl Rule for NumericChange {
             // A change is a step between neighbours in time whose values cannot both hold: further
             // apart than the window, or a plan next to a fact (`from 500 to around 4,000`).
             let planned = |c: usize| cx.claims[c].modality == Modality::Planned;
+            // A running total (a death toll) moves with every update: figures of two days, or
+            // two figures of one document read in order, are a change however close, and a
+            // bound ("at least 5,160") is compared by the figure it names.
+            let apart = |pair: &[(jiff::civil::Date, usize)]| {
+                if subject.cumulative {
+                    pair[0].0 != pair[1].0 || cx.claims[pair[0].1].doc == cx.claims[pair[1].1].doc
+                } else {
+                    days_between(pair[0].0, pair[1].0) > settings.window_days
+                }
+            };
             let changes: Vec<(usize, usize)> = dated
                 .windows(2)
-                .filter(|pair| {
-                    days_between(pair[0].0, pair[1].0) > settings.window_days
-                        || planned(pair[0].1) != planned(pair[1].1)
-                })
+                .filter(|pair| apart(pair) || planned(pair[0].1) != planned(pair[1].1))
                 .filter(|pair| match (cx.claims[pair[0].1].value, cx.claims[pair[1].1].value) {
+                    (Some(a), Some(b)) if subject.cumulative => !compatible(&named(a), &named(b), settings.tolerance),
                     (Some(a), Some(b)) => !compatible(&a, &b, settings.tolerance),
                     _ => false,
                 })

@@ -53,12 +53,18 @@ impl Rule for NumericContradiction {
             let mut first_pair: Vec<Option<(usize, usize)>> = vec![None; dated.len()];
             let mut disagrees = vec![false; dated.len()];
             for (i, &(date, a)) in dated.iter().enumerate() {
+                // A running total is compared only within one day, and only across documents:
+                // one document's figures of one day are successive updates.
+                let window_days = if subject.cumulative { 0 } else { settings.window_days };
                 let window = dated[i + 1..]
                     .iter()
                     .enumerate()
-                    .take_while(|&(_, &(d, _))| days_between(date, d) <= settings.window_days);
+                    .take_while(|&(_, &(d, _))| days_between(date, d) <= window_days);
                 for (offset, &(_, b)) in window {
                     let j = i + 1 + offset;
+                    if subject.cumulative && cx.claims[a].doc == cx.claims[b].doc {
+                        continue;
+                    }
                     let (Some(va), Some(vb)) = (cx.claims[a].value, cx.claims[b].value) else {
                         continue;
                     };

@@ -1,0 +1,522 @@
+//! Subject: what a number is about, built from its sentence when no rule file says.
+//!
+//! A subject is (what is counted, whose or where, qualifiers). What is counted is a measure
+//! from `rules/measures.toml`, read from the counted noun, a verb frame after or before the
+//! number, or a metric noun before it ("the death toll rose to 381"). Whose or where are names
+//! in the sentence itself: a possessive, the clause's subject, a place after `in`, or a
+//! known entity. Qualifiers keep apart what a careful reader keeps apart: a figure of another
+//! year (an older disaster), a part ("the other 11", "another 179"), a target or ceiling, and
+//! the state of what is counted ("rescued", "trapped").
+//!
+//! Names that the whole document set agrees on (the country a disaster struck, the product a
+//! set of stories is about) are the set's topic: a figure that names it and one that leaves
+//! it unsaid are about the same thing, so [`Topic`] drops them from the keys.
+//!
+//! **Invariant:** a frame is worked out from one claim and its sentence alone; the topic is
+//! one count over the frames. Nothing compares claims with each other.
+
+mod names;
+mod vocabulary;
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use crate::extract::{Claim, ClaimKind, Gazetteer, TimeSource};
+
+
+pub use vocabulary::{Measure, Vocabulary};
+
+/// What one numeric claim is about, as its sentence says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Index of the measure in the vocabulary, or the counted noun itself.
+    pub measure: MeasureRef,
+    /// Who the figure belongs to (an entity id or a name from the text, in lower case).
+    pub owner: Option<String>,
+    /// Where it was counted, for measures of an event.
+    pub place: Option<String>,
+    /// Year, part, target and state qualifiers, sorted.
+    pub qualifiers: BTreeSet<String>,
+    /// How the measure was found, for `--explain-links`.
+    pub how: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MeasureRef {
+    Known(usize),
+    Noun(String),
+}
+
+/// A word of a sentence with its byte range there.
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    text: &'a str,
+    range: Range<usize>,
+}
+
+impl Word<'_> {
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// The words of `text`, split at spaces and at punctuation that is not inside a word.
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.' && start.is_some();
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push_word(text, s..i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s..text.len(), &mut out);
+    }
+    out
+}
+
+fn push_word<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Word<'a>>) {
+    let trimmed = text[range.clone()].trim_end_matches(['.', '-', '\'', '’']);
+    let trimmed = trimmed.trim_start_matches(['-', '\'', '’']);
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = range.start + text[range.clone()].find(trimmed).unwrap_or(0);
+    out.push(Word {
+        text: trimmed,
+        range: start..start + trimmed.len(),
+    });
+}
+
+/// The frame of a numeric claim whose sentence is `sentence`, the claim at `span` in it.
+/// `doc_year` is the year of the claim's document.
+pub fn frame(
+    claim: &Claim,
+    sentence: &str,
+    span: Range<usize>,
+    doc_year: Option<i16>,
+    vocabulary: &Vocabulary,
+    gazetteer: &Gazetteer,
+) -> Option<Frame> {
+    if claim.kind != ClaimKind::Count || claim.boilerplate || claim.context.partitive || claim.value.is_none() {
+        return None;
+    }
+    if span.end > sentence.len() || !sentence.is_char_boundary(span.start) || !sentence.is_char_boundary(span.end) {
+        return None;
+    }
+    let before_text = &sentence[..span.start];
+    let after_text = &sentence[span.end..];
+    // The clause before the number: back to the last break, and never past another number.
+    let clause_start = before_text
+        .rfind([';', ':', '—', '–', '(', ')', '?', '!'])
+        .map_or(0, |i| i + before_text[i..].chars().next().map_or(1, char::len_utf8));
+    let clause_start = before_text[clause_start..]
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(clause_start, |i| {
+            let at = clause_start + i;
+            // Skip to the end of that number's word.
+            before_text[at..].find(' ').map_or(before_text.len(), |j| at + j)
+        });
+    let before = words(&before_text[clause_start..]);
+    let opens_sentence = before_text[..clause_start].trim().is_empty();
+    // The whole clause around the number, past other numbers, for the years it names.
+    let clause_from = before_text
+        .rfind([';', ':', '—', '–', '(', ')', '?', '!'])
+        .map_or(0, |i| i + before_text[i..].chars().next().map_or(1, char::len_utf8));
+    let after_end = after_text
+        .find([';', ':', '—', '–', '(', ')', '?', '!', ','])
+        .unwrap_or(after_text.len());
+    let after_end = after_text[..after_end].find(". ").unwrap_or(after_end);
+    let after = words(&after_text[..after_end]);
+
+    let unit = claim.unit.as_deref().map(str::to_lowercase);
+    let lower_before: Vec<String> = before.iter().map(Word::lower).collect();
+    let lower_after: Vec<String> = after.iter().map(Word::lower).collect();
+    // Words inside the claim between the number and its noun: "113 new cases".
+    let inside: Vec<String> = words(&sentence[span.clone()]).iter().map(Word::lower).collect();
+
+    // A number that is one of a group named after it: "215 soldiers were among the dead".
+    if lower_after.iter().take(3).any(|w| w == "among") {
+        return None;
+    }
+
+    let mut qualifiers = BTreeSet::new();
+    let noun_measure = unit.as_deref().and_then(|u| vocabulary.measure_of_noun(u));
+    let generic_noun = unit.as_deref().is_none_or(|u| vocabulary.is_generic(u));
+    let verb_after = vocabulary.verb_after(&lower_after);
+    let verb_before = vocabulary.verb_before(&lower_before);
+    let metric = vocabulary.metric_before(&lower_before);
+
+    // A classed noun with no owner ("the force in Iraq") is nobody's in particular.
+    if claim.class.is_some() && noun_measure.is_none() && !generic_noun && claim.context.owner.is_none() {
+        return None;
+    }
+    let (measure, how) = if let Some(m) = noun_measure {
+        (MeasureRef::Known(m), format!("counted noun “{}”", unit.as_deref().unwrap_or("")))
+    } else if let Some((m, verb)) = verb_after.or(verb_before) {
+        if !generic_noun && let Some(u) = &unit {
+            qualifiers.insert(u.clone());
+        }
+        (MeasureRef::Known(m), format!("verb “{verb}”"))
+    } else if let Some((m, phrase)) = metric.filter(|_| generic_noun) {
+        (MeasureRef::Known(m), format!("“{phrase}” before the number"))
+    } else if let Some(u) = unit.as_deref().filter(|_| !generic_noun) {
+        if !plausible_counted_noun(u) {
+            return None;
+        }
+        (MeasureRef::Noun(singular(u)), format!("counted noun “{u}”"))
+    } else {
+        return None;
+    };
+    let known = match &measure {
+        MeasureRef::Known(m) => Some(&vocabulary.measures[*m]),
+        MeasureRef::Noun(_) => None,
+    };
+    let event = known.is_some_and(|m| m.event);
+
+    // States: "12 boys rescued", "trapped 13", "12,000 homes destroyed", "400 suspected
+    // cases"; a measure its verb named has its state already.
+    let by_noun = noun_measure.is_some() || matches!(measure, MeasureRef::Noun(_));
+    if by_noun
+        && let Some(state) = vocabulary
+            .state_within(&inside)
+            .or_else(|| vocabulary.state_near(&lower_before, &lower_after))
+        && known.is_none_or(|m| !m.names_verb(&state))
+    {
+        qualifiers.insert(state);
+    }
+    // Parts: "the other 11", "another 179", "30 more", "113 new cases".
+    if let Some(part) = vocabulary
+        .part_near(&lower_before, &lower_after)
+        .or_else(|| vocabulary.part_within(&inside))
+    {
+        qualifiers.insert(part.to_owned());
+    }
+    // A target or ceiling: "a cap of 3,000".
+    if lower_before
+        .iter()
+        .rev()
+        .take(4)
+        .any(|w| vocabulary.targets.contains(w.as_str()))
+    {
+        qualifiers.insert("target".to_owned());
+    }
+    // A figure of another year, for measures of an event: an older disaster's toll.
+    if event && let Some(year) = doc_year {
+        let stated = claim
+            .time
+            .filter(|t| t.source == TimeSource::Text)
+            .and_then(|t| t.from.filter(|from| t.to.is_none_or(|to| to.year() == from.year())))
+            .map(|from| from.year());
+        let clause_end = after_text
+            .find([';', ':', '—', '–', '(', ')', '?', '!'])
+            .unwrap_or(after_text.len());
+        let named = stated.or_else(|| {
+            clause_year(&before_text[clause_from..]).or_else(|| clause_year(&after_text[..clause_end]))
+        });
+        if let Some(other) = named.filter(|&y| y != year) {
+            qualifiers.insert(format!("in {other}"));
+        }
+    }
+
+    let sentence_lower = sentence.to_lowercase();
+    let named_in_sentence = |id: &str| {
+        let name = gazetteer
+            .get(id)
+            .map_or_else(|| id.replace('-', " "), |i| gazetteer.entities[i].name.to_lowercase());
+        contains_word(&sentence_lower, &name) || contains_word(&sentence_lower, &id.replace('-', " "))
+    };
+    let place_from_text = place_after(&after)
+        .or_else(|| place_opening(&before))
+        .or_else(|| clause_subject(&before, opens_sentence, vocabulary).filter(|name| !is_organisation(name)));
+    let (owner, place) = if event {
+        // Where it happened: a place the sentence names, else the entity the number belongs to
+        // when the sentence names it (not one carried over from elsewhere in the document).
+        let known_place = [claim.context.place.as_deref(), claim.context.owner.as_deref()]
+            .into_iter()
+            .flatten()
+            .find(|id| named_in_sentence(id))
+            .map(str::to_owned);
+        (None, place_from_text.or(known_place))
+    } else {
+        let owner = possessive_owner(&before, vocabulary)
+            .or_else(|| claim.context.owner.clone())
+            .or_else(|| clause_subject(&before, opens_sentence, vocabulary));
+        (owner.filter(|o| o.chars().count() > 1), None)
+    };
+    Some(Frame {
+        measure,
+        owner,
+        place,
+        qualifiers,
+        how,
+    })
+}
+
+/// `in 1974`, `a 2008 quake`: a year the clause names, other than after `since`.
+fn clause_year(clause: &str) -> Option<i16> {
+    let words = words(clause);
+    words.iter().enumerate().find_map(|(i, w)| {
+        let year: i16 = w.text.parse().ok()?;
+        let after_since = i > 0 && words[i - 1].text.eq_ignore_ascii_case("since");
+        ((1900..=2099).contains(&year) && w.text.len() == 4 && !after_since).then_some(year)
+    })
+}
+
+/// Whether `word` occurs in `text` with no letter or digit on either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
+/// Names of bodies that count, not places that are counted in.
+fn is_organisation(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "organisation", "organization", "ministry", "agency", "government", "office", "department", "council",
+        "committee", "authority", "centre", "center", "survey", "service", "bureau", "administration", "news",
+        "commission", "institute", "university", "association", "bank", "fund", "union", "company", "corp",
+        "inc", "group", "police", "army", "media", "who", "un", "cdc",
+    ];
+    name.split([' ', '-']).any(|w| WORDS.contains(&w))
+}
+
+/// Counted nouns too vague to make a subject on their own.
+fn plausible_counted_noun(noun: &str) -> bool {
+    const VAGUE: &[&str] = &[
+        "times", "time", "things", "ways", "cases", "items", "points", "percent", "per", "of", "and", "more",
+        "less", "steps", "parts", "pieces", "others", "ones", "kinds", "types", "examples", "reasons", "days",
+        "countries", "nations", "states", "regions", "provinces", "districts", "cities", "towns", "places",
+    ];
+    noun.len() > 2 && noun.chars().all(|c| c.is_alphabetic() || c == '-') && !VAGUE.contains(&noun)
+}
+
+/// `boys` → `boy`, `homes` → `home`, `families` → `family`; the key of a counted noun.
+fn singular(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    if noun.ends_with("ss") {
+        return noun.to_owned();
+    }
+    noun.strip_suffix('s').unwrap_or(noun).to_owned()
+}
+
+/// Words that never open a name, though written with a capital at a sentence's start.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "of", "for", "by", "with", "from", "and", "but", "as", "after", "before",
+    "since", "about", "some", "another", "more", "nearly", "almost", "over", "according", "this", "that", "these",
+    "those", "it", "its", "their", "his", "her", "they", "we", "he", "she", "there", "here", "officials", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "at", "least", "up", "to",
+    "until", "so", "far", "while", "when", "if", "than", "all", "only", "around", "roughly", "just", "of",
+    "during", "more", "most", "many", "several", "dozens", "hundreds", "thousands", "some", "total", "overall",
+    "meanwhile", "however", "also", "earlier", "later", "now", "today", "yesterday", "tonight", "last", "next",
+    "mr", "mrs", "ms", "dr", "prof", "sir", "gen", "col", "capt", "lt", "sgt", "president", "minister",
+];
+
+/// Words that may join the parts of one name: `Sierra Leone`, `Bosnia and Herzegovina` not,
+/// but `Abd al-Karim`, `Pokémon Go`.
+fn name_joiner(word: &str) -> bool {
+    matches!(word, "de" | "da" | "del" | "van" | "von" | "bin" | "al" | "el" | "du" | "la" | "le")
+}
+
+/// Runs of capitalised words in `words[range]`: (first, end) word indices.
+fn name_runs(words: &[Word<'_>]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if w.capitalised() && !NOT_NAMES.contains(&w.lower().as_str()) {
+            let start = i;
+            let mut end = i + 1;
+            while end < words.len() {
+                let next = &words[end];
+                if next.capitalised() && !NOT_NAMES.contains(&next.lower().as_str()) {
+                    end += 1;
+                } else if name_joiner(next.text) && words.get(end + 1).is_some_and(Word::capitalised) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            runs.push((start, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+fn name_of(words: &[Word<'_>], (start, end): (usize, usize)) -> String {
+    let name = words[start..end]
+        .iter()
+        .map(|w| w.text.trim_end_matches("'s").trim_end_matches("’s"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    name.to_lowercase()
+}
+
+/// `in Ludian County`, `across the worst-hit Sindhupalchok district` right after the number.
+fn place_after(after: &[Word<'_>]) -> Option<String> {
+    let at = after
+        .iter()
+        .take(5)
+        .position(|w| matches!(w.lower().as_str(), "in" | "across" | "near" | "throughout"))?;
+    let rest = &after[at + 1..];
+    let first = rest
+        .iter()
+        .take(4)
+        .position(|w| w.capitalised() && !NOT_NAMES.contains(&w.lower().as_str()))?;
+    // Only articles and adjectives between the preposition and the name.
+    if rest[..first]
+        .iter()
+        .any(|w| matches!(w.lower().as_str(), "and" | "or" | "with" | "but") || w.text.chars().any(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let runs = name_runs(&rest[first..]);
+    runs.first().map(|&(s, e)| name_of(&rest[first..], (s, e)))
+}
+
+/// `In Muzaffarabad, 11,000 died`: a place that opens the clause.
+fn place_opening(before: &[Word<'_>]) -> Option<String> {
+    let first = before.first()?;
+    if !matches!(first.lower().as_str(), "in" | "across") {
+        return None;
+    }
+    let rest = &before[1..];
+    let runs = name_runs(rest);
+    let &(s, e) = runs.first()?;
+    (s <= 2).then(|| name_of(rest, (s, e)))
+}
+
+/// `Nintendo's 40 million`, `Russia’s 100,000 troops`: a possessive name just before.
+fn possessive_owner(before: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
+    let tail = &before[before.len().saturating_sub(5)..];
+    let runs = name_runs(tail);
+    runs.iter().rev().find_map(|&(s, e)| {
+        let last = tail[e - 1].text;
+        (last.ends_with("'s") || last.ends_with("’s"))
+            .then(|| name_of(tail, (s, e)))
+            .filter(|name| !vocabulary.is_source(name))
+    })
+}
+
+/// The name the clause opens with, when it is not a source or a place after a preposition:
+/// `Pokémon Go has been downloaded 75 million times`.
+fn clause_subject(before: &[Word<'_>], opens_sentence: bool, vocabulary: &Vocabulary) -> Option<String> {
+    let runs = name_runs(before);
+    let &(s, e) = runs.first()?;
+    if s > 2 {
+        return None;
+    }
+    // A lone capitalised word opening a sentence may be any word ("Electricity was cut").
+    if opens_sentence && s == 0 && e == 1 {
+        return None;
+    }
+    if s > 0 {
+        let previous = before[s - 1].lower();
+        if matches!(
+            previous.as_str(),
+            "in" | "at" | "from" | "to" | "for" | "of" | "across" | "near" | "by" | "with"
+        ) || previous == "according"
+        {
+            return None;
+        }
+    }
+    let name = name_of(before, (s, e));
+    let next = before.get(e).map(Word::lower).unwrap_or_default();
+    if vocabulary.is_source(&name) || vocabulary.source_verbs.contains(next.as_str()) {
+        return None;
+    }
+    Some(name)
+}
+
+/// What the document set is about: the names (owners or places) that most of its documents
+/// use for figures. A figure naming one of them and a figure that leaves it unsaid are about
+/// the same thing.
+#[derive(Debug, Clone, Default)]
+pub struct Topic {
+    pub names: BTreeSet<String>,
+}
+
+impl Topic {
+    /// The names that at least half of the documents with frames (and at least two) use.
+    pub fn of(frames: &[(usize, &Frame)]) -> Topic {
+        let mut docs_with_frames = BTreeSet::new();
+        let mut docs_by_name: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+        for &(doc, frame) in frames {
+            docs_with_frames.insert(doc);
+            for name in frame.owner.iter().chain(&frame.place) {
+                docs_by_name.entry(name).or_default().insert(doc);
+            }
+        }
+        let needed = docs_with_frames.len().div_ceil(2).max(2);
+        let names = docs_by_name
+            .into_iter()
+            .filter(|(_, docs)| docs.len() >= needed)
+            .map(|(name, _)| name.to_owned())
+            .collect();
+        Topic { names }
+    }
+
+    /// The subject key and label of `frame`, with the topic's names left out.
+    pub fn key(&self, frame: &Frame, vocabulary: &Vocabulary) -> (String, String) {
+        let measure = match &frame.measure {
+            MeasureRef::Known(m) => (vocabulary.measures[*m].id.clone(), vocabulary.measures[*m].label.clone()),
+            MeasureRef::Noun(noun) => (noun.clone(), format!("{noun} count")),
+        };
+        let keep = |name: &Option<String>| name.clone().filter(|n| !self.names.contains(n));
+        let owner = keep(&frame.owner);
+        let place = keep(&frame.place);
+        let mut key = Vec::new();
+        let mut label = measure.1.clone();
+        if let Some(owner) = &owner {
+            key.push(slug(owner));
+            label = format!("{label} of {owner}");
+        }
+        if let Some(place) = &place {
+            key.push(slug(place));
+            label = format!("{label} in {place}");
+        }
+        key.push(measure.0);
+        for q in &frame.qualifiers {
+            key.push(slug(q));
+        }
+        if !frame.qualifiers.is_empty() {
+            let qualifiers: Vec<&str> = frame.qualifiers.iter().map(String::as_str).collect();
+            label = format!("{label} ({})", qualifiers.join(", "));
+        }
+        (key.join("/"), label)
+    }
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests;

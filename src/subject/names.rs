@@ -1,0 +1,1 @@
+//! Names found in the text (placeholder filled below).

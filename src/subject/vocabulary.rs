@@ -1,0 +1,243 @@
+//! The subject stage's words, read from `rules/measures.toml`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// The measures file shipped with claimlint.
+pub const MEASURES: &str = include_str!("../../rules/measures.toml");
+
+/// One thing numbers count: deaths, downloads, members.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    #[serde(default)]
+    pub verbs_before: Vec<String>,
+    #[serde(default)]
+    pub metric: Vec<String>,
+    /// What an event did: places say where, and another year is another event.
+    #[serde(default)]
+    pub event: bool,
+    /// A running total: any two dates make a change.
+    #[serde(default)]
+    pub cumulative: bool,
+}
+
+impl Measure {
+    /// Whether `word` is one of the verbs that name this measure.
+    pub fn names_verb(&self, word: &str) -> bool {
+        self.verbs.iter().chain(&self.verbs_before).chain(&self.nouns).any(|v| v == word)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    generic: Vec<String>,
+    auxiliaries: Vec<String>,
+    measure: Vec<Measure>,
+    parts: HashMap<String, String>,
+    targets: Vec<String>,
+    states: Vec<String>,
+    sources: Vec<String>,
+    source_verbs: Vec<String>,
+}
+
+/// The measures and the words around numbers that build subjects.
+#[derive(Debug)]
+pub struct Vocabulary {
+    pub measures: Vec<Measure>,
+    nouns: HashMap<String, usize>,
+    after: HashMap<String, usize>,
+    before: HashMap<String, usize>,
+    /// Metric phrases as word lists, longest first.
+    metrics: Vec<(Vec<String>, usize)>,
+    generic: HashSet<String>,
+    auxiliaries: HashSet<String>,
+    parts: HashMap<String, String>,
+    pub targets: HashSet<String>,
+    states: HashSet<String>,
+    sources: HashSet<String>,
+    pub source_verbs: HashSet<String>,
+}
+
+static BUILT_IN: LazyLock<Vocabulary> =
+    LazyLock::new(|| Vocabulary::parse(MEASURES).expect("the built-in rules/measures.toml is valid"));
+
+/// Words that carry a figure forward to a later value ("rose to", "climbed to").
+const CARRIERS: &[&str] = &[
+    "rose", "risen", "rises", "rising", "climbed", "climbs", "jumped", "reached", "reaches", "hit", "hits", "stood",
+    "stands", "now", "has", "had", "have", "is", "was", "were", "at", "to", "of", "by", "from", "least", "more",
+    "than", "over", "about", "nearly", "almost", "some", "around", "up", "an", "estimated", "a", "the", "official",
+    "confirmed", "total", "increased", "grew", "soared", "topped", "passed", "exceeded", "surpassed", "past", "as",
+    "many", "much", "approximately", "roughly", "near", "close", "just", "under", "below", "fewer", "less",
+    "least", "further", "still", "already", "so", "far", "latest", "new", "revised", "raised", "upped",
+];
+
+impl Vocabulary {
+    pub fn built_in() -> &'static Vocabulary {
+        &BUILT_IN
+    }
+
+    pub fn parse(text: &str) -> Result<Vocabulary, toml::de::Error> {
+        let file: File = toml::from_str(text)?;
+        let mut nouns = HashMap::new();
+        let mut after = HashMap::new();
+        let mut before = HashMap::new();
+        let mut metrics = Vec::new();
+        for (index, measure) in file.measure.iter().enumerate() {
+            for noun in &measure.nouns {
+                nouns.entry(noun.to_lowercase()).or_insert(index);
+            }
+            for verb in &measure.verbs {
+                after.entry(verb.to_lowercase()).or_insert(index);
+            }
+            for verb in &measure.verbs_before {
+                before.entry(verb.to_lowercase()).or_insert(index);
+            }
+            for phrase in &measure.metric {
+                metrics.push((phrase.to_lowercase().split_whitespace().map(str::to_owned).collect(), index));
+            }
+        }
+        metrics.sort_by_key(|(words, _): &(Vec<String>, usize)| std::cmp::Reverse(words.len()));
+        let lower = |list: Vec<String>| list.into_iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        Ok(Vocabulary {
+            measures: file.measure,
+            nouns,
+            after,
+            before,
+            metrics,
+            generic: lower(file.generic),
+            auxiliaries: lower(file.auxiliaries),
+            parts: file.parts,
+            targets: lower(file.targets),
+            states: lower(file.states),
+            sources: lower(file.sources),
+            source_verbs: lower(file.source_verbs),
+        })
+    }
+
+    pub fn measure_of_noun(&self, noun: &str) -> Option<usize> {
+        self.nouns.get(noun).copied()
+    }
+
+    pub fn is_generic(&self, noun: &str) -> bool {
+        self.generic.contains(noun)
+    }
+
+    pub fn is_source(&self, name: &str) -> bool {
+        self.sources.contains(name)
+    }
+
+    /// `N people died`, `N have been confirmed dead`: the first word after the number's
+    /// auxiliaries, when it names a measure.
+    pub fn verb_after<'w>(&self, after: &'w [String]) -> Option<(usize, &'w str)> {
+        for word in after.iter().take(6) {
+            if let Some(&m) = self.after.get(word) {
+                return Some((m, word));
+            }
+            if !self.auxiliaries.contains(word) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `killed 40 people`, `injuring at least 300`: a verb just before the number, past words
+    /// that only carry it ("at least", "more than").
+    pub fn verb_before<'w>(&self, before: &'w [String]) -> Option<(usize, &'w str)> {
+        for word in before.iter().rev().take(5) {
+            if let Some(&m) = self.before.get(word) {
+                return Some((m, word));
+            }
+            if !CARRIERS.contains(&word.as_str()) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// `the death toll rose to 381`, `a toll of 94`: the nearest metric phrase before the
+    /// number whose words up to the number only carry a figure or name where and when.
+    pub fn metric_before(&self, before: &[String]) -> Option<(usize, String)> {
+        for end in (1..=before.len()).rev().take(12) {
+            for (phrase, m) in &self.metrics {
+                let n = phrase.len();
+                if end >= n && before[end - n..end] == phrase[..] && self.carries_to_number(&before[end..]) {
+                    return Some((*m, phrase.join(" ")));
+                }
+            }
+            let word = &before[end - 1];
+            if self.before.contains_key(word) || self.after.contains_key(word) || self.nouns.contains_key(word) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether the words between a metric phrase and its number carry the figure: only
+    /// carriers (`rose to`, `stood at`), or a `from …`/`in …` phrase naming the event and then
+    /// a verb that moves the figure (`toll from Sunday's quake in Yunnan rose to`).
+    fn carries_to_number(&self, between: &[String]) -> bool {
+        const MOVES: &[&str] = &[
+            "rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "hit", "hits", "stood", "stands",
+            "passed", "passes", "topped", "jumped", "increased", "is", "was", "now", "soared", "grew",
+        ];
+        let is_carrier = |w: &String| CARRIERS.contains(&w.as_str());
+        if between.iter().all(is_carrier) {
+            return true;
+        }
+        let opens_phrase = between
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "for" | "of"));
+        let tail = between.iter().rev().take_while(|w| is_carrier(w)).count();
+        let moved = between[between.len() - tail..].iter().any(|w| MOVES.contains(&w.as_str()));
+        opens_phrase && between.len() <= 10 && moved
+    }
+
+    /// A state verb right before the number or right after it (past auxiliaries).
+    pub fn state_near(&self, before: &[String], after: &[String]) -> Option<String> {
+        let near_after = after
+            .iter()
+            .take(4)
+            .take_while(|w| self.states.contains(*w) || self.auxiliaries.contains(*w))
+            .find(|w| self.states.contains(*w));
+        let near_before = || {
+            before
+                .iter()
+                .rev()
+                .take(4)
+                .take_while(|w| self.states.contains(*w) || CARRIERS.contains(&w.as_str()))
+                .find(|w| self.states.contains(*w))
+        };
+        near_after.or_else(near_before).cloned()
+    }
+
+    /// `the other 11`, `another 179`, `30 more` (not `30 more than`).
+    pub fn part_near(&self, before: &[String], after: &[String]) -> Option<&str> {
+        let just_before = before.last().and_then(|w| self.parts.get(w));
+        let after_number = match after {
+            [first, second, ..] if second == "than" => self.parts.get(first).filter(|_| false),
+            [first, ..] => self.parts.get(first),
+            [] => None,
+        };
+        just_before.or(after_number).map(String::as_str)
+    }
+
+    /// A part word between the number and its noun: `113 new cases`, `11 other boys`.
+    pub fn part_within(&self, inside: &[String]) -> Option<&str> {
+        inside.iter().skip(1).find_map(|w| self.parts.get(w)).map(String::as_str)
+    }
+
+    /// A state word between the number and its noun: `4,000 suspected cases`.
+    pub fn state_within(&self, inside: &[String]) -> Option<String> {
+        inside.iter().skip(1).find(|w| self.states.contains(*w)).cloned()
+    }
+}
