@@ -88,6 +88,7 @@ pub fn import(records: Vec<ClaimRecord>) -> Imported {
             markup: None,
             comments: Vec::new(),
             invalid_utf8_at: None,
+            names: Vec::new(),
         });
     }
     imported

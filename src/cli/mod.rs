@@ -426,6 +426,7 @@ fn keep_what_later_stages_read(document: &mut Document, claims: &[Claim]) {
         .iter()
         .flat_map(|c| [c.span.clone(), c.context.sentence.clone()])
         .collect();
+    keep.extend(document.names.iter().map(|n| n.range.clone()));
     for comment in &document.comments {
         let after = text.get(comment.range.end..).unwrap_or_default();
         // The rest of the comment's line, then blank lines, then the first line with text.
@@ -467,6 +468,7 @@ impl Stage<'_> {
         }
         let mut document = documents::decode(name, bytes, manifest, self.options.lossy)?;
         let claims = extract::extract(0, &document, self.gazetteer);
+        document.names = crate::subject::document_names(&document);
         if let Some((cache, key)) = key
             && let Err(e) = cache.put(key, &document.known(), &claims)
         {
@@ -849,7 +851,14 @@ struct Checked {
 }
 
 fn run_checks(loaded: &mut Loaded, lock_file: Option<&Path>) -> Result<Checked, Failure> {
-    let (claims, graph) = extract_and_link(loaded);
+    let (mut claims, mut graph) = extract_and_link(loaded);
+    let names: Vec<(usize, &crate::subject::NameMention)> = loaded
+        .documents
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, d)| d.names.iter().map(move |m| (doc, m)))
+        .collect();
+    graph.add_spellings(&mut claims, &names);
     let metas: Vec<_> = loaded.documents.iter().map(|d| d.meta.clone()).collect();
 
     let locked = match lock_file {

@@ -46,6 +46,8 @@ pub struct Document {
     pub comments: Vec<markup::Comment>,
     /// Read with `--lossy`: the offset of the first byte that was not valid UTF-8.
     pub invalid_utf8_at: Option<usize>,
+    /// The first mention of each name the text spells (`subject::document_names`).
+    pub names: Vec<crate::subject::NameMention>,
 }
 
 /// The prose of a marked-up document, as a document of its own plus the map back.
@@ -435,6 +437,7 @@ pub fn known(path: String, text: String, invalid_utf8_at: Option<usize>, known: 
         markup: None,
         comments: known.comments,
         invalid_utf8_at,
+        names: known.names,
     }
 }
 
@@ -446,6 +449,7 @@ pub struct Known {
     pub body: Range<usize>,
     pub boilerplate_from: Option<usize>,
     pub comments: Vec<markup::Comment>,
+    pub names: Vec<crate::subject::NameMention>,
 }
 
 impl Document {
@@ -456,6 +460,7 @@ impl Document {
             body: self.body.clone(),
             boilerplate_from: self.boilerplate_from,
             comments: self.comments.clone(),
+            names: self.names.clone(),
         }
     }
 }
@@ -512,6 +517,7 @@ fn parse_text(
             markup: None,
             comments: Vec::new(),
             invalid_utf8_at,
+            names: Vec::new(),
         };
     }
 
@@ -543,6 +549,7 @@ fn parse_text(
         markup: None,
         comments: Vec::new(),
         invalid_utf8_at: None,
+        names: Vec::new(),
     };
     let comments = std::mem::take(&mut prose.comments);
     Document {
@@ -553,6 +560,7 @@ fn parse_text(
         markup: Some(Box::new(Marked { view, prose })),
         comments,
         invalid_utf8_at,
+        names: Vec::new(),
     }
 }
 

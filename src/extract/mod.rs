@@ -45,6 +45,8 @@ pub enum ClaimKind {
     Ratio,
     Date,
     Role,
+    /// A name as the text spells it, kept when another document spells it otherwise.
+    Name,
 }
 
 /// A value as an interval. An exact number has `low == high`; a missing end is open.

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::extract::{Claim, ClaimKind, Gazetteer, UnitClass};
 use crate::source::SourceFile;
-use crate::subject::{self, Frame, Topic, Vocabulary};
+use crate::subject::{self, Frame, NamesInText, Topic, Vocabulary};
 
 pub use persons::Person;
 
@@ -99,6 +99,20 @@ pub struct ClaimGraph {
     person_of: Vec<Option<usize>>,
     /// Why each linked claim was linked where it was, in words.
     reasons: Vec<Option<String>>,
+    /// Names spelled in more than one way across the set (see [`ClaimGraph::add_spellings`]).
+    pub spellings: Vec<Spelling>,
+}
+
+/// A rarer spelling of a name the set mostly spells another way.
+#[derive(Debug, Clone)]
+pub struct Spelling {
+    pub usual: String,
+    pub variant: String,
+    /// Name claims: the variant's mentions, then the usual spelling's first mention in each
+    /// document.
+    pub claims: Vec<usize>,
+    /// How many of `claims` are the variant's.
+    pub variant_mentions: usize,
 }
 
 impl ClaimGraph {
@@ -163,12 +177,24 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
     // is about.
     const SLICE: usize = 1 << 14;
     let doc_years = document_years(claims);
+    let mut sentences: Vec<(usize, std::ops::Range<usize>)> =
+        claims.iter().map(|c| (c.doc, c.context.sentence.clone())).collect();
+    sentences.dedup();
+    let names = NamesInText::of(sentences.iter().map(|(doc, range)| files[*doc].slice(range.clone())));
+    let setting = Setting {
+        files,
+        subjects,
+        gazetteer,
+        vocabulary,
+        doc_years: &doc_years,
+        names: &names,
+    };
     let choices: Vec<Option<Choice>> = claims
         .chunks(SLICE)
         .flat_map(|slice| {
             slice
                 .par_iter()
-                .map(|claim| choose_subject(claim, files, subjects, gazetteer, vocabulary, &doc_years))
+                .map(|claim| choose_subject(claim, &setting))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -258,14 +284,25 @@ enum Choice {
     Framed(Frame),
 }
 
-fn choose_subject(
-    claim: &Claim,
-    files: &[&SourceFile],
-    subjects: &[SubjectDef],
-    gazetteer: &Gazetteer,
-    vocabulary: &Vocabulary,
-    doc_years: &[Option<i16>],
-) -> Option<Choice> {
+/// What choosing a claim's subject reads besides the claim.
+struct Setting<'a> {
+    files: &'a [&'a SourceFile],
+    subjects: &'a [SubjectDef],
+    gazetteer: &'a Gazetteer,
+    vocabulary: &'a Vocabulary,
+    doc_years: &'a [Option<i16>],
+    names: &'a NamesInText,
+}
+
+fn choose_subject(claim: &Claim, setting: &Setting<'_>) -> Option<Choice> {
+    let &Setting {
+        files,
+        subjects,
+        gazetteer,
+        vocabulary,
+        doc_years,
+        names,
+    } = setting;
     if claim.boilerplate || claim.context.partitive || claim.value.is_none() {
         return None;
     }
@@ -296,7 +333,7 @@ fn choose_subject(
                 let start = claim.span.start.checked_sub(claim.context.sentence.start)?;
                 let end = claim.span.end.checked_sub(claim.context.sentence.start)?;
                 let year = doc_years.get(claim.doc).copied().flatten();
-                subject::frame(claim, written, start..end, year, vocabulary, gazetteer)
+                subject::frame(claim, written, start..end, year, vocabulary, gazetteer, names)
                     .filter(|_| file.slice(claim.span.clone()).len() == end - start)
                     .map(Choice::Framed)
             }
@@ -430,6 +467,80 @@ fn build(
         subject_of,
         person_of,
         reasons,
+        spellings: Vec::new(),
+    }
+}
+
+impl ClaimGraph {
+    /// Finds the names that documents spell differently and adds a name claim for each
+    /// mention involved to `claims`. A pair the role titles already tie (a person's variant)
+    /// is left to them.
+    pub fn add_spellings(&mut self, claims: &mut Vec<Claim>, names: &[(usize, &subject::NameMention)]) {
+        let written: Vec<&str> = names.iter().map(|(_, m)| m.name.as_str()).collect();
+        let known_pairs: Vec<(String, String)> = self
+            .persons
+            .iter()
+            .filter(|p| p.variant)
+            .filter_map(|p| p.same_as.map(|t| (p.name.to_lowercase(), self.persons[t].name.to_lowercase())))
+            .collect();
+        let claim_of = |mention: usize, claims: &mut Vec<Claim>| {
+            let (doc, m) = names[mention];
+            claims.push(Claim {
+                doc,
+                span: m.range.clone(),
+                kind: ClaimKind::Name,
+                value: None,
+                unit: None,
+                class: None,
+                time: None,
+                context: crate::extract::Context {
+                    sentence: m.range.clone(),
+                    ..Default::default()
+                },
+                role: None,
+                boilerplate: false,
+                modality: crate::extract::Modality::Asserted,
+                reported: false,
+            });
+            claims.len() - 1
+        };
+        let groups = subject::spelling_groups(&written);
+        // A word of a longer name found to vary is reported with that name, not again alone.
+        let multiword: Vec<String> = groups
+            .iter()
+            .flat_map(|g| g.variants.iter().map(|(v, _)| v.to_lowercase()))
+            .filter(|v| v.contains(' '))
+            .collect();
+        for group in groups {
+            for (variant, mentions) in &group.variants {
+                let pair = (variant.to_lowercase(), group.usual.to_lowercase());
+                if !pair.0.contains(' ') && multiword.iter().any(|m| m.split(' ').any(|w| w == pair.0)) {
+                    continue;
+                }
+                if known_pairs.iter().any(|(a, b)| *a == pair.0 && *b == pair.1 || *a == pair.1 && *b == pair.0) {
+                    continue;
+                }
+                let mut ids: Vec<usize> = mentions.iter().map(|&m| claim_of(m, claims)).collect();
+                let variant_mentions = ids.len();
+                let mut docs = Vec::new();
+                for &m in &group.usual_mentions {
+                    if !docs.contains(&names[m].0) {
+                        docs.push(names[m].0);
+                        ids.push(claim_of(m, claims));
+                    }
+                }
+                self.spellings.push(Spelling {
+                    usual: group.usual.clone(),
+                    variant: variant.clone(),
+                    claims: ids,
+                    variant_mentions,
+                });
+            }
+        }
+        let grown = claims.len();
+        self.subject_of.resize(grown, None);
+        self.person_of.resize(grown, None);
+        self.reasons.resize(grown, None);
     }
 }
 

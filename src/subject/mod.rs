@@ -24,6 +24,7 @@ use std::ops::Range;
 use crate::extract::{Claim, ClaimKind, Gazetteer, TimeSource};
 
 
+pub use names::{NameMention, SpellingGroup, document_names, is_spelling_of, name_mentions, spelling_groups};
 pub use vocabulary::{Measure, Vocabulary};
 
 /// What one numeric claim is about, as its sentence says it.
@@ -107,6 +108,7 @@ pub fn frame(
     doc_year: Option<i16>,
     vocabulary: &Vocabulary,
     gazetteer: &Gazetteer,
+    names: &NamesInText,
 ) -> Option<Frame> {
     if claim.kind != ClaimKind::Count || claim.boilerplate || claim.context.partitive || claim.value.is_none() {
         return None;
@@ -229,6 +231,7 @@ pub fn frame(
         }
     }
 
+    let known = |name: &str| gazetteer.get(&slug(name)).is_some() || names.contains(name);
     let sentence_lower = sentence.to_lowercase();
     let named_in_sentence = |id: &str| {
         let name = gazetteer
@@ -238,7 +241,7 @@ pub fn frame(
     };
     let place_from_text = place_after(&after)
         .or_else(|| place_opening(&before))
-        .or_else(|| clause_subject(&before, opens_sentence, vocabulary).filter(|name| !is_organisation(name)));
+        .or_else(|| clause_subject(&before, opens_sentence, vocabulary, &known).filter(|name| !is_organisation(name)));
     let (owner, place) = if event {
         // Where it happened: a place the sentence names, else the entity the number belongs to
         // when the sentence names it (not one carried over from elsewhere in the document).
@@ -251,7 +254,7 @@ pub fn frame(
     } else {
         let owner = possessive_owner(&before, vocabulary)
             .or_else(|| claim.context.owner.clone())
-            .or_else(|| clause_subject(&before, opens_sentence, vocabulary));
+            .or_else(|| clause_subject(&before, opens_sentence, vocabulary, &known));
         (owner.filter(|o| o.chars().count() > 1), None)
     };
     Some(Frame {
@@ -345,6 +348,11 @@ fn name_runs(words: &[Word<'_>]) -> Vec<(usize, usize)> {
             let mut end = i + 1;
             while end < words.len() {
                 let next = &words[end];
+                // A possessive ends a name (`China's Yunnan`); a lone letter is no part of one.
+                let possessive = words[end - 1].text.ends_with("'s") || words[end - 1].text.ends_with("’s");
+                if possessive || next.text.chars().count() < 2 {
+                    break;
+                }
                 if next.capitalised() && !NOT_NAMES.contains(&next.lower().as_str()) {
                     end += 1;
                 } else if name_joiner(next.text) && words.get(end + 1).is_some_and(Word::capitalised) {
@@ -419,14 +427,20 @@ fn possessive_owner(before: &[Word<'_>], vocabulary: &Vocabulary) -> Option<Stri
 
 /// The name the clause opens with, when it is not a source or a place after a preposition:
 /// `Pokémon Go has been downloaded 75 million times`.
-fn clause_subject(before: &[Word<'_>], opens_sentence: bool, vocabulary: &Vocabulary) -> Option<String> {
+fn clause_subject(
+    before: &[Word<'_>],
+    opens_sentence: bool,
+    vocabulary: &Vocabulary,
+    known: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let runs = name_runs(before);
     let &(s, e) = runs.first()?;
     if s > 2 {
         return None;
     }
-    // A lone capitalised word opening a sentence may be any word ("Electricity was cut").
-    if opens_sentence && s == 0 && e == 1 {
+    // A lone capitalised word opening a sentence may be any word ("Electricity was cut"),
+    // unless it is a name the gazetteer knows ("Liberia has recorded 1,830 deaths").
+    if opens_sentence && s == 0 && e == 1 && !known(&before[0].lower()) {
         return None;
     }
     if s > 0 {
@@ -445,6 +459,32 @@ fn clause_subject(before: &[Word<'_>], opens_sentence: bool, vocabulary: &Vocabu
         return None;
     }
     Some(name)
+}
+
+/// Words the document set writes with a capital inside a sentence: names, even when one
+/// opens a sentence elsewhere ("Liberia has recorded 1,830 deaths").
+#[derive(Debug, Default)]
+pub struct NamesInText {
+    words: std::collections::HashSet<String>,
+}
+
+impl NamesInText {
+    /// The names inside `sentences`.
+    pub fn of<'a>(sentences: impl Iterator<Item = &'a str>) -> NamesInText {
+        let mut found = std::collections::HashSet::new();
+        for sentence in sentences {
+            for word in words(sentence).iter().skip(1) {
+                if word.capitalised() && !NOT_NAMES.contains(&word.lower().as_str()) {
+                    found.insert(word.lower());
+                }
+            }
+        }
+        NamesInText { words: found }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
 }
 
 /// What the document set is about: the names (owners or places) that most of its documents

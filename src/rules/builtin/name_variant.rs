@@ -3,7 +3,12 @@ use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, declare_
 declare_rule! {
     /// ## What it finds
     /// A person named with a spelling that differs by one or two letters from the spelling the
-    /// rest of the document set uses, where both name the same role or share a surname.
+    /// rest of the document set uses, where both name the same role or share a surname; and
+    /// any name the text spells two ways across documents — a transliteration (`Gunan` and
+    /// `Kunan`), a dropped, doubled or swapped letter (`Yunan`, `Sepuldeva`), diacritics with
+    /// another letter changed, particles joined or split (`Abd al-Karim`, `Abdelkarim`).
+    /// Names that differ in a whole word (`Victor Segovia`, `Dario Segovia`) are different
+    /// people and never reported.
     ///
     /// ## Why it matters
     /// A misspelt name is the error readers notice first and forgive last, and it breaks
@@ -26,6 +31,24 @@ impl Rule for NameVariant {
         let Some(settings) = ResolvedCheck::for_subject(checks, "*") else {
             return;
         };
+        for spelling in &cx.graph.spellings {
+            let variant_mentions = spelling.variant_mentions;
+            out.push(Finding {
+                site: None,
+                rule: Self::META.name,
+                severity: settings.severity,
+                subject: Some(format!("name/{}", spelling.usual.to_lowercase().replace(' ', "-"))),
+                message: format!(
+                    "“{}” and “{}” look like two spellings of one name: {} document(s) write “{}”",
+                    spelling.variant,
+                    spelling.usual,
+                    spelling.claims.len() - variant_mentions,
+                    spelling.usual
+                ),
+                claims: spelling.claims.clone(),
+                timeline: None,
+            });
+        }
         for person in &cx.graph.persons {
             let Some(canonical) = person.same_as.filter(|_| person.variant) else {
                 continue;
