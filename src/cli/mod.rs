@@ -964,6 +964,13 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
             report::UNDATED_HELP
         ));
     }
+    if run.linkage().sees_nothing() && !matches!(format, CheckFormat::Text) {
+        let linkage = run.linkage();
+        loaded.warn(&format!(
+            "{} claims with a value, and no two of them found to be about one subject: nothing was compared",
+            linkage.numeric
+        ));
+    }
     let mut buffer = Vec::new();
     match format {
         CheckFormat::Text => {

@@ -54,6 +54,9 @@ pub struct Subject {
     pub claims: Vec<usize>,
     /// A running total (a death toll, downloads): figures of different times are a change.
     pub cumulative: bool,
+    /// Named only by a counted noun outside the measures vocabulary (`33 miners`): one
+    /// document's figures of it may count different groups, so they are not compared.
+    pub by_noun: bool,
 }
 
 /// One title of one organisation (`us` + `secretary of defense`) and the claims naming holders.
@@ -165,6 +168,7 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
             declared: true,
             claims: Vec::new(),
             cumulative: false,
+            by_noun: false,
         })
         .collect();
     let mut heuristic_keys: HashMap<String, usize> = HashMap::new();
@@ -212,17 +216,17 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
         let (subject, reason) = match choice {
             Choice::Declared { subject, reason } => (subject, reason),
             Choice::Heuristic { key, label, reason } => {
-                let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, false);
+                let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, (false, false));
                 (subject, reason)
             }
             Choice::Framed(frame) => {
                 let (key, label) = topic.key(&frame, vocabulary);
-                let cumulative = match &frame.measure {
-                    subject::MeasureRef::Known(m) => vocabulary.measures[*m].cumulative,
-                    subject::MeasureRef::Noun(_) => false,
+                let kind = match &frame.measure {
+                    subject::MeasureRef::Known(m) => (vocabulary.measures[*m].cumulative, false),
+                    subject::MeasureRef::Noun(_) => (false, true),
                 };
                 let reason = frame_reason(&frame, &topic);
-                let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, cumulative);
+                let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, kind);
                 (subject, reason)
             }
         };
@@ -239,7 +243,7 @@ fn heuristic_group(
     keys: &mut HashMap<String, usize>,
     key: String,
     label: String,
-    cumulative: bool,
+    (cumulative, by_noun): (bool, bool),
 ) -> usize {
     *keys.entry(key.clone()).or_insert_with(|| {
         groups.push(Subject {
@@ -248,6 +252,7 @@ fn heuristic_group(
             declared: false,
             claims: Vec::new(),
             cumulative,
+            by_noun,
         });
         groups.len() - 1
     })
@@ -382,6 +387,7 @@ pub fn link_by_subject(
                 declared: declared.is_some(),
                 claims: Vec::new(),
                 cumulative: false,
+                by_noun: false,
             });
             groups.len() - 1
         });

@@ -39,6 +39,9 @@ struct SkippedRecord<'a> {
 struct Summary<'a> {
     documents: usize,
     claims: usize,
+    /// Claims with a value, and how many of them were linked to a subject.
+    numeric_claims: usize,
+    linked_claims: usize,
     subjects: usize,
     findings: usize,
     errors: usize,
@@ -76,6 +79,8 @@ pub fn write_json(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     let summary = Summary {
         documents: run.documents.len(),
         claims: run.claims.len(),
+        numeric_claims: run.linkage().numeric,
+        linked_claims: run.linkage().linked,
         subjects: run.graph.subjects.iter().filter(|s| !s.claims.is_empty()).count(),
         findings: run.findings.len(),
         errors,

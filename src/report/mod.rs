@@ -29,6 +29,27 @@ pub use sarif::write_sarif;
 pub use text::write_text;
 
 /// Everything a report is made from.
+/// How much of a run's numbers the linker could place: a check that links nothing sees
+/// nothing, and must not pass for a clean one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Linkage {
+    /// Claims with a value (counts, money, percents, measures), outside boilerplate.
+    pub numeric: usize,
+    /// Of those, the claims linked to a subject.
+    pub linked: usize,
+    pub subjects: usize,
+}
+
+impl Linkage {
+    /// Claims enough to expect subjects, and none found.
+    pub fn sees_nothing(&self) -> bool {
+        self.numeric >= BLIND_AT && self.subjects == 0
+    }
+}
+
+/// How many numeric claims a set needs before finding no subject in it is worth a warning.
+pub const BLIND_AT: usize = 10;
+
 pub struct Run<'a> {
     pub documents: &'a [Document],
     pub claims: &'a [Claim],
@@ -44,6 +65,19 @@ impl Run<'_> {
     pub fn counts(&self) -> (usize, usize, usize) {
         let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
         (count(Severity::Error), count(Severity::Warning), count(Severity::Info))
+    }
+
+    /// Numeric claims, how many of them are linked to a subject, and the subjects in use.
+    pub fn linkage(&self) -> Linkage {
+        let numeric: Vec<usize> = (0..self.claims.len())
+            .filter(|&i| self.claims[i].value.is_some() && !self.claims[i].boilerplate)
+            .collect();
+        let linked = numeric.iter().filter(|&&i| self.graph.subject_of(i).is_some()).count();
+        Linkage {
+            numeric: numeric.len(),
+            linked,
+            subjects: self.graph.subjects.iter().filter(|s| !s.claims.is_empty()).count(),
+        }
     }
 
     /// Paths of the documents without a date: their claims make no change or contradiction by

@@ -11,6 +11,12 @@ use crate::rules::{Finding, Severity, describe};
 /// Width the quoted source lines are trimmed to.
 const WIDTH: usize = 100;
 
+/// How many unlinked claims `--explain-links` lists.
+const UNLINKED_LISTED: usize = 50;
+
+const BLIND_HELP: &str = "`--explain-links` lists the claims left unlinked and why; a rule file's [[subject]] \
+    can name what the documents count";
+
 /// The findings, then (unless `quiet`) a summary line and a note on undated documents.
 pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) -> io::Result<()> {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() }.term_width(WIDTH);
@@ -39,6 +45,48 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) 
         plural(run.documents.len(), "document"),
         plural(run.claims.len(), "claim"),
     )?;
+    let linkage = run.linkage();
+    writeln!(
+        out,
+        "{} with a value: {} linked into {}, {} left unlinked",
+        plural(linkage.numeric, "claim"),
+        linkage.linked,
+        plural(linkage.subjects, "subject"),
+        linkage.numeric - linkage.linked,
+    )?;
+    if run.explain_links {
+        let unlinked: Vec<usize> = (0..run.claims.len())
+            .filter(|&i| {
+                let claim = &run.claims[i];
+                claim.value.is_some() && !claim.boilerplate && run.graph.subject_of(i).is_none()
+            })
+            .collect();
+        for &index in unlinked.iter().take(UNLINKED_LISTED) {
+            let claim = &run.claims[index];
+            let doc = &run.documents[claim.doc];
+            let (line, column) = doc.file.line_col(claim.span.start);
+            let why = if claim.context.partitive {
+                "a part of a larger group, which speaks for no whole"
+            } else {
+                "its sentence names no counted thing, owner or measure verb claimlint knows"
+            };
+            writeln!(
+                out,
+                "unlinked: {}:{line}:{column}: “{}”: {why}",
+                doc.file.path,
+                doc.file.slice(claim.span.clone())
+            )?;
+        }
+        if unlinked.len() > UNLINKED_LISTED {
+            writeln!(out, "unlinked: … and {} more", unlinked.len() - UNLINKED_LISTED)?;
+        }
+    }
+    if linkage.sees_nothing() {
+        writeln!(
+            out,
+            "warning: no two claims were found to be about one subject, so nothing was compared\n  = help: {BLIND_HELP}"
+        )?;
+    }
     let undated = run.undated();
     if !undated.is_empty() {
         writeln!(

@@ -61,6 +61,7 @@ impl Rule for NumericChange {
             let changes: Vec<(usize, usize)> = dated
                 .windows(2)
                 .filter(|pair| apart(pair) || planned(pair[0].1) != planned(pair[1].1))
+                .filter(|pair| !subject.by_noun || cx.claims[pair[0].1].doc != cx.claims[pair[1].1].doc)
                 .filter(|pair| match (cx.claims[pair[0].1].value, cx.claims[pair[1].1].value) {
                     (Some(a), Some(b)) if subject.cumulative => !compatible(&named(a), &named(b), settings.tolerance),
                     (Some(a), Some(b)) => !compatible(&a, &b, settings.tolerance),

@@ -62,7 +62,7 @@ impl Rule for NumericContradiction {
                     .take_while(|&(_, &(d, _))| days_between(date, d) <= window_days);
                 for (offset, &(_, b)) in window {
                     let j = i + 1 + offset;
-                    if subject.cumulative && cx.claims[a].doc == cx.claims[b].doc {
+                    if (subject.cumulative || subject.by_noun) && cx.claims[a].doc == cx.claims[b].doc {
                         continue;
                     }
                     let (Some(va), Some(vb)) = (cx.claims[a].value, cx.claims[b].value) else {
