@@ -24,8 +24,8 @@ pub mod source;
 pub mod documents;
 pub mod extract;
 pub mod link;
-pub mod subject;
 pub mod report;
 pub mod rules;
+pub mod subject;
 
 pub mod cli;

@@ -31,6 +31,9 @@ mod markup;
 mod properties;
 /// Rule-file and config errors with file:line:column.
 mod rule_files;
+/// Subjects built from the text: measure frames, owners and places, qualifiers, rolling
+/// news, names spelled two ways, and the warning when nothing links.
+mod subjects;
 /// Claim times stated in the sentence, modality, and how the checks use both.
 mod time_and_modality;
 

@@ -327,22 +327,31 @@ fn choose_subject(claim: &Claim, setting: &Setting<'_>) -> Option<Choice> {
             subject,
             reason: declared_reason(&subjects[subject], claim, &sentence),
         }),
-        None => match heuristic_subject(claim, gazetteer) {
-            Some((key, label)) => Some(Choice::Heuristic {
-                key,
-                label,
-                reason: heuristic_reason(claim),
-            }),
-            None => {
+        None => {
+            let frame = || {
                 let file = files[claim.doc];
                 let start = claim.span.start.checked_sub(claim.context.sentence.start)?;
                 let end = claim.span.end.checked_sub(claim.context.sentence.start)?;
                 let year = doc_years.get(claim.doc).copied().flatten();
                 subject::frame(claim, written, start..end, year, vocabulary, gazetteer, names)
                     .filter(|_| file.slice(claim.span.clone()).len() == end - start)
-                    .map(Choice::Framed)
+            };
+            // What an event did (`1,229 people have died`) is read from the sentence before
+            // the owner-and-class heuristic could call those people personnel.
+            let framed = frame();
+            let event = framed.as_ref().is_some_and(|f| match f.measure {
+                subject::MeasureRef::Known(m) => vocabulary.measures[m].event,
+                subject::MeasureRef::Noun(_) => false,
+            });
+            match heuristic_subject(claim, gazetteer).filter(|_| !event) {
+                Some((key, label)) => Some(Choice::Heuristic {
+                    key,
+                    label,
+                    reason: heuristic_reason(claim),
+                }),
+                None => framed.map(Choice::Framed),
             }
-        },
+        }
     }
 }
 
@@ -487,7 +496,10 @@ impl ClaimGraph {
             .persons
             .iter()
             .filter(|p| p.variant)
-            .filter_map(|p| p.same_as.map(|t| (p.name.to_lowercase(), self.persons[t].name.to_lowercase())))
+            .filter_map(|p| {
+                p.same_as
+                    .map(|t| (p.name.to_lowercase(), self.persons[t].name.to_lowercase()))
+            })
             .collect();
         let claim_of = |mention: usize, claims: &mut Vec<Claim>| {
             let (doc, m) = names[mention];
@@ -523,7 +535,10 @@ impl ClaimGraph {
                 if !pair.0.contains(' ') && multiword.iter().any(|m| m.split(' ').any(|w| w == pair.0)) {
                     continue;
                 }
-                if known_pairs.iter().any(|(a, b)| *a == pair.0 && *b == pair.1 || *a == pair.1 && *b == pair.0) {
+                if known_pairs
+                    .iter()
+                    .any(|(a, b)| *a == pair.0 && *b == pair.1 || *a == pair.1 && *b == pair.0)
+                {
                     continue;
                 }
                 let mut ids: Vec<usize> = mentions.iter().map(|&m| claim_of(m, claims)).collect();
@@ -705,9 +720,9 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
         ));
     }
     let class = claim.class.filter(|c| HEURISTIC_CLASSES.contains(c))?;
-    // The dead and the injured, and "people" of no stated role, are told apart by the words
-    // around the number: the subject stage reads them.
-    if class == UnitClass::Casualties || claim.unit.as_deref().is_some_and(is_generic_people) {
+    // The dead and the injured are told apart by the words around the number: the subject
+    // stage reads them.
+    if class == UnitClass::Casualties {
         return None;
     }
     if class == UnitClass::Countries {
@@ -728,10 +743,6 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
             format!("{} of {owner_name}", class.as_str()),
         )),
     }
-}
-
-fn is_generic_people(unit: &str) -> bool {
-    ["people", "persons"].iter().any(|p| unit.eq_ignore_ascii_case(p))
 }
 
 /// Groups role claims by organisation and title. A title written without its organisation

@@ -23,7 +23,6 @@ use std::ops::Range;
 
 use crate::extract::{Claim, ClaimKind, Gazetteer, TimeSource};
 
-
 pub use names::{NameMention, SpellingGroup, document_names, is_spelling_of, name_mentions, spelling_groups};
 pub use vocabulary::{Measure, Vocabulary};
 
@@ -164,7 +163,10 @@ pub fn frame(
         return None;
     }
     let (measure, how) = if let Some(m) = noun_measure {
-        (MeasureRef::Known(m), format!("counted noun “{}”", unit.as_deref().unwrap_or("")))
+        (
+            MeasureRef::Known(m),
+            format!("counted noun “{}”", unit.as_deref().unwrap_or("")),
+        )
     } else if let Some((m, verb)) = verb_after.or(verb_before) {
         if !generic_noun && let Some(u) = &unit {
             qualifiers.insert(u.clone());
@@ -185,6 +187,9 @@ pub fn frame(
         MeasureRef::Noun(_) => None,
     };
     let event = known.is_some_and(|m| m.event);
+    if known.is_some_and(|m| m.owned) && claim.context.owner.is_none() {
+        return None;
+    }
 
     // States: "12 boys rescued", "trapped 13", "12,000 homes destroyed", "400 suspected
     // cases"; a measure its verb named has its state already.
@@ -223,9 +228,8 @@ pub fn frame(
         let clause_end = after_text
             .find([';', ':', '—', '–', '(', ')', '?', '!'])
             .unwrap_or(after_text.len());
-        let named = stated.or_else(|| {
-            clause_year(&before_text[clause_from..]).or_else(|| clause_year(&after_text[..clause_end]))
-        });
+        let named = stated
+            .or_else(|| clause_year(&before_text[clause_from..]).or_else(|| clause_year(&after_text[..clause_end])));
         if let Some(other) = named.filter(|&y| y != year) {
             qualifiers.insert(format!("in {other}"));
         }
@@ -289,10 +293,40 @@ fn contains_word(text: &str, word: &str) -> bool {
 /// Names of bodies that count, not places that are counted in.
 fn is_organisation(name: &str) -> bool {
     const WORDS: &[&str] = &[
-        "organisation", "organization", "ministry", "agency", "government", "office", "department", "council",
-        "committee", "authority", "centre", "center", "survey", "service", "bureau", "administration", "news",
-        "commission", "institute", "university", "association", "bank", "fund", "union", "company", "corp",
-        "inc", "group", "police", "army", "media", "who", "un", "cdc",
+        "organisation",
+        "organization",
+        "ministry",
+        "agency",
+        "government",
+        "office",
+        "department",
+        "council",
+        "committee",
+        "authority",
+        "centre",
+        "center",
+        "survey",
+        "service",
+        "bureau",
+        "administration",
+        "news",
+        "commission",
+        "institute",
+        "university",
+        "association",
+        "bank",
+        "fund",
+        "union",
+        "company",
+        "corp",
+        "inc",
+        "group",
+        "police",
+        "army",
+        "media",
+        "who",
+        "un",
+        "cdc",
     ];
     name.split([' ', '-']).any(|w| WORDS.contains(&w))
 }
@@ -300,9 +334,38 @@ fn is_organisation(name: &str) -> bool {
 /// Counted nouns too vague to make a subject on their own.
 fn plausible_counted_noun(noun: &str) -> bool {
     const VAGUE: &[&str] = &[
-        "times", "time", "things", "ways", "cases", "items", "points", "percent", "per", "of", "and", "more",
-        "less", "steps", "parts", "pieces", "others", "ones", "kinds", "types", "examples", "reasons", "days",
-        "countries", "nations", "states", "regions", "provinces", "districts", "cities", "towns", "places",
+        "times",
+        "time",
+        "things",
+        "ways",
+        "cases",
+        "items",
+        "points",
+        "percent",
+        "per",
+        "of",
+        "and",
+        "more",
+        "less",
+        "steps",
+        "parts",
+        "pieces",
+        "others",
+        "ones",
+        "kinds",
+        "types",
+        "examples",
+        "reasons",
+        "days",
+        "countries",
+        "nations",
+        "states",
+        "regions",
+        "provinces",
+        "districts",
+        "cities",
+        "towns",
+        "places",
     ];
     noun.len() > 2 && noun.chars().all(|c| c.is_alphabetic() || c == '-') && !VAGUE.contains(&noun)
 }
@@ -320,21 +383,127 @@ fn singular(noun: &str) -> String {
 
 /// Words that never open a name, though written with a capital at a sentence's start.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "of", "for", "by", "with", "from", "and", "but", "as", "after", "before",
-    "since", "about", "some", "another", "more", "nearly", "almost", "over", "according", "this", "that", "these",
-    "those", "it", "its", "their", "his", "her", "they", "we", "he", "she", "there", "here", "officials", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november", "december", "at", "least", "up", "to",
-    "until", "so", "far", "while", "when", "if", "than", "all", "only", "around", "roughly", "just", "of",
-    "during", "more", "most", "many", "several", "dozens", "hundreds", "thousands", "some", "total", "overall",
-    "meanwhile", "however", "also", "earlier", "later", "now", "today", "yesterday", "tonight", "last", "next",
-    "mr", "mrs", "ms", "dr", "prof", "sir", "gen", "col", "capt", "lt", "sgt", "president", "minister",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "by",
+    "with",
+    "from",
+    "and",
+    "but",
+    "as",
+    "after",
+    "before",
+    "since",
+    "about",
+    "some",
+    "another",
+    "more",
+    "nearly",
+    "almost",
+    "over",
+    "according",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "they",
+    "we",
+    "he",
+    "she",
+    "there",
+    "here",
+    "officials",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "at",
+    "least",
+    "up",
+    "to",
+    "until",
+    "so",
+    "far",
+    "while",
+    "when",
+    "if",
+    "than",
+    "all",
+    "only",
+    "around",
+    "roughly",
+    "just",
+    "of",
+    "during",
+    "more",
+    "most",
+    "many",
+    "several",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "some",
+    "total",
+    "overall",
+    "meanwhile",
+    "however",
+    "also",
+    "earlier",
+    "later",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "next",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "gen",
+    "col",
+    "capt",
+    "lt",
+    "sgt",
+    "president",
+    "minister",
 ];
 
 /// Words that may join the parts of one name: `Sierra Leone`, `Bosnia and Herzegovina` not,
 /// but `Abd al-Karim`, `Pokémon Go`.
 fn name_joiner(word: &str) -> bool {
-    matches!(word, "de" | "da" | "del" | "van" | "von" | "bin" | "al" | "el" | "du" | "la" | "le")
+    matches!(
+        word,
+        "de" | "da" | "del" | "van" | "von" | "bin" | "al" | "el" | "du" | "la" | "le"
+    )
 }
 
 /// Runs of capitalised words in `words[range]`: (first, end) word indices.
@@ -391,10 +560,9 @@ fn place_after(after: &[Word<'_>]) -> Option<String> {
         .take(4)
         .position(|w| w.capitalised() && !NOT_NAMES.contains(&w.lower().as_str()))?;
     // Only articles and adjectives between the preposition and the name.
-    if rest[..first]
-        .iter()
-        .any(|w| matches!(w.lower().as_str(), "and" | "or" | "with" | "but") || w.text.chars().any(|c| c.is_ascii_digit()))
-    {
+    if rest[..first].iter().any(|w| {
+        matches!(w.lower().as_str(), "and" | "or" | "with" | "but") || w.text.chars().any(|c| c.is_ascii_digit())
+    }) {
         return None;
     }
     let runs = name_runs(&rest[first..]);
@@ -518,7 +686,10 @@ impl Topic {
     /// The subject key and label of `frame`, with the topic's names left out.
     pub fn key(&self, frame: &Frame, vocabulary: &Vocabulary) -> (String, String) {
         let measure = match &frame.measure {
-            MeasureRef::Known(m) => (vocabulary.measures[*m].id.clone(), vocabulary.measures[*m].label.clone()),
+            MeasureRef::Known(m) => (
+                vocabulary.measures[*m].id.clone(),
+                vocabulary.measures[*m].label.clone(),
+            ),
             MeasureRef::Noun(noun) => (noun.clone(), format!("{noun} count")),
         };
         let keep = |name: &Option<String>| name.clone().filter(|n| !self.names.contains(n));

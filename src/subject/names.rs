@@ -218,7 +218,11 @@ pub fn is_spelling_of(a: &str, b: &str) -> bool {
         return false;
     }
     if words_a.len() == words_b.len() {
-        let differing = words_a.iter().zip(&words_b).filter(|(x, y)| plain(x) != plain(y)).count();
+        let differing = words_a
+            .iter()
+            .zip(&words_b)
+            .filter(|(x, y)| plain(x) != plain(y))
+            .count();
         return differing == 1 && words_a.iter().zip(&words_b).all(|(x, y)| same_word(x, y));
     }
     // `Abd al-Karim` and `Abdelkarim`: particles joined or split.

@@ -28,12 +28,20 @@ pub struct Measure {
     /// A running total: any two dates make a change.
     #[serde(default)]
     pub cumulative: bool,
+    /// Counts of it need a known owner: a force or a membership of nobody in particular is
+    /// not compared.
+    #[serde(default)]
+    pub owned: bool,
 }
 
 impl Measure {
     /// Whether `word` is one of the verbs that name this measure.
     pub fn names_verb(&self, word: &str) -> bool {
-        self.verbs.iter().chain(&self.verbs_before).chain(&self.nouns).any(|v| v == word)
+        self.verbs
+            .iter()
+            .chain(&self.verbs_before)
+            .chain(&self.nouns)
+            .any(|v| v == word)
     }
 }
 
@@ -73,12 +81,79 @@ static BUILT_IN: LazyLock<Vocabulary> =
 
 /// Words that carry a figure forward to a later value ("rose to", "climbed to").
 const CARRIERS: &[&str] = &[
-    "rose", "risen", "rises", "rising", "climbed", "climbs", "jumped", "reached", "reaches", "hit", "hits", "stood",
-    "stands", "now", "has", "had", "have", "is", "was", "were", "at", "to", "of", "by", "from", "least", "more",
-    "than", "over", "about", "nearly", "almost", "some", "around", "up", "an", "estimated", "a", "the", "official",
-    "confirmed", "total", "increased", "grew", "soared", "topped", "passed", "exceeded", "surpassed", "past", "as",
-    "many", "much", "approximately", "roughly", "near", "close", "just", "under", "below", "fewer", "less",
-    "least", "further", "still", "already", "so", "far", "latest", "new", "revised", "raised", "upped",
+    "rose",
+    "risen",
+    "rises",
+    "rising",
+    "climbed",
+    "climbs",
+    "jumped",
+    "reached",
+    "reaches",
+    "hit",
+    "hits",
+    "stood",
+    "stands",
+    "now",
+    "has",
+    "had",
+    "have",
+    "is",
+    "was",
+    "were",
+    "at",
+    "to",
+    "of",
+    "by",
+    "from",
+    "least",
+    "more",
+    "than",
+    "over",
+    "about",
+    "nearly",
+    "almost",
+    "some",
+    "around",
+    "up",
+    "an",
+    "estimated",
+    "a",
+    "the",
+    "official",
+    "confirmed",
+    "total",
+    "increased",
+    "grew",
+    "soared",
+    "topped",
+    "passed",
+    "exceeded",
+    "surpassed",
+    "past",
+    "as",
+    "many",
+    "much",
+    "approximately",
+    "roughly",
+    "near",
+    "close",
+    "just",
+    "under",
+    "below",
+    "fewer",
+    "less",
+    "least",
+    "further",
+    "still",
+    "already",
+    "so",
+    "far",
+    "latest",
+    "new",
+    "revised",
+    "raised",
+    "upped",
 ];
 
 impl Vocabulary {
@@ -103,7 +178,10 @@ impl Vocabulary {
                 before.entry(verb.to_lowercase()).or_insert(index);
             }
             for phrase in &measure.metric {
-                metrics.push((phrase.to_lowercase().split_whitespace().map(str::to_owned).collect(), index));
+                metrics.push((
+                    phrase.to_lowercase().split_whitespace().map(str::to_owned).collect(),
+                    index,
+                ));
             }
         }
         metrics.sort_by_key(|(words, _): &(Vec<String>, usize)| std::cmp::Reverse(words.len()));
@@ -187,8 +265,27 @@ impl Vocabulary {
     /// a verb that moves the figure (`toll from Sunday's quake in Yunnan rose to`).
     fn carries_to_number(&self, between: &[String]) -> bool {
         const MOVES: &[&str] = &[
-            "rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "hit", "hits", "stood", "stands",
-            "passed", "passes", "topped", "jumped", "increased", "is", "was", "now", "soared", "grew",
+            "rose",
+            "risen",
+            "rises",
+            "climbed",
+            "climbs",
+            "reached",
+            "reaches",
+            "hit",
+            "hits",
+            "stood",
+            "stands",
+            "passed",
+            "passes",
+            "topped",
+            "jumped",
+            "increased",
+            "is",
+            "was",
+            "now",
+            "soared",
+            "grew",
         ];
         let is_carrier = |w: &String| CARRIERS.contains(&w.as_str());
         if between.iter().all(is_carrier) {
@@ -198,7 +295,9 @@ impl Vocabulary {
             .first()
             .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "for" | "of"));
         let tail = between.iter().rev().take_while(|w| is_carrier(w)).count();
-        let moved = between[between.len() - tail..].iter().any(|w| MOVES.contains(&w.as_str()));
+        let moved = between[between.len() - tail..]
+            .iter()
+            .any(|w| MOVES.contains(&w.as_str()));
         opens_phrase && between.len() <= 10 && moved
     }
 
@@ -233,7 +332,11 @@ impl Vocabulary {
 
     /// A part word between the number and its noun: `113 new cases`, `11 other boys`.
     pub fn part_within(&self, inside: &[String]) -> Option<&str> {
-        inside.iter().skip(1).find_map(|w| self.parts.get(w)).map(String::as_str)
+        inside
+            .iter()
+            .skip(1)
+            .find_map(|w| self.parts.get(w))
+            .map(String::as_str)
     }
 
     /// A state word between the number and its noun: `4,000 suspected cases`.

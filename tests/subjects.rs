@@ -1,0 +1,235 @@
+//! Subjects built from the text, with no rule file: what a number counts (measure frames),
+//! whose or where, the qualifiers that keep two subjects apart, rolling news, names spelled
+//! two ways, and the warning when nothing links. Every story is our own; the places and
+//! people are invented.
+
+use serde_json::Value;
+
+use crate::common::{json_findings, run_in, scratch, stdout, write_story};
+
+/// (text, subject) of each claim with a value.
+fn subjects(dir: &std::path::Path) -> Vec<(String, String)> {
+    let output = run_in(dir, &["extract", ".", "--format", "jsonl", "--no-cache"]);
+    stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r["value"].is_object() && r["kind"] != "date")
+        .map(|r| {
+            let field = |k: &str| r[k].as_str().unwrap_or("-").to_owned();
+            (field("text"), field("subject"))
+        })
+        .collect()
+}
+
+fn subject_of<'a>(found: &'a [(String, String)], text: &str) -> &'a str {
+    found
+        .iter()
+        .find(|(t, _)| t == text)
+        .map(|(_, s)| s.as_str())
+        .unwrap_or_else(|| panic!("no claim “{text}” in {found:?}"))
+}
+
+fn rules(findings: &[Value]) -> Vec<&str> {
+    findings.iter().map(|f| f["rule"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn each_measure_frame_names_what_is_counted() {
+    let dir = scratch("subject-frames");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The landslide killed 40 people in the valley. The death toll rose to 1,150 on Monday. \
+         Rescuers counted 870 dead. Officials said 95 people died overnight. The storm claimed 12 lives. \
+         A further tally showed 300 were injured. The app has been downloaded 75 million times. \
+         Some 4,000 people remain missing. About 230,000 residents were evacuated.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "40 people"), "deaths");
+    assert_eq!(subject_of(&found, "1,150"), "deaths");
+    assert_eq!(subject_of(&found, "870 dead"), "deaths");
+    assert_eq!(subject_of(&found, "95 people"), "deaths");
+    assert_eq!(subject_of(&found, "12 lives"), "deaths");
+    assert_eq!(subject_of(&found, "300"), "injured");
+    assert_eq!(subject_of(&found, "75 million times"), "downloads");
+    assert_eq!(subject_of(&found, "Some 4,000 people"), "missing");
+    assert_eq!(subject_of(&found, "About 230,000 residents"), "displaced");
+}
+
+#[test]
+fn dead_and_injured_are_two_subjects_and_people_are_not_personnel() {
+    let dir = scratch("subject-dead-injured");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The blast killed 120 people and injured 120 others.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2031-03-05",
+        "Outlet B",
+        "Officials said 400 people were injured in the blast.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "120 people"), "deaths");
+    assert_eq!(subject_of(&found, "120 others"), "injured");
+    assert_eq!(subject_of(&found, "400 people"), "injured");
+    // 120 dead and 400 injured are not one figure that changed.
+    let findings = json_findings(&dir, &["."]);
+    assert!(findings.iter().all(|f| f["subject"] != "deaths"), "{findings:#?}");
+}
+
+#[test]
+fn another_year_another_place_and_a_part_keep_subjects_apart() {
+    let dir = scratch("subject-qualifiers");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The quake killed 300 people, officials said. In 1999, a quake there killed 15,000 people. \
+         The quake killed 90 people in Varno County. Another 40 people were confirmed dead on Sunday.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "300 people"), "deaths");
+    assert_eq!(subject_of(&found, "15,000 people"), "deaths/in-1999");
+    assert_eq!(subject_of(&found, "90 people"), "varno-county/deaths");
+    assert_eq!(subject_of(&found, "40 people"), "deaths/added");
+}
+
+#[test]
+fn a_rising_toll_is_a_change_and_rival_figures_of_one_day_contradict() {
+    let dir = scratch("subject-rolling");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The death toll rose to 150 on Sunday.",
+    );
+    write_story(&dir, "b", "2031-03-03", "Outlet B", "The death toll climbed to 381.");
+    write_story(&dir, "c", "2031-03-03", "Outlet C", "The death toll stood at 240.");
+    let findings = json_findings(&dir, &["."]);
+    let found = rules(&findings);
+    assert!(found.contains(&"numeric-change"), "{findings:#?}");
+    // Two outlets, one day, 381 against 240: that cannot both hold.
+    let contradiction = findings
+        .iter()
+        .find(|f| f["rule"] == "numeric-contradiction")
+        .expect("a contradiction");
+    let values: Vec<&str> = contradiction["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["381", "240"]);
+}
+
+#[test]
+fn two_updates_in_one_story_are_a_change_not_a_contradiction() {
+    let dir = scratch("subject-same-day");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Earlier today officials said 60 people had died. By the evening the death toll had risen to 95.",
+    );
+    let findings = json_findings(&dir, &["."]);
+    assert_eq!(rules(&findings), ["numeric-change"], "{findings:#?}");
+}
+
+#[test]
+fn counts_of_one_noun_in_one_story_are_not_compared() {
+    let dir = scratch("subject-noun-one-story");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The first crate holds 3 lanterns. The second crate holds 6 lanterns.",
+    );
+    assert!(json_findings(&dir, &["."]).is_empty());
+}
+
+#[test]
+fn names_spelled_two_ways_across_outlets_are_found() {
+    let dir = scratch("subject-name-variants");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The diver Tomas Gunaratne led the team into the cave near Pokhara. \
+         Governor Aldo Vesterburg spoke to the press. Victor Segovia was the first out.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2031-03-03",
+        "Outlet B",
+        "The diver Tomas Kunaratne led the team into the cave near Pokhra. \
+         Governor Aldo Vesterburg thanked the divers. Dario Segovia was the last out.",
+    );
+    let findings = json_findings(&dir, &["."]);
+    let messages: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["rule"] == "name-variant")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("Kunaratne") || m.contains("Gunaratne")),
+        "{messages:?}"
+    );
+    assert!(messages.iter().any(|m| m.contains("Pokhra")), "{messages:?}");
+    // Different people who share a surname are not one name.
+    assert!(messages.iter().all(|m| !m.contains("Segovia")), "{messages:?}");
+}
+
+#[test]
+fn spelling_rules_keep_derivatives_and_short_names_apart() {
+    use claimlint::subject::is_spelling_of;
+    assert!(is_spelling_of("Saman Gunan", "Saman Kunan"));
+    assert!(is_spelling_of("Ekkapol Chantawong", "Ekapol Chantawong"));
+    assert!(is_spelling_of("Abd al-Karim", "Abdelkarim"));
+    assert!(is_spelling_of("Yunan", "Yunnan"));
+    assert!(is_spelling_of("Micheal Phelps", "Michael Phelps"));
+    assert!(!is_spelling_of("Nepal", "Nepali"));
+    assert!(!is_spelling_of("Kim Jong-un", "Kim Jong-il"));
+    assert!(!is_spelling_of("Victor Segovia", "Dario Segovia"));
+    assert!(!is_spelling_of("Iran", "Iraq"));
+    assert!(!is_spelling_of("South Africa", "South-African"));
+    assert!(!is_spelling_of("Jong-un", "Jong Un"));
+}
+
+#[test]
+fn a_set_whose_claims_link_nowhere_says_so() {
+    let dir = scratch("subject-sees-nothing");
+    let body: String = (1..=12)
+        .map(|i| format!("Figure {i} shows {} on the chart.", i * 7))
+        .collect::<Vec<_>>()
+        .join(" ");
+    write_story(&dir, "a", "2031-03-02", "Outlet A", &body);
+    let output = run_in(&dir, &["check", ".", "--no-cache"]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("12 claims with a value: 0 linked into 0 subjects, 12 left unlinked"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning: no two claims were found to be about one subject"),
+        "{text}"
+    );
+    let explained = stdout(&run_in(&dir, &["check", ".", "--no-cache", "--explain-links"]));
+    assert!(explained.contains("unlinked: ./a.md:"), "{explained}");
+    let json = run_in(&dir, &["check", ".", "--no-cache", "--format", "json"]);
+    assert!(String::from_utf8_lossy(&json.stderr).contains("nothing was compared"));
+}
