@@ -177,7 +177,7 @@ pub fn variant_key(word: &str) -> String {
             i += 1;
             continue;
         }
-        if out.chars().last() != Some(mapped) {
+        if !out.ends_with(mapped) {
             out.push(mapped);
         }
         i += 1;
