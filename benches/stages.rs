@@ -9,6 +9,7 @@ use claimlint::documents::{self, Document};
 use claimlint::extract::{self, Claim, Gazetteer};
 use claimlint::link::{self, ClaimGraph};
 use claimlint::rules::{self, RuleContext, RuleSet};
+use claimlint::subject::NamesInText;
 use divan::counter::{BytesCount, ItemsCount};
 
 // The allocator of the `claimlint` binary.
@@ -64,7 +65,13 @@ static INPUTS: LazyLock<Inputs> = LazyLock::new(|| {
 
 fn graph(inputs: &Inputs) -> ClaimGraph {
     let files: Vec<_> = inputs.documents.iter().map(|d| &d.file).collect();
-    link::link(&inputs.claims, &files, &inputs.rules.subjects, &inputs.gazetteer)
+    link::link(
+        &inputs.claims,
+        &files,
+        &NamesInText::default(),
+        &inputs.rules.subjects,
+        &inputs.gazetteer,
+    )
 }
 
 #[divan::bench]

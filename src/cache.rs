@@ -34,7 +34,7 @@ use crate::documents::{Format, Known, ManifestEntry};
 use crate::extract::Claim;
 
 /// Bumped whenever the stored form of a claim or a pack changes.
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 const MAGIC: &[u8; 4] = b"CLMC";
 const HEADER_LEN: usize = 4 + 4 + 16;
 /// A pack opens with this and the format version.

@@ -107,17 +107,34 @@ impl SourceFile {
     /// text: what a document costs after its claims are extracted. Offsets, line numbers and
     /// columns stay those of the file.
     pub fn compact(&mut self, keep: impl IntoIterator<Item = Range<usize>>) {
+        self.compact_with(keep, []);
+    }
+
+    /// [`compact`](Self::compact), also keeping the byte ranges `exact` as they are, without
+    /// their lines (names, which are quoted alone: see [`quoted_line`](Self::quoted_line)).
+    pub fn compact_with(
+        &mut self,
+        keep: impl IntoIterator<Item = Range<usize>>,
+        exact: impl IntoIterator<Item = Range<usize>>,
+    ) {
         if self.kept.is_some() {
             return;
         }
+        let len = self.text.len();
         let mut lines: Vec<Range<usize>> = keep
             .into_iter()
             .map(|r| {
-                let first = self.line_index(r.start.min(self.text.len()));
-                let last = self.line_index(r.end.max(r.start).min(self.text.len()));
-                let end = self.line_starts.get(last + 1).copied().unwrap_or(self.text.len());
+                let first = self.line_index(r.start.min(len));
+                let last = self.line_index(r.end.max(r.start).min(len));
+                let end = self.line_starts.get(last + 1).copied().unwrap_or(len);
                 self.line_starts[first]..end
             })
+            .chain(
+                exact
+                    .into_iter()
+                    .filter(|r| r.start <= r.end && r.end <= len && self.text.is_char_boundary(r.start))
+                    .filter(|r| self.text.is_char_boundary(r.end)),
+            )
             .collect();
         lines.sort_by_key(|r| r.start);
         let mut pieces: Vec<(usize, String)> = Vec::new();
@@ -136,6 +153,16 @@ impl SourceFile {
             pieces,
         });
         self.text = String::new();
+    }
+
+    /// The range to quote `span` with: its line when the line is held, else the span alone.
+    pub fn quoted_line(&self, span: &Range<usize>) -> Range<usize> {
+        let line = self.line_range(span.start);
+        if self.slice(line.clone()).len() == line.len() {
+            line
+        } else {
+            span.start..span.end.min(line.end).max(span.start)
+        }
     }
 
     /// The 0-based index of the line holding byte `offset`.
@@ -264,5 +291,20 @@ mod tests {
         assert_eq!(file.slice(file.line_range(twenty)), "“quoted” 20 people");
         assert_eq!(file.slice(0..5), "", "a line not kept reads as empty");
         assert_eq!(file.line_col(text.find("last").unwrap()), (5, 1));
+    }
+
+    #[test]
+    fn a_range_kept_exactly_is_quoted_alone() {
+        let text = "The diver Tomas Kunaratne led them.\nA second line of 20 boys.\n";
+        let name = text.find("Kunaratne").unwrap();
+        let name = name..name + "Kunaratne".len();
+        let count = text.find("20").unwrap();
+        let mut file = SourceFile::new("a.txt", text.to_owned());
+        file.compact_with(std::iter::once(count..count + 2), std::iter::once(name.clone()));
+        assert_eq!(file.slice(name.clone()), "Kunaratne");
+        assert_eq!(file.quoted_line(&name), name, "its line is not held");
+        let count_line = file.line_range(count);
+        assert_eq!(file.quoted_line(&(count..count + 2)), count_line);
+        assert_eq!(file.slice(count_line), "A second line of 20 boys.");
     }
 }

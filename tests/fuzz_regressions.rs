@@ -12,6 +12,7 @@ use claimlint::extract::{self, Gazetteer};
 use claimlint::link;
 use claimlint::lock::Lock;
 use claimlint::rules::RuleSet;
+use claimlint::subject::{self, NamesInText};
 
 use crate::common::root;
 
@@ -58,7 +59,22 @@ fn claims_point_at_real_text(name: &str, doc: &documents::Document) -> usize {
             assert!(low <= high || low.is_nan() || high.is_nan(), "{name}: {low} > {high}");
         }
     }
-    link::link(&claims, &[&doc.file], &RULES.subjects, &GAZETTEER);
+    let names = subject::document_names(doc);
+    for mention in &names {
+        let range = mention.range.clone();
+        assert!(range.end <= text.len(), "{name}: name {range:?}");
+        assert!(
+            text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
+            "{name}: name {range:?} splits a character"
+        );
+    }
+    link::link(
+        &claims,
+        &[&doc.file],
+        &NamesInText::of(names.iter()),
+        &RULES.subjects,
+        &GAZETTEER,
+    );
     claims.len()
 }
 

@@ -8,6 +8,7 @@ use claimlint::documents;
 use claimlint::extract::{self, Gazetteer, Interval};
 use claimlint::link;
 use claimlint::rules::{self, RuleSet};
+use claimlint::subject::NamesInText;
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -294,7 +295,7 @@ fn findings_of(stories: &[(usize, &Story)]) -> Vec<String> {
         .flat_map(|(i, d)| extract::extract(i, d, &GAZETTEER))
         .collect();
     let files: Vec<_> = documents.iter().map(|d| &d.file).collect();
-    let graph = link::link(&claims, &files, &rules.subjects, &GAZETTEER);
+    let graph = link::link(&claims, &files, &NamesInText::default(), &rules.subjects, &GAZETTEER);
     let metas: Vec<_> = documents.iter().map(|d| d.meta.clone()).collect();
     let cx = rules::RuleContext {
         claims: &claims,

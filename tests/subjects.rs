@@ -44,7 +44,8 @@ fn each_measure_frame_names_what_is_counted() {
         "The landslide killed 40 people in the valley. The death toll rose to 1,150 on Monday. \
          Rescuers counted 870 dead. Officials said 95 people died overnight. The storm claimed 12 lives. \
          A further tally showed 300 were injured. The app has been downloaded 75 million times. \
-         Some 4,000 people remain missing. About 230,000 residents were evacuated.",
+         Some 4,000 people remain missing. About 230,000 residents were evacuated. \
+         By Friday, deaths had risen to 1,480.",
     );
     let found = subjects(&dir);
     assert_eq!(subject_of(&found, "40 people"), "deaths");
@@ -56,6 +57,8 @@ fn each_measure_frame_names_what_is_counted() {
     assert_eq!(subject_of(&found, "75 million times"), "downloads");
     assert_eq!(subject_of(&found, "Some 4,000 people"), "missing");
     assert_eq!(subject_of(&found, "About 230,000 residents"), "displaced");
+    // The measure's own noun names the figure a moving verb carries to.
+    assert_eq!(subject_of(&found, "1,480"), "deaths");
 }
 
 #[test]
@@ -208,6 +211,12 @@ fn spelling_rules_keep_derivatives_and_short_names_apart() {
     assert!(!is_spelling_of("Iran", "Iraq"));
     assert!(!is_spelling_of("South Africa", "South-African"));
     assert!(!is_spelling_of("Jong-un", "Jong Un"));
+    // A plural and its adjective, names that differ in their first letter, a country and its
+    // adjective inside a hyphenated word.
+    assert!(!is_spelling_of("Carpathians", "Carpathian"));
+    assert!(!is_spelling_of("Salter", "Walter"));
+    assert!(!is_spelling_of("Syrian-backed militia", "Syria-backed militia"));
+    assert!(is_spelling_of("Mohamed Salah", "Mohammed Salah"));
 }
 
 #[test]
@@ -232,4 +241,27 @@ fn a_set_whose_claims_link_nowhere_says_so() {
     assert!(explained.contains("unlinked: ./a.md:"), "{explained}");
     let json = run_in(&dir, &["check", ".", "--no-cache", "--format", "json"]);
     assert!(String::from_utf8_lossy(&json.stderr).contains("nothing was compared"));
+}
+
+#[test]
+fn names_stop_at_punctuation_but_not_at_an_abbreviation() {
+    let text = "Aid reached Varnia, Ostrel Lande and Kessary on Monday. The U.S. Geological Survey \
+                measured the quake. Varnia has asked for more.\n";
+    let doc = claimlint::documents::parse("a.txt".into(), text.as_bytes().to_vec(), None).unwrap();
+    let names = claimlint::subject::document_names(&doc);
+    let found: Vec<(&str, bool)> = names.iter().map(|n| (n.name.as_str(), n.alone)).collect();
+    assert_eq!(
+        found,
+        [
+            ("Varnia", true),
+            ("Ostrel Lande", false),
+            ("Kessary", true),
+            ("U.S. Geological Survey", false),
+            ("Geological Survey", false),
+            ("Geological", false),
+        ]
+    );
+    for name in &names {
+        assert_eq!(&text[name.range.clone()], name.name);
+    }
 }

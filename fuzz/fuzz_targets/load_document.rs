@@ -1,5 +1,5 @@
-//! Document loading on arbitrary bytes: front matter, Markdown and HTML prose, then extraction
-//! and linking. The first byte picks the format.
+//! Document loading on arbitrary bytes: front matter, Markdown and HTML prose, then extraction,
+//! the names the text writes, and linking. The first byte picks the format.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -8,6 +8,7 @@ use claimlint::documents;
 use claimlint::extract::{self, Gazetteer};
 use claimlint::link;
 use claimlint::rules::RuleSet;
+use claimlint::subject;
 use libfuzzer_sys::fuzz_target;
 
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::with_default_pack().expect("default pack"));
@@ -30,5 +31,11 @@ fuzz_target!(|data: &[u8]| {
         let (line, column) = doc.file.line_col(claim.span.start);
         assert!(line >= 1 && column >= 1);
     }
-    link::link(&claims, &[&doc.file], &RULES.subjects, &GAZETTEER);
+    let names = subject::document_names(&doc);
+    for name in &names {
+        assert!(name.range.end <= text.len() && text.is_char_boundary(name.range.start));
+        assert!(text.is_char_boundary(name.range.end));
+    }
+    let known = subject::NamesInText::of(names.iter());
+    link::link(&claims, &[&doc.file], &known, &RULES.subjects, &GAZETTEER);
 });

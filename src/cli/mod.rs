@@ -426,7 +426,6 @@ fn keep_what_later_stages_read(document: &mut Document, claims: &[Claim]) {
         .iter()
         .flat_map(|c| [c.span.clone(), c.context.sentence.clone()])
         .collect();
-    keep.extend(document.names.iter().map(|n| n.range.clone()));
     for comment in &document.comments {
         let after = text.get(comment.range.end..).unwrap_or_default();
         // The rest of the comment's line, then blank lines, then the first line with text.
@@ -436,7 +435,9 @@ fn keep_what_later_stages_read(document: &mut Document, claims: &[Claim]) {
             .map_or(after.len(), |i| rest_of_line + i);
         keep.push(comment.range.start..comment.range.end + next_text);
     }
-    document.file.compact(keep);
+    // A name is quoted alone, so it keeps its own bytes, not its line.
+    let names = document.names.iter().map(|n| n.range.clone());
+    document.file.compact_with(keep, names);
 }
 
 /// What reading and extracting one file needs.
@@ -812,7 +813,8 @@ fn extract_and_link(loaded: &mut Loaded) -> (Vec<Claim>, link::ClaimGraph) {
         return (claims, graph);
     }
     let files: Vec<&SourceFile> = loaded.documents.iter().map(|d| &d.file).collect();
-    let graph = link::link(&claims, &files, &loaded.rules.subjects, &loaded.gazetteer);
+    let names = crate::subject::NamesInText::of(loaded.documents.iter().flat_map(|d| &d.names));
+    let graph = link::link(&claims, &files, &names, &loaded.rules.subjects, &loaded.gazetteer);
     (claims, graph)
 }
 
@@ -964,8 +966,8 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
             report::UNDATED_HELP
         ));
     }
-    if run.linkage().sees_nothing() && !matches!(format, CheckFormat::Text) {
-        let linkage = run.linkage();
+    let linkage = run.linkage();
+    if linkage.sees_nothing() && !matches!(format, CheckFormat::Text) {
         loaded.warn(&format!(
             "{} claims with a value, and no two of them found to be about one subject: nothing was compared",
             linkage.numeric

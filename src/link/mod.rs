@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::extract::{Claim, ClaimKind, Gazetteer, UnitClass};
 use crate::source::SourceFile;
-use crate::subject::{self, Frame, NamesInText, Topic, Vocabulary};
+use crate::subject::{self, Frame, Lexicon, NamesInText, Sentence, Topic, Vocabulary};
 
 pub use persons::Person;
 
@@ -157,8 +157,15 @@ const HEURISTIC_CLASSES: &[UnitClass] = &[
     UnitClass::Vehicles,
 ];
 
-/// Links `claims` (`files[i]` is document `i`, whose claims' sentences it reads).
-pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], gazetteer: &Gazetteer) -> ClaimGraph {
+/// Links `claims` (`files[i]` is document `i`, whose claims' sentences it reads; `names` are
+/// the words of the names the documents write).
+pub fn link(
+    claims: &[Claim],
+    files: &[&SourceFile],
+    names: &NamesInText,
+    subjects: &[SubjectDef],
+    gazetteer: &Gazetteer,
+) -> ClaimGraph {
     let vocabulary = Vocabulary::built_in();
     let mut groups: Vec<Subject> = subjects
         .iter()
@@ -181,17 +188,13 @@ pub fn link(claims: &[Claim], files: &[&SourceFile], subjects: &[SubjectDef], ga
     // is about.
     const SLICE: usize = 1 << 14;
     let doc_years = document_years(claims);
-    let mut sentences: Vec<(usize, std::ops::Range<usize>)> =
-        claims.iter().map(|c| (c.doc, c.context.sentence.clone())).collect();
-    sentences.dedup();
-    let names = NamesInText::of(sentences.iter().map(|(doc, range)| files[*doc].slice(range.clone())));
     let setting = Setting {
         files,
         subjects,
         gazetteer,
         vocabulary,
         doc_years: &doc_years,
-        names: &names,
+        names,
     };
     let choices: Vec<Option<Choice>> = claims
         .chunks(SLICE)
@@ -328,17 +331,23 @@ fn choose_subject(claim: &Claim, setting: &Setting<'_>) -> Option<Choice> {
             reason: declared_reason(&subjects[subject], claim, &sentence),
         }),
         None => {
-            let frame = || {
-                let file = files[claim.doc];
+            let framed = {
                 let start = claim.span.start.checked_sub(claim.context.sentence.start)?;
                 let end = claim.span.end.checked_sub(claim.context.sentence.start)?;
+                let sentence = Sentence {
+                    written,
+                    lower: &sentence,
+                };
+                let lexicon = Lexicon {
+                    vocabulary,
+                    gazetteer,
+                    names,
+                };
                 let year = doc_years.get(claim.doc).copied().flatten();
-                subject::frame(claim, written, start..end, year, vocabulary, gazetteer, names)
-                    .filter(|_| file.slice(claim.span.clone()).len() == end - start)
+                subject::frame(claim, sentence, start..end, year, lexicon)
             };
             // What an event did (`1,229 people have died`) is read from the sentence before
             // the owner-and-class heuristic could call those people personnel.
-            let framed = frame();
             let event = framed.as_ref().is_some_and(|f| match f.measure {
                 subject::MeasureRef::Known(m) => vocabulary.measures[m].event,
                 subject::MeasureRef::Noun(_) => false,

@@ -270,7 +270,7 @@ fn write_finding(page: &mut String, run: &Run<'_>, subjects: &[SubjectEntry], in
             let claim = &run.claims[index];
             let doc = &run.documents[claim.doc];
             let at = run.location(index);
-            let line = doc.file.line_range(claim.span.start);
+            let line = doc.file.quoted_line(&claim.span);
             let end = claim.span.end.min(line.end);
             let _ = writeln!(
                 page,

@@ -76,12 +76,13 @@ pub fn write_json(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
         })
         .collect();
     let (errors, warnings, infos) = run.counts();
+    let linkage = run.linkage();
     let summary = Summary {
         documents: run.documents.len(),
         claims: run.claims.len(),
-        numeric_claims: run.linkage().numeric,
-        linked_claims: run.linkage().linked,
-        subjects: run.graph.subjects.iter().filter(|s| !s.claims.is_empty()).count(),
+        numeric_claims: linkage.numeric,
+        linked_claims: linkage.linked,
+        subjects: linkage.subjects,
         findings: run.findings.len(),
         errors,
         warnings,

@@ -28,7 +28,6 @@ pub use json::write_json;
 pub use sarif::write_sarif;
 pub use text::write_text;
 
-/// Everything a report is made from.
 /// How much of a run's numbers the linker could place: a check that links nothing sees
 /// nothing, and must not pass for a clean one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +49,12 @@ impl Linkage {
 /// How many numeric claims a set needs before finding no subject in it is worth a warning.
 pub const BLIND_AT: usize = 10;
 
+/// A claim with a value outside boilerplate: what linking is expected to place.
+fn counts_for_linkage(claim: &Claim) -> bool {
+    claim.value.is_some() && !claim.boilerplate
+}
+
+/// Everything a report is made from.
 pub struct Run<'a> {
     pub documents: &'a [Document],
     pub claims: &'a [Claim],
@@ -69,15 +74,17 @@ impl Run<'_> {
 
     /// Numeric claims, how many of them are linked to a subject, and the subjects in use.
     pub fn linkage(&self) -> Linkage {
-        let numeric: Vec<usize> = (0..self.claims.len())
-            .filter(|&i| self.claims[i].value.is_some() && !self.claims[i].boilerplate)
-            .collect();
-        let linked = numeric.iter().filter(|&&i| self.graph.subject_of(i).is_some()).count();
+        let numeric = self.claims.iter().filter(|c| counts_for_linkage(c)).count();
         Linkage {
-            numeric: numeric.len(),
-            linked,
+            numeric,
+            linked: numeric - self.unlinked().count(),
             subjects: self.graph.subjects.iter().filter(|s| !s.claims.is_empty()).count(),
         }
+    }
+
+    /// The numeric claims outside boilerplate that no subject took, in order.
+    pub fn unlinked(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.claims.len()).filter(|&i| counts_for_linkage(&self.claims[i]) && self.graph.subject_of(i).is_none())
     }
 
     /// Paths of the documents without a date: their claims make no change or contradiction by

@@ -55,13 +55,7 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) 
         linkage.numeric - linkage.linked,
     )?;
     if run.explain_links {
-        let unlinked: Vec<usize> = (0..run.claims.len())
-            .filter(|&i| {
-                let claim = &run.claims[i];
-                claim.value.is_some() && !claim.boilerplate && run.graph.subject_of(i).is_none()
-            })
-            .collect();
-        for &index in unlinked.iter().take(UNLINKED_LISTED) {
+        for index in run.unlinked().take(UNLINKED_LISTED) {
             let claim = &run.claims[index];
             let doc = &run.documents[claim.doc];
             let (line, column) = doc.file.line_col(claim.span.start);
@@ -77,8 +71,9 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) 
                 doc.file.slice(claim.span.clone())
             )?;
         }
-        if unlinked.len() > UNLINKED_LISTED {
-            writeln!(out, "unlinked: … and {} more", unlinked.len() - UNLINKED_LISTED)?;
+        let unlinked = linkage.numeric - linkage.linked;
+        if unlinked > UNLINKED_LISTED {
+            writeln!(out, "unlinked: … and {} more", unlinked - UNLINKED_LISTED)?;
         }
     }
     if linkage.sees_nothing() {
@@ -121,7 +116,7 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
     for &index in &finding.claims {
         let claim = &run.claims[index];
         let doc = &run.documents[claim.doc];
-        let line_range = doc.file.line_range(claim.span.start);
+        let line_range = doc.file.quoted_line(&claim.span);
         let (line, _) = doc.file.line_col(claim.span.start);
         let mut label = match (&claim.value, &claim.role) {
             (Some(value), _) => {
@@ -129,7 +124,7 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
                 format!("{}{unit}", describe(value))
             }
             (None, Some(role)) => role.person.clone(),
-            (None, None) => String::new(),
+            (None, None) => doc.file.slice(claim.span.clone()).to_owned(),
         };
         // The time the sentence states, else the document's date.
         let stated = claim

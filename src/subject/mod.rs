@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use crate::extract::{Claim, ClaimKind, Gazetteer, TimeSource};
 
-pub use names::{NameMention, SpellingGroup, document_names, is_spelling_of, name_mentions, spelling_groups};
+pub use names::{NameMention, SpellingGroup, document_names, is_spelling_of, spelling_groups};
 pub use vocabulary::{Measure, Vocabulary};
 
 /// What one numeric claim is about, as its sentence says it.
@@ -52,6 +52,8 @@ pub enum MeasureRef {
 struct Word<'a> {
     text: &'a str,
     range: Range<usize>,
+    /// Only spaces stand between this word and the one before (or it is the first).
+    after_space: bool,
 }
 
 impl Word<'_> {
@@ -62,53 +64,102 @@ impl Word<'_> {
     fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
     }
+
+    /// Capitalised and not a word that opens no name (`The`, `Monday`, `Mr`).
+    fn opens_name(&self, vocabulary: &Vocabulary) -> bool {
+        self.capitalised() && !vocabulary.is_not_name(self.text)
+    }
 }
 
 /// The words of `text`, split at spaces and at punctuation that is not inside a word.
 fn words(text: &str) -> Vec<Word<'_>> {
+    first_words(text, usize::MAX)
+}
+
+/// The first `limit` words of `text`, as [`words`] splits them.
+fn first_words(text: &str, limit: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
+    // Whether only spaces have come since the last word.
+    let mut spaced = true;
     for (i, c) in text.char_indices() {
+        if out.len() >= limit {
+            return out;
+        }
         let inside = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.' && start.is_some();
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                push_word(text, s..i, &mut out);
+                spaced = push_word(text, s..i, spaced, &mut out);
                 start = None;
             }
             _ => {}
         }
+        if !inside && !c.is_whitespace() {
+            spaced = false;
+        }
     }
     if let Some(s) = start {
-        push_word(text, s..text.len(), &mut out);
+        push_word(text, s..text.len(), spaced, &mut out);
     }
     out
 }
 
-fn push_word<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Word<'a>>) {
-    let trimmed = text[range.clone()].trim_end_matches(['.', '-', '\'', '’']);
-    let trimmed = trimmed.trim_start_matches(['-', '\'', '’']);
+/// Pushes the word in `text[range]` less the punctuation around it; returns whether the gap to
+/// the next word is still only spaces (no punctuation was trimmed from this word's end).
+fn push_word<'a>(text: &'a str, range: Range<usize>, spaced: bool, out: &mut Vec<Word<'a>>) -> bool {
+    let raw = &text[range.clone()];
+    let ended = raw.trim_end_matches(['.', '-', '\'', '’']);
+    let trimmed = ended.trim_start_matches(['-', '\'', '’']);
     if trimmed.is_empty() {
-        return;
+        return false;
     }
-    let start = range.start + text[range.clone()].find(trimmed).unwrap_or(0);
+    let start = range.start + (ended.len() - trimmed.len());
     out.push(Word {
         text: trimmed,
         range: start..start + trimmed.len(),
+        after_space: spaced && ended.len() == trimmed.len(),
     });
+    // An abbreviation's full stop (`U.S.`, `L.C.`) does not end a name; a sentence's does.
+    let abbreviation = &raw[ended.len()..] == "." && (ended.contains('.') || ended.chars().count() <= 2);
+    ended.len() == raw.len() || abbreviation
 }
 
-/// The frame of a numeric claim whose sentence is `sentence`, the claim at `span` in it.
-/// `doc_year` is the year of the claim's document.
+/// Characters that end a clause.
+const CLAUSE_BREAKS: [char; 8] = [';', ':', '—', '–', '(', ')', '?', '!'];
+
+/// A claim's sentence as written and in lower case.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence<'a> {
+    pub written: &'a str,
+    pub lower: &'a str,
+}
+
+/// What a frame reads besides the claim and its sentence: the words, the known entities and
+/// the names the set writes with a capital.
+#[derive(Debug, Clone, Copy)]
+pub struct Lexicon<'a> {
+    pub vocabulary: &'a Vocabulary,
+    pub gazetteer: &'a Gazetteer,
+    pub names: &'a NamesInText,
+}
+
+/// The frame of a numeric claim, the claim at `span` in `sentence`. `doc_year` is the year of
+/// the claim's document.
 pub fn frame(
     claim: &Claim,
-    sentence: &str,
+    sentence: Sentence<'_>,
     span: Range<usize>,
     doc_year: Option<i16>,
-    vocabulary: &Vocabulary,
-    gazetteer: &Gazetteer,
-    names: &NamesInText,
+    lexicon: Lexicon<'_>,
 ) -> Option<Frame> {
+    let Lexicon {
+        vocabulary,
+        gazetteer,
+        names,
+    } = lexicon;
+    let sentence_lower = sentence.lower;
+    let sentence = sentence.written;
     if claim.kind != ClaimKind::Count || claim.boilerplate || claim.context.partitive || claim.value.is_none() {
         return None;
     }
@@ -117,26 +168,23 @@ pub fn frame(
     }
     let before_text = &sentence[..span.start];
     let after_text = &sentence[span.end..];
-    // The clause before the number: back to the last break, and never past another number.
-    let clause_start = before_text
-        .rfind([';', ':', '—', '–', '(', ')', '?', '!'])
+    // The clause around the number, and the part of it before the number that no other
+    // number splits off.
+    let clause_from = before_text
+        .rfind(CLAUSE_BREAKS)
         .map_or(0, |i| i + before_text[i..].chars().next().map_or(1, char::len_utf8));
-    let clause_start = before_text[clause_start..]
+    let clause_end = after_text.find(CLAUSE_BREAKS).unwrap_or(after_text.len());
+    let clause_start = before_text[clause_from..]
         .rfind(|c: char| c.is_ascii_digit())
-        .map_or(clause_start, |i| {
-            let at = clause_start + i;
+        .map_or(clause_from, |i| {
+            let at = clause_from + i;
             // Skip to the end of that number's word.
             before_text[at..].find(' ').map_or(before_text.len(), |j| at + j)
         });
     let before = words(&before_text[clause_start..]);
     let opens_sentence = before_text[..clause_start].trim().is_empty();
-    // The whole clause around the number, past other numbers, for the years it names.
-    let clause_from = before_text
-        .rfind([';', ':', '—', '–', '(', ')', '?', '!'])
-        .map_or(0, |i| i + before_text[i..].chars().next().map_or(1, char::len_utf8));
-    let after_end = after_text
-        .find([';', ':', '—', '–', '(', ')', '?', '!', ','])
-        .unwrap_or(after_text.len());
+    // After the number, the words up to the clause's end or a comma.
+    let after_end = after_text[..clause_end].find(',').unwrap_or(clause_end);
     let after_end = after_text[..after_end].find(". ").unwrap_or(after_end);
     let after = words(&after_text[..after_end]);
 
@@ -175,7 +223,7 @@ pub fn frame(
     } else if let Some((m, phrase)) = metric.filter(|_| generic_noun) {
         (MeasureRef::Known(m), format!("“{phrase}” before the number"))
     } else if let Some(u) = unit.as_deref().filter(|_| !generic_noun) {
-        if !plausible_counted_noun(u) {
+        if !plausible_counted_noun(u, vocabulary) {
             return None;
         }
         (MeasureRef::Noun(singular(u)), format!("counted noun “{u}”"))
@@ -193,8 +241,8 @@ pub fn frame(
 
     // States: "12 boys rescued", "trapped 13", "12,000 homes destroyed", "400 suspected
     // cases"; a measure its verb named has its state already.
-    let by_noun = noun_measure.is_some() || matches!(measure, MeasureRef::Noun(_));
-    if by_noun
+    let counted_by_noun = noun_measure.is_some() || matches!(measure, MeasureRef::Noun(_));
+    if counted_by_noun
         && let Some(state) = vocabulary
             .state_within(&inside)
             .or_else(|| vocabulary.state_near(&lower_before, &lower_after))
@@ -225,9 +273,6 @@ pub fn frame(
             .filter(|t| t.source == TimeSource::Text)
             .and_then(|t| t.from.filter(|from| t.to.is_none_or(|to| to.year() == from.year())))
             .map(|from| from.year());
-        let clause_end = after_text
-            .find([';', ':', '—', '–', '(', ')', '?', '!'])
-            .unwrap_or(after_text.len());
         let named = stated
             .or_else(|| clause_year(&before_text[clause_from..]).or_else(|| clause_year(&after_text[..clause_end])));
         if let Some(other) = named.filter(|&y| y != year) {
@@ -236,25 +281,29 @@ pub fn frame(
     }
 
     let known = |name: &str| gazetteer.get(&slug(name)).is_some() || names.contains(name);
-    let sentence_lower = sentence.to_lowercase();
-    let named_in_sentence = |id: &str| {
-        let name = gazetteer
-            .get(id)
-            .map_or_else(|| id.replace('-', " "), |i| gazetteer.entities[i].name.to_lowercase());
-        contains_word(&sentence_lower, &name) || contains_word(&sentence_lower, &id.replace('-', " "))
-    };
-    let place_from_text = place_after(&after)
-        .or_else(|| place_opening(&before))
-        .or_else(|| clause_subject(&before, opens_sentence, vocabulary, &known).filter(|name| !is_organisation(name)));
     let (owner, place) = if event {
         // Where it happened: a place the sentence names, else the entity the number belongs to
         // when the sentence names it (not one carried over from elsewhere in the document).
-        let known_place = [claim.context.place.as_deref(), claim.context.owner.as_deref()]
-            .into_iter()
-            .flatten()
-            .find(|id| named_in_sentence(id))
-            .map(str::to_owned);
-        (None, place_from_text.or(known_place))
+        let named_in_sentence = |id: &str| {
+            let name = gazetteer
+                .get(id)
+                .map_or_else(|| id.replace('-', " "), |i| gazetteer.entities[i].name.to_lowercase());
+            contains_word(sentence_lower, &name) || contains_word(sentence_lower, &id.replace('-', " "))
+        };
+        let place = place_after(&after, vocabulary)
+            .or_else(|| place_opening(&before, vocabulary))
+            .or_else(|| {
+                clause_subject(&before, opens_sentence, vocabulary, &known)
+                    .filter(|name| !vocabulary.is_organisation(name))
+            })
+            .or_else(|| {
+                [claim.context.place.as_deref(), claim.context.owner.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .find(|id| named_in_sentence(id))
+                    .map(str::to_owned)
+            });
+        (None, place)
     } else {
         let owner = possessive_owner(&before, vocabulary)
             .or_else(|| claim.context.owner.clone())
@@ -290,84 +339,9 @@ fn contains_word(text: &str, word: &str) -> bool {
         })
 }
 
-/// Names of bodies that count, not places that are counted in.
-fn is_organisation(name: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "organisation",
-        "organization",
-        "ministry",
-        "agency",
-        "government",
-        "office",
-        "department",
-        "council",
-        "committee",
-        "authority",
-        "centre",
-        "center",
-        "survey",
-        "service",
-        "bureau",
-        "administration",
-        "news",
-        "commission",
-        "institute",
-        "university",
-        "association",
-        "bank",
-        "fund",
-        "union",
-        "company",
-        "corp",
-        "inc",
-        "group",
-        "police",
-        "army",
-        "media",
-        "who",
-        "un",
-        "cdc",
-    ];
-    name.split([' ', '-']).any(|w| WORDS.contains(&w))
-}
-
-/// Counted nouns too vague to make a subject on their own.
-fn plausible_counted_noun(noun: &str) -> bool {
-    const VAGUE: &[&str] = &[
-        "times",
-        "time",
-        "things",
-        "ways",
-        "cases",
-        "items",
-        "points",
-        "percent",
-        "per",
-        "of",
-        "and",
-        "more",
-        "less",
-        "steps",
-        "parts",
-        "pieces",
-        "others",
-        "ones",
-        "kinds",
-        "types",
-        "examples",
-        "reasons",
-        "days",
-        "countries",
-        "nations",
-        "states",
-        "regions",
-        "provinces",
-        "districts",
-        "cities",
-        "towns",
-        "places",
-    ];
-    noun.len() > 2 && noun.chars().all(|c| c.is_alphabetic() || c == '-') && !VAGUE.contains(&noun)
+/// Counted nouns that make a subject of their own: words, not vague ones (`times`, `steps`).
+fn plausible_counted_noun(noun: &str, vocabulary: &Vocabulary) -> bool {
+    noun.len() > 2 && noun.chars().all(|c| c.is_alphabetic() || c == '-') && !vocabulary.is_vague(noun)
 }
 
 /// `boys` → `boy`, `homes` → `home`, `families` → `family`; the key of a counted noun.
@@ -381,150 +355,27 @@ fn singular(noun: &str) -> String {
     noun.strip_suffix('s').unwrap_or(noun).to_owned()
 }
 
-/// Words that never open a name, though written with a capital at a sentence's start.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "by",
-    "with",
-    "from",
-    "and",
-    "but",
-    "as",
-    "after",
-    "before",
-    "since",
-    "about",
-    "some",
-    "another",
-    "more",
-    "nearly",
-    "almost",
-    "over",
-    "according",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "their",
-    "his",
-    "her",
-    "they",
-    "we",
-    "he",
-    "she",
-    "there",
-    "here",
-    "officials",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "at",
-    "least",
-    "up",
-    "to",
-    "until",
-    "so",
-    "far",
-    "while",
-    "when",
-    "if",
-    "than",
-    "all",
-    "only",
-    "around",
-    "roughly",
-    "just",
-    "of",
-    "during",
-    "more",
-    "most",
-    "many",
-    "several",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "some",
-    "total",
-    "overall",
-    "meanwhile",
-    "however",
-    "also",
-    "earlier",
-    "later",
-    "now",
-    "today",
-    "yesterday",
-    "tonight",
-    "last",
-    "next",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sir",
-    "gen",
-    "col",
-    "capt",
-    "lt",
-    "sgt",
-    "president",
-    "minister",
-];
-
-/// Words that may join the parts of one name: `Sierra Leone`, `Bosnia and Herzegovina` not,
-/// but `Abd al-Karim`, `Pokémon Go`.
-fn name_joiner(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "da" | "del" | "van" | "von" | "bin" | "al" | "el" | "du" | "la" | "le"
-    )
-}
-
 /// Runs of capitalised words in `words[range]`: (first, end) word indices.
-fn name_runs(words: &[Word<'_>]) -> Vec<(usize, usize)> {
+fn name_runs(words: &[Word<'_>], vocabulary: &Vocabulary) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if w.capitalised() && !NOT_NAMES.contains(&w.lower().as_str()) {
+        if w.opens_name(vocabulary) {
             let start = i;
             let mut end = i + 1;
             while end < words.len() {
                 let next = &words[end];
-                // A possessive ends a name (`China's Yunnan`); a lone letter is no part of one.
-                let possessive = words[end - 1].text.ends_with("'s") || words[end - 1].text.ends_with("’s");
-                if possessive || next.text.chars().count() < 2 {
+                // A possessive ends a name (`China's Yunnan`), and so does punctuation (`Liberia,
+                // Sierra Leone`); a lone letter is no part of one.
+                let previous = &words[end - 1];
+                let possessive = previous.text.ends_with("'s") || previous.text.ends_with("’s");
+                if possessive || !next.after_space || next.text.chars().count() < 2 {
                     break;
                 }
-                if next.capitalised() && !NOT_NAMES.contains(&next.lower().as_str()) {
+                if next.opens_name(vocabulary) {
                     end += 1;
-                } else if name_joiner(next.text) && words.get(end + 1).is_some_and(Word::capitalised) {
+                } else if vocabulary.is_joiner(next.text) && words.get(end + 1).is_some_and(Word::capitalised) {
                     end += 2;
                 } else {
                     break;
@@ -549,34 +400,31 @@ fn name_of(words: &[Word<'_>], (start, end): (usize, usize)) -> String {
 }
 
 /// `in Ludian County`, `across the worst-hit Sindhupalchok district` right after the number.
-fn place_after(after: &[Word<'_>]) -> Option<String> {
+fn place_after(after: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
     let at = after
         .iter()
         .take(5)
         .position(|w| matches!(w.lower().as_str(), "in" | "across" | "near" | "throughout"))?;
     let rest = &after[at + 1..];
-    let first = rest
-        .iter()
-        .take(4)
-        .position(|w| w.capitalised() && !NOT_NAMES.contains(&w.lower().as_str()))?;
+    let first = rest.iter().take(4).position(|w| w.opens_name(vocabulary))?;
     // Only articles and adjectives between the preposition and the name.
     if rest[..first].iter().any(|w| {
         matches!(w.lower().as_str(), "and" | "or" | "with" | "but") || w.text.chars().any(|c| c.is_ascii_digit())
     }) {
         return None;
     }
-    let runs = name_runs(&rest[first..]);
+    let runs = name_runs(&rest[first..], vocabulary);
     runs.first().map(|&(s, e)| name_of(&rest[first..], (s, e)))
 }
 
 /// `In Muzaffarabad, 11,000 died`: a place that opens the clause.
-fn place_opening(before: &[Word<'_>]) -> Option<String> {
+fn place_opening(before: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
     let first = before.first()?;
     if !matches!(first.lower().as_str(), "in" | "across") {
         return None;
     }
     let rest = &before[1..];
-    let runs = name_runs(rest);
+    let runs = name_runs(rest, vocabulary);
     let &(s, e) = runs.first()?;
     (s <= 2).then(|| name_of(rest, (s, e)))
 }
@@ -584,7 +432,7 @@ fn place_opening(before: &[Word<'_>]) -> Option<String> {
 /// `Nintendo's 40 million`, `Russia’s 100,000 troops`: a possessive name just before.
 fn possessive_owner(before: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
     let tail = &before[before.len().saturating_sub(5)..];
-    let runs = name_runs(tail);
+    let runs = name_runs(tail, vocabulary);
     runs.iter().rev().find_map(|&(s, e)| {
         let last = tail[e - 1].text;
         (last.ends_with("'s") || last.ends_with("’s"))
@@ -601,7 +449,7 @@ fn clause_subject(
     vocabulary: &Vocabulary,
     known: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
-    let runs = name_runs(before);
+    let runs = name_runs(before, vocabulary);
     let &(s, e) = runs.first()?;
     if s > 2 {
         return None;
@@ -629,25 +477,19 @@ fn clause_subject(
     Some(name)
 }
 
-/// Words the document set writes with a capital inside a sentence: names, even when one
-/// opens a sentence elsewhere ("Liberia has recorded 1,830 deaths").
+/// The words the document set writes as names on their own inside a sentence
+/// (`Document::names`), in lower case: a word that opens a sentence is a name when the set
+/// writes it as one elsewhere ("Liberia has recorded 1,830 deaths").
 #[derive(Debug, Default)]
 pub struct NamesInText {
     words: std::collections::HashSet<String>,
 }
 
 impl NamesInText {
-    /// The names inside `sentences`.
-    pub fn of<'a>(sentences: impl Iterator<Item = &'a str>) -> NamesInText {
-        let mut found = std::collections::HashSet::new();
-        for sentence in sentences {
-            for word in words(sentence).iter().skip(1) {
-                if word.capitalised() && !NOT_NAMES.contains(&word.lower().as_str()) {
-                    found.insert(word.lower());
-                }
-            }
-        }
-        NamesInText { words: found }
+    /// The words of `names` written alone.
+    pub fn of<'a>(names: impl Iterator<Item = &'a NameMention>) -> NamesInText {
+        let words = names.filter(|m| m.alone).map(|m| m.name.to_lowercase()).collect();
+        NamesInText { words }
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -728,6 +570,3 @@ fn slug(text: &str) -> String {
     }
     out.trim_matches('-').to_owned()
 }
-
-#[cfg(test)]
-mod tests;

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::{NOT_NAMES, name_runs, words};
+use super::{Vocabulary, first_words, name_runs};
 
 /// A name as written at one place in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,95 +24,144 @@ pub struct NameMention {
     /// Byte range in the document's file.
     pub range: Range<usize>,
     pub name: String,
+    /// A word written as a name on its own inside a sentence (`in Liberia`), not a part of a
+    /// longer name or a headline's capitals.
+    pub alone: bool,
 }
 
 /// Longest run of words taken as one name.
 const MAX_WORDS: usize = 4;
 
-/// The names in `text[body]`, in order.
-pub fn name_mentions(text: &str, body: Range<usize>) -> Vec<NameMention> {
-    let Some(body_text) = text.get(body.clone()) else {
-        return Vec::new();
+/// How far past a capital a name's words are looked for, in bytes.
+const NAME_WINDOW: usize = 400;
+
+/// Calls `found` with the range (in `text`) and the spelling of each name in `text[body]`, in
+/// order. Only capitalised word starts are tried: most words open no name and cost one byte
+/// test each.
+fn each_name<'t>(
+    text: &'t str,
+    body: Range<usize>,
+    vocabulary: &Vocabulary,
+    mut found: impl FnMut(Range<usize>, &'t str, bool),
+) {
+    let Some(end) = text.get(body.clone()).map(|_| body.end) else {
+        return;
     };
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in body_text.split_inclusive('\n') {
-        let line_words = words(line);
-        for (start, end) in name_runs(&line_words) {
-            if end - start > MAX_WORDS {
-                continue;
+    let bytes = text.as_bytes();
+    // Whether a word goes on through the character before `at` (as `words` splits them).
+    let inside_word = |at: usize| {
+        text[body.start..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
+    };
+    let mut at = body.start;
+    while at < end {
+        let b = bytes[at];
+        let capital = b.is_ascii_uppercase() || b >= 0xC0 && text[at..].chars().next().is_some_and(char::is_uppercase);
+        if !capital || inside_word(at) {
+            at += 1;
+            continue;
+        }
+        let line_end = memchr::memchr(b'\n', &bytes[at..end]).map_or(end, |i| at + i);
+        let mut window_end = (at + NAME_WINDOW).min(line_end);
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let window = &text[at..window_end];
+        // Most names are a word or two: read a few words, and more only when the run goes on
+        // to the last of them (enough to see a run longer than a name, joiners included).
+        let mut window_words = first_words(window, 4);
+        let mut run = name_runs(&window_words, vocabulary)
+            .first()
+            .copied()
+            .filter(|&(s, _)| s == 0);
+        if run.is_some_and(|(_, e)| e + 1 >= window_words.len()) && window_words.len() == 4 {
+            window_words = first_words(window, 2 * MAX_WORDS + 2);
+            run = name_runs(&window_words, vocabulary)
+                .first()
+                .copied()
+                .filter(|&(s, _)| s == 0);
+        }
+        let Some((_, run_end)) = run else {
+            at += window_words.first().map_or_else(
+                || window.chars().next().map_or(1, char::len_utf8),
+                |w| w.range.end.max(1),
+            );
+            continue;
+        };
+        let emit = |range: Range<usize>, alone: bool, found: &mut dyn FnMut(Range<usize>, &'t str, bool)| {
+            found(at + range.start..at + range.end, &window[range], alone);
+        };
+        let next = at + window_words[run_end - 1].range.end;
+        let run = &window_words[..run_end];
+        // A lone word at a sentence's or line's start is capitalised by position.
+        let before = text[body.start..at].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        let opens_sentence = before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"', '“', ':']);
+        if run.len() > MAX_WORDS || run.len() == 1 && opens_sentence {
+            at = next;
+            continue;
+        }
+        let mut range = 0..run[run.len() - 1].range.end;
+        for suffix in ["'s", "’s"] {
+            if window[range.clone()].ends_with(suffix) {
+                range.end -= suffix.len();
             }
-            let first = &line_words[start];
-            // A lone word at a sentence's or line's start is capitalised by position.
-            let before = line[..first.range.start].trim_end();
-            let opens_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '"', '“', ':']);
-            if end - start == 1 && opens_sentence {
-                continue;
-            }
-            let last = &line_words[end - 1];
-            let mut range = first.range.start..last.range.end;
-            let mut name = line[range.clone()].to_owned();
-            for suffix in ["'s", "’s"] {
-                if let Some(stem) = name.strip_suffix(suffix) {
-                    range.end -= suffix.len();
-                    name = stem.to_owned();
-                }
-            }
-            if name.chars().filter(|c| c.is_alphabetic()).count() < 4
-                || NOT_NAMES.contains(&name.to_lowercase().as_str())
-                || name.chars().any(|c| c.is_ascii_digit())
-            {
-                continue;
-            }
-            let offset = body.start + line_start;
+        }
+        let name = &window[range.clone()];
+        if name.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && !vocabulary.is_not_name(name)
+            && !name.chars().any(|c| c.is_ascii_digit())
+        {
+            emit(range.clone(), run.len() == 1, &mut found);
             // A long run may open with a title (`Petty Officer Saman Kunan`): its last two
             // words are a name too, and so is each long word of it (`Osatanakorn`).
-            let run = &line_words[start..end];
-            let mut parts: Vec<Range<usize>> = Vec::new();
             if run.len() > 2 {
-                parts.push(run[run.len() - 2].range.start..range.end);
+                emit(run[run.len() - 2].range.start..range.end, false, &mut found);
             }
             if run.len() > 1 {
                 for word in run {
                     let end_at = word.range.end.min(range.end);
                     if word.text.chars().count() >= 7 && word.range.start < end_at {
-                        parts.push(word.range.start..end_at);
+                        emit(word.range.start..end_at, false, &mut found);
                     }
                 }
             }
-            out.push(NameMention {
-                range: offset + range.start..offset + range.end,
-                name,
-            });
-            for part in parts {
-                out.push(NameMention {
-                    range: offset + part.start..offset + part.end,
-                    name: line[part].to_owned(),
-                });
-            }
         }
-        line_start += line.len();
+        at = next;
     }
-    out
 }
 
 /// The first mention of each name in a document's content, read as a reader sees it (the
 /// prose of Markdown and HTML), with ranges in the original file.
 pub fn document_names(doc: &crate::documents::Document) -> Vec<NameMention> {
-    let mut mentions = match &doc.markup {
+    let vocabulary = Vocabulary::built_in();
+    let (file, content) = match &doc.markup {
         Some(marked) => {
             let view = &marked.view;
-            let content = view.body.start..view.boilerplate_from.unwrap_or(view.body.end);
-            let mut found = name_mentions(&view.file.text, content);
-            for mention in &mut found {
-                mention.range = marked.prose.original_range(mention.range.clone());
-            }
-            found
+            (&view.file, view.content())
         }
-        None => name_mentions(&doc.file.text, doc.content()),
+        None => (&doc.file, doc.content()),
     };
-    let mut seen = std::collections::HashSet::new();
-    mentions.retain(|m| seen.insert(m.name.clone()));
+    // Each name once, at its first mention; alone if any mention of it is.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut mentions: Vec<NameMention> = Vec::new();
+    each_name(&file.text, content, vocabulary, |range, name, alone| {
+        if let Some(&index) = seen.get(name) {
+            mentions[index].alone |= alone;
+            return;
+        }
+        seen.insert(name, mentions.len());
+        let range = match &doc.markup {
+            Some(marked) => marked.prose.original_range(range),
+            None => range,
+        };
+        mentions.push(NameMention {
+            range,
+            name: name.to_owned(),
+            alone,
+        });
+    });
     mentions
 }
 
@@ -195,8 +244,21 @@ fn same_word(a: &str, b: &str) -> bool {
     if shorter < 4 {
         return false;
     }
-    // `Nepal`/`Nepali`, `Kenya`/`Kenyan`: a word and its derivative, not two spellings.
+    // `Nepal`/`Nepali`, `Kenya`/`Kenyan`, `Himalayas`/`Himalayan`: a word and its
+    // derivative, not two spellings.
     if pa.starts_with(&pb) || pb.starts_with(&pa) {
+        return false;
+    }
+    let (stem_a, stem_b) = (
+        &pa[..pa.len() - pa.chars().last().map_or(0, char::len_utf8)],
+        &pb[..pb.len() - pb.chars().last().map_or(0, char::len_utf8)],
+    );
+    if stem_a == stem_b && (pa.ends_with('s') || pb.ends_with('s')) {
+        return false;
+    }
+    // A name is seldom misspelt in its first letter: `Sultan` and `Multan` are two names,
+    // unless the letters sound alike (`Gunan`, `Kunan`).
+    if pa.chars().next() != pb.chars().next() && variant_key(a).chars().next() != variant_key(b).chars().next() {
         return false;
     }
     let (ka, kb) = (variant_key(a), variant_key(b));
@@ -207,10 +269,13 @@ fn same_word(a: &str, b: &str) -> bool {
         || (shorter >= 9 && sounds == 2)
 }
 
-/// Whether two names are two spellings of one name.
+/// Whether two names are two spellings of one name. Names are compared word by word, the
+/// parts of a hyphenated word as words (`Pakistani-administered` is not a spelling of
+/// `Pakistan-administered`); names of different lengths only as joined letters (`Abd
+/// al-Karim`, `Abdelkarim`).
 pub fn is_spelling_of(a: &str, b: &str) -> bool {
-    let words_a: Vec<&str> = a.split_whitespace().collect();
-    let words_b: Vec<&str> = b.split_whitespace().collect();
+    let words_a: Vec<&str> = a.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let words_b: Vec<&str> = b.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     let joined = |words: &[&str]| words.iter().map(|w| plain(w)).collect::<String>();
     let (ja, jb) = (joined(&words_a), joined(&words_b));
     if ja == jb {
@@ -225,11 +290,7 @@ pub fn is_spelling_of(a: &str, b: &str) -> bool {
             .count();
         return differing == 1 && words_a.iter().zip(&words_b).all(|(x, y)| same_word(x, y));
     }
-    // `Abd al-Karim` and `Abdelkarim`: particles joined or split.
-    let split = |words: &[&str]| words.iter().flat_map(|w| w.split(['-', '\''])).count();
-    let particles = words_a.len().abs_diff(words_b.len()) <= 2 && split(&words_a) != split(&words_b)
-        || words_a.len().min(words_b.len()) == 1;
-    particles
+    words_a.len().abs_diff(words_b.len()) <= 2
         && !ja.starts_with(&jb)
         && !jb.starts_with(&ja)
         && ja.len().min(jb.len()) >= 8

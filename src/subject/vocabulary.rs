@@ -56,6 +56,12 @@ struct File {
     states: Vec<String>,
     sources: Vec<String>,
     source_verbs: Vec<String>,
+    movers: Vec<String>,
+    carriers: Vec<String>,
+    organisations: Vec<String>,
+    vague: Vec<String>,
+    not_names: Vec<String>,
+    joiners: Vec<String>,
 }
 
 /// The measures and the words around numbers that build subjects.
@@ -74,87 +80,16 @@ pub struct Vocabulary {
     states: HashSet<String>,
     sources: HashSet<String>,
     pub source_verbs: HashSet<String>,
+    movers: HashSet<String>,
+    carriers: HashSet<String>,
+    organisations: HashSet<String>,
+    vague: HashSet<String>,
+    not_names: HashSet<String>,
+    joiners: HashSet<String>,
 }
 
 static BUILT_IN: LazyLock<Vocabulary> =
     LazyLock::new(|| Vocabulary::parse(MEASURES).expect("the built-in rules/measures.toml is valid"));
-
-/// Words that carry a figure forward to a later value ("rose to", "climbed to").
-const CARRIERS: &[&str] = &[
-    "rose",
-    "risen",
-    "rises",
-    "rising",
-    "climbed",
-    "climbs",
-    "jumped",
-    "reached",
-    "reaches",
-    "hit",
-    "hits",
-    "stood",
-    "stands",
-    "now",
-    "has",
-    "had",
-    "have",
-    "is",
-    "was",
-    "were",
-    "at",
-    "to",
-    "of",
-    "by",
-    "from",
-    "least",
-    "more",
-    "than",
-    "over",
-    "about",
-    "nearly",
-    "almost",
-    "some",
-    "around",
-    "up",
-    "an",
-    "estimated",
-    "a",
-    "the",
-    "official",
-    "confirmed",
-    "total",
-    "increased",
-    "grew",
-    "soared",
-    "topped",
-    "passed",
-    "exceeded",
-    "surpassed",
-    "past",
-    "as",
-    "many",
-    "much",
-    "approximately",
-    "roughly",
-    "near",
-    "close",
-    "just",
-    "under",
-    "below",
-    "fewer",
-    "less",
-    "least",
-    "further",
-    "still",
-    "already",
-    "so",
-    "far",
-    "latest",
-    "new",
-    "revised",
-    "raised",
-    "upped",
-];
 
 impl Vocabulary {
     pub fn built_in() -> &'static Vocabulary {
@@ -199,6 +134,12 @@ impl Vocabulary {
             states: lower(file.states),
             sources: lower(file.sources),
             source_verbs: lower(file.source_verbs),
+            movers: lower(file.movers),
+            carriers: lower(file.carriers),
+            organisations: lower(file.organisations),
+            vague: lower(file.vague),
+            not_names: lower(file.not_names),
+            joiners: lower(file.joiners),
         })
     }
 
@@ -212,6 +153,38 @@ impl Vocabulary {
 
     pub fn is_source(&self, name: &str) -> bool {
         self.sources.contains(name)
+    }
+
+    /// A word that only carries a figure to the number after it (`rose to`, `at least`).
+    fn is_carrier(&self, word: &str) -> bool {
+        self.carriers.contains(word) || self.movers.contains(word)
+    }
+
+    /// Whether a name (lower case) names a body that counts rather than a place.
+    pub fn is_organisation(&self, name: &str) -> bool {
+        name.split([' ', '-']).any(|w| self.organisations.contains(w))
+    }
+
+    /// A counted noun too vague to make a subject of its own.
+    pub fn is_vague(&self, noun: &str) -> bool {
+        self.vague.contains(noun)
+    }
+
+    /// A word, in any case, that opens no name. Every such word is short and ASCII, so it is
+    /// lower-cased on the stack: this runs on every capitalised word of every document.
+    pub fn is_not_name(&self, word: &str) -> bool {
+        let mut buffer = [0u8; 16];
+        let Some(lower) = buffer.get_mut(..word.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.not_names.contains(w))
+    }
+
+    /// A lower-case particle inside a name (`al` in `Abd al-Karim`).
+    pub fn is_joiner(&self, word: &str) -> bool {
+        self.joiners.contains(word)
     }
 
     /// `N people died`, `N have been confirmed dead`: the first word after the number's
@@ -235,15 +208,16 @@ impl Vocabulary {
             if let Some(&m) = self.before.get(word) {
                 return Some((m, word));
             }
-            if !CARRIERS.contains(&word.as_str()) {
+            if !self.is_carrier(word) {
                 return None;
             }
         }
         None
     }
 
-    /// `the death toll rose to 381`, `a toll of 94`: the nearest metric phrase before the
-    /// number whose words up to the number only carry a figure or name where and when.
+    /// `the death toll rose to 381`, `a toll of 94`, `deaths have risen to 4,447`: the nearest
+    /// metric phrase before the number whose words up to the number only carry a figure or
+    /// name where and when; a measure's own noun needs a verb that moves it.
     pub fn metric_before(&self, before: &[String]) -> Option<(usize, String)> {
         for end in (1..=before.len()).rev().take(12) {
             for (phrase, m) in &self.metrics {
@@ -253,7 +227,12 @@ impl Vocabulary {
                 }
             }
             let word = &before[end - 1];
-            if self.before.contains_key(word) || self.after.contains_key(word) || self.nouns.contains_key(word) {
+            if let Some(&m) = self.nouns.get(word) {
+                let between = &before[end..];
+                let moved = between.iter().any(|w| self.movers.contains(w));
+                return (moved && between.iter().all(|w| self.is_carrier(w))).then(|| (m, word.clone()));
+            }
+            if self.before.contains_key(word) || self.after.contains_key(word) {
                 return None;
             }
         }
@@ -264,40 +243,14 @@ impl Vocabulary {
     /// carriers (`rose to`, `stood at`), or a `from …`/`in …` phrase naming the event and then
     /// a verb that moves the figure (`toll from Sunday's quake in Yunnan rose to`).
     fn carries_to_number(&self, between: &[String]) -> bool {
-        const MOVES: &[&str] = &[
-            "rose",
-            "risen",
-            "rises",
-            "climbed",
-            "climbs",
-            "reached",
-            "reaches",
-            "hit",
-            "hits",
-            "stood",
-            "stands",
-            "passed",
-            "passes",
-            "topped",
-            "jumped",
-            "increased",
-            "is",
-            "was",
-            "now",
-            "soared",
-            "grew",
-        ];
-        let is_carrier = |w: &String| CARRIERS.contains(&w.as_str());
-        if between.iter().all(is_carrier) {
+        if between.iter().all(|w| self.is_carrier(w)) {
             return true;
         }
         let opens_phrase = between
             .first()
             .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "for" | "of"));
-        let tail = between.iter().rev().take_while(|w| is_carrier(w)).count();
-        let moved = between[between.len() - tail..]
-            .iter()
-            .any(|w| MOVES.contains(&w.as_str()));
+        let tail = between.iter().rev().take_while(|w| self.is_carrier(w)).count();
+        let moved = between[between.len() - tail..].iter().any(|w| self.movers.contains(w));
         opens_phrase && between.len() <= 10 && moved
     }
 
@@ -313,7 +266,7 @@ impl Vocabulary {
                 .iter()
                 .rev()
                 .take(4)
-                .take_while(|w| self.states.contains(*w) || CARRIERS.contains(&w.as_str()))
+                .take_while(|w| self.states.contains(*w) || self.is_carrier(w))
                 .find(|w| self.states.contains(*w))
         };
         near_after.or_else(near_before).cloned()

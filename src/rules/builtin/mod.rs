@@ -107,7 +107,7 @@ pub(super) fn dated_claims(cx: &super::RuleContext<'_>, claims: &[usize]) -> Vec
 /// The figure a value names, as a point: `at least 5,160` and `more than 5,000` name their
 /// bound, `about 500` its centre. A running total is compared this way, since its bounds say
 /// only that the count had reached a figure, not that it may since have grown past the next.
-pub(super) fn named(value: crate::extract::Interval) -> crate::extract::Interval {
+pub(super) fn as_point(value: crate::extract::Interval) -> crate::extract::Interval {
     let point = match (value.low, value.high) {
         (Some(low), Some(high)) => (low + high) / 2.0,
         (Some(low), None) => low,

@@ -1,6 +1,6 @@
 use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
 
-use super::{dated_claims, days_between, named};
+use super::{as_point, dated_claims, days_between};
 use crate::extract::Modality;
 
 declare_rule! {
@@ -63,7 +63,9 @@ impl Rule for NumericChange {
                 .filter(|pair| apart(pair) || planned(pair[0].1) != planned(pair[1].1))
                 .filter(|pair| !subject.by_noun || cx.claims[pair[0].1].doc != cx.claims[pair[1].1].doc)
                 .filter(|pair| match (cx.claims[pair[0].1].value, cx.claims[pair[1].1].value) {
-                    (Some(a), Some(b)) if subject.cumulative => !compatible(&named(a), &named(b), settings.tolerance),
+                    (Some(a), Some(b)) if subject.cumulative => {
+                        !compatible(&as_point(a), &as_point(b), settings.tolerance)
+                    }
                     (Some(a), Some(b)) => !compatible(&a, &b, settings.tolerance),
                     _ => false,
                 })
