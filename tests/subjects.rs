@@ -265,3 +265,28 @@ fn names_stop_at_punctuation_but_not_at_an_abbreviation() {
         assert_eq!(&text[name.range.clone()], name.name);
     }
 }
+
+#[test]
+fn a_variant_finding_quotes_a_bounded_number_of_usual_spellings() {
+    let dir = scratch("subject-name-variant-bounded");
+    for i in 0..21 {
+        let body = format!("Day {i}: the diver Tomas Gunaratne went back into the cave.");
+        write_story(&dir, &format!("usual-{i:02}"), "2031-03-02", "Outlet A", &body);
+    }
+    write_story(
+        &dir,
+        "variant",
+        "2031-03-03",
+        "Outlet B",
+        "The diver Tomas Kunaratne went back into the cave.",
+    );
+    let findings = json_findings(&dir, &["."]);
+    let variant: Vec<&Value> = findings.iter().filter(|f| f["rule"] == "name-variant").collect();
+    assert_eq!(variant.len(), 1, "{findings:#?}");
+    let message = variant[0]["message"].as_str().unwrap();
+    assert!(message.contains("21 document(s) write “Tomas Gunaratne”"), "{message}");
+    // The variant's mention, then the usual spelling in at most 20 documents.
+    let claims = variant[0]["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 1 + 20);
+    assert_eq!(claims[0]["text"], "Tomas Kunaratne");
+}

@@ -111,12 +111,15 @@ pub struct ClaimGraph {
 pub struct Spelling {
     pub usual: String,
     pub variant: String,
-    /// Name claims: the variant's mentions, then the usual spelling's first mention in each
-    /// document.
+    /// Name claims: the variant's mentions, then the usual spelling's in up to
+    /// [`USUAL_QUOTED`] documents.
     pub claims: Vec<usize>,
-    /// How many of `claims` are the variant's.
-    pub variant_mentions: usize,
+    /// How many documents write the usual spelling.
+    pub usual_documents: usize,
 }
+
+/// How many documents' mentions of the usual spelling a name-variant finding quotes.
+pub const USUAL_QUOTED: usize = 20;
 
 impl ClaimGraph {
     pub fn subject_of(&self, claim: usize) -> Option<&Subject> {
@@ -510,27 +513,6 @@ impl ClaimGraph {
                     .map(|t| (p.name.to_lowercase(), self.persons[t].name.to_lowercase()))
             })
             .collect();
-        let claim_of = |mention: usize, claims: &mut Vec<Claim>| {
-            let (doc, m) = names[mention];
-            claims.push(Claim {
-                doc,
-                span: m.range.clone(),
-                kind: ClaimKind::Name,
-                value: None,
-                unit: None,
-                class: None,
-                time: None,
-                context: crate::extract::Context {
-                    sentence: m.range.clone(),
-                    ..Default::default()
-                },
-                role: None,
-                boilerplate: false,
-                modality: crate::extract::Modality::Asserted,
-                reported: false,
-            });
-            claims.len() - 1
-        };
         let groups = subject::spelling_groups(&written);
         // A word of a longer name found to vary is reported with that name, not again alone.
         let multiword: Vec<String> = groups
@@ -538,7 +520,10 @@ impl ClaimGraph {
             .flat_map(|g| g.variants.iter().map(|(v, _)| v.to_lowercase()))
             .filter(|v| v.contains(' '))
             .collect();
-        for group in groups {
+        // Each variant with its mentions, then a few of the usual spelling's (a document
+        // mentions each name once, so these are in different documents).
+        let mut found: Vec<(&subject::SpellingGroup, &str, Vec<usize>)> = Vec::new();
+        for group in &groups {
             for (variant, mentions) in &group.variants {
                 let pair = (variant.to_lowercase(), group.usual.to_lowercase());
                 if !pair.0.contains(' ') && multiword.iter().any(|m| m.split(' ').any(|w| w == pair.0)) {
@@ -550,22 +535,44 @@ impl ClaimGraph {
                 {
                     continue;
                 }
-                let mut ids: Vec<usize> = mentions.iter().map(|&m| claim_of(m, claims)).collect();
-                let variant_mentions = ids.len();
-                let mut docs = Vec::new();
-                for &m in &group.usual_mentions {
-                    if !docs.contains(&names[m].0) {
-                        docs.push(names[m].0);
-                        ids.push(claim_of(m, claims));
-                    }
-                }
-                self.spellings.push(Spelling {
-                    usual: group.usual.clone(),
-                    variant: variant.clone(),
-                    claims: ids,
-                    variant_mentions,
-                });
+                let usual = group.usual_mentions.iter().take(USUAL_QUOTED);
+                let quoted: Vec<usize> = mentions.iter().chain(usual).copied().collect();
+                found.push((group, variant, quoted));
             }
+        }
+        // The claims vector is long: grow it once, by what is added.
+        claims.reserve_exact(found.iter().map(|(_, _, quoted)| quoted.len()).sum());
+        for (group, variant, quoted) in found {
+            let ids = quoted
+                .into_iter()
+                .map(|mention| {
+                    let (doc, m) = names[mention];
+                    claims.push(Claim {
+                        doc,
+                        span: m.range.clone(),
+                        kind: ClaimKind::Name,
+                        value: None,
+                        unit: None,
+                        class: None,
+                        time: None,
+                        context: crate::extract::Context {
+                            sentence: m.range.clone(),
+                            ..Default::default()
+                        },
+                        role: None,
+                        boilerplate: false,
+                        modality: crate::extract::Modality::Asserted,
+                        reported: false,
+                    });
+                    claims.len() - 1
+                })
+                .collect();
+            self.spellings.push(Spelling {
+                usual: group.usual.clone(),
+                variant: variant.to_owned(),
+                claims: ids,
+                usual_documents: group.usual_mentions.len(),
+            });
         }
         let grown = claims.len();
         self.subject_of.resize(grown, None);

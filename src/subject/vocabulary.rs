@@ -71,8 +71,8 @@ pub struct Vocabulary {
     nouns: HashMap<String, usize>,
     after: HashMap<String, usize>,
     before: HashMap<String, usize>,
-    /// Metric phrases as word lists, longest first.
-    metrics: Vec<(Vec<String>, usize)>,
+    /// Metric phrases as word lists, by their last word, longest first.
+    metrics: HashMap<String, Vec<(Vec<String>, usize)>>,
     generic: HashSet<String>,
     auxiliaries: HashSet<String>,
     parts: HashMap<String, String>,
@@ -101,7 +101,7 @@ impl Vocabulary {
         let mut nouns = HashMap::new();
         let mut after = HashMap::new();
         let mut before = HashMap::new();
-        let mut metrics = Vec::new();
+        let mut metrics: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
         for (index, measure) in file.measure.iter().enumerate() {
             for noun in &measure.nouns {
                 nouns.entry(noun.to_lowercase()).or_insert(index);
@@ -113,13 +113,15 @@ impl Vocabulary {
                 before.entry(verb.to_lowercase()).or_insert(index);
             }
             for phrase in &measure.metric {
-                metrics.push((
-                    phrase.to_lowercase().split_whitespace().map(str::to_owned).collect(),
-                    index,
-                ));
+                let words: Vec<String> = phrase.to_lowercase().split_whitespace().map(str::to_owned).collect();
+                if let Some(last) = words.last() {
+                    metrics.entry(last.clone()).or_default().push((words, index));
+                }
             }
         }
-        metrics.sort_by_key(|(words, _): &(Vec<String>, usize)| std::cmp::Reverse(words.len()));
+        for phrases in metrics.values_mut() {
+            phrases.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
         let lower = |list: Vec<String>| list.into_iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
         Ok(Vocabulary {
             measures: file.measure,
@@ -220,7 +222,7 @@ impl Vocabulary {
     /// name where and when; a measure's own noun needs a verb that moves it.
     pub fn metric_before(&self, before: &[String]) -> Option<(usize, String)> {
         for end in (1..=before.len()).rev().take(12) {
-            for (phrase, m) in &self.metrics {
+            for (phrase, m) in self.metrics.get(&before[end - 1]).into_iter().flatten() {
                 let n = phrase.len();
                 if end >= n && before[end - n..end] == phrase[..] && self.carries_to_number(&before[end..]) {
                     return Some((*m, phrase.join(" ")));

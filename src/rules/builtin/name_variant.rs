@@ -32,7 +32,6 @@ impl Rule for NameVariant {
             return;
         };
         for spelling in &cx.graph.spellings {
-            let variant_mentions = spelling.variant_mentions;
             out.push(Finding {
                 site: None,
                 rule: Self::META.name,
@@ -40,10 +39,7 @@ impl Rule for NameVariant {
                 subject: Some(format!("name/{}", spelling.usual.to_lowercase().replace(' ', "-"))),
                 message: format!(
                     "“{}” and “{}” look like two spellings of one name: {} document(s) write “{}”",
-                    spelling.variant,
-                    spelling.usual,
-                    spelling.claims.len() - variant_mentions,
-                    spelling.usual
+                    spelling.variant, spelling.usual, spelling.usual_documents, spelling.usual
                 ),
                 claims: spelling.claims.clone(),
                 timeline: None,
