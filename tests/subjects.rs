@@ -290,3 +290,111 @@ fn a_variant_finding_quotes_a_bounded_number_of_usual_spellings() {
     assert_eq!(claims.len(), 1 + 20);
     assert_eq!(claims[0]["text"], "Tomas Kunaratne");
 }
+
+#[test]
+fn an_ordinal_counts_the_members_up_to_the_newest() {
+    let dir = scratch("subject-ordinals");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Velmark became the 28th member of the European Union on Tuesday. The European Union now has 28 members.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2032-05-10",
+        "Outlet B",
+        "Ostria joined the European Union as its twenty\u{2011}ninth member. The European Union has 29 members.",
+    );
+    let found = subjects(&dir);
+    // The body joined owns the count, not the country that joined it.
+    assert_eq!(subject_of(&found, "28th member"), subject_of(&found, "28 members"));
+    assert_eq!(
+        subject_of(&found, "twenty\u{2011}ninth member"),
+        subject_of(&found, "29 members")
+    );
+    assert!(!subject_of(&found, "28th member").contains("velmark"), "{found:?}");
+    let findings = json_findings(&dir, &["."]);
+    let change = findings
+        .iter()
+        .find(|f| f["rule"] == "numeric-change")
+        .unwrap_or_else(|| panic!("a change: {findings:#?}"));
+    assert!(change["message"].as_str().unwrap().contains("28 → 29"), "{change:#?}");
+    // Ordinals of what nobody counts up are no claims.
+    let dir = scratch("subject-ordinals-not");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The 20th century saw the 3rd floor rebuilt, and the 4th of July parade drew a crowd.",
+    );
+    assert!(subjects(&dir).is_empty(), "{:?}", subjects(&dir));
+}
+
+#[test]
+fn medals_and_golds_are_two_subjects() {
+    let dir = scratch("subject-medals");
+    write_story(
+        &dir,
+        "a",
+        "2031-08-01",
+        "Outlet A",
+        "The swimmer won her 19th Olympic medal and her 15th gold medal on Tuesday.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "19th Olympic medal"), "medals");
+    assert_eq!(subject_of(&found, "15th gold medal"), "golds");
+}
+
+#[test]
+fn the_one_that_killed_is_no_place_and_a_part_of_a_named_group_is_apart() {
+    let dir = scratch("subject-agent-part");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Marburg fever has killed 4,877 people. Of 568 nurses infected, 329 of them had died. \
+         There were 1,215 deaths in those two countries.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "4,877 people"), "deaths");
+    assert_eq!(subject_of(&found, "329"), "deaths/part");
+    assert_eq!(subject_of(&found, "1,215 deaths"), "deaths/part");
+}
+
+#[test]
+fn money_is_framed_by_what_it_is_and_kept_apart_by_currency() {
+    let dir = scratch("subject-money");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Negotiators put the exit bill at almost £50bn.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2031-06-10",
+        "Outlet B",
+        "The two sides agreed a divorce bill of between £35bn and £39bn, or about €45bn.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "almost £50bn"), "bill/gbp");
+    assert_eq!(subject_of(&found, "between £35bn and £39bn"), "bill/gbp");
+    // A conversion after `or` is not read as a bill of its own.
+    assert_ne!(subject_of(&found, "about €45bn"), "bill/gbp");
+    let findings = json_findings(&dir, &["."]);
+    assert_eq!(rules(&findings), ["numeric-change"], "{findings:#?}");
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("bill (gbp) changed"),
+        "{findings:#?}"
+    );
+}

@@ -12,6 +12,7 @@ mod entity;
 mod lexicon;
 mod modality;
 mod number;
+mod ordinal;
 mod quantity;
 mod role;
 mod starts;
@@ -533,16 +534,27 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                 continue;
             }
             let after_change = follows_change_verb(text, at);
-            if let Some(parsed) = quantity::quantity_after(rest, gazetteer, after_change).filter(|q| {
-                !(q.bare_one && is_pronoun_one(text, at)
-                    || q.bare_digits && is_identifier(text, at, &sentence)
-                    || q.kind == QuantityKind::Count
-                        && q.low == q.high
-                        && !q.approximate
-                        && rest.starts_with(|c: char| c.is_ascii_digit())
-                        && follows_identifier_head(text, at)
-                    || is_price_unit(text, at, claims.last())
-                    || q.maybe_decade && is_decade(text, at, at + q.len))
+            let ordinal = rest
+                .starts_with(|c: char| {
+                    c.is_ascii_digit()
+                        || matches!(c, 'f' | 's' | 't' | 'e' | 'n' | 'h' | 'F' | 'S' | 'T' | 'E' | 'N' | 'H')
+                })
+                .then(|| ordinal::ordinal_count(rest, gazetteer))
+                .flatten()
+                .map(|(len, value, unit)| quantity::Quantity::counted(len, value, unit, gazetteer));
+            let ordinal_claim = ordinal.is_some();
+            if let Some(parsed) = ordinal.or_else(|| {
+                quantity::quantity_after(rest, gazetteer, after_change).filter(|q| {
+                    !(q.bare_one && is_pronoun_one(text, at)
+                        || q.bare_digits && is_identifier(text, at, &sentence)
+                        || q.kind == QuantityKind::Count
+                            && q.low == q.high
+                            && !q.approximate
+                            && rest.starts_with(|c: char| c.is_ascii_digit())
+                            && follows_identifier_head(text, at)
+                        || is_price_unit(text, at, claims.last())
+                        || q.maybe_decade && is_decade(text, at, at + q.len))
+                })
             }) {
                 let surface = &rest[..parsed.len];
                 let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);
@@ -586,7 +598,11 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                 if is_population(text, &claim, sentence_mentions, gazetteer) {
                     claim.class = Some(UnitClass::Population);
                 }
-                let (whole, whole_end) = part_of_whole(text, end, sentence.end, gazetteer);
+                let (whole, whole_end) = if ordinal_claim {
+                    (None, None)
+                } else {
+                    part_of_whole(text, end, sentence.end, gazetteer)
+                };
                 claim.context = context(text, &claim, sentence_mentions, gazetteer, salient_place.as_deref());
                 // In money and measures a name inside the span names the unit (`US dollars`,
                 // `British thermal units`), not who the number belongs to.
@@ -598,6 +614,12 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
                         claim.context.place = None;
                     }
                     claim.context.owner = Some(owner);
+                }
+                if ordinal_claim {
+                    // `Finland became the 31st member of NATO`: the body counted is whose; the
+                    // one that joined is not.
+                    claim.context.owner = owner_after_of(text, end, sentence_mentions, gazetteer);
+                    claim.context.partitive = false;
                 }
                 if let Some(whole) = &whole {
                     claim.context.partitive = true;
@@ -1281,6 +1303,32 @@ fn sentence_orgs(mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<String> {
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+/// The entity named right after `of` at `end`: `the 31st member of NATO`.
+fn owner_after_of(text: &str, end: usize, mentions: &[Mention], gazetteer: &Gazetteer) -> Option<String> {
+    let after = &text[end..];
+    let rest = after.trim_start_matches(' ');
+    let rest = rest.strip_prefix("of ")?.trim_start_matches(' ');
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let at = text.len() - rest.len();
+    if let Some(known) = mentions.iter().find(|m| m.start == at) {
+        return Some(owner_id(gazetteer, known));
+    }
+    // A name the gazetteer does not know: the capitalised words there.
+    let name: Vec<&str> = rest
+        .split(' ')
+        .take(4)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .collect();
+    (!name.is_empty()).then(|| name.join(" ").to_lowercase())
+}
+
+/// Whether `text` opens with an ordinal (`31st`, `twelfth`): a claim read from one counts
+/// what its noun names up to that one.
+pub fn opens_with_ordinal(text: &str) -> bool {
+    ordinal::ordinal(text).is_some()
 }
 
 fn owner_id(gazetteer: &Gazetteer, mention: &Mention) -> String {

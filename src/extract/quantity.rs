@@ -64,6 +64,28 @@ pub struct Quantity {
     pub maybe_decade: bool,
 }
 
+impl Quantity {
+    /// An exact count of `unit`, `len` bytes long: `the 31st member` is 31 members.
+    pub fn counted(len: usize, value: f64, unit: String, words: &dyn Vocabulary) -> Quantity {
+        Quantity {
+            len,
+            kind: QuantityKind::Count,
+            low: Some(value),
+            high: Some(value),
+            low_inclusive: true,
+            high_inclusive: true,
+            approximate: false,
+            class: words.noun_class(&unit),
+            unit: Some(unit),
+            bare_integer: false,
+            bare_one: false,
+            bare_digits: false,
+            negated_in_parentheses: false,
+            maybe_decade: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantityKind {
     Count,

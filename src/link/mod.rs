@@ -226,7 +226,12 @@ pub fn link(
                 (subject, reason)
             }
             Choice::Framed(frame) => {
-                let (key, label) = topic.key(&frame, vocabulary);
+                let display = |id: &str| {
+                    gazetteer
+                        .get(id)
+                        .map_or_else(|| id.to_owned(), |i| gazetteer.entities[i].name.clone())
+                };
+                let (key, label) = topic.key(&frame, vocabulary, &display);
                 let kind = match &frame.measure {
                     subject::MeasureRef::Known(m) => (vocabulary.measures[*m].cumulative, false),
                     subject::MeasureRef::Noun(_) => (false, true),
@@ -736,13 +741,16 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
         ));
     }
     let class = claim.class.filter(|c| HEURISTIC_CLASSES.contains(c))?;
+
     // The dead and the injured are told apart by the words around the number: the subject
     // stage reads them.
     if class == UnitClass::Casualties {
         return None;
     }
+    // Members are counted by the subject stage too, which reads ordinals (`the 31st member`)
+    // and the set's topic.
     if class == UnitClass::Countries {
-        return Some((format!("{owner}/members"), format!("member countries of {owner_name}")));
+        return None;
     }
     match context.place.as_deref() {
         Some(place) => {

@@ -24,7 +24,7 @@ use std::ops::Range;
 use crate::extract::{Claim, ClaimKind, Gazetteer, TimeSource};
 
 pub use names::{NameMention, SpellingGroup, document_names, is_spelling_of, spelling_groups};
-pub use vocabulary::{Measure, Vocabulary};
+pub use vocabulary::{Amount, Measure, Vocabulary};
 
 /// What one numeric claim is about, as its sentence says it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,7 +160,13 @@ pub fn frame(
     } = lexicon;
     let sentence_lower = sentence.lower;
     let sentence = sentence.written;
-    if claim.kind != ClaimKind::Count || claim.boilerplate || claim.context.partitive || claim.value.is_none() {
+    let amount = match claim.kind {
+        ClaimKind::Count => Amount::Count,
+        ClaimKind::Money => Amount::Money,
+        ClaimKind::Percent => Amount::Percent,
+        _ => return None,
+    };
+    if claim.boilerplate || claim.context.partitive || claim.value.is_none() {
         return None;
     }
     if span.end > sentence.len() || !sentence.is_char_boundary(span.start) || !sentence.is_char_boundary(span.end) {
@@ -198,9 +204,31 @@ pub fn frame(
     if lower_after.iter().take(3).any(|w| w == "among") {
         return None;
     }
-
     let mut qualifiers = BTreeSet::new();
-    let noun_measure = unit.as_deref().and_then(|u| vocabulary.measure_of_noun(u));
+    // A part of a group named before: "329 of them had died", "in those two countries".
+    if part_of_named_group(&lower_after) {
+        qualifiers.insert("part".to_owned());
+    }
+    if amount != Amount::Count {
+        return amount_frame(
+            claim,
+            amount,
+            &before,
+            &lower_before,
+            &lower_after,
+            opens_sentence,
+            qualifiers,
+            lexicon,
+        );
+    }
+
+    // The counted noun, or a measure's noun right after the number (`a 6.5 magnitude quake`).
+    let noun_measure = unit.as_deref().and_then(|u| vocabulary.measure_of_noun(u)).or_else(|| {
+        lower_after
+            .first()
+            .filter(|_| unit.is_none())
+            .and_then(|w| vocabulary.measure_of_noun(w))
+    });
     let generic_noun = unit.as_deref().is_none_or(|u| vocabulary.is_generic(u));
     let verb_after = vocabulary.verb_after(&lower_after);
     let verb_before = vocabulary.verb_before(&lower_before);
@@ -210,6 +238,13 @@ pub fn frame(
     if claim.class.is_some() && noun_measure.is_none() && !generic_noun && claim.context.owner.is_none() {
         return None;
     }
+    let noun_measure = noun_measure.filter(|&m| vocabulary.measures[m].amount == Amount::Count);
+    let counts = |m: usize| vocabulary.measures[m].amount == Amount::Count;
+    let verb_after = verb_after.filter(|(m, _)| counts(*m));
+    let verb_before = verb_before.filter(|(m, _)| counts(*m));
+    let metric = metric.filter(|(m, _)| counts(*m));
+    // `Ebola has killed 4,877 people`: the one that did it is no place.
+    let agent_before = verb_after.is_none() && verb_before.is_some();
     let (measure, how) = if let Some(m) = noun_measure {
         (
             MeasureRef::Known(m),
@@ -235,7 +270,10 @@ pub fn frame(
         MeasureRef::Noun(_) => None,
     };
     let event = known.is_some_and(|m| m.event);
-    if known.is_some_and(|m| m.owned) && claim.context.owner.is_none() {
+    // `Sweden became the 32nd member`: the body joined is the set's topic when no `of` names
+    // it, and the one that joined owns nothing.
+    let ordinal = crate::extract::opens_with_ordinal(&sentence[span.clone()]);
+    if known.is_some_and(|m| m.owned) && claim.context.owner.is_none() && !ordinal {
         return None;
     }
 
@@ -294,7 +332,7 @@ pub fn frame(
             .or_else(|| place_opening(&before, vocabulary))
             .or_else(|| {
                 clause_subject(&before, opens_sentence, vocabulary, &known)
-                    .filter(|name| !vocabulary.is_organisation(name))
+                    .filter(|name| !agent_before && !vocabulary.is_organisation(name))
             })
             .or_else(|| {
                 [claim.context.place.as_deref(), claim.context.owner.as_deref()]
@@ -305,9 +343,13 @@ pub fn frame(
             });
         (None, place)
     } else {
-        let owner = possessive_owner(&before, vocabulary)
-            .or_else(|| claim.context.owner.clone())
-            .or_else(|| clause_subject(&before, opens_sentence, vocabulary, &known));
+        let owner = if ordinal {
+            claim.context.owner.clone()
+        } else {
+            possessive_owner(&before, vocabulary)
+                .or_else(|| claim.context.owner.clone())
+                .or_else(|| clause_subject(&before, opens_sentence, vocabulary, &known))
+        };
         (owner.filter(|o| o.chars().count() > 1), None)
     };
     Some(Frame {
@@ -317,6 +359,70 @@ pub fn frame(
         qualifiers,
         how,
     })
+}
+
+/// A figure of money or percent: a measure of its kind named by a metric phrase before it
+/// (`the bill at £39bn`, `turnout was 84.6%`) or a noun right after it (`a £39bn divorce
+/// bill`), owned as counts are. Money in another currency is another subject.
+#[allow(clippy::too_many_arguments)]
+fn amount_frame(
+    claim: &Claim,
+    amount: Amount,
+    before: &[Word<'_>],
+    lower_before: &[String],
+    lower_after: &[String],
+    opens_sentence: bool,
+    mut qualifiers: BTreeSet<String>,
+    lexicon: Lexicon<'_>,
+) -> Option<Frame> {
+    let Lexicon {
+        vocabulary,
+        gazetteer,
+        names,
+    } = lexicon;
+    let (measure, how) = match vocabulary.metric_before(lower_before) {
+        Some((m, phrase)) if vocabulary.measures[m].amount == amount => (m, format!("“{phrase}” before the figure")),
+        _ => {
+            let (m, noun) = vocabulary.noun_after(lower_after, amount)?;
+            (m, format!("“{noun}” after the figure"))
+        }
+    };
+    if amount == Amount::Money
+        && let Some(currency) = &claim.unit
+    {
+        qualifiers.insert(currency.to_lowercase());
+    }
+    if lower_before
+        .iter()
+        .rev()
+        .take(6)
+        .any(|w| vocabulary.targets.contains(w.as_str()))
+    {
+        qualifiers.insert("target".to_owned());
+    }
+    let known = |name: &str| gazetteer.get(&slug(name)).is_some() || names.contains(name);
+    let owner = possessive_owner(before, vocabulary)
+        .or_else(|| claim.context.owner.clone())
+        .or_else(|| clause_subject(before, opens_sentence, vocabulary, &known))
+        .filter(|o| o.chars().count() > 1);
+    Some(Frame {
+        measure: MeasureRef::Known(measure),
+        owner,
+        place: None,
+        qualifiers,
+        how,
+    })
+}
+
+/// `329 of them`, `1,215 deaths in those two countries`: a figure for part of a group the
+/// text named before, not for the whole.
+fn part_of_named_group(after: &[String]) -> bool {
+    let anaphora = |w: &str| matches!(w, "them" | "those" | "these" | "whom" | "which" | "both");
+    let of_group = after.len() >= 2 && after[0] == "of" && anaphora(&after[1]);
+    let in_group = after.windows(2).any(|pair| {
+        matches!(pair[0].as_str(), "in" | "across" | "among") && matches!(pair[1].as_str(), "those" | "these" | "both")
+    });
+    of_group || in_group
 }
 
 /// `in 1974`, `a 2008 quake`: a year the clause names, other than after `since`.
@@ -526,7 +632,8 @@ impl Topic {
     }
 
     /// The subject key and label of `frame`, with the topic's names left out.
-    pub fn key(&self, frame: &Frame, vocabulary: &Vocabulary) -> (String, String) {
+    /// `display` gives the name reports use for an owner or place (a known entity's own name).
+    pub fn key(&self, frame: &Frame, vocabulary: &Vocabulary, display: &dyn Fn(&str) -> String) -> (String, String) {
         let measure = match &frame.measure {
             MeasureRef::Known(m) => (
                 vocabulary.measures[*m].id.clone(),
@@ -534,19 +641,18 @@ impl Topic {
             ),
             MeasureRef::Noun(noun) => (noun.clone(), format!("{noun} count")),
         };
+        // The topic's names leave the key but stay in the label: `member countries of NATO`.
         let keep = |name: &Option<String>| name.clone().filter(|n| !self.names.contains(n));
-        let owner = keep(&frame.owner);
-        let place = keep(&frame.place);
         let mut key = Vec::new();
         let mut label = measure.1.clone();
-        if let Some(owner) = &owner {
-            key.push(slug(owner));
-            label = format!("{label} of {owner}");
+        if let Some(owner) = &frame.owner {
+            label = format!("{label} of {}", display(owner));
         }
-        if let Some(place) = &place {
-            key.push(slug(place));
-            label = format!("{label} in {place}");
+        if let Some(place) = &frame.place {
+            label = format!("{label} in {}", display(place));
         }
+        key.extend(keep(&frame.owner).map(|owner| slug(&owner)));
+        key.extend(keep(&frame.place).map(|place| slug(&place)));
         key.push(measure.0);
         for q in &frame.qualifiers {
             key.push(slug(q));

@@ -32,6 +32,19 @@ pub struct Measure {
     /// not compared.
     #[serde(default)]
     pub owned: bool,
+    /// What kind of figure it is: `count` (the default), `money` or `percent`. A measure
+    /// names only figures of its kind (`the bill at £39bn`, `turnout of 84.6%`).
+    #[serde(default)]
+    pub amount: Amount,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Amount {
+    #[default]
+    Count,
+    Money,
+    Percent,
 }
 
 impl Measure {
@@ -149,6 +162,21 @@ impl Vocabulary {
         self.nouns.get(noun).copied()
     }
 
+    /// A measure of money or percent named right after the figure: `a £39bn divorce bill`.
+    pub fn noun_after(&self, after: &[String], amount: Amount) -> Option<(usize, String)> {
+        let of_amount = |m: &usize| self.measures[*m].amount == amount;
+        let two = (after.len() >= 2).then(|| format!("{} {}", after[0], after[1]));
+        two.and_then(|w| self.nouns.get(&w).copied().filter(of_amount).map(|m| (m, w)))
+            .or_else(|| {
+                let first = after.first()?;
+                self.nouns
+                    .get(first)
+                    .copied()
+                    .filter(of_amount)
+                    .map(|m| (m, first.clone()))
+            })
+    }
+
     pub fn is_generic(&self, noun: &str) -> bool {
         self.generic.contains(noun)
     }
@@ -206,9 +234,11 @@ impl Vocabulary {
     /// `killed 40 people`, `injuring at least 300`: a verb just before the number, past words
     /// that only carry it ("at least", "more than").
     pub fn verb_before<'w>(&self, before: &'w [String]) -> Option<(usize, &'w str)> {
-        for word in before.iter().rev().take(5) {
+        for (back, word) in before.iter().rev().take(5).enumerate() {
             if let Some(&m) = self.before.get(word) {
-                return Some((m, word));
+                // `the rubble left by a 6.5 quake`: a passive verb's agent is not what it did.
+                let passive = back > 0 && before[before.len() - back] == "by";
+                return (!passive).then_some((m, word.as_str()));
             }
             if !self.is_carrier(word) {
                 return None;
