@@ -12,9 +12,11 @@
 //! its new entries and an index of them, so a run over a large set creates one file, not one
 //! per document, and a later run reads each entry with one positioned read. A pack is written
 //! with [`crate::atomic::Staged`] and published by renaming, so runs sharing one cache folder
-//! see whole packs or none; where packs hold the same key, the newest wins. Once a cache holds
-//! [`MAX_PACKS`] packs, the next run writes every entry it reads into its own pack and removes
-//! the older ones: the cache keeps what is in use and drops what no longer is.
+//! see whole packs or none; where packs hold the same key, the newest wins, and a pack whose
+//! every key a newer pack holds (left by runs that extracted the same documents at once) is
+//! removed when the cache is opened, with the pack files a killed run left half-written. Once a
+//! cache holds [`MAX_PACKS`] packs, the next run writes every entry it reads into its own pack
+//! and removes the older ones: the cache keeps what is in use and drops what no longer is.
 //!
 //! An entry is a small header (magic, format version, checksum of the payload) followed by
 //! what parsing found and the claims, in postcard encoding. An entry that is short, has another
@@ -107,6 +109,10 @@ impl Cache {
             write_failed: Default::default(),
             dir,
         };
+        // Pack files a killed run left half-written (never those of a run still writing).
+        crate::atomic::remove_stale_temporaries(&cache.dir, |name| {
+            Path::new(name).extension().is_some_and(|e| e == PACK_EXTENSION)
+        });
         // Pack names start with their creation time, so this order is oldest first.
         for path in pack_paths(&cache.dir)? {
             match read_index(&path) {
@@ -120,8 +126,44 @@ impl Cache {
                 Err(_) => cache.damaged.push(path),
             }
         }
+        cache.remove_shadowed_packs();
         cache.keep_only_used = cache.packs.len() + cache.damaged.len() >= MAX_PACKS;
         Ok(cache)
+    }
+
+    /// Removes the packs none of whose entries is read, since a newer pack holds each of
+    /// their keys: the duplicates that runs sharing a cache leave when they extract the same
+    /// documents at once. Nothing is lost: every entry removed is held by a whole pack that
+    /// stays (the newest pack is never removed this way), and a run killed while removing
+    /// them leaves the rest whole.
+    fn remove_shadowed_packs(&mut self) {
+        let mut read = vec![false; self.packs.len()];
+        for place in self.index.values() {
+            read[place.pack] = true;
+        }
+        if read.iter().all(|&r| r) {
+            return;
+        }
+        // Where each kept pack moves to once the others are dropped.
+        let mut moved = Vec::with_capacity(read.len());
+        let mut kept = 0;
+        for &r in &read {
+            moved.push(kept);
+            kept += usize::from(r);
+        }
+        for place in self.index.values_mut() {
+            place.pack = moved[place.pack];
+        }
+        let packs = std::mem::take(&mut self.packs);
+        for ((path, file), read) in packs.into_iter().zip(read) {
+            if read {
+                self.packs.push((path, file));
+            } else {
+                // Closed first: some systems remove no open file.
+                drop(file);
+                let _ = std::fs::remove_file(path);
+            }
+        }
     }
 
     /// The key of a file's claims: its name's format, its manifest entry and its bytes.
@@ -209,7 +251,8 @@ impl Cache {
                 file.write(&(rows.len() as u32).to_le_bytes())?;
                 file.write(&xxh3_128(&index).to_le_bytes())?;
                 file.write(PACK_MAGIC)?;
-                file.publish()?;
+                // When older packs are removed next, this one must be on disk first.
+                file.publish(keep_only_used)?;
                 true
             }
             None => false,

@@ -262,3 +262,79 @@ fn cache_clean_removes_the_entries_and_nothing_else() {
     let (_, line) = check(&dir, &cache, &[]);
     assert_eq!(counts(&line), "0 from the cache, 5 extracted", "{line}");
 }
+
+/// The id of a process that has exited.
+#[cfg(target_os = "linux")]
+fn dead_pid() -> u32 {
+    let mut child = Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn pack_files_of_killed_runs_are_removed_and_those_being_written_kept() {
+    let dir = corpus("cache-leftovers");
+    let cache = scratch("cache-leftovers-store");
+    let version = cache.join("v4");
+    fs::create_dir_all(&version).unwrap();
+    let dead = dead_pid();
+    let live = std::process::id();
+    let gone = format!(".000001765000000000000000-{dead}.pack.{dead}.0.tmp");
+    let running = format!(".000001765000000000000001-{live}.pack.{live}.0.tmp");
+    let young = format!(".000001765000000000000002-{dead}.pack.{dead}.1.tmp");
+    let not_a_pack = format!(".notes.txt.{dead}.0.tmp");
+    for name in [&gone, &running, &young, &not_a_pack] {
+        fs::write(version.join(name), vec![0; 4096]).unwrap();
+        if name != &young {
+            let file = fs::File::open(version.join(name)).unwrap();
+            file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(600))
+                .unwrap();
+        }
+    }
+    let (_, line) = check(&dir, &cache, &[]);
+    assert_eq!(counts(&line), "0 from the cache, 5 extracted", "{line}");
+    let mut left: Vec<String> = entries(&cache)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".pack"))
+        .collect();
+    left.sort();
+    let mut expected = vec![running, young, not_a_pack];
+    expected.sort();
+    assert_eq!(left, expected, "only the dead process's old pack file went");
+}
+
+#[test]
+fn duplicate_packs_become_one_and_nothing_is_lost() {
+    let dir = corpus("cache-duplicates");
+    let cache = scratch("cache-duplicates-store");
+    let (cold, _) = check(&dir, &cache, &[]);
+    let [pack] = &packs(&cache)[..] else { panic!("one pack") };
+    // What two runs extracting the same set at once leave: the same entries twice, and a
+    // third pack holding part of them.
+    let name = pack.file_name().unwrap().to_str().unwrap();
+    let (time, rest) = name.split_once('-').unwrap();
+    let time: u128 = time.parse().unwrap();
+    let newer = pack.with_file_name(format!("{:024}-{rest}", time + 1));
+    fs::copy(pack, &newer).unwrap();
+    assert_eq!(packs(&cache).len(), 2);
+
+    let (warm, line) = check(&dir, &cache, &[]);
+    assert_eq!(counts(&line), "5 from the cache, 0 extracted", "{line}");
+    assert_eq!(warm, cold, "the same report");
+    assert_eq!(packs(&cache), [newer], "the older duplicate is removed");
+
+    // A pack with one entry a newer pack also holds, and one of its own, stays.
+    let story = "2020-01-09-nato-more-after-trump-call.md";
+    let text = fs::read_to_string(dir.join(story)).unwrap();
+    fs::write(dir.join(story), text.replacen("500", "650", 1)).unwrap();
+    check(&dir, &cache, &[]);
+    fs::write(dir.join(story), &text).unwrap();
+    assert_eq!(packs(&cache).len(), 2);
+    let (again, line) = check(&dir, &cache, &[]);
+    assert_eq!(counts(&line), "5 from the cache, 0 extracted", "{line}");
+    assert_eq!(again, cold);
+    assert_eq!(packs(&cache).len(), 2, "each pack holds an entry no other does");
+}

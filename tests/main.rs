@@ -36,5 +36,8 @@ mod rule_files;
 mod subjects;
 /// Claim times stated in the sentence, modality, and how the checks use both.
 mod time_and_modality;
+/// Where reports, locks and baselines go: through links, into devices and pipes, over files
+/// with their permissions kept; and what killed runs left, removed.
+mod writes;
 
 mod common;

@@ -1314,13 +1314,20 @@ const INIT_FILES: &[(&str, &str)] = &[
 fn init_command() -> Result<ExitCode, Failure> {
     for (name, text) in INIT_FILES {
         let path = Path::new(name);
-        if path.exists() {
+        // Anything there is left, even a link to nothing.
+        let exists = || path.symlink_metadata().is_ok();
+        if exists() {
             println!("{name} exists, left as it is");
             continue;
         }
         // Never replaces a file that appeared meanwhile.
-        atomic::create(path, text.as_bytes()).map_err(|e| Failure::Message(format!("cannot write {name}: {e}")))?;
-        println!("wrote {name}");
+        match atomic::create(path, text.as_bytes()) {
+            Ok(()) => println!("wrote {name}"),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && exists() => {
+                println!("{name} exists, left as it is")
+            }
+            Err(e) => return Err(Failure::Message(format!("cannot write {name}: {e}"))),
+        }
     }
     println!("next: edit claimlint.rules.toml, then run `claimlint check`");
     Ok(ExitCode::SUCCESS)
