@@ -1326,6 +1326,33 @@ fn init_command() -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The settings the built-in pack runs a rule with, read from the pack itself: what a run
+/// without rule files uses, and what a `[[check]]` that leaves a key out takes.
+fn built_in_defaults(rule: &rules::RuleMeta) -> Option<String> {
+    if !rules::BUILTIN.iter().any(|r| r.meta().name == rule.name) {
+        return None;
+    }
+    let pack = RuleSet::with_default_pack().ok()?;
+    let settings = pack.default_settings(rule);
+    let mut keys = vec![format!("severity = \"{}\"", settings.severity)];
+    if rule.docs.contains("`tolerance`") {
+        keys.push(format!(
+            "tolerance = \"{}\"",
+            rules::file::format_tolerance(settings.tolerance)
+        ));
+    }
+    if rule.docs.contains("`window`") {
+        keys.push(format!(
+            "window = \"{}\"",
+            rules::file::format_window(settings.window_days)
+        ));
+    }
+    Some(format!(
+        "The built-in pack runs this check on every subject with {}. A [[check]] of a rule file\nthat leaves one of these keys out takes the same value.",
+        keys.join(", ")
+    ))
+}
+
 fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
     match command {
         RulesCommand::List => {
@@ -1350,6 +1377,9 @@ fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
             println!("# {} (default severity: {})\n", found.name, found.default_severity);
             for line in found.docs.lines() {
                 println!("{}", line.strip_prefix(' ').unwrap_or(line));
+            }
+            if let Some(defaults) = built_in_defaults(found) {
+                println!("\n## Defaults\n{defaults}");
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -190,6 +190,21 @@ impl RuleSet {
         if user.is_empty() { of_rule(true) } else { user }
     }
 
+    /// The settings a check of `rule` gets for a key it leaves out: those of the built-in
+    /// pack's check of that kind for every subject, else the rule's severity, no tolerance and
+    /// the default window.
+    pub fn default_settings(&self, rule: &RuleMeta) -> CheckSettings {
+        self.checks
+            .iter()
+            .find(|c| c.default_pack && c.kind == rule.name && c.subject == "*")
+            .map(|c| c.settings.clone())
+            .unwrap_or(CheckSettings {
+                severity: rule.default_severity,
+                tolerance: 0.0,
+                window_days: DEFAULT_WINDOW_DAYS,
+            })
+    }
+
     /// Parses and validates one rule file and adds what it declares. On error nothing is added.
     pub fn add(&mut self, path: &str, text: &str, default_pack: bool) -> Result<(), Vec<RuleError>> {
         let source = SourceFile::new(path, text);
@@ -315,6 +330,8 @@ impl RuleSet {
                 ));
                 continue;
             };
+            // A key a user's check leaves out takes the built-in pack's value for its kind.
+            let defaults = self.default_settings(rule);
             let severity = match &check.severity {
                 Some(s) => Severity::parse(s.get_ref()).unwrap_or_else(|| {
                     errors.push(error(
@@ -324,9 +341,9 @@ impl RuleSet {
                             s.get_ref()
                         ),
                     ));
-                    rule.default_severity
+                    defaults.severity
                 }),
-                None => rule.default_severity,
+                None => defaults.severity,
             };
             let tolerance = match &check.tolerance {
                 Some(t) => parse_tolerance(t.get_ref()).unwrap_or_else(|| {
@@ -339,7 +356,7 @@ impl RuleSet {
                     ));
                     0.0
                 }),
-                None => 0.0,
+                None => defaults.tolerance,
             };
             let window_days = match &check.window {
                 Some(w) => parse_window(w.get_ref()).unwrap_or_else(|| {
@@ -352,7 +369,7 @@ impl RuleSet {
                     ));
                     0
                 }),
-                None => DEFAULT_WINDOW_DAYS,
+                None => defaults.window_days,
             };
             let subject = match &check.subject {
                 Some(s) if !known_subject(s.get_ref()) => {
@@ -432,6 +449,17 @@ fn compile_pattern(pattern: &str) -> Result<regex::Regex, String> {
 /// Checks without a window treat values within 14 days as speaking about the same time.
 pub const DEFAULT_WINDOW_DAYS: i32 = 14;
 
+/// 0.15 → `"15%"`, as a rule file writes it.
+pub fn format_tolerance(tolerance: f64) -> String {
+    let percent = (tolerance * 100.0 * 1000.0).round() / 1000.0;
+    format!("{percent}%")
+}
+
+/// 60 → `"60d"`.
+pub fn format_window(days: i32) -> String {
+    format!("{days}d")
+}
+
 /// `"15%"` → 0.15.
 fn parse_tolerance(text: &str) -> Option<f64> {
     let number: f64 = text.trim().strip_suffix('%')?.trim().parse().ok()?;
@@ -507,5 +535,49 @@ mod tests {
         assert_eq!(parse_window("-1d"), None);
         assert_eq!(parse_tolerance("15%"), Some(0.15));
         assert_eq!(parse_tolerance("0.15"), None);
+        assert_eq!(format_tolerance(0.1), "10%");
+        assert_eq!(format_tolerance(parse_tolerance("12.5%").unwrap()), "12.5%");
+        assert_eq!(format_window(14), "14d");
+    }
+
+    #[test]
+    fn a_check_that_leaves_a_key_out_takes_the_built_in_packs_value() {
+        let mut set = RuleSet::with_default_pack().unwrap();
+        set.add(
+            "my.rules.toml",
+            "[[check]]\nkind = \"numeric-change\"\nwindow = \"60d\"\n",
+            false,
+        )
+        .unwrap();
+        let rule = BUILTIN
+            .iter()
+            .map(|r| r.meta())
+            .find(|m| m.name == "numeric-change")
+            .unwrap();
+        let checks = set.checks_for(rule);
+        assert_eq!(checks.len(), 1);
+        assert_eq!(checks[0].settings.window_days, 60);
+        assert_eq!(format_tolerance(checks[0].settings.tolerance), "10%");
+        assert_eq!(checks[0].settings.severity, Severity::Warning);
+    }
+
+    /// What each rule's documentation says a key defaults to is what the built-in pack sets.
+    #[test]
+    fn the_defaults_the_docs_state_are_the_built_in_packs() {
+        let set = RuleSet::with_default_pack().unwrap();
+        for rule in BUILTIN.iter().map(|r| r.meta()) {
+            let defaults = set.default_settings(rule);
+            for (key, value) in [
+                ("tolerance", format_tolerance(defaults.tolerance)),
+                ("window", format_window(defaults.window_days)),
+            ] {
+                let stated = format!("`{key}` (default `\"");
+                if let Some(at) = rule.docs.find(&stated) {
+                    let rest = &rule.docs[at + stated.len()..];
+                    let said = &rest[..rest.find('"').unwrap()];
+                    assert_eq!(said, value, "{} documents {key} as {said}", rule.name);
+                }
+            }
+        }
     }
 }
