@@ -239,10 +239,15 @@ enum RulesCommand {
         /// Rule name, as `claimlint rules list` shows it.
         rule: String,
     },
-    /// Check rule files for errors without running them.
+    /// Check rule files for errors without running them: every mistake of every file, each
+    /// with its file:line:column and what was expected.
     Validate {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
+        /// Also read these documents (files or folders, repeatable) and warn about each subject
+        /// of the rule files that no claim in them matches.
+        #[arg(long, value_name = "PATH")]
+        against: Vec<PathBuf>,
     },
 }
 
@@ -753,7 +758,14 @@ fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<(RuleS
     let mut rules = RuleSet::with_default_pack().map_err(Failure::Rules)?;
     let mut errors = Vec::new();
     let mut texts = Vec::new();
+    let mut seen = Vec::new();
     for path in paths {
+        // A file named both in the config and with --rules is loaded once.
+        let key = same_file_key(path);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
         let text = std::fs::read_to_string(path)
             .map_err(|e| Failure::Message(format!("cannot read rule file {}: {e}", path.display())))?;
         if let Err(mut found) = rules.add(&path.display().to_string(), &text, false) {
@@ -1326,6 +1338,65 @@ fn init_command() -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `rules validate --against PATH`: reads the documents with the rule files (and the config
+/// found for them, as `check` would) and warns about each subject of the rule files that no
+/// claim matches.
+fn validate_against(files: &[PathBuf], against: &[PathBuf]) -> Result<(), Failure> {
+    let input = InputArgs {
+        paths: against.to_vec(),
+        config: None,
+        rule_files: files.to_vec(),
+        max_file_size: None,
+        max_claims: None,
+        lossy: false,
+        cache_dir: None,
+        no_cache: false,
+        verbose: false,
+        jobs: None,
+        quiet: false,
+        progress: ProgressChoice::Never,
+    };
+    let mut loaded = load(&input, false)?;
+    let (_claims, graph) = extract_and_link(&mut loaded);
+    let validated: Vec<PathBuf> = files.iter().map(|f| same_file_key(f)).collect();
+    let matched = |id: &str| graph.subjects.iter().any(|s| s.key == id && !s.claims.is_empty());
+    let places = against
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let warnings: Vec<RuleError> = loaded
+        .rules
+        .declared_at
+        .iter()
+        .filter(|(id, site)| validated.contains(&same_file_key(Path::new(&site.path))) && !matched(id))
+        .map(|(id, site)| RuleError {
+            message: format!(
+                "subject `{id}` matches no claim in {places} ({} document(s) read)",
+                loaded.documents.len()
+            ),
+            ..site.clone()
+        })
+        .collect();
+    print_rule_diagnostics(&warnings, Level::WARNING);
+    let declared = loaded
+        .rules
+        .declared_at
+        .iter()
+        .filter(|(_, site)| validated.contains(&same_file_key(Path::new(&site.path))))
+        .count();
+    println!(
+        "{} of {declared} subject(s) match claims in {places}",
+        declared - warnings.len()
+    );
+    Ok(())
+}
+
+/// A path to compare files by: the file itself when it can be resolved.
+fn same_file_key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// The settings the built-in pack runs a rule with, read from the pack itself: what a run
 /// without rule files uses, and what a `[[check]]` that leaves a key out takes.
 fn built_in_defaults(rule: &rules::RuleMeta) -> Option<String> {
@@ -1383,9 +1454,12 @@ fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        RulesCommand::Validate { files } => {
+        RulesCommand::Validate { files, against } => {
             load_rules(files)?;
             println!("{} rule file(s) valid", files.len());
+            if !against.is_empty() {
+                validate_against(files, against)?;
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

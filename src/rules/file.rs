@@ -46,19 +46,24 @@ pub const DEFAULT_PACK_PATH: &str = "<built-in>/rules/default.toml";
 pub const LEXICON: &str = include_str!("../../rules/lexicon.toml");
 pub const LEXICON_PATH: &str = "<built-in>/rules/lexicon.toml";
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What a rule file declares, read table by table (see [`parse_file`]).
+#[derive(Debug, Default)]
 struct RawFile {
-    #[serde(default)]
     entity: Vec<RawEntity>,
-    #[serde(default)]
     subject: Vec<RawSubject>,
-    #[serde(default)]
     check: Vec<RawCheck>,
     /// Counted nouns by class: `personnel = ["troops", "trainers"]`.
-    #[serde(default)]
     nouns: std::collections::BTreeMap<Spanned<String>, Vec<String>>,
 }
+
+/// The keys a rule file takes at its top level and in each of its tables, in the order
+/// errors list them; `docs/rule-files.md` explains each.
+pub const FILE_KEYS: &[&str] = &["entity", "subject", "check", "nouns"];
+pub const ENTITY_KEYS: &[&str] = &["id", "name", "kind", "aliases", "demonyms", "nouns", "part-of"];
+pub const SUBJECT_KEYS: &[&str] = &[
+    "id", "label", "entity", "class", "units", "aliases", "context", "place", "pattern",
+];
+pub const CHECK_KEYS: &[&str] = &["kind", "subject", "severity", "tolerance", "window"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -209,12 +214,14 @@ impl RuleSet {
     pub fn add(&mut self, path: &str, text: &str, default_pack: bool) -> Result<(), Vec<RuleError>> {
         let source = SourceFile::new(path, text);
         let error = |span: Range<usize>, message: String| RuleError::at(&source, span, message);
-        let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            vec![error(span, explain_toml_error(e.message()))]
-        })?;
-
-        let mut errors = Vec::new();
+        let Parsed {
+            raw,
+            mut broken_ids,
+            mut errors,
+        } = parse_file(&source)?;
+        // A table with a mistake still declares its id: what refers to it is not an error too.
+        broken_ids.extend(raw.entity.iter().map(|e| e.id.get_ref().clone()));
+        broken_ids.extend(raw.subject.iter().map(|s| s.id.get_ref().clone()));
         let mut entities = Vec::new();
         for entity in raw.entity {
             let Some(kind) = EntityKind::parse(entity.kind.get_ref()) else {
@@ -252,7 +259,8 @@ impl RuleSet {
             };
             nouns.extend(words.into_iter().map(|w| (w.to_lowercase(), class)));
         }
-        let known_entity = |id: &str| self.entities.iter().chain(&entities).any(|e| e.id == id);
+        let known_entity =
+            |id: &str| self.entities.iter().chain(&entities).any(|e| e.id == id) || broken_ids.iter().any(|b| b == id);
 
         let mut subjects = Vec::new();
         let mut declared_at = Vec::new();
@@ -307,7 +315,9 @@ impl RuleSet {
                 pattern,
             });
         }
-        let known_subject = |id: &str| id == "*" || self.subjects.iter().chain(&subjects).any(|s| s.id == id);
+        let known_subject = |id: &str| {
+            id == "*" || self.subjects.iter().chain(&subjects).any(|s| s.id == id) || broken_ids.iter().any(|b| b == id)
+        };
 
         let mut checks = Vec::new();
         for check in raw.check {
@@ -397,6 +407,7 @@ impl RuleSet {
             });
         }
         if !errors.is_empty() {
+            errors.sort_by_key(|e| (e.line, e.column));
             return Err(errors);
         }
         self.entities.extend(entities);
@@ -425,6 +436,157 @@ impl RuleSet {
         }
         warnings
     }
+}
+
+/// What [`parse_file`] could read of a rule file.
+struct Parsed {
+    raw: RawFile,
+    /// The ids of `[[entity]]` and `[[subject]]` tables that could not be read.
+    broken_ids: Vec<String>,
+    errors: Vec<RuleError>,
+}
+
+/// Reads a rule file table by table, so that one mistake hides no other: every syntax error
+/// (then nothing more is read), every unknown key, and every value of the wrong type or
+/// missing in each table. What reads cleanly is kept for the checks that follow.
+fn parse_file(source: &SourceFile) -> Result<Parsed, Vec<RuleError>> {
+    let (root, syntax) = toml::de::DeTable::parse_recoverable(&source.text);
+    let at = |span: Option<Range<usize>>, message: &str| {
+        RuleError::at(source, span.unwrap_or(0..0), explain_toml_error(message))
+    };
+    if !syntax.is_empty() {
+        let mut errors: Vec<RuleError> = syntax.iter().map(|e| at(e.span(), e.message())).collect();
+        errors.sort_by_key(|e| (e.line, e.column));
+        return Err(errors);
+    }
+    let mut parsed = Parsed {
+        raw: RawFile::default(),
+        broken_ids: Vec::new(),
+        errors: Vec::new(),
+    };
+    for (key, value) in root.into_inner() {
+        let errors = &mut parsed.errors;
+        let broken = &mut parsed.broken_ids;
+        match key.get_ref().as_ref() {
+            "entity" => parsed.raw.entity = tables(source, "entity", value, ENTITY_KEYS, errors, broken),
+            "subject" => parsed.raw.subject = tables(source, "subject", value, SUBJECT_KEYS, errors, broken),
+            "check" => parsed.raw.check = tables(source, "check", value, CHECK_KEYS, errors, broken),
+            "nouns" => parsed.raw.nouns = noun_lists(source, value, errors),
+            other => errors.push(RuleError::at(source, key.span(), unknown_key(other, FILE_KEYS))),
+        }
+    }
+    Ok(parsed)
+}
+
+/// The tables of an array of tables (`[[subject]]`), each read on its own: its unknown keys
+/// are errors and are left out, then each value of the wrong type is an error and is left out
+/// in turn, until the table reads or lacks a required key.
+fn tables<T: serde::de::DeserializeOwned>(
+    source: &SourceFile,
+    name: &str,
+    value: Spanned<toml::de::DeValue<'_>>,
+    keys: &[&str],
+    errors: &mut Vec<RuleError>,
+    broken_ids: &mut Vec<String>,
+) -> Vec<T> {
+    use toml::de::{DeValue, ValueDeserializer};
+    let span = value.span();
+    let DeValue::Array(items) = value.into_inner() else {
+        errors.push(RuleError::at(
+            source,
+            span,
+            format!("`{name}` must be a list of tables, each opened with [[{name}]]"),
+        ));
+        return Vec::new();
+    };
+    let mut read = Vec::new();
+    for item in items {
+        let span = item.span();
+        let DeValue::Table(table) = item.into_inner() else {
+            errors.push(RuleError::at(
+                source,
+                span,
+                format!("each `{name}` must be a table, opened with [[{name}]]"),
+            ));
+            continue;
+        };
+        let mut table: toml::de::DeTable<'_> = table
+            .into_iter()
+            .filter(|(key, _)| {
+                let known = keys.contains(&key.get_ref().as_ref());
+                if !known {
+                    errors.push(RuleError::at(source, key.span(), unknown_key(key.get_ref(), keys)));
+                }
+                known
+            })
+            .collect();
+        // At most one attempt per key: each failed one leaves a key out.
+        loop {
+            let attempt = ValueDeserializer::from(Spanned::new(span.clone(), DeValue::Table(table.clone())));
+            match T::deserialize(attempt) {
+                Ok(value) => {
+                    read.push(value);
+                    break;
+                }
+                Err(e) => {
+                    let place = e.span().unwrap_or(span.clone());
+                    let culprit = table
+                        .iter()
+                        .find(|(key, value)| value.span().contains(&place.start) || key.span().contains(&place.start))
+                        .map(|(key, _)| key.get_ref().to_string());
+                    let message = explain_toml_error(e.message());
+                    errors.push(RuleError::at(
+                        source,
+                        place,
+                        match &culprit {
+                            Some(key) => format!("`{key}`: {message}"),
+                            None => message,
+                        },
+                    ));
+                    let Some(culprit) = culprit else {
+                        if let Some(DeValue::String(id)) = table.get("id").map(Spanned::get_ref) {
+                            broken_ids.push(id.to_string());
+                        }
+                        break;
+                    };
+                    table = table.into_iter().filter(|(key, _)| *key.get_ref() != culprit).collect();
+                }
+            }
+        }
+    }
+    read
+}
+
+/// The `[nouns]` table: a list of words for each class, each list read on its own.
+fn noun_lists(
+    source: &SourceFile,
+    value: Spanned<toml::de::DeValue<'_>>,
+    errors: &mut Vec<RuleError>,
+) -> std::collections::BTreeMap<Spanned<String>, Vec<String>> {
+    use toml::de::{DeValue, ValueDeserializer};
+    let span = value.span();
+    let DeValue::Table(table) = value.into_inner() else {
+        errors.push(RuleError::at(
+            source,
+            span,
+            "`nouns` must be a table, opened with [nouns], of lists of words by class".into(),
+        ));
+        return Default::default();
+    };
+    let mut lists = std::collections::BTreeMap::new();
+    for (class, words) in table {
+        match Vec::<String>::deserialize(ValueDeserializer::from(words)) {
+            Ok(words) => {
+                lists.insert(Spanned::new(class.span(), class.get_ref().to_string()), words);
+            }
+            Err(e) => errors.push(RuleError::at(
+                source,
+                e.span().unwrap_or(class.span()),
+                format!("`{}`: {}", class.get_ref(), explain_toml_error(e.message())),
+            )),
+        }
+    }
+    lists
 }
 
 /// A rule file's regular expression. The `regex` crate matches in time linear in the text,
@@ -486,17 +648,22 @@ fn parse_window(text: &str) -> Option<i32> {
 pub fn explain_toml_error(message: &str) -> String {
     let message = message.trim();
     let Some(rest) = message.strip_prefix("unknown field `") else {
-        return message.to_owned();
+        return message.replace("expected a sequence", "expected a list such as [\"a\", \"b\"]");
     };
     let Some((key, tail)) = rest.split_once('`') else {
         return message.to_owned();
     };
     let valid: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+    unknown_key(key, &valid)
+}
+
+/// `unknown key `lable`; did you mean `label`? (valid keys: `id`, `label`, …)`.
+pub fn unknown_key(key: &str, valid: &[&str]) -> String {
     if valid.is_empty() {
         return format!("unknown key `{key}`");
     }
     let listed = valid.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
-    match nearest(key, &valid) {
+    match nearest(key, valid) {
         Some(best) => format!("unknown key `{key}`; did you mean `{best}`? (valid keys: {listed})"),
         None => format!("unknown key `{key}` (valid keys: {listed})"),
     }
