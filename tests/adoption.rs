@@ -142,6 +142,51 @@ fn a_baseline_hides_known_findings_even_when_text_moves_but_not_new_ones() {
 }
 
 #[test]
+fn a_new_claim_joining_a_known_finding_is_reported_alone() {
+    let dir = scratch("adoption-baseline-grown");
+    disagreeing_corpus(&dir);
+    assert_eq!(code(&run_in(&dir, &["baseline", "."])), 0);
+    let baseline = std::fs::read_to_string(dir.join("claimlint-baseline.json")).unwrap();
+    assert!(
+        baseline.contains("\"values\": [\n        \"500\",\n        \"900\"\n      ]"),
+        "{baseline}"
+    );
+
+    // A third outlet's figure joins the known contradiction of the same day.
+    write_story(&dir, "c", "2020-02-12", "Daily", "NATO has 1,500 trainers in Iraq.");
+    let output = run_in(
+        &dir,
+        &[
+            "check",
+            ".",
+            "--baseline",
+            "claimlint-baseline.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let quoted: Vec<&str> = findings[0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(quoted, ["1,500 trainers"], "only the new claim is quoted");
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("; new since the baseline: 1,500 (the rest of this finding is known)"),
+        "{}",
+        findings[0]["message"]
+    );
+}
+
+#[test]
 fn suppression_comments_silence_findings_and_unused_ones_are_reported() {
     let dir = scratch("adoption-suppress");
     disagreeing_corpus(&dir);

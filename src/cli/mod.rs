@@ -935,13 +935,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
 
     if let Some(path) = args.baseline.clone().or_else(|| config.baseline.clone()) {
         let known = read_baseline(&path)?;
-        let new: Vec<rules::Finding> = {
+        let new = {
             let run = report_run(&loaded, &checked.claims, &checked.graph, &findings, false);
-            findings
-                .iter()
-                .filter(|f| !known.contains(&run.fingerprint(f)))
-                .cloned()
-                .collect()
+            not_in_baseline(&run, &known)
         };
         let hidden = findings.len() - new.len();
         findings = new;
@@ -1057,7 +1053,36 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-fn read_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failure> {
+/// The findings of a run the baseline does not know. A known finding that new claims joined
+/// (a third figure in a known contradiction) is reported for those claims alone.
+fn not_in_baseline(run: &Run<'_>, known: &baseline::Known) -> Vec<rules::Finding> {
+    let mut new = Vec::new();
+    for finding in run.findings {
+        let values = run.identity_values(finding);
+        match known.judge(
+            &run.fingerprint(finding),
+            finding.rule,
+            finding.subject.as_deref(),
+            &values,
+        ) {
+            baseline::Novelty::Known => {}
+            baseline::Novelty::New => new.push(finding.clone()),
+            baseline::Novelty::Grown(added) => {
+                let mut grown = finding.clone();
+                grown.claims.retain(|&c| added.contains(&run.identity_value(c)));
+                grown.message = format!(
+                    "{}; new since the baseline: {} (the rest of this finding is known)",
+                    finding.message,
+                    added.join(", ")
+                );
+                new.push(grown);
+            }
+        }
+    }
+    new
+}
+
+fn read_baseline(path: &Path) -> Result<baseline::Known, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Message(format!("cannot read baseline {}: {e}", path.display())))?;
     Baseline::parse(&path.display().to_string(), &text).map_err(Failure::Message)
@@ -1078,6 +1103,7 @@ fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
                 rule: f.rule.to_owned(),
                 subject: f.subject.clone(),
                 message: f.message.clone(),
+                values: run.identity_values(f),
             })
             .collect(),
     );
