@@ -353,3 +353,108 @@ fn init_writes_a_working_config_and_rule_file_and_never_overwrites() {
     assert!(stdout(&again).contains("claimlint.rules.toml exists, left as it is"));
     assert_eq!(std::fs::read_to_string(dir.join("claimlint.toml")).unwrap(), "# mine\n");
 }
+
+#[test]
+fn verbose_names_the_config_the_rule_files_the_cache_and_the_documents() {
+    let dir = copy_example("nato-iraq", "adoption-verbose");
+    std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02").unwrap();
+    let cache = dir.join("cache");
+    let cache = cache.to_str().unwrap();
+    for command in ["check", "extract", "lock", "baseline"] {
+        let output = run_in(&dir, &[command, ".", "--verbose", "--cache-dir", cache]);
+        assert!(code(&output) < 2, "{command}: {}", stderr(&output));
+        let err = stderr(&output);
+        let lines: Vec<&str> = err.lines().collect();
+        for expected in [
+            "config: claimlint.toml (the nearest claimlint.toml to .)",
+            "rules: built-in (<built-in>/rules/default.toml, <built-in>/rules/lexicon.toml)",
+            "rules: nato-iraq.rules.toml (named in the config)",
+            &format!("cache: {cache}"),
+        ] {
+            assert!(lines.contains(&expected), "{command}: {expected}\n{err}");
+        }
+        assert!(
+            lines.iter().any(|l| l.starts_with("read 5 document(s), 1 skipped, ")),
+            "{command}: {err}"
+        );
+    }
+    let extra = dir.join("extra.rules.toml");
+    std::fs::write(&extra, "[nouns]\npersonnel = [\"paratroopers\"]\n").unwrap();
+    let output = run_in(
+        &dir,
+        &[
+            "check",
+            ".",
+            "-v",
+            "--no-cache",
+            "--rules",
+            "extra.rules.toml",
+            "--config",
+            "claimlint.toml",
+        ],
+    );
+    let err = stderr(&output);
+    assert!(err.contains("config: claimlint.toml (--config)\n"), "{err}");
+    assert!(err.contains("rules: extra.rules.toml (--rules)\n"), "{err}");
+    assert!(err.contains("cache: off\n"), "{err}");
+    // Without --verbose none of it is said.
+    let quiet = stderr(&run_in(&dir, &["check", ".", "--no-cache"]));
+    assert!(!quiet.contains("config: "), "{quiet}");
+}
+
+#[test]
+fn the_text_summary_names_the_config_and_rule_files_used() {
+    let dir = copy_example("nato-iraq", "adoption-summary-files");
+    let output = run_in(&dir, &["check", "."]);
+    assert!(
+        stdout(&output).contains("\nconfig: claimlint.toml; rules: built-in, nato-iraq.rules.toml\n"),
+        "{}",
+        stdout(&output)
+    );
+    std::fs::remove_file(dir.join("claimlint.toml")).unwrap();
+    let output = run_in(&dir, &["check", "."]);
+    assert!(
+        stdout(&output).contains("\nconfig: none; rules: built-in\n"),
+        "{}",
+        stdout(&output)
+    );
+    let quiet = run_in(&dir, &["check", ".", "--quiet"]);
+    assert!(!stdout(&quiet).contains("config: "), "{}", stdout(&quiet));
+}
+
+#[test]
+fn a_config_in_the_current_folder_does_not_apply_to_documents_elsewhere() {
+    let root = scratch("adoption-stray-config");
+    let work = root.join("work");
+    let docs = root.join("project").join("docs");
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::create_dir_all(&docs).unwrap();
+    // A try of `init` leaves an example config and rule file in the current folder.
+    assert_eq!(code(&run_in(&work, &["init"])), 0);
+    write_story(&docs, "a", "2020-02-12", "Wire", "NATO has 500 trainers in Iraq.");
+
+    let absolute = docs.to_str().unwrap();
+    for path in ["../project/docs", absolute] {
+        let output = run_in(&work, &["check", path]);
+        assert!(
+            stdout(&output).contains("\nconfig: none; rules: built-in\n"),
+            "{path}: {}",
+            stdout(&output)
+        );
+    }
+    // With no PATH the current folder's config is the one.
+    let here = run_in(&work, &["check"]);
+    assert!(
+        stdout(&here).contains("\nconfig: claimlint.toml; rules: built-in, claimlint.rules.toml\n"),
+        "{}",
+        stdout(&here)
+    );
+    // A config above the documents applies to them, wherever the run starts.
+    std::fs::write(root.join("project").join("claimlint.toml"), "quiet = false\n").unwrap();
+    let output = run_in(&work, &["check", "../project/docs"]);
+    assert!(
+        stdout(&output).contains("/project/claimlint.toml; rules: built-in\n"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -120,8 +120,8 @@ struct InputArgs {
     /// .gitignore. Defaults to the config's `paths`, else the current folder.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Config file. By default `claimlint.toml` is looked for in the first PATH and the folders
-    /// above it, then in the current folder and the folders above it.
+    /// Config file. By default the nearest `claimlint.toml` in the first PATH's folder or a
+    /// folder above it; with no PATH, in the current folder or a folder above it.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Extra rule file to load (repeatable), after those the config names.
@@ -145,7 +145,8 @@ struct InputArgs {
     /// Extract every document again and store nothing [config: cache = false].
     #[arg(long)]
     no_cache: bool,
-    /// Say on stderr how many documents were read, how many came from the cache, and how fast.
+    /// Say on stderr which config and rule files were loaded (with paths), where the cache is,
+    /// how many documents were read and skipped, how many came from the cache, and how fast.
     #[arg(long, short)]
     verbose: bool,
     /// Threads that read and extract documents [default: one per core; config: jobs].
@@ -375,6 +376,10 @@ struct Loaded {
     quiet: bool,
     verbose: bool,
     started: Instant,
+    /// The config file read, if any, as messages name it.
+    config_name: Option<String>,
+    /// The same files as messages name them.
+    rule_names: Vec<String>,
     /// The claims of every document, in document order (taken by `extract_and_link`).
     claims: Vec<Claim>,
     /// For claims read from records (`check --claims`): the subject key of each.
@@ -521,17 +526,34 @@ impl Loaded {
     }
 }
 
-/// The config the user named, else the nearest `claimlint.toml` above the first path, else
-/// above the current folder.
-fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, Config), Failure> {
-    let config_path = match &input.config {
-        Some(path) => Some(path.clone()),
-        None => input
-            .paths
-            .iter()
-            .find(|p| p.as_os_str() != "-")
-            .and_then(|p| config::discover(p))
-            .or_else(|| config::discover(Path::new("."))),
+/// Where the run's config came from.
+enum ConfigOrigin {
+    /// `--config FILE`.
+    Named,
+    /// Found in this folder or one above it.
+    Found(PathBuf),
+    /// No `claimlint.toml` in this folder or any above it.
+    NotFound(PathBuf),
+}
+
+/// The config the user named, else the nearest `claimlint.toml` in the first PATH's folder or
+/// one above it; with no PATH (or only `-`), in the current folder or one above it. A config
+/// in the current folder does not apply to documents elsewhere.
+fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, ConfigOrigin, Config), Failure> {
+    let (config_path, origin) = match &input.config {
+        Some(path) => (Some(path.clone()), ConfigOrigin::Named),
+        None => {
+            let start = input
+                .paths
+                .iter()
+                .find(|p| p.as_os_str() != "-")
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("."));
+            match config::discover(&start) {
+                Some(found) => (Some(found), ConfigOrigin::Found(start)),
+                None => (None, ConfigOrigin::NotFound(start)),
+            }
+        }
     };
     let config = match &config_path {
         Some(path) => Config::load(path).map_err(|e| match e {
@@ -540,7 +562,48 @@ fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, Config), Failure> 
         })?,
         None => Config::default(),
     };
-    Ok((config_path, config))
+    Ok((config_path, origin, config))
+}
+
+/// A path as messages show it: without a leading `./`, and `.` for the current folder.
+fn shown_path(path: &Path) -> String {
+    let text = path.display().to_string();
+    match text.strip_prefix("./") {
+        Some("") => ".".to_owned(),
+        Some(rest) => rest.to_owned(),
+        None if text.is_empty() => ".".to_owned(),
+        None => text,
+    }
+}
+
+/// `--verbose`: which config and rule files a run loaded, and why.
+fn say_what_was_loaded(config_path: Option<&Path>, origin: &ConfigOrigin, config: &Config, rule_files: &[PathBuf]) {
+    match (config_path, origin) {
+        (Some(path), ConfigOrigin::Named) => eprintln!("config: {} (--config)", shown_path(path)),
+        (Some(path), ConfigOrigin::Found(start)) => eprintln!(
+            "config: {} (the nearest claimlint.toml to {})",
+            shown_path(path),
+            shown_path(start)
+        ),
+        (_, ConfigOrigin::NotFound(start)) | (None, ConfigOrigin::Found(start)) => eprintln!(
+            "config: none (no claimlint.toml in {} or a folder above it)",
+            shown_path(start)
+        ),
+        (None, ConfigOrigin::Named) => {}
+    }
+    eprintln!(
+        "rules: built-in ({}, {})",
+        rules::file::DEFAULT_PACK_PATH,
+        rules::file::LEXICON_PATH
+    );
+    for path in rule_files {
+        let from = if config.rules.contains(path) {
+            "named in the config"
+        } else {
+            "--rules"
+        };
+        eprintln!("rules: {} ({from})", shown_path(path));
+    }
 }
 
 fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
@@ -550,7 +613,7 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
 /// [`load`], or with `claim_files` the claims of those records and their stand-in documents.
 fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> Result<Loaded, Failure> {
     let started = Instant::now();
-    let (_, config) = load_config(input)?;
+    let (config_path, origin, config) = load_config(input)?;
     let quiet = input.quiet || config.quiet.unwrap_or(false);
     if let Some(jobs) = input.jobs.or(config.jobs) {
         // The global pool can be set once per process; `load` runs once per command.
@@ -578,13 +641,25 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         .or(config.max_claims)
         .unwrap_or(documents::DEFAULT_MAX_CLAIMS);
 
-    let (rules, rule_texts) = load_rules(config.rules.iter().chain(&input.rule_files))?;
+    let (rules, rule_files) = load_rules(config.rules.iter().chain(&input.rule_files))?;
+    let rule_paths: Vec<PathBuf> = rule_files.iter().map(|(path, _)| path.clone()).collect();
+    if input.verbose {
+        say_what_was_loaded(config_path.as_deref(), &origin, &config, &rule_paths);
+    }
+    let rule_texts: Vec<&str> = rule_files.iter().map(|(_, text)| text.as_str()).collect();
     // Claims read from records are not extracted, so they need no cache.
     let cache = if claim_files.is_empty() {
         open_cache(input, &config, &rule_texts, options)
     } else {
         None
     };
+    if input.verbose {
+        match cache_dir(input, &config) {
+            Some(dir) if cache.is_some() => eprintln!("cache: {}", dir.display()),
+            _ if !claim_files.is_empty() => eprintln!("cache: not used for claim records"),
+            _ => eprintln!("cache: off"),
+        }
+    }
     if !quiet {
         print_rule_diagnostics(&rules.unused_subjects(), Level::WARNING);
     }
@@ -687,6 +762,8 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         quiet,
         verbose: input.verbose,
         started,
+        config_name: config_path.as_deref().map(shown_path),
+        rule_names: rule_paths.iter().map(|p| shown_path(p)).collect(),
         claims,
         record_subjects,
     };
@@ -704,8 +781,9 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         let seconds = loaded.started.elapsed().as_secs_f64();
         let megabytes = loaded.documents.iter().map(|d| d.file.len()).sum::<usize>() as f64 / 1e6;
         eprintln!(
-            "read {} document(s), {megabytes:.1} MB: {hits} from the cache, {} extracted; {} claims in {seconds:.2} s ({:.1} MB/s)",
+            "read {} document(s), {} skipped, {megabytes:.1} MB: {hits} from the cache, {} extracted; {} claims in {seconds:.2} s ({:.1} MB/s)",
             loaded.documents.len(),
+            loaded.skipped.len(),
             loaded.documents.len() - hits,
             loaded.claims.len(),
             megabytes / seconds.max(1e-9),
@@ -754,7 +832,7 @@ fn read_claim_records(files: &[PathBuf]) -> Result<records::Imported, Failure> {
 
 /// The default pack plus the given rule files. Every problem in every file is collected
 /// before failing.
-fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<(RuleSet, Vec<String>), Failure> {
+fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<(RuleSet, Vec<(PathBuf, String)>), Failure> {
     let mut rules = RuleSet::with_default_pack().map_err(Failure::Rules)?;
     let mut errors = Vec::new();
     let mut texts = Vec::new();
@@ -771,7 +849,7 @@ fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<(RuleS
         if let Err(mut found) = rules.add(&path.display().to_string(), &text, false) {
             errors.append(&mut found);
         }
-        texts.push(text);
+        texts.push((path.clone(), text));
     }
     if errors.is_empty() {
         Ok((rules, texts))
@@ -785,23 +863,19 @@ fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<(RuleS
 fn open_cache(
     input: &InputArgs,
     config: &Config,
-    rule_texts: &[String],
+    rule_texts: &[&str],
     options: documents::ReadOptions,
 ) -> Option<Cache> {
     if input.no_cache || config.cache == Some(false) {
         return None;
     }
-    let dir = input
-        .cache_dir
-        .clone()
-        .or_else(|| config.cache_dir.clone())
-        .or_else(Cache::default_dir)?;
+    let dir = cache_dir(input, config)?;
     let mut settings: Vec<&[u8]> = vec![
         rules::file::DEFAULT_PACK.as_bytes(),
         rules::file::LEXICON.as_bytes(),
         if options.lossy { b"lossy" } else { b"strict" },
     ];
-    settings.extend(rule_texts.iter().map(String::as_bytes));
+    settings.extend(rule_texts.iter().map(|text| text.as_bytes()));
     match Cache::open(&dir, &settings) {
         Ok(cache) => Some(cache),
         Err(e) => {
@@ -815,6 +889,15 @@ fn open_cache(
             None
         }
     }
+}
+
+/// The cache folder the settings name: the command line's, the config's, else the user's.
+fn cache_dir(input: &InputArgs, config: &Config) -> Option<PathBuf> {
+    input
+        .cache_dir
+        .clone()
+        .or_else(|| config.cache_dir.clone())
+        .or_else(Cache::default_dir)
 }
 
 /// Extraction and linking, the part of the pipeline every command shares.
@@ -1040,6 +1123,8 @@ fn report_run<'a>(
         findings,
         skipped: &loaded.skipped,
         explain_links,
+        config: loaded.config_name.as_deref(),
+        rule_files: &loaded.rule_names,
     }
 }
 

@@ -63,6 +63,10 @@ pub struct Run<'a> {
     pub skipped: &'a [Skipped],
     /// Say for each quoted claim why it was linked (`check --explain-links`).
     pub explain_links: bool,
+    /// The config file the run read, if any.
+    pub config: Option<&'a str>,
+    /// The rule files the run loaded after the built-in pack.
+    pub rule_files: &'a [String],
 }
 
 impl Run<'_> {
