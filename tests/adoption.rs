@@ -458,3 +458,73 @@ fn a_config_in_the_current_folder_does_not_apply_to_documents_elsewhere() {
         stdout(&output)
     );
 }
+
+#[test]
+fn a_lock_of_a_set_with_no_subject_says_it_is_empty() {
+    let dir = scratch("adoption-lock-empty");
+    write_story(&dir, "a", "2020-02-12", "Wire", "The weather was fine.");
+    let output = run_in(&dir, &["lock", "."]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("wrote claimlint.lock with 0 claim(s) about 0 subject(s)\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: the lock is empty: no claim of the 1 document(s) read (0 claim(s) with a value) was linked to a subject"),
+        "{err}"
+    );
+    // A lock with claims says nothing of the kind.
+    write_story(&dir, "a", "2020-02-12", "Wire", "NATO has 500 trainers in Iraq.");
+    let output = run_in(&dir, &["lock", "."]);
+    assert!(!stderr(&output).contains("the lock is empty"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_lock_records_its_rules_and_a_run_without_them_says_so() {
+    let dir = copy_example("nato-iraq", "adoption-lock-rules");
+    assert_eq!(code(&run_in(&dir, &["lock", "."])), 0);
+    let lock = std::fs::read_to_string(dir.join("claimlint.lock")).unwrap();
+    assert!(
+        lock.contains("\nrules = [\n  { name = \"<built-in>\", hash = \""),
+        "{lock}"
+    );
+    assert!(
+        lock.contains("\n  { name = \"nato-iraq.rules.toml\", hash = \""),
+        "{lock}"
+    );
+
+    // Without the config that names the rule file, nothing is compared.
+    std::fs::rename(dir.join("claimlint.toml"), dir.join("elsewhere.toml")).unwrap();
+    let expected = "error: claimlint.lock was made with other rules (`nato-iraq.rules.toml` not loaded by this run), so its claims cannot be compared with this run's";
+    let stale = run_in(&dir, &["lock", "--check", "."]);
+    assert_eq!(code(&stale), 2);
+    assert!(stderr(&stale).starts_with(expected), "{}", stderr(&stale));
+    assert!(!stderr(&stale).contains("vanished"), "{}", stderr(&stale));
+    let checked = run_in(&dir, &["check", "."]);
+    assert_eq!(code(&checked), 2);
+    assert!(stderr(&checked).starts_with(expected), "{}", stderr(&checked));
+    // Naming the rule file again makes the lock comparable, and up to date.
+    let named = run_in(&dir, &["lock", "--check", ".", "--rules", "nato-iraq.rules.toml"]);
+    assert_eq!(code(&named), 0, "{}", stderr(&named));
+
+    // An edited rule file is said, with what changed.
+    std::fs::rename(dir.join("elsewhere.toml"), dir.join("claimlint.toml")).unwrap();
+    let rules = dir.join("nato-iraq.rules.toml");
+    let text = std::fs::read_to_string(&rules).unwrap();
+    std::fs::write(&rules, format!("{text}\n# reviewed\n")).unwrap();
+    let edited = run_in(&dir, &["lock", "--check", "."]);
+    assert_eq!(code(&edited), 1);
+    assert!(
+        stderr(&edited).contains(
+            "  the rules differ from those that made the lock: `nato-iraq.rules.toml` changed since the lock was written\n"
+        ),
+        "{}",
+        stderr(&edited)
+    );
+    assert!(
+        !stderr(&edited).contains("words, dates or sources"),
+        "{}",
+        stderr(&edited)
+    );
+}

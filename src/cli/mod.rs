@@ -378,6 +378,8 @@ struct Loaded {
     started: Instant,
     /// The config file read, if any, as messages name it.
     config_name: Option<String>,
+    /// The rule files loaded after the built-in pack, with their text.
+    rule_files: Vec<(PathBuf, String)>,
     /// The same files as messages name them.
     rule_names: Vec<String>,
     /// The claims of every document, in document order (taken by `extract_and_link`).
@@ -517,6 +519,31 @@ impl Loaded {
                     .unwrap_or_else(|| given.to_owned())
             })
             .collect()
+    }
+
+    /// The rules of this run as a lock records them: the built-in rules, then each rule file
+    /// by its path relative to the lock's folder, each with a hash of its text.
+    fn locked_rules(&self, lock_folder: &Path) -> Vec<lock::LockedRules> {
+        let base = std::fs::canonicalize(lock_folder).ok();
+        let built_in = lock::LockedRules::new(
+            lock::BUILT_IN,
+            &[
+                rules::file::DEFAULT_PACK,
+                rules::file::LEXICON,
+                crate::subject::MEASURES,
+            ],
+        );
+        let files = self.rule_files.iter().map(|(path, text)| {
+            let name = base
+                .as_ref()
+                .and_then(|base| {
+                    let file = std::fs::canonicalize(path).ok()?;
+                    Some(file.strip_prefix(base).ok()?.to_string_lossy().replace('\\', "/"))
+                })
+                .unwrap_or_else(|| shown_path(path));
+            lock::LockedRules::new(&name, &[text])
+        });
+        std::iter::once(built_in).chain(files).collect()
     }
 
     fn warn(&self, message: &str) {
@@ -764,6 +791,7 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         started,
         config_name: config_path.as_deref().map(shown_path),
         rule_names: rule_paths.iter().map(|p| shown_path(p)).collect(),
+        rule_files,
         claims,
         record_subjects,
     };
@@ -963,6 +991,19 @@ fn run_checks(loaded: &mut Loaded, lock_file: Option<&Path>) -> Result<Checked, 
         None => None,
     };
     let lock_folder = lock_file.map(folder_of).unwrap_or_default();
+    if let (Some(locked), Some(path)) = (&locked, lock_file) {
+        let change = lock::RulesChange::between(&locked.rules, &loaded.locked_rules(&lock_folder));
+        if !change.missing.is_empty() {
+            return Err(Failure::Message(other_rules_message(path, &change)));
+        }
+        if !change.is_empty() {
+            loaded.warn(&format!(
+                "the rules differ from those that made {}: {}; its claims-lock findings may come from the rules, not the documents",
+                path.display(),
+                change.describe()
+            ));
+        }
+    }
     let current = locked.as_ref().map(|_| {
         Lock::from_run(
             &loaded.documents,
@@ -1001,6 +1042,18 @@ fn run_checks(loaded: &mut Loaded, lock_file: Option<&Path>) -> Result<Checked, 
         graph,
         findings,
     })
+}
+
+/// A lock made with rule files this run does not load: its claims were linked otherwise, and
+/// comparing them would only list every claim of those rules as vanished.
+fn other_rules_message(path: &Path, change: &lock::RulesChange) -> String {
+    format!(
+        "{} was made with other rules ({}), so its claims cannot be compared with this run's; \
+         run with the rule files that made it (--rules FILE, or the config that names them), \
+         or run `claimlint lock` to lock the claims of these rules",
+        path.display(),
+        change.describe()
+    )
 }
 
 fn read_lock(path: &Path) -> Result<Lock, Failure> {
@@ -1219,12 +1272,13 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
         .or_else(|| loaded.config.lock.clone())
         .unwrap_or_else(|| beside_config(&loaded.config, lock::FILE_NAME));
     let (claims, graph) = extract_and_link(&mut loaded);
-    let current = Lock::from_run(
+    let mut current = Lock::from_run(
         &loaded.documents,
         &claims,
         &graph,
         &loaded.paths_relative_to(&folder_of(&path)),
     );
+    current.rules = loaded.locked_rules(&folder_of(&path));
     let text = current.render();
     let io_failed = loaded.skipped.iter().any(|s| s.io_error);
     if !args.check {
@@ -1237,6 +1291,14 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
                 path.display(),
                 current.subjects.len()
             );
+        }
+        if current.subjects.is_empty() {
+            let with_value = claims.iter().filter(|c| c.value.is_some()).count();
+            loaded.warn(&format!(
+                "the lock is empty: no claim of the {} document(s) read ({with_value} claim(s) with a value) was linked to a subject, so `lock --check` and `check` can catch no change\n  = help: {}",
+                loaded.documents.len(),
+                "`check --explain-links` lists the claims left unlinked and why; a rule file's [[subject]] can name what the documents count"
+            ));
         }
         return Ok(if io_failed {
             ExitCode::from(2)
@@ -1254,6 +1316,10 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
     let existing = std::fs::read_to_string(&path)
         .map_err(|e| Failure::Message(format!("cannot read lock {}: {e}", path.display())))?;
     let locked = Lock::parse(&path.display().to_string(), &existing).map_err(|e| Failure::Rules(vec![e]))?;
+    let rules_change = lock::RulesChange::between(&locked.rules, &current.rules);
+    if !rules_change.missing.is_empty() {
+        return Err(Failure::Message(other_rules_message(&path, &rules_change)));
+    }
     let drift = lock::diff(&locked, &current);
     if drift.is_empty() && existing == text {
         if !loaded.quiet {
@@ -1269,6 +1335,12 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
         "error: {} is stale; run `claimlint lock` after reviewing:",
         path.display()
     );
+    if !rules_change.is_empty() {
+        eprintln!(
+            "  the rules differ from those that made the lock: {}",
+            rules_change.describe()
+        );
+    }
     for change in &drift {
         match change {
             lock::Drift::Changed { subject, old, new } => eprintln!(
@@ -1283,7 +1355,7 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
             }
         }
     }
-    if drift.is_empty() {
+    if drift.is_empty() && rules_change.is_empty() {
         eprintln!("  the claims are the same, but their words, dates or sources changed");
     }
     Ok(ExitCode::from(1))
