@@ -206,6 +206,20 @@ fn rules_explain_prints_the_rule_docs() {
 }
 
 #[test]
+fn rules_keys_prints_the_reference_of_every_rule_file_key() {
+    let output = run(&["rules", "keys"]);
+    assert_eq!(output.status.code(), Some(0));
+    let reference = std::fs::read_to_string(crate::common::root().join("docs/rule-files.md")).unwrap();
+    assert_eq!(stdout(&output), reference);
+    assert!(reference.contains("| `pattern` | string | no |"), "{reference}");
+    let readme = std::fs::read_to_string(crate::common::root().join("README.md")).unwrap();
+    assert!(
+        readme.contains("](docs/rule-files.md)"),
+        "the README links the reference"
+    );
+}
+
+#[test]
 fn rules_explain_states_the_defaults_the_built_in_pack_runs_with() {
     let explain = run(&["rules", "explain", "numeric-contradiction"]);
     assert_eq!(explain.status.code(), Some(0));

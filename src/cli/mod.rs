@@ -235,11 +235,14 @@ struct BaselineArgs {
 enum RulesCommand {
     /// List every rule: name, default severity and what it finds.
     List,
-    /// Print a rule's documentation.
+    /// Print a rule's documentation and the settings it runs with by default
+    /// (`claimlint rules keys` explains every key of a rule file).
     Explain {
         /// Rule name, as `claimlint rules list` shows it.
         rule: String,
     },
+    /// Print the reference of every rule-file key (docs/rule-files.md).
+    Keys,
     /// Check rule files for errors without running them: every mistake of every file, each
     /// with its file:line:column and what was expected.
     Validate {
@@ -1635,6 +1638,10 @@ fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
             if let Some(defaults) = built_in_defaults(found) {
                 println!("\n## Defaults\n{defaults}");
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCommand::Keys => {
+            print!("{}", rules::file::KEYS_REFERENCE);
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Validate { files, against } => {

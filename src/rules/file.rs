@@ -56,6 +56,9 @@ struct RawFile {
     nouns: std::collections::BTreeMap<Spanned<String>, Vec<String>>,
 }
 
+/// The reference of every rule-file key, `claimlint rules keys` prints.
+pub const KEYS_REFERENCE: &str = include_str!("../../docs/rule-files.md");
+
 /// The keys a rule file takes at its top level and in each of its tables, in the order
 /// errors list them; `docs/rule-files.md` explains each.
 pub const FILE_KEYS: &[&str] = &["entity", "subject", "check", "nouns"];
@@ -691,6 +694,39 @@ mod tests {
         let set = RuleSet::with_default_pack().unwrap();
         assert!(set.entities.iter().any(|e| e.id == "nato"));
         assert!(BUILTIN.iter().all(|r| !set.checks_for(r.meta()).is_empty()));
+    }
+
+    /// The key lists are those the tables take, and the reference explains each of them in
+    /// its table's section.
+    #[test]
+    fn every_key_is_read_and_documented() {
+        let full = "[[entity]]\nid = \"acme\"\nname = \"Acme\"\nkind = \"organization\"\naliases = []\ndemonyms = []\nnouns = []\npart-of = \"us\"\n\n\
+            [[subject]]\nid = \"acme/staff\"\nlabel = \"l\"\nentity = \"acme\"\nclass = \"personnel\"\nunits = []\naliases = []\ncontext = []\nplace = \"us\"\npattern = \"x\"\n\n\
+            [[check]]\nkind = \"numeric-change\"\nsubject = \"*\"\nseverity = \"info\"\ntolerance = \"1%\"\nwindow = \"1d\"\n\n\
+            [nouns]\npersonnel = []\n";
+        let mut set = RuleSet::with_default_pack().unwrap();
+        set.add("full.rules.toml", full, false).unwrap();
+        for key in ENTITY_KEYS.iter().chain(SUBJECT_KEYS).chain(CHECK_KEYS) {
+            assert!(full.contains(&format!("\n{key} = ")), "{key} is in the full file");
+        }
+        for (section, keys) in [
+            ("## Top level", FILE_KEYS),
+            ("## `[[entity]]`", ENTITY_KEYS),
+            ("## `[[subject]]`", SUBJECT_KEYS),
+            ("## `[[check]]`", CHECK_KEYS),
+        ] {
+            let start = KEYS_REFERENCE.find(section).expect(section);
+            let end = KEYS_REFERENCE[start + 1..]
+                .find("\n## ")
+                .map_or(KEYS_REFERENCE.len(), |e| start + 1 + e);
+            for key in keys {
+                assert!(
+                    KEYS_REFERENCE[start..end].contains(&format!("| `{key}` |")),
+                    "{key} is explained under {section}"
+                );
+            }
+        }
+        assert!(KEYS_REFERENCE.contains("## `[nouns]`"));
     }
 
     #[test]
