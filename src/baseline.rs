@@ -50,15 +50,6 @@ pub enum Novelty {
 }
 
 impl Known {
-    /// How many findings the baseline holds.
-    pub fn len(&self) -> usize {
-        self.fingerprints.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.fingerprints.is_empty()
-    }
-
     /// Whether a finding (its fingerprint, rule, subject and quoted values) is known, new, or
     /// a known one with new values. Of the known findings of its rule and subject, the one
     /// sharing the most values is the one it grew from; it must share at least one.

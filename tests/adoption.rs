@@ -528,3 +528,38 @@ fn a_lock_records_its_rules_and_a_run_without_them_says_so() {
         stderr(&edited)
     );
 }
+
+#[test]
+fn a_check_of_the_command_line_replaces_a_stray_one_and_says_so() {
+    let dir = scratch("adoption-replaced-check");
+    // `init` leaves an example rule file whose numeric-contradiction check covers every subject.
+    assert_eq!(code(&run_in(&dir, &["init"])), 0);
+    write_story(&dir, "a", "2020-02-12", "Wire", "NATO has about 500 trainers in Iraq.");
+    write_story(&dir, "b", "2020-02-12", "Post", "NATO has about 700 trainers in Iraq.");
+    std::fs::write(
+        dir.join("my.rules.toml"),
+        "[[check]]\nkind = \"numeric-contradiction\"\nsubject = \"*\"\ntolerance = \"50%\"\n",
+    )
+    .unwrap();
+    let output = run_in(&dir, &["check", ".", "--rules", "my.rules.toml"]);
+    assert_eq!(
+        code(&output),
+        0,
+        "my 50% tolerance is the one in force: {}",
+        stdout(&output)
+    );
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(
+            "warning: this numeric-contradiction check for subject `*` is replaced by the one at my.rules.toml:2:8, loaded later\n  --> claimlint.rules.toml:"
+        ),
+        "{err}"
+    );
+    assert!(
+        stdout(&output).contains("config: claimlint.toml; rules: built-in, claimlint.rules.toml, my.rules.toml"),
+        "{}",
+        stdout(&output)
+    );
+    // Without my file, the example's 10% holds and the figures contradict.
+    assert_eq!(code(&run_in(&dir, &["check", "."])), 1);
+}

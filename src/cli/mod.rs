@@ -691,6 +691,7 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         }
     }
     if !quiet {
+        print_rule_diagnostics(&rules.replaced_checks(), Level::WARNING);
         print_rule_diagnostics(&rules.unused_subjects(), Level::WARNING);
     }
     let gazetteer = Gazetteer::new(rules.entities.clone(), &rules.nouns);

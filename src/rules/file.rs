@@ -158,6 +158,8 @@ pub struct CheckDef {
     pub settings: CheckSettings,
     /// Declared in the built-in default pack.
     pub default_pack: bool,
+    /// Where a user's rule file declares it (its `kind`), for warnings about it.
+    pub declared_at: Option<RuleError>,
 }
 
 /// Everything the loaded rule files declare.
@@ -194,8 +196,42 @@ impl RuleSet {
                 })
                 .collect()
         };
-        let user = of_rule(false);
+        let mut user = of_rule(false);
+        // Of two checks of one subject the one loaded last wins (a `--rules` file's over the
+        // config's), and `ResolvedCheck::for_subject` takes the first it finds.
+        user.reverse();
         if user.is_empty() { of_rule(true) } else { user }
+    }
+
+    /// Warnings for the checks of users' rule files that a check loaded later replaces: the
+    /// same rule for the same subject. A stray rule file must not change a check unseen.
+    pub fn replaced_checks(&self) -> Vec<RuleError> {
+        let mut last: std::collections::HashMap<(&str, &str), &RuleError> = std::collections::HashMap::new();
+        for check in self.checks.iter().filter(|c| !c.default_pack) {
+            if let Some(site) = &check.declared_at {
+                last.insert((check.kind.as_str(), check.subject.as_str()), site);
+            }
+        }
+        let mut warnings = Vec::new();
+        for check in self.checks.iter().filter(|c| !c.default_pack) {
+            let (Some(site), Some(winner)) = (
+                &check.declared_at,
+                last.get(&(check.kind.as_str(), check.subject.as_str())),
+            ) else {
+                continue;
+            };
+            if std::ptr::eq(site, *winner) {
+                continue;
+            }
+            warnings.push(RuleError {
+                message: format!(
+                    "this {} check for subject `{}` is replaced by the one at {}:{}:{}, loaded later",
+                    check.kind, check.subject, winner.path, winner.line, winner.column
+                ),
+                ..site.clone()
+            });
+        }
+        warnings
     }
 
     /// The settings a check of `rule` gets for a key it leaves out: those of the built-in
@@ -407,6 +443,7 @@ impl RuleSet {
                     window_days,
                 },
                 default_pack,
+                declared_at: (!default_pack).then(|| error(check.kind.span(), String::new())),
             });
         }
         if !errors.is_empty() {
