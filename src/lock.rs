@@ -9,8 +9,16 @@
 //! subject: equal values pair up first, remaining claims pair up in order as changes, and the
 //! rest have appeared or vanished.
 //!
+//! The lock also records the rules that made it (the built-in rules and each rule file, by
+//! name and a hash of its text): claims made with other rules are not comparable, and
+//! [`RulesChange`] says how the rules of a run differ.
+//!
 //! ```toml
-//! version = 1
+//! version = 2
+//! rules = [
+//!   { name = "<built-in>", hash = "5f0c6a0d3c1e7b21" },
+//!   { name = "nato-iraq.rules.toml", hash = "0b9e4d2c71a3f865" },
+//! ]
 //!
 //! [[subject]]
 //! id = "nato/personnel"
@@ -31,7 +39,11 @@ use crate::rules::{RuleError, describe};
 use crate::source::SourceFile;
 
 pub const FILE_NAME: &str = "claimlint.lock";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+/// Version 1 locks record no rules; they are read, and their rules taken as unknown.
+const OLDEST_READ: u32 = 1;
+/// The name the built-in rules go by in a lock.
+pub const BUILT_IN: &str = "<built-in>";
 
 /// One claim as the lock records it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -50,16 +62,101 @@ pub struct LockedClaim {
     pub claim: Option<usize>,
 }
 
-/// Claims by subject id, both sorted.
+/// A set of rules a lock was made with: the built-in rules or one rule file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LockedRules {
+    /// [`BUILT_IN`], or the rule file's path relative to the lock's folder.
+    pub name: String,
+    /// XXH3-64 of the text, sixteen hex digits.
+    pub hash: String,
+}
+
+impl LockedRules {
+    /// The entry for rules named `name` with this text (for the built-in rules, every text
+    /// they are made of, in order).
+    pub fn new(name: &str, texts: &[&str]) -> Self {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for text in texts {
+            hasher.update(text.as_bytes());
+        }
+        Self {
+            name: name.to_owned(),
+            hash: format!("{:016x}", hasher.digest()),
+        }
+    }
+}
+
+/// Claims by subject id, both sorted, and the rules that made them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lock {
     pub subjects: BTreeMap<String, Vec<LockedClaim>>,
+    /// The built-in rules first, then each rule file in the order loaded; empty for a lock of
+    /// version 1, which did not record them.
+    pub rules: Vec<LockedRules>,
+}
+
+/// How the rules of a run differ from those that made a lock.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RulesChange {
+    /// Rule files the lock was made with that the run does not load.
+    pub missing: Vec<String>,
+    /// Rule files the run loads that the lock was not made with.
+    pub added: Vec<String>,
+    /// Rules loaded by both whose text differs (the built-in rules of another claimlint).
+    pub changed: Vec<String>,
+}
+
+impl RulesChange {
+    /// How `current` differs from `locked`; nothing when the lock recorded no rules.
+    pub fn between(locked: &[LockedRules], current: &[LockedRules]) -> Self {
+        if locked.is_empty() {
+            return Self::default();
+        }
+        let find = |list: &[LockedRules], name: &str| list.iter().find(|r| r.name == name).cloned();
+        let mut change = Self::default();
+        for old in locked {
+            match find(current, &old.name) {
+                None => change.missing.push(old.name.clone()),
+                Some(new) if new.hash != old.hash => change.changed.push(old.name.clone()),
+                Some(_) => {}
+            }
+        }
+        for new in current {
+            if find(locked, &new.name).is_none() {
+                change.added.push(new.name.clone());
+            }
+        }
+        change
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.missing.is_empty() && self.added.is_empty() && self.changed.is_empty()
+    }
+
+    /// What differs, in words: `X is not loaded; Y is new; Z changed`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        let names = |list: &[String]| list.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        if !self.missing.is_empty() {
+            parts.push(format!("{} not loaded by this run", names(&self.missing)));
+        }
+        if !self.added.is_empty() {
+            parts.push(format!("{} loaded now but not then", names(&self.added)));
+        }
+        if !self.changed.is_empty() {
+            parts.push(format!("{} changed since the lock was written", names(&self.changed)));
+        }
+        parts.join("; ")
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLock {
     version: u32,
+    #[serde(default)]
+    rules: Vec<LockedRules>,
     #[serde(default)]
     subject: Vec<RawSubject>,
 }
@@ -113,7 +210,10 @@ impl Lock {
             entries.sort_by(|a, b| a.path.cmp(&b.path).then(a.claim.cmp(&b.claim)));
         }
         subjects.retain(|_, entries| !entries.is_empty());
-        Self { subjects }
+        Self {
+            subjects,
+            rules: Vec::new(),
+        }
     }
 
     /// The lock file's text.
@@ -122,6 +222,18 @@ impl Lock {
         out.push_str("# claimlint.lock: the reviewed claims of this document set, by subject.\n");
         out.push_str("# Written by `claimlint lock`; `claimlint check` reports claims that differ from it.\n");
         let _ = writeln!(out, "version = {VERSION}");
+        if !self.rules.is_empty() {
+            out.push_str("# The rules the claims were linked with: other rules link other claims.\nrules = [\n");
+            for rules in &self.rules {
+                let _ = writeln!(
+                    out,
+                    "  {{ name = {}, hash = {} }},",
+                    quote(&rules.name),
+                    quote(&rules.hash)
+                );
+            }
+            out.push_str("]\n");
+        }
         for (id, claims) in &self.subjects {
             let _ = write!(out, "\n[[subject]]\nid = {}\nclaims = [\n", quote(id));
             for claim in claims {
@@ -155,7 +267,7 @@ impl Lock {
                 crate::rules::file::explain_toml_error(e.message()),
             )
         })?;
-        if raw.version != VERSION {
+        if !(OLDEST_READ..=VERSION).contains(&raw.version) {
             return Err(RuleError::at(
                 &source,
                 0..0,
@@ -169,7 +281,10 @@ impl Lock {
         for subject in raw.subject {
             subjects.entry(subject.id).or_default().extend(subject.claims);
         }
-        Ok(Self { subjects })
+        Ok(Self {
+            subjects,
+            rules: raw.rules,
+        })
     }
 }
 
@@ -279,6 +394,45 @@ mod tests {
             lock.subjects.entry((*id).to_owned()).or_default().push(c.clone());
         }
         lock
+    }
+
+    #[test]
+    fn the_rules_a_lock_was_made_with_read_back_and_compare() {
+        let mut original = lock(&[("s", claim("500 trainers", "500 trainers", "a.md"))]);
+        original.rules = vec![
+            LockedRules::new(BUILT_IN, &["pack", "lexicon"]),
+            LockedRules::new("my.rules.toml", &["[[subject]]"]),
+        ];
+        let text = original.render();
+        assert!(text.starts_with("# claimlint.lock"), "{text}");
+        assert!(text.contains("version = 2\n"), "{text}");
+        assert!(text.contains("{ name = \"my.rules.toml\", hash = \""), "{text}");
+        assert_eq!(Lock::parse("claimlint.lock", &text).unwrap(), original);
+
+        let same = RulesChange::between(&original.rules, &original.rules.clone());
+        assert!(same.is_empty());
+        let without = RulesChange::between(&original.rules, &original.rules[..1]);
+        assert_eq!(without.missing, ["my.rules.toml"]);
+        assert_eq!(without.describe(), "`my.rules.toml` not loaded by this run");
+        let edited = vec![
+            LockedRules::new(BUILT_IN, &["pack", "lexicon"]),
+            LockedRules::new("my.rules.toml", &["[[entity]]"]),
+            LockedRules::new("more.rules.toml", &[""]),
+        ];
+        let change = RulesChange::between(&original.rules, &edited);
+        assert_eq!(change.changed, ["my.rules.toml"]);
+        assert_eq!(change.added, ["more.rules.toml"]);
+        assert!(change.missing.is_empty());
+        // A version 1 lock recorded no rules: nothing to compare.
+        assert!(RulesChange::between(&[], &edited).is_empty());
+    }
+
+    #[test]
+    fn a_version_1_lock_still_reads() {
+        let text = "version = 1\n\n[[subject]]\nid = \"s\"\nclaims = [\n  { value = \"5\", text = \"5\", path = \"a.md\" },\n]\n";
+        let lock = Lock::parse("claimlint.lock", text).unwrap();
+        assert!(lock.rules.is_empty());
+        assert_eq!(lock.subjects["s"].len(), 1);
     }
 
     #[test]

@@ -142,6 +142,51 @@ fn a_baseline_hides_known_findings_even_when_text_moves_but_not_new_ones() {
 }
 
 #[test]
+fn a_new_claim_joining_a_known_finding_is_reported_alone() {
+    let dir = scratch("adoption-baseline-grown");
+    disagreeing_corpus(&dir);
+    assert_eq!(code(&run_in(&dir, &["baseline", "."])), 0);
+    let baseline = std::fs::read_to_string(dir.join("claimlint-baseline.json")).unwrap();
+    assert!(
+        baseline.contains("\"values\": [\n        \"500\",\n        \"900\"\n      ]"),
+        "{baseline}"
+    );
+
+    // A third outlet's figure joins the known contradiction of the same day.
+    write_story(&dir, "c", "2020-02-12", "Daily", "NATO has 1,500 trainers in Iraq.");
+    let output = run_in(
+        &dir,
+        &[
+            "check",
+            ".",
+            "--baseline",
+            "claimlint-baseline.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let quoted: Vec<&str> = findings[0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(quoted, ["1,500 trainers"], "only the new claim is quoted");
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("; new since the baseline: 1,500 (the rest of this finding is known)"),
+        "{}",
+        findings[0]["message"]
+    );
+}
+
+#[test]
 fn suppression_comments_silence_findings_and_unused_ones_are_reported() {
     let dir = scratch("adoption-suppress");
     disagreeing_corpus(&dir);
@@ -307,4 +352,214 @@ fn init_writes_a_working_config_and_rule_file_and_never_overwrites() {
     assert!(stdout(&again).contains("claimlint.toml exists, left as it is"));
     assert!(stdout(&again).contains("claimlint.rules.toml exists, left as it is"));
     assert_eq!(std::fs::read_to_string(dir.join("claimlint.toml")).unwrap(), "# mine\n");
+}
+
+#[test]
+fn verbose_names_the_config_the_rule_files_the_cache_and_the_documents() {
+    let dir = copy_example("nato-iraq", "adoption-verbose");
+    std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02").unwrap();
+    let cache = dir.join("cache");
+    let cache = cache.to_str().unwrap();
+    for command in ["check", "extract", "lock", "baseline"] {
+        let output = run_in(&dir, &[command, ".", "--verbose", "--cache-dir", cache]);
+        assert!(code(&output) < 2, "{command}: {}", stderr(&output));
+        let err = stderr(&output);
+        let lines: Vec<&str> = err.lines().collect();
+        for expected in [
+            "config: claimlint.toml (the nearest claimlint.toml to .)",
+            "rules: built-in (<built-in>/rules/default.toml, <built-in>/rules/lexicon.toml)",
+            "rules: nato-iraq.rules.toml (named in the config)",
+            &format!("cache: {cache}"),
+        ] {
+            assert!(lines.contains(&expected), "{command}: {expected}\n{err}");
+        }
+        assert!(
+            lines.iter().any(|l| l.starts_with("read 5 document(s), 1 skipped, ")),
+            "{command}: {err}"
+        );
+    }
+    let extra = dir.join("extra.rules.toml");
+    std::fs::write(&extra, "[nouns]\npersonnel = [\"paratroopers\"]\n").unwrap();
+    let output = run_in(
+        &dir,
+        &[
+            "check",
+            ".",
+            "-v",
+            "--no-cache",
+            "--rules",
+            "extra.rules.toml",
+            "--config",
+            "claimlint.toml",
+        ],
+    );
+    let err = stderr(&output);
+    assert!(err.contains("config: claimlint.toml (--config)\n"), "{err}");
+    assert!(err.contains("rules: extra.rules.toml (--rules)\n"), "{err}");
+    assert!(err.contains("cache: off\n"), "{err}");
+    // Without --verbose none of it is said.
+    let quiet = stderr(&run_in(&dir, &["check", ".", "--no-cache"]));
+    assert!(!quiet.contains("config: "), "{quiet}");
+}
+
+#[test]
+fn the_text_summary_names_the_config_and_rule_files_used() {
+    let dir = copy_example("nato-iraq", "adoption-summary-files");
+    let output = run_in(&dir, &["check", "."]);
+    assert!(
+        stdout(&output).contains("\nconfig: claimlint.toml; rules: built-in, nato-iraq.rules.toml\n"),
+        "{}",
+        stdout(&output)
+    );
+    std::fs::remove_file(dir.join("claimlint.toml")).unwrap();
+    let output = run_in(&dir, &["check", "."]);
+    assert!(
+        stdout(&output).contains("\nconfig: none; rules: built-in\n"),
+        "{}",
+        stdout(&output)
+    );
+    let quiet = run_in(&dir, &["check", ".", "--quiet"]);
+    assert!(!stdout(&quiet).contains("config: "), "{}", stdout(&quiet));
+}
+
+#[test]
+fn a_config_in_the_current_folder_does_not_apply_to_documents_elsewhere() {
+    let root = scratch("adoption-stray-config");
+    let work = root.join("work");
+    let docs = root.join("project").join("docs");
+    std::fs::create_dir_all(&work).unwrap();
+    std::fs::create_dir_all(&docs).unwrap();
+    // A try of `init` leaves an example config and rule file in the current folder.
+    assert_eq!(code(&run_in(&work, &["init"])), 0);
+    write_story(&docs, "a", "2020-02-12", "Wire", "NATO has 500 trainers in Iraq.");
+
+    let absolute = docs.to_str().unwrap();
+    for path in ["../project/docs", absolute] {
+        let output = run_in(&work, &["check", path]);
+        assert!(
+            stdout(&output).contains("\nconfig: none; rules: built-in\n"),
+            "{path}: {}",
+            stdout(&output)
+        );
+    }
+    // With no PATH the current folder's config is the one.
+    let here = run_in(&work, &["check"]);
+    assert!(
+        stdout(&here).contains("\nconfig: claimlint.toml; rules: built-in, claimlint.rules.toml\n"),
+        "{}",
+        stdout(&here)
+    );
+    // A config above the documents applies to them, wherever the run starts.
+    std::fs::write(root.join("project").join("claimlint.toml"), "quiet = false\n").unwrap();
+    let output = run_in(&work, &["check", "../project/docs"]);
+    assert!(
+        stdout(&output).contains("/project/claimlint.toml; rules: built-in\n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_lock_of_a_set_with_no_subject_says_it_is_empty() {
+    let dir = scratch("adoption-lock-empty");
+    write_story(&dir, "a", "2020-02-12", "Wire", "The weather was fine.");
+    let output = run_in(&dir, &["lock", "."]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("wrote claimlint.lock with 0 claim(s) about 0 subject(s)\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: the lock is empty: no claim of the 1 document(s) read (0 claim(s) with a value) was linked to a subject"),
+        "{err}"
+    );
+    // A lock with claims says nothing of the kind.
+    write_story(&dir, "a", "2020-02-12", "Wire", "NATO has 500 trainers in Iraq.");
+    let output = run_in(&dir, &["lock", "."]);
+    assert!(!stderr(&output).contains("the lock is empty"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_lock_records_its_rules_and_a_run_without_them_says_so() {
+    let dir = copy_example("nato-iraq", "adoption-lock-rules");
+    assert_eq!(code(&run_in(&dir, &["lock", "."])), 0);
+    let lock = std::fs::read_to_string(dir.join("claimlint.lock")).unwrap();
+    assert!(
+        lock.contains("\nrules = [\n  { name = \"<built-in>\", hash = \""),
+        "{lock}"
+    );
+    assert!(
+        lock.contains("\n  { name = \"nato-iraq.rules.toml\", hash = \""),
+        "{lock}"
+    );
+
+    // Without the config that names the rule file, nothing is compared.
+    std::fs::rename(dir.join("claimlint.toml"), dir.join("elsewhere.toml")).unwrap();
+    let expected = "error: claimlint.lock was made with other rules (`nato-iraq.rules.toml` not loaded by this run), so its claims cannot be compared with this run's";
+    let stale = run_in(&dir, &["lock", "--check", "."]);
+    assert_eq!(code(&stale), 2);
+    assert!(stderr(&stale).starts_with(expected), "{}", stderr(&stale));
+    assert!(!stderr(&stale).contains("vanished"), "{}", stderr(&stale));
+    let checked = run_in(&dir, &["check", "."]);
+    assert_eq!(code(&checked), 2);
+    assert!(stderr(&checked).starts_with(expected), "{}", stderr(&checked));
+    // Naming the rule file again makes the lock comparable, and up to date.
+    let named = run_in(&dir, &["lock", "--check", ".", "--rules", "nato-iraq.rules.toml"]);
+    assert_eq!(code(&named), 0, "{}", stderr(&named));
+
+    // An edited rule file is said, with what changed.
+    std::fs::rename(dir.join("elsewhere.toml"), dir.join("claimlint.toml")).unwrap();
+    let rules = dir.join("nato-iraq.rules.toml");
+    let text = std::fs::read_to_string(&rules).unwrap();
+    std::fs::write(&rules, format!("{text}\n# reviewed\n")).unwrap();
+    let edited = run_in(&dir, &["lock", "--check", "."]);
+    assert_eq!(code(&edited), 1);
+    assert!(
+        stderr(&edited).contains(
+            "  the rules differ from those that made the lock: `nato-iraq.rules.toml` changed since the lock was written\n"
+        ),
+        "{}",
+        stderr(&edited)
+    );
+    assert!(
+        !stderr(&edited).contains("words, dates or sources"),
+        "{}",
+        stderr(&edited)
+    );
+}
+
+#[test]
+fn a_check_of_the_command_line_replaces_a_stray_one_and_says_so() {
+    let dir = scratch("adoption-replaced-check");
+    // `init` leaves an example rule file whose numeric-contradiction check covers every subject.
+    assert_eq!(code(&run_in(&dir, &["init"])), 0);
+    write_story(&dir, "a", "2020-02-12", "Wire", "NATO has about 500 trainers in Iraq.");
+    write_story(&dir, "b", "2020-02-12", "Post", "NATO has about 700 trainers in Iraq.");
+    std::fs::write(
+        dir.join("my.rules.toml"),
+        "[[check]]\nkind = \"numeric-contradiction\"\nsubject = \"*\"\ntolerance = \"50%\"\n",
+    )
+    .unwrap();
+    let output = run_in(&dir, &["check", ".", "--rules", "my.rules.toml"]);
+    assert_eq!(
+        code(&output),
+        0,
+        "my 50% tolerance is the one in force: {}",
+        stdout(&output)
+    );
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(
+            "warning: this numeric-contradiction check for subject `*` is replaced by the one at my.rules.toml:2:8, loaded later\n  --> claimlint.rules.toml:"
+        ),
+        "{err}"
+    );
+    assert!(
+        stdout(&output).contains("config: claimlint.toml; rules: built-in, claimlint.rules.toml, my.rules.toml"),
+        "{}",
+        stdout(&output)
+    );
+    // Without my file, the example's 10% holds and the figures contradict.
+    assert_eq!(code(&run_in(&dir, &["check", "."])), 1);
 }

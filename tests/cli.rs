@@ -204,3 +204,32 @@ fn rules_explain_prints_the_rule_docs() {
     assert!(stdout(&explain).contains("Jans Stoltenberg"));
     assert_eq!(run(&["rules", "explain", "no-such-rule"]).status.code(), Some(2));
 }
+
+#[test]
+fn rules_keys_prints_the_reference_of_every_rule_file_key() {
+    let output = run(&["rules", "keys"]);
+    assert_eq!(output.status.code(), Some(0));
+    let reference = std::fs::read_to_string(crate::common::root().join("docs/rule-files.md")).unwrap();
+    assert_eq!(stdout(&output), reference);
+    assert!(reference.contains("| `pattern` | string | no |"), "{reference}");
+    let readme = std::fs::read_to_string(crate::common::root().join("README.md")).unwrap();
+    assert!(
+        readme.contains("](docs/rule-files.md)"),
+        "the README links the reference"
+    );
+}
+
+#[test]
+fn rules_explain_states_the_defaults_the_built_in_pack_runs_with() {
+    let explain = run(&["rules", "explain", "numeric-contradiction"]);
+    assert_eq!(explain.status.code(), Some(0));
+    let text = stdout(&explain);
+    assert!(!text.contains("\"0%\""), "{text}");
+    assert!(text.contains("`tolerance` (default `\"10%\"`)"), "{text}");
+    assert!(
+        text.contains("## Defaults\nThe built-in pack runs this check on every subject with severity = \"error\", tolerance = \"10%\", window = \"14d\"."),
+        "{text}"
+    );
+    let lock = stdout(&run(&["rules", "explain", "claims-lock"]));
+    assert!(lock.contains("with severity = \"error\"."), "{lock}");
+}

@@ -187,3 +187,69 @@ fn min_level_hides_what_fail_on_still_counts() {
     let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(rules_of(&report), ["name-variant", "numeric-change"]);
 }
+
+/// The `<testcase …>…</testcase>` or `<testcase …/>` elements of a JUnit report.
+fn junit_cases(report: &str) -> Vec<&str> {
+    let mut cases = Vec::new();
+    let mut rest = report;
+    while let Some(start) = rest.find("<testcase ") {
+        let tail = &rest[start..];
+        let open_end = tail.find('>').unwrap();
+        let end = if tail[..open_end].ends_with('/') {
+            open_end + 1
+        } else {
+            tail.find("</testcase>").unwrap() + "</testcase>".len()
+        };
+        cases.push(&tail[..end]);
+        rest = &tail[end..];
+    }
+    cases
+}
+
+#[test]
+fn junit_gives_each_test_case_at_most_one_failure() {
+    let dir = scratch("junit-one-failure");
+    write_story(&dir, "a", "2020-01-01", "Wire", "NATO has 500 trainers in Iraq.");
+    write_story(&dir, "b", "2020-01-01", "Post", "NATO has 900 trainers in Iraq.");
+    write_story(&dir, "c", "2020-06-01", "Daily", "NATO has 2,000 trainers in Iraq.");
+    let output = run_in(&dir, &["check", ".", "--format", "junit", "--fail-on", "never"]);
+    let report = stdout(&output);
+    let cases = junit_cases(&report);
+    assert_eq!(cases.len(), 1, "{report}");
+    assert_eq!(cases[0].matches("<failure").count(), 1, "{report}");
+    assert!(
+        cases[0].contains(
+            r#"<failure type="numeric-contradiction numeric-change" message="2 findings: contradicting values"#
+        ),
+        "{report}"
+    );
+    assert!(
+        cases[0].contains("numeric-change: personnel of NATO in Iraq changed over time"),
+        "{report}"
+    );
+    assert!(
+        report.contains(r#"<testsuites name="claimlint" tests="1" failures="1">"#),
+        "{report}"
+    );
+}
+
+#[test]
+fn junit_reports_passing_cases_on_a_clean_run() {
+    let dir = scratch("junit-clean");
+    write_story(&dir, "a", "2020-01-01", "Wire", "The weather was fine.");
+    write_story(&dir, "b", "2020-01-02", "Post", "Nothing happened.");
+    let output = run_in(&dir, &["check", ".", "--format", "junit"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = stdout(&output);
+    assert!(
+        report.contains(r#"<testsuite name="claimlint" tests="2" failures="0">"#),
+        "{report}"
+    );
+    assert_eq!(
+        junit_cases(&report),
+        [
+            r#"<testcase classname="claimlint" name="document/a.md"/>"#,
+            r#"<testcase classname="claimlint" name="document/b.md"/>"#
+        ]
+    );
+}

@@ -286,6 +286,7 @@ fn undated_documents_make_no_finding_and_are_named_in_the_report() {
         stdout(&output),
         "0 findings (0 errors, 0 warnings, 0 infos) in 2 documents, 2 claims\n\
          2 claims with a value: 2 linked into 1 subject, 0 left unlinked\n\
+         config: none; rules: built-in\n\
          note: 2 documents without a date, so their claims are not compared over time: ./a.txt, ./b.txt\n  \
          = help: give each a `date:` in its front matter, a dateline, or a [[document]] entry in claimlint.toml\n"
     );

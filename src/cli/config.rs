@@ -339,7 +339,8 @@ pub enum ConfigError {
     Invalid(Vec<RuleError>),
 }
 
-/// `claimlint.toml` in the folder of `start` or any folder above it.
+/// `claimlint.toml` in the folder of `start` or any folder above it, and nowhere else: not in
+/// the current folder when `start` lies outside it.
 /// Paths stay as the user wrote them while that is possible, so messages show them that way.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     let folder = if start.is_file() {
@@ -347,8 +348,12 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     } else {
         start.to_path_buf()
     };
+    // Written ancestors are real ancestors only without `..`: the last written ancestor of
+    // `../docs` is the current folder, which is not above it.
+    let lexical = !folder.components().any(|c| c == std::path::Component::ParentDir);
     let relative = folder
         .ancestors()
+        .filter(|_| lexical)
         .map(|dir| dir.join(FILE_NAME))
         .find(|candidate| candidate.is_file());
     relative.or_else(|| {

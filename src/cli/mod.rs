@@ -120,8 +120,8 @@ struct InputArgs {
     /// .gitignore. Defaults to the config's `paths`, else the current folder.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Config file. By default `claimlint.toml` is looked for in the first PATH and the folders
-    /// above it, then in the current folder and the folders above it.
+    /// Config file. By default the nearest `claimlint.toml` in the first PATH's folder or a
+    /// folder above it; with no PATH, in the current folder or a folder above it.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Extra rule file to load (repeatable), after those the config names.
@@ -145,7 +145,8 @@ struct InputArgs {
     /// Extract every document again and store nothing [config: cache = false].
     #[arg(long)]
     no_cache: bool,
-    /// Say on stderr how many documents were read, how many came from the cache, and how fast.
+    /// Say on stderr which config and rule files were loaded (with paths), where the cache is,
+    /// how many documents were read and skipped, how many came from the cache, and how fast.
     #[arg(long, short)]
     verbose: bool,
     /// Threads that read and extract documents [default: one per core; config: jobs].
@@ -234,15 +235,23 @@ struct BaselineArgs {
 enum RulesCommand {
     /// List every rule: name, default severity and what it finds.
     List,
-    /// Print a rule's documentation.
+    /// Print a rule's documentation and the settings it runs with by default
+    /// (`claimlint rules keys` explains every key of a rule file).
     Explain {
         /// Rule name, as `claimlint rules list` shows it.
         rule: String,
     },
-    /// Check rule files for errors without running them.
+    /// Print the reference of every rule-file key (docs/rule-files.md).
+    Keys,
+    /// Check rule files for errors without running them: every mistake of every file, each
+    /// with its file:line:column and what was expected.
     Validate {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
+        /// Also read these documents (files or folders, repeatable) and warn about each subject
+        /// of the rule files that no claim in them matches.
+        #[arg(long, value_name = "PATH")]
+        against: Vec<PathBuf>,
     },
 }
 
@@ -370,6 +379,12 @@ struct Loaded {
     quiet: bool,
     verbose: bool,
     started: Instant,
+    /// The config file read, if any, as messages name it.
+    config_name: Option<String>,
+    /// The rule files loaded after the built-in pack, with their text.
+    rule_files: Vec<(PathBuf, String)>,
+    /// The same files as messages name them.
+    rule_names: Vec<String>,
     /// The claims of every document, in document order (taken by `extract_and_link`).
     claims: Vec<Claim>,
     /// For claims read from records (`check --claims`): the subject key of each.
@@ -509,6 +524,31 @@ impl Loaded {
             .collect()
     }
 
+    /// The rules of this run as a lock records them: the built-in rules, then each rule file
+    /// by its path relative to the lock's folder, each with a hash of its text.
+    fn locked_rules(&self, lock_folder: &Path) -> Vec<lock::LockedRules> {
+        let base = std::fs::canonicalize(lock_folder).ok();
+        let built_in = lock::LockedRules::new(
+            lock::BUILT_IN,
+            &[
+                rules::file::DEFAULT_PACK,
+                rules::file::LEXICON,
+                crate::subject::MEASURES,
+            ],
+        );
+        let files = self.rule_files.iter().map(|(path, text)| {
+            let name = base
+                .as_ref()
+                .and_then(|base| {
+                    let file = std::fs::canonicalize(path).ok()?;
+                    Some(file.strip_prefix(base).ok()?.to_string_lossy().replace('\\', "/"))
+                })
+                .unwrap_or_else(|| shown_path(path));
+            lock::LockedRules::new(&name, &[text])
+        });
+        std::iter::once(built_in).chain(files).collect()
+    }
+
     fn warn(&self, message: &str) {
         if !self.quiet {
             eprintln!("warning: {message}");
@@ -516,17 +556,34 @@ impl Loaded {
     }
 }
 
-/// The config the user named, else the nearest `claimlint.toml` above the first path, else
-/// above the current folder.
-fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, Config), Failure> {
-    let config_path = match &input.config {
-        Some(path) => Some(path.clone()),
-        None => input
-            .paths
-            .iter()
-            .find(|p| p.as_os_str() != "-")
-            .and_then(|p| config::discover(p))
-            .or_else(|| config::discover(Path::new("."))),
+/// Where the run's config came from.
+enum ConfigOrigin {
+    /// `--config FILE`.
+    Named,
+    /// Found in this folder or one above it.
+    Found(PathBuf),
+    /// No `claimlint.toml` in this folder or any above it.
+    NotFound(PathBuf),
+}
+
+/// The config the user named, else the nearest `claimlint.toml` in the first PATH's folder or
+/// one above it; with no PATH (or only `-`), in the current folder or one above it. A config
+/// in the current folder does not apply to documents elsewhere.
+fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, ConfigOrigin, Config), Failure> {
+    let (config_path, origin) = match &input.config {
+        Some(path) => (Some(path.clone()), ConfigOrigin::Named),
+        None => {
+            let start = input
+                .paths
+                .iter()
+                .find(|p| p.as_os_str() != "-")
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("."));
+            match config::discover(&start) {
+                Some(found) => (Some(found), ConfigOrigin::Found(start)),
+                None => (None, ConfigOrigin::NotFound(start)),
+            }
+        }
     };
     let config = match &config_path {
         Some(path) => Config::load(path).map_err(|e| match e {
@@ -535,7 +592,48 @@ fn load_config(input: &InputArgs) -> Result<(Option<PathBuf>, Config), Failure> 
         })?,
         None => Config::default(),
     };
-    Ok((config_path, config))
+    Ok((config_path, origin, config))
+}
+
+/// A path as messages show it: without a leading `./`, and `.` for the current folder.
+fn shown_path(path: &Path) -> String {
+    let text = path.display().to_string();
+    match text.strip_prefix("./") {
+        Some("") => ".".to_owned(),
+        Some(rest) => rest.to_owned(),
+        None if text.is_empty() => ".".to_owned(),
+        None => text,
+    }
+}
+
+/// `--verbose`: which config and rule files a run loaded, and why.
+fn say_what_was_loaded(config_path: Option<&Path>, origin: &ConfigOrigin, config: &Config, rule_files: &[PathBuf]) {
+    match (config_path, origin) {
+        (Some(path), ConfigOrigin::Named) => eprintln!("config: {} (--config)", shown_path(path)),
+        (Some(path), ConfigOrigin::Found(start)) => eprintln!(
+            "config: {} (the nearest claimlint.toml to {})",
+            shown_path(path),
+            shown_path(start)
+        ),
+        (_, ConfigOrigin::NotFound(start)) | (None, ConfigOrigin::Found(start)) => eprintln!(
+            "config: none (no claimlint.toml in {} or a folder above it)",
+            shown_path(start)
+        ),
+        (None, ConfigOrigin::Named) => {}
+    }
+    eprintln!(
+        "rules: built-in ({}, {})",
+        rules::file::DEFAULT_PACK_PATH,
+        rules::file::LEXICON_PATH
+    );
+    for path in rule_files {
+        let from = if config.rules.contains(path) {
+            "named in the config"
+        } else {
+            "--rules"
+        };
+        eprintln!("rules: {} ({from})", shown_path(path));
+    }
 }
 
 fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
@@ -545,7 +643,7 @@ fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
 /// [`load`], or with `claim_files` the claims of those records and their stand-in documents.
 fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> Result<Loaded, Failure> {
     let started = Instant::now();
-    let (_, config) = load_config(input)?;
+    let (config_path, origin, config) = load_config(input)?;
     let quiet = input.quiet || config.quiet.unwrap_or(false);
     if let Some(jobs) = input.jobs.or(config.jobs) {
         // The global pool can be set once per process; `load` runs once per command.
@@ -573,14 +671,27 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         .or(config.max_claims)
         .unwrap_or(documents::DEFAULT_MAX_CLAIMS);
 
-    let (rules, rule_texts) = load_rules(config.rules.iter().chain(&input.rule_files))?;
+    let (rules, rule_files) = load_rules(config.rules.iter().chain(&input.rule_files))?;
+    let rule_paths: Vec<PathBuf> = rule_files.iter().map(|(path, _)| path.clone()).collect();
+    if input.verbose {
+        say_what_was_loaded(config_path.as_deref(), &origin, &config, &rule_paths);
+    }
+    let rule_texts: Vec<&str> = rule_files.iter().map(|(_, text)| text.as_str()).collect();
     // Claims read from records are not extracted, so they need no cache.
     let cache = if claim_files.is_empty() {
         open_cache(input, &config, &rule_texts, options)
     } else {
         None
     };
+    if input.verbose {
+        match cache_dir(input, &config) {
+            Some(dir) if cache.is_some() => eprintln!("cache: {}", dir.display()),
+            _ if !claim_files.is_empty() => eprintln!("cache: not used for claim records"),
+            _ => eprintln!("cache: off"),
+        }
+    }
     if !quiet {
+        print_rule_diagnostics(&rules.replaced_checks(), Level::WARNING);
         print_rule_diagnostics(&rules.unused_subjects(), Level::WARNING);
     }
     let gazetteer = Gazetteer::new(rules.entities.clone(), &rules.nouns);
@@ -682,6 +793,9 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         quiet,
         verbose: input.verbose,
         started,
+        config_name: config_path.as_deref().map(shown_path),
+        rule_names: rule_paths.iter().map(|p| shown_path(p)).collect(),
+        rule_files,
         claims,
         record_subjects,
     };
@@ -699,8 +813,9 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
         let seconds = loaded.started.elapsed().as_secs_f64();
         let megabytes = loaded.documents.iter().map(|d| d.file.len()).sum::<usize>() as f64 / 1e6;
         eprintln!(
-            "read {} document(s), {megabytes:.1} MB: {hits} from the cache, {} extracted; {} claims in {seconds:.2} s ({:.1} MB/s)",
+            "read {} document(s), {} skipped, {megabytes:.1} MB: {hits} from the cache, {} extracted; {} claims in {seconds:.2} s ({:.1} MB/s)",
             loaded.documents.len(),
+            loaded.skipped.len(),
             loaded.documents.len() - hits,
             loaded.claims.len(),
             megabytes / seconds.max(1e-9),
@@ -749,17 +864,24 @@ fn read_claim_records(files: &[PathBuf]) -> Result<records::Imported, Failure> {
 
 /// The default pack plus the given rule files. Every problem in every file is collected
 /// before failing.
-fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<(RuleSet, Vec<String>), Failure> {
+fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<(RuleSet, Vec<(PathBuf, String)>), Failure> {
     let mut rules = RuleSet::with_default_pack().map_err(Failure::Rules)?;
     let mut errors = Vec::new();
     let mut texts = Vec::new();
+    let mut seen = Vec::new();
     for path in paths {
+        // A file named both in the config and with --rules is loaded once.
+        let key = same_file_key(path);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
         let text = std::fs::read_to_string(path)
             .map_err(|e| Failure::Message(format!("cannot read rule file {}: {e}", path.display())))?;
         if let Err(mut found) = rules.add(&path.display().to_string(), &text, false) {
             errors.append(&mut found);
         }
-        texts.push(text);
+        texts.push((path.clone(), text));
     }
     if errors.is_empty() {
         Ok((rules, texts))
@@ -773,23 +895,19 @@ fn load_rules<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Result<(RuleS
 fn open_cache(
     input: &InputArgs,
     config: &Config,
-    rule_texts: &[String],
+    rule_texts: &[&str],
     options: documents::ReadOptions,
 ) -> Option<Cache> {
     if input.no_cache || config.cache == Some(false) {
         return None;
     }
-    let dir = input
-        .cache_dir
-        .clone()
-        .or_else(|| config.cache_dir.clone())
-        .or_else(Cache::default_dir)?;
+    let dir = cache_dir(input, config)?;
     let mut settings: Vec<&[u8]> = vec![
         rules::file::DEFAULT_PACK.as_bytes(),
         rules::file::LEXICON.as_bytes(),
         if options.lossy { b"lossy" } else { b"strict" },
     ];
-    settings.extend(rule_texts.iter().map(String::as_bytes));
+    settings.extend(rule_texts.iter().map(|text| text.as_bytes()));
     match Cache::open(&dir, &settings) {
         Ok(cache) => Some(cache),
         Err(e) => {
@@ -803,6 +921,15 @@ fn open_cache(
             None
         }
     }
+}
+
+/// The cache folder the settings name: the command line's, the config's, else the user's.
+fn cache_dir(input: &InputArgs, config: &Config) -> Option<PathBuf> {
+    input
+        .cache_dir
+        .clone()
+        .or_else(|| config.cache_dir.clone())
+        .or_else(Cache::default_dir)
 }
 
 /// Extraction and linking, the part of the pipeline every command shares.
@@ -868,6 +995,19 @@ fn run_checks(loaded: &mut Loaded, lock_file: Option<&Path>) -> Result<Checked, 
         None => None,
     };
     let lock_folder = lock_file.map(folder_of).unwrap_or_default();
+    if let (Some(locked), Some(path)) = (&locked, lock_file) {
+        let change = lock::RulesChange::between(&locked.rules, &loaded.locked_rules(&lock_folder));
+        if !change.missing.is_empty() {
+            return Err(Failure::Message(other_rules_message(path, &change)));
+        }
+        if !change.is_empty() {
+            loaded.warn(&format!(
+                "the rules differ from those that made {}: {}; its claims-lock findings may come from the rules, not the documents",
+                path.display(),
+                change.describe()
+            ));
+        }
+    }
     let current = locked.as_ref().map(|_| {
         Lock::from_run(
             &loaded.documents,
@@ -908,6 +1048,18 @@ fn run_checks(loaded: &mut Loaded, lock_file: Option<&Path>) -> Result<Checked, 
     })
 }
 
+/// A lock made with rule files this run does not load: its claims were linked otherwise, and
+/// comparing them would only list every claim of those rules as vanished.
+fn other_rules_message(path: &Path, change: &lock::RulesChange) -> String {
+    format!(
+        "{} was made with other rules ({}), so its claims cannot be compared with this run's; \
+         run with the rule files that made it (--rules FILE, or the config that names them), \
+         or run `claimlint lock` to lock the claims of these rules",
+        path.display(),
+        change.describe()
+    )
+}
+
 fn read_lock(path: &Path) -> Result<Lock, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Message(format!("cannot read lock {}: {e}", path.display())))?;
@@ -923,13 +1075,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
 
     if let Some(path) = args.baseline.clone().or_else(|| config.baseline.clone()) {
         let known = read_baseline(&path)?;
-        let new: Vec<rules::Finding> = {
+        let new = {
             let run = report_run(&loaded, &checked.claims, &checked.graph, &findings, false);
-            findings
-                .iter()
-                .filter(|f| !known.contains(&run.fingerprint(f)))
-                .cloned()
-                .collect()
+            not_in_baseline(&run, &known)
         };
         let hidden = findings.len() - new.len();
         findings = new;
@@ -1032,6 +1180,8 @@ fn report_run<'a>(
         findings,
         skipped: &loaded.skipped,
         explain_links,
+        config: loaded.config_name.as_deref(),
+        rule_files: &loaded.rule_names,
     }
 }
 
@@ -1045,7 +1195,36 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-fn read_baseline(path: &Path) -> Result<std::collections::HashSet<String>, Failure> {
+/// The findings of a run the baseline does not know. A known finding that new claims joined
+/// (a third figure in a known contradiction) is reported for those claims alone.
+fn not_in_baseline(run: &Run<'_>, known: &baseline::Known) -> Vec<rules::Finding> {
+    let mut new = Vec::new();
+    for finding in run.findings {
+        let values = run.identity_values(finding);
+        match known.judge(
+            &run.fingerprint(finding),
+            finding.rule,
+            finding.subject.as_deref(),
+            &values,
+        ) {
+            baseline::Novelty::Known => {}
+            baseline::Novelty::New => new.push(finding.clone()),
+            baseline::Novelty::Grown(added) => {
+                let mut grown = finding.clone();
+                grown.claims.retain(|&c| added.contains(&run.identity_value(c)));
+                grown.message = format!(
+                    "{}; new since the baseline: {} (the rest of this finding is known)",
+                    finding.message,
+                    added.join(", ")
+                );
+                new.push(grown);
+            }
+        }
+    }
+    new
+}
+
+fn read_baseline(path: &Path) -> Result<baseline::Known, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Message(format!("cannot read baseline {}: {e}", path.display())))?;
     Baseline::parse(&path.display().to_string(), &text).map_err(Failure::Message)
@@ -1066,6 +1245,7 @@ fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
                 rule: f.rule.to_owned(),
                 subject: f.subject.clone(),
                 message: f.message.clone(),
+                values: run.identity_values(f),
             })
             .collect(),
     );
@@ -1096,12 +1276,13 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
         .or_else(|| loaded.config.lock.clone())
         .unwrap_or_else(|| beside_config(&loaded.config, lock::FILE_NAME));
     let (claims, graph) = extract_and_link(&mut loaded);
-    let current = Lock::from_run(
+    let mut current = Lock::from_run(
         &loaded.documents,
         &claims,
         &graph,
         &loaded.paths_relative_to(&folder_of(&path)),
     );
+    current.rules = loaded.locked_rules(&folder_of(&path));
     let text = current.render();
     let io_failed = loaded.skipped.iter().any(|s| s.io_error);
     if !args.check {
@@ -1114,6 +1295,14 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
                 path.display(),
                 current.subjects.len()
             );
+        }
+        if current.subjects.is_empty() {
+            let with_value = claims.iter().filter(|c| c.value.is_some()).count();
+            loaded.warn(&format!(
+                "the lock is empty: no claim of the {} document(s) read ({with_value} claim(s) with a value) was linked to a subject, so `lock --check` and `check` can catch no change\n  = help: {}",
+                loaded.documents.len(),
+                "`check --explain-links` lists the claims left unlinked and why; a rule file's [[subject]] can name what the documents count"
+            ));
         }
         return Ok(if io_failed {
             ExitCode::from(2)
@@ -1131,6 +1320,10 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
     let existing = std::fs::read_to_string(&path)
         .map_err(|e| Failure::Message(format!("cannot read lock {}: {e}", path.display())))?;
     let locked = Lock::parse(&path.display().to_string(), &existing).map_err(|e| Failure::Rules(vec![e]))?;
+    let rules_change = lock::RulesChange::between(&locked.rules, &current.rules);
+    if !rules_change.missing.is_empty() {
+        return Err(Failure::Message(other_rules_message(&path, &rules_change)));
+    }
     let drift = lock::diff(&locked, &current);
     if drift.is_empty() && existing == text {
         if !loaded.quiet {
@@ -1146,6 +1339,12 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
         "error: {} is stale; run `claimlint lock` after reviewing:",
         path.display()
     );
+    if !rules_change.is_empty() {
+        eprintln!(
+            "  the rules differ from those that made the lock: {}",
+            rules_change.describe()
+        );
+    }
     for change in &drift {
         match change {
             lock::Drift::Changed { subject, old, new } => eprintln!(
@@ -1160,7 +1359,7 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
             }
         }
     }
-    if drift.is_empty() {
+    if drift.is_empty() && rules_change.is_empty() {
         eprintln!("  the claims are the same, but their words, dates or sources changed");
     }
     Ok(ExitCode::from(1))
@@ -1333,6 +1532,92 @@ fn init_command() -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `rules validate --against PATH`: reads the documents with the rule files (and the config
+/// found for them, as `check` would) and warns about each subject of the rule files that no
+/// claim matches.
+fn validate_against(files: &[PathBuf], against: &[PathBuf]) -> Result<(), Failure> {
+    let input = InputArgs {
+        paths: against.to_vec(),
+        config: None,
+        rule_files: files.to_vec(),
+        max_file_size: None,
+        max_claims: None,
+        lossy: false,
+        cache_dir: None,
+        no_cache: false,
+        verbose: false,
+        jobs: None,
+        quiet: false,
+        progress: ProgressChoice::Never,
+    };
+    let mut loaded = load(&input, false)?;
+    let (_claims, graph) = extract_and_link(&mut loaded);
+    let validated: Vec<PathBuf> = files.iter().map(|f| same_file_key(f)).collect();
+    let matched = |id: &str| graph.subjects.iter().any(|s| s.key == id && !s.claims.is_empty());
+    let places = against
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let warnings: Vec<RuleError> = loaded
+        .rules
+        .declared_at
+        .iter()
+        .filter(|(id, site)| validated.contains(&same_file_key(Path::new(&site.path))) && !matched(id))
+        .map(|(id, site)| RuleError {
+            message: format!(
+                "subject `{id}` matches no claim in {places} ({} document(s) read)",
+                loaded.documents.len()
+            ),
+            ..site.clone()
+        })
+        .collect();
+    print_rule_diagnostics(&warnings, Level::WARNING);
+    let declared = loaded
+        .rules
+        .declared_at
+        .iter()
+        .filter(|(_, site)| validated.contains(&same_file_key(Path::new(&site.path))))
+        .count();
+    println!(
+        "{} of {declared} subject(s) match claims in {places}",
+        declared - warnings.len()
+    );
+    Ok(())
+}
+
+/// A path to compare files by: the file itself when it can be resolved.
+fn same_file_key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The settings the built-in pack runs a rule with, read from the pack itself: what a run
+/// without rule files uses, and what a `[[check]]` that leaves a key out takes.
+fn built_in_defaults(rule: &rules::RuleMeta) -> Option<String> {
+    if !rules::BUILTIN.iter().any(|r| r.meta().name == rule.name) {
+        return None;
+    }
+    let pack = RuleSet::with_default_pack().ok()?;
+    let settings = pack.default_settings(rule);
+    let mut keys = vec![format!("severity = \"{}\"", settings.severity)];
+    if rule.docs.contains("`tolerance`") {
+        keys.push(format!(
+            "tolerance = \"{}\"",
+            rules::file::format_tolerance(settings.tolerance)
+        ));
+    }
+    if rule.docs.contains("`window`") {
+        keys.push(format!(
+            "window = \"{}\"",
+            rules::file::format_window(settings.window_days)
+        ));
+    }
+    Some(format!(
+        "The built-in pack runs this check on every subject with {}. A [[check]] of a rule file\nthat leaves one of these keys out takes the same value.",
+        keys.join(", ")
+    ))
+}
+
 fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
     match command {
         RulesCommand::List => {
@@ -1358,11 +1643,21 @@ fn rules_command(command: &RulesCommand) -> Result<ExitCode, Failure> {
             for line in found.docs.lines() {
                 println!("{}", line.strip_prefix(' ').unwrap_or(line));
             }
+            if let Some(defaults) = built_in_defaults(found) {
+                println!("\n## Defaults\n{defaults}");
+            }
             Ok(ExitCode::SUCCESS)
         }
-        RulesCommand::Validate { files } => {
+        RulesCommand::Keys => {
+            print!("{}", rules::file::KEYS_REFERENCE);
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCommand::Validate { files, against } => {
             load_rules(files)?;
             println!("{} rule file(s) valid", files.len());
+            if !against.is_empty() {
+                validate_against(files, against)?;
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

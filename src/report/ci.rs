@@ -146,8 +146,9 @@ pub(super) fn xml(text: &str) -> String {
     out
 }
 
-/// JUnit XML: one test case per subject and per title checked; a finding is a failure of its
-/// subject's case.
+/// JUnit XML: one test case per subject and per title checked; the findings of a subject are
+/// one failure of its case (most consumers read one failure per case). A run with no subject
+/// has one passing case per document read, so a clean run never reports zero tests.
 pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     let mut cases: BTreeMap<String, Vec<&Finding>> = BTreeMap::new();
     for subject in run.graph.subjects.iter().filter(|s| !s.claims.is_empty()) {
@@ -159,6 +160,12 @@ pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     for finding in run.findings {
         let key = finding.subject.clone().unwrap_or_else(|| finding.rule.to_owned());
         cases.entry(key).or_default().push(finding);
+    }
+    if cases.is_empty() {
+        for document in run.documents {
+            let path = document.file.path.strip_prefix("./").unwrap_or(&document.file.path);
+            cases.entry(format!("document/{path}")).or_default();
+        }
     }
     let failures = cases.values().filter(|f| !f.is_empty()).count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -179,22 +186,41 @@ pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
             continue;
         }
         writeln!(out, r#"    <testcase classname="claimlint" name="{name}">"#)?;
+        let mut rules: Vec<&str> = Vec::new();
         for finding in findings {
-            let mut body = String::new();
+            if !rules.contains(&finding.rule) {
+                rules.push(finding.rule);
+            }
+        }
+        let message = match findings.len() {
+            1 => findings[0].message.clone(),
+            n => format!("{n} findings: {}", findings[0].message),
+        };
+        let mut body = String::new();
+        for (i, finding) in findings.iter().enumerate() {
+            if findings.len() > 1 {
+                let _ = writeln!(
+                    body,
+                    "{}{}: {}",
+                    if i > 0 { "\n" } else { "" },
+                    finding.rule,
+                    finding.message
+                );
+            }
             for at in run.places(finding) {
                 let _ = writeln!(body, "{}:{}:{}: “{}”", at.path, at.line, at.column, at.text);
             }
             if let Some(timeline) = &finding.timeline {
                 let _ = writeln!(body, "timeline: {timeline}");
             }
-            writeln!(
-                out,
-                r#"      <failure type="{}" message="{}">{}</failure>"#,
-                finding.rule,
-                xml(&finding.message),
-                xml(&body)
-            )?;
         }
+        writeln!(
+            out,
+            r#"      <failure type="{}" message="{}">{}</failure>"#,
+            xml(&rules.join(" ")),
+            xml(&message),
+            xml(&body)
+        )?;
         writeln!(out, "    </testcase>")?;
     }
     writeln!(out, "  </testsuite>")?;

@@ -63,6 +63,10 @@ pub struct Run<'a> {
     pub skipped: &'a [Skipped],
     /// Say for each quoted claim why it was linked (`check --explain-links`).
     pub explain_links: bool,
+    /// The config file the run read, if any.
+    pub config: Option<&'a str>,
+    /// The rule files the run loaded after the built-in pack.
+    pub rule_files: &'a [String],
 }
 
 impl Run<'_> {
@@ -156,21 +160,7 @@ impl Run<'_> {
     /// A finding's identity: its rule, subject and the values it quotes, never line numbers or
     /// offsets, so it survives edits that only move text. Sixteen hex digits.
     pub fn fingerprint(&self, finding: &Finding) -> String {
-        let mut values: Vec<String> = finding
-            .claims
-            .iter()
-            .map(|&c| {
-                let claim = &self.claims[c];
-                match (&claim.value, &claim.role) {
-                    (Some(value), _) => describe(value),
-                    (None, Some(role)) => role.person.clone(),
-                    (None, None) => self.location(c).text.to_owned(),
-                }
-            })
-            .chain(finding.site.iter().map(|site| site.text.clone()))
-            .collect();
-        values.sort_unstable();
-        values.dedup();
+        let values = self.identity_values(finding);
         let identity = format!(
             "{}\u{1f}{}\u{1f}{}",
             finding.rule,
@@ -182,6 +172,33 @@ impl Run<'_> {
             (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
         });
         format!("{hash:016x}")
+    }
+}
+
+impl Run<'_> {
+    /// What a claim says, as a finding's identity counts it: its value, the person holding a
+    /// role, or its words.
+    pub fn identity_value(&self, claim: usize) -> String {
+        let found = &self.claims[claim];
+        match (&found.value, &found.role) {
+            (Some(value), _) => describe(value),
+            (None, Some(role)) => role.person.clone(),
+            (None, None) => self.location(claim).text.to_owned(),
+        }
+    }
+
+    /// The values a finding quotes, sorted and each once: with its rule and subject, what
+    /// the finding is ([`Run::fingerprint`]).
+    pub fn identity_values(&self, finding: &Finding) -> Vec<String> {
+        let mut values: Vec<String> = finding
+            .claims
+            .iter()
+            .map(|&c| self.identity_value(c))
+            .chain(finding.site.iter().map(|site| site.text.clone()))
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        values
     }
 }
 

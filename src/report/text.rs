@@ -54,6 +54,17 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) 
         plural(linkage.subjects, "subject"),
         linkage.numeric - linkage.linked,
     )?;
+    // Which settings made this report: a stray config or rule file must not go unseen.
+    writeln!(
+        out,
+        "config: {}; rules: {}",
+        run.config.unwrap_or("none"),
+        ["built-in"]
+            .into_iter()
+            .chain(run.rule_files.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
     if run.explain_links {
         for index in run.unlinked().take(UNLINKED_LISTED) {
             let claim = &run.claims[index];

@@ -24,7 +24,7 @@ use std::ops::Range;
 use crate::extract::{Claim, ClaimKind, Gazetteer, TimeSource};
 
 pub use names::{NameMention, SpellingGroup, document_names, is_spelling_of, spelling_groups};
-pub use vocabulary::{Amount, Measure, Vocabulary};
+pub use vocabulary::{Amount, MEASURES, Measure, Vocabulary};
 
 /// What one numeric claim is about, as its sentence says it.
 #[derive(Debug, Clone, PartialEq, Eq)]

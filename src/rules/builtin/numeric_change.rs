@@ -23,7 +23,7 @@ declare_rule! {
     /// timeline: `fewer than 20 (2018-02-13) → 500 (2020-01-09)`.
     ///
     /// ## Options
-    /// `tolerance` (default `"0%"`): relative widening of approximate values ("about 500",
+    /// `tolerance` (default `"10%"`): relative widening of approximate values ("about 500",
     /// "several hundred") before comparing; exact values are compared as written.
     /// `window` (default `"14d"`): facts closer than this are not a change (they are checked
     /// by `numeric-contradiction`). A running total such as a death toll or a download count

@@ -30,7 +30,7 @@ declare_rule! {
     /// `500` and `fewer than 100` do not overlap and are 11 days apart.
     ///
     /// ## Options
-    /// `tolerance` (default `"0%"`): relative widening of approximate values ("about 500",
+    /// `tolerance` (default `"10%"`): relative widening of approximate values ("about 500",
     /// "several hundred") before comparing; exact values are compared as written.
     /// `window` (default `"14d"`): how far apart two dates may be and still be compared.
     pub NumericContradiction { name: "numeric-contradiction", severity: Error }
