@@ -8,6 +8,8 @@ mod cache;
 mod claims_input;
 /// Exit codes, formats and error handling of the command line.
 mod cli;
+/// Hostile file names and metadata, escaped for each format they land in.
+mod escaping;
 /// `claimlint check` on the example corpus, pinned as snapshots.
 mod example_corpus;
 /// Extraction on sentences shaped like the seed articles.

@@ -27,6 +27,7 @@ use crate::extract::{self, Claim, Gazetteer};
 use crate::link;
 use crate::lock::{self, Lock};
 use crate::records;
+use crate::report::escape::visible;
 use crate::report::{self, Run};
 use crate::rules::{self, LockContext, RuleContext, RuleError, RuleSet, Severity, suppress};
 use crate::source::SourceFile;
@@ -329,7 +330,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(Failure::Message(message)) if message.contains("Broken pipe") => ExitCode::SUCCESS,
         Err(Failure::Message(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", visible(&message));
             ExitCode::from(2)
         }
         Err(Failure::Rules(errors)) => {
@@ -350,10 +351,10 @@ fn print_rule_diagnostics(diagnostics: &[RuleError], level: Level<'_>) {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     for error in diagnostics {
         let end = error.underline.end.max(error.underline.start);
-        let group = Group::with_title(level.clone().primary_title(error.message.as_str())).element(
+        let group = Group::with_title(level.clone().primary_title(visible(&error.message))).element(
             Snippet::source(error.source_line.as_str())
                 .line_start(error.line)
-                .path(error.path.as_str())
+                .path(visible(&error.path))
                 .annotation(AnnotationKind::Primary.span(error.underline.start..end)),
         );
         eprintln!("{}", renderer.render(&[group]));
@@ -511,7 +512,8 @@ impl Loaded {
 
     fn warn(&self, message: &str) {
         if !self.quiet {
-            eprintln!("warning: {message}");
+            // Warnings name documents: a newline or ESC in a name is shown, never acted on.
+            eprintln!("warning: {}", visible(message));
         }
     }
 }
@@ -717,7 +719,7 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
     for skip in &loaded.skipped {
         // An I/O failure fails the run, so it is said even with --quiet.
         if skip.io_error {
-            eprintln!("error: {}: {}", skip.path, skip.reason);
+            eprintln!("error: {}: {}", visible(&skip.path), visible(&skip.reason));
         } else {
             loaded.warn(&format!("skipped {}: {}", skip.path, skip.reason));
         }
@@ -796,7 +798,7 @@ fn open_cache(
             if !input.quiet {
                 eprintln!(
                     "warning: cannot use the cache in {}: {}; every document is extracted",
-                    dir.display(),
+                    visible(&dir.display().to_string()),
                     documents::io_reason(&e)
                 );
             }
@@ -1079,7 +1081,7 @@ fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
     atomic::write(&path, text.as_bytes())
         .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
     if !loaded.quiet {
-        eprintln!("wrote {} with {count} finding(s)", path.display());
+        eprintln!("wrote {} with {count} finding(s)", visible(&path.display().to_string()));
     }
     Ok(if loaded.skipped.iter().any(|s| s.io_error) {
         ExitCode::from(2)
@@ -1111,7 +1113,7 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
             let count: usize = current.subjects.values().map(Vec::len).sum();
             eprintln!(
                 "wrote {} with {count} claim(s) about {} subject(s)",
-                path.display(),
+                visible(&path.display().to_string()),
                 current.subjects.len()
             );
         }
@@ -1147,18 +1149,20 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
         path.display()
     );
     for change in &drift {
-        match change {
-            lock::Drift::Changed { subject, old, new } => eprintln!(
+        // Subjects and paths come from the documents.
+        let line = match change {
+            lock::Drift::Changed { subject, old, new } => format!(
                 "  changed   {subject}: {} → {} ({} → {})",
                 old.value, new.value, old.path, new.path
             ),
             lock::Drift::Appeared { subject, new } => {
-                eprintln!("  appeared  {subject}: {} ({})", new.value, new.path)
+                format!("  appeared  {subject}: {} ({})", new.value, new.path)
             }
             lock::Drift::Vanished { subject, old } => {
-                eprintln!("  vanished  {subject}: {} ({})", old.value, old.path)
+                format!("  vanished  {subject}: {} ({})", old.value, old.path)
             }
-        }
+        };
+        eprintln!("{}", visible(&line));
     }
     if drift.is_empty() {
         eprintln!("  the claims are the same, but their words, dates or sources changed");

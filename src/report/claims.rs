@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::escape::visible;
 use crate::documents::Document;
 use crate::extract::{Claim, ClaimKind, Modality, TimeSource, UnitClass};
 use crate::link::ClaimGraph;
@@ -155,7 +156,8 @@ pub fn write_claims_json(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Re
     out.write_all(b"\n")
 }
 
-/// `file:line:col  kind  value unit  "text"  → subject`, one claim per line.
+/// `file:line:col  kind  value unit  "text"  → subject`, one claim per line. The path and the
+/// words taken from the document are shown with their control characters escaped.
 pub fn write_claims_text(out: &mut dyn Write, records: impl IntoIterator<Item = ClaimRecord>) -> io::Result<()> {
     for r in records {
         let r = &r;
@@ -171,19 +173,19 @@ pub fn write_claims_text(out: &mut dyn Write, records: impl IntoIterator<Item = 
                 format!("[{}, {}]", n(&v.low), n(&v.high))
             }
         });
-        write!(out, "{}:{}:{}\t{kind}", r.file, r.line, r.column)?;
+        write!(out, "{}:{}:{}\t{kind}", visible(&r.file), r.line, r.column)?;
         if let Some(value) = value {
             write!(out, "\t{value}")?;
         }
         if let Some(unit) = &r.unit {
-            write!(out, " {unit}")?;
+            write!(out, " {}", visible(unit))?;
         }
         if let Some(role) = &r.role {
-            write!(out, "\t{} = {}", role.title, role.person)?;
+            write!(out, "\t{} = {}", visible(&role.title), visible(&role.person))?;
         }
         write!(out, "\t{:?}", r.text)?;
         if let Some(subject) = &r.subject {
-            write!(out, "\t→ {subject}")?;
+            write!(out, "\t→ {}", visible(subject))?;
         }
         writeln!(out)?;
     }

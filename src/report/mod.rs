@@ -9,6 +9,7 @@
 
 mod ci;
 mod claims;
+pub mod escape;
 mod graph;
 mod html;
 mod json;
