@@ -25,6 +25,8 @@ mod hostile_input;
 /// `check --format html`: the report page, its charts, and a real browser rendering it;
 /// `graph --format svg`.
 mod html_report;
+/// What a run reads: UTF-16 and the size limit.
+mod inputs;
 /// Entity, owner and role forms linked without a rule file, and the near misses kept apart.
 mod linking;
 /// Markdown and HTML documents: prose only, located in the original file.

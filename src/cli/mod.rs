@@ -459,8 +459,8 @@ impl Stage<'_> {
         let bytes = documents::read_bytes(path, self.options)?;
         let key = self.cache.map(|cache| (cache, cache.key(&name, manifest, &bytes)));
         if let Some((known, claims)) = key.and_then(|(cache, key)| cache.get(key)) {
-            let (text, invalid_utf8_at) = documents::decode_text(&name, bytes, self.options.lossy)?;
-            let mut document = documents::known(name, text, invalid_utf8_at, known);
+            let decoded = documents::decode_text(&name, bytes, self.options.lossy)?;
+            let mut document = documents::known(name, decoded, known);
             keep_what_later_stages_read(&mut document, &claims);
             return Ok(ReadFile {
                 document,
@@ -711,8 +711,9 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
     for document in &loaded.documents {
         if let Some(at) = document.invalid_utf8_at {
             loaded.warn(&format!(
-                "{}: not valid UTF-8 (at byte {at}); read with U+FFFD in place of the invalid bytes",
-                document.file.path
+                "{}: not valid {} (at byte {at}); read with U+FFFD in place of the invalid bytes",
+                document.file.path,
+                if document.file.is_utf16() { "UTF-16" } else { "UTF-8" }
             ));
         }
     }

@@ -101,8 +101,9 @@ pub fn claim_record(documents: &[Document], claims: &[Claim], graph: Option<&Cla
         file: doc.file.path.clone(),
         line,
         column,
-        start: claim.span.start,
-        end: claim.span.end,
+        // Offsets into the file itself, also when it is UTF-16 and the text its decoding.
+        start: doc.file.file_offset(claim.span.start),
+        end: doc.file.file_offset(claim.span.end),
         text: doc.file.slice(claim.span.clone()).to_owned(),
         kind: claim.kind,
         value: claim.value.map(|v| ValueRecord {
