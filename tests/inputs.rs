@@ -1,5 +1,5 @@
-//! What a run reads: UTF-16 with a byte-order mark is text, and a size limit of zero is
-//! refused.
+//! What a run reads: UTF-16 with a byte-order mark is text, a size limit of zero is refused,
+//! and extraction stops soon after the claims limit.
 
 use std::fs;
 use std::path::Path;
@@ -150,4 +150,28 @@ fn utf16_with_a_byte_order_mark_is_read_with_positions_in_the_file() {
         "{}",
         stdout(&lossy)
     );
+}
+
+#[test]
+fn extraction_stopped_at_the_limit_keeps_the_same_first_claims() {
+    use claimlint::documents;
+    use claimlint::extract::{self, Gazetteer};
+    use claimlint::rules::RuleSet;
+    let rules = RuleSet::with_default_pack().unwrap();
+    let gazetteer = Gazetteer::new(rules.entities, &rules.nouns);
+    let text = "In 2019 the mission had 500 trainers, 30 allies and 12 bases. ".repeat(50);
+    for name in ["t.txt", "t.md"] {
+        let doc = documents::parse(name.into(), text.clone().into_bytes(), None).unwrap();
+        let all = extract::extract(0, &doc, &gazetteer);
+        for limit in [0, 1, 7, 60] {
+            let some = extract::extract_at_most(0, &doc, &gazetteer, limit);
+            assert!(
+                some.len() > limit && some.len() < all.len(),
+                "{name} {limit}: {}",
+                some.len()
+            );
+            let spans = |claims: &[extract::Claim]| claims[..limit].iter().map(|c| c.span.clone()).collect::<Vec<_>>();
+            assert_eq!(spans(&some), spans(&all), "{name} {limit}");
+        }
+    }
 }
