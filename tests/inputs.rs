@@ -1,9 +1,12 @@
-//! What a run reads: UTF-16 with a byte-order mark is text, a size limit of zero is refused,
-//! and extraction stops soon after the claims limit.
+//! What a run reads: a run that read nothing it was asked to read fails, a path that does not
+//! exist fails before any report, standard input is a document (bounded like a file, with the
+//! claims limit), UTF-16 with a byte-order mark is text, and `extract --stream` prints each
+//! document as it is read.
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
-use std::process::Output;
+use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -12,6 +15,189 @@ use crate::common::{run_in, scratch, stderr, stdout};
 /// The lines of stderr.
 fn stderr_lines(output: &Output) -> Vec<String> {
     stderr(output).lines().map(str::to_owned).collect()
+}
+
+/// Runs claimlint in `dir` with `input` on standard input.
+fn run_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("user-cache"),
+        )
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the claimlint binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // A run that stops reading early closes the pipe: the writer's error is no failure.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn story(date: &str, source: &str, allies: u32) -> String {
+    format!("---\ndate: {date}\nsource: {source}\n---\n\nNATO has {allies} allies.\n")
+}
+
+#[test]
+fn a_run_where_every_file_is_skipped_fails_and_says_so_even_quiet() {
+    let dir = scratch("inputs-all-skipped");
+    fs::write(dir.join("binary.txt"), [b'a', 0, b'b']).unwrap();
+    fs::write(dir.join("latin1.txt"), b"caf\xe9 with 20 people\n").unwrap();
+    fs::write(dir.join("big.txt"), "NATO has 30 allies. ".repeat(100)).unwrap();
+    for quiet in [false, true] {
+        let mut args = vec!["check", ".", "--max-file-size", "1K", "--no-cache"];
+        if quiet {
+            args.push("-q");
+        }
+        let output = run_in(&dir, &args);
+        assert_eq!(output.status.code(), Some(2), "quiet {quiet}: {}", stderr(&output));
+        assert_eq!(stdout(&output), "", "no report when nothing was read");
+        assert_eq!(
+            stderr_lines(&output),
+            [
+                "warning: skipped ./big.txt: 2 KiB is over the 1 KiB limit (raise it with --max-file-size)",
+                "warning: skipped ./binary.txt: binary file (contains NUL bytes)",
+                "warning: skipped ./latin1.txt: not valid UTF-8 (at byte 3); use --lossy to read it anyway",
+                "error: no document was read: all 3 files were skipped (see above)",
+            ],
+            "quiet {quiet}"
+        );
+    }
+    // Every command that reads documents fails alike.
+    for command in ["extract", "graph", "lock", "baseline"] {
+        let output = run_in(&dir, &[command, ".", "--max-file-size", "1K", "-q", "--no-cache"]);
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        assert!(stderr(&output).ends_with("error: no document was read: all 3 files were skipped (see above)\n"));
+    }
+    assert!(!dir.join("claimlint.lock").exists() && !dir.join("claimlint-baseline.json").exists());
+    // One file read is a run.
+    fs::write(dir.join("good.txt"), "NATO has 30 allies.\n").unwrap();
+    let output = run_in(&dir, &["check", ".", "--max-file-size", "1K", "-q", "--no-cache"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn a_folder_with_no_document_is_an_error() {
+    let dir = scratch("inputs-empty-folder");
+    fs::create_dir(dir.join("docs")).unwrap();
+    fs::write(dir.join("docs/notes.csv"), "a,b\n").unwrap();
+    let output = run_in(&dir, &["check", "docs", "-q"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(
+        stderr_lines(&output),
+        ["error: no document was read: docs holds no .txt, .md or .html file"]
+    );
+}
+
+#[test]
+fn a_path_that_does_not_exist_fails_before_any_report() {
+    let dir = scratch("inputs-missing");
+    fs::write(dir.join("a.md"), story("2020-02-12", "AP", 30)).unwrap();
+    for args in [&["check", "missing.md"][..], &["check", "a.md", "missing.md", "gone"]] {
+        let output = run_in(&dir, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&output), "", "{args:?}: no report");
+        let missing: Vec<String> = args[1..]
+            .iter()
+            .filter(|a| **a != "a.md")
+            .map(|a| format!("error: {a}: no such file or directory"))
+            .collect();
+        assert_eq!(stderr_lines(&output), missing, "{args:?}");
+    }
+    // A missing path in the config fails alike.
+    fs::write(dir.join("claimlint.toml"), "paths = [\"a.md\", \"nowhere\"]\n").unwrap();
+    let output = run_in(&dir, &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr_lines(&output), ["error: nowhere: no such file or directory"]);
+}
+
+#[test]
+fn check_reads_standard_input_as_a_document_named_stdin() {
+    let dir = scratch("inputs-check-stdin");
+    fs::write(dir.join("b.md"), story("2020-02-12", "Reuters", 29)).unwrap();
+    let piped = story("2020-02-12", "AP", 30);
+    let output = run_with_stdin(&dir, &["check", "-", "b.md", "--no-cache"], piped.as_bytes());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let report = stdout(&output);
+    assert!(
+        report.contains("contradicting values for member countries of NATO"),
+        "{report}"
+    );
+    assert!(report.contains(" --> <stdin>:6:10"), "{report}");
+    assert!(report.contains("in 2 documents, 2 claims"), "{report}");
+
+    let alone = run_with_stdin(&dir, &["check", "-", "--format", "json"], piped.as_bytes());
+    assert_eq!(alone.status.code(), Some(0), "{}", stderr(&alone));
+    let json: Value = serde_json::from_str(&stdout(&alone)).unwrap();
+    assert_eq!(json["summary"]["documents"], 1, "{json}");
+    assert_eq!(json["summary"]["claims"], 1, "{json}");
+
+    // Nothing on standard input is nothing read.
+    let empty = run_with_stdin(&dir, &["check", "-"], b"");
+    assert_eq!(empty.status.code(), Some(2));
+    assert_eq!(
+        stderr_lines(&empty),
+        [
+            "warning: skipped <stdin>: empty file",
+            "error: no document was read: the only file was skipped (see above)",
+        ]
+    );
+    // The commands that write files from a set do not read it.
+    let lock = run_with_stdin(&dir, &["lock", "-"], piped.as_bytes());
+    assert_eq!(lock.status.code(), Some(2));
+    assert_eq!(
+        stderr_lines(&lock),
+        ["error: this command does not read standard input (`-`); name files or folders"]
+    );
+}
+
+#[test]
+fn standard_input_is_bounded_like_a_file_and_keeps_the_claims_limit() {
+    let dir = scratch("inputs-stdin-limits");
+    let text = "The mission has 500 trainers. ".repeat(300);
+    let over = run_with_stdin(&dir, &["extract", "-", "--max-file-size", "1K"], text.as_bytes());
+    assert_eq!(over.status.code(), Some(2));
+    assert_eq!(stdout(&over), "");
+    assert_eq!(
+        stderr_lines(&over),
+        [
+            "warning: skipped -: more than the 1 KiB limit (raise it with --max-file-size)",
+            "error: no document was read: the only file was skipped (see above)",
+        ]
+    );
+    for stream in [false, true] {
+        let mut args = vec!["extract", "-", "--max-claims", "10", "--format", "text"];
+        if stream {
+            args.push("--stream");
+        }
+        let limited = run_with_stdin(&dir, &args, text.as_bytes());
+        assert_eq!(limited.status.code(), Some(0), "{}", stderr(&limited));
+        assert_eq!(stdout(&limited).lines().count(), 10, "stream {stream}");
+        assert!(stdout(&limited).starts_with("-:1:17\t"), "{}", stdout(&limited));
+        assert_eq!(
+            stderr_lines(&limited),
+            [
+                "warning: -: more than 10 claims; the rest of the document is not checked (raise the limit with --max-claims)"
+            ]
+        );
+    }
+    let checked = run_with_stdin(
+        &dir,
+        &["check", "-", "--max-claims", "10", "--format", "json"],
+        text.as_bytes(),
+    );
+    let json: Value = serde_json::from_str(&stdout(&checked)).unwrap();
+    assert_eq!(json["summary"]["claims"], 10, "{json}");
 }
 
 #[test]
@@ -150,6 +336,36 @@ fn utf16_with_a_byte_order_mark_is_read_with_positions_in_the_file() {
         "{}",
         stdout(&lossy)
     );
+}
+
+#[test]
+fn extract_stream_prints_what_extract_prints_a_document_at_a_time() {
+    let dir = scratch("inputs-stream");
+    for (name, allies) in [("a.md", 30), ("b.md", 29), ("c.md", 28)] {
+        fs::write(dir.join(name), story("2020-02-12", "AP", allies)).unwrap();
+    }
+    fs::write(dir.join("empty.md"), "").unwrap();
+    fs::write(dir.join("none.md"), "No numbers here.\n").unwrap();
+    let many = "The shelf holds 7 jars. ".repeat(3000);
+    fs::write(dir.join("z.txt"), &many).unwrap();
+    for format in ["jsonl", "json", "text"] {
+        let whole = run_in(&dir, &["extract", ".", "--format", format, "--no-cache"]);
+        let streamed = run_in(&dir, &["extract", ".", "--format", format, "--no-cache", "--stream"]);
+        assert_eq!(streamed.status.code(), Some(0), "{}", stderr(&streamed));
+        assert_eq!(stderr(&streamed), stderr(&whole), "{format}");
+        assert_eq!(stderr_lines(&streamed), ["warning: skipped ./empty.md: empty file"]);
+        // Each document alone links its claims as the set does here.
+        assert_eq!(stdout(&streamed), stdout(&whole), "{format}");
+        // One document is the same either way, whatever it holds.
+        for name in ["z.txt", "none.md"] {
+            let one = run_in(&dir, &["extract", name, "--format", format, "--no-cache"]);
+            let one_streamed = run_in(&dir, &["extract", name, "--format", format, "--no-cache", "--stream"]);
+            assert_eq!(stdout(&one_streamed), stdout(&one), "{format} {name}");
+        }
+    }
+    let none = run_in(&dir, &["extract", "empty.md", "--format", "json", "--stream"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert_eq!(stdout(&none), "");
 }
 
 #[test]

@@ -25,7 +25,8 @@ mod hostile_input;
 /// `check --format html`: the report page, its charts, and a real browser rendering it;
 /// `graph --format svg`.
 mod html_report;
-/// What a run reads: UTF-16 and the size limit.
+/// What a run reads: standard input, missing paths, runs that read nothing, UTF-16, and
+/// `extract --stream`.
 mod inputs;
 /// Entity, owner and role forms linked without a rule file, and the near misses kept apart.
 mod linking;

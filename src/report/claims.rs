@@ -157,6 +157,29 @@ pub fn write_claims_json(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Re
     out.write_all(b"\n")
 }
 
+/// The records as [`write_claims_json`] prints them inside its list, separated by commas,
+/// without the list: for output written a document at a time.
+pub fn write_claims_json_items(out: &mut dyn Write, records: impl IntoIterator<Item = ClaimRecord>) -> io::Result<()> {
+    let mut item = Vec::with_capacity(2048);
+    for (index, record) in records.into_iter().enumerate() {
+        if index > 0 {
+            out.write_all(b",\n")?;
+        }
+        item.clear();
+        // Through a JSON value, as `write_claims_json` goes, so the keys come in the same order.
+        serde_json::to_writer_pretty(&mut item, &serde_json::to_value(&record)?)?;
+        // Each line sits two levels in; a JSON string holds no raw line break.
+        for (line_index, line) in item.split(|&b| b == b'\n').enumerate() {
+            if line_index > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"    ")?;
+            out.write_all(line)?;
+        }
+    }
+    Ok(())
+}
+
 /// `file:line:col  kind  value unit  "text"  → subject`, one claim per line. The path and the
 /// words taken from the document are shown with their control characters escaped.
 pub fn write_claims_text(out: &mut dyn Write, records: impl IntoIterator<Item = ClaimRecord>) -> io::Result<()> {
