@@ -11,7 +11,7 @@ use std::ops::Range;
 /// A file's text with an index of its line starts.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    /// The path as the user gave it (or `-` for standard input).
+    /// The path as the user gave it (for standard input, `<stdin>`, or `-` in `extract`).
     pub path: String,
     /// The whole text, until [`SourceFile::compact`] keeps only some lines of it.
     pub text: String,
