@@ -2,14 +2,16 @@
 //!
 //! Every location claimlint reports is a byte range into the *original* file. This module maps
 //! those ranges back to 1-based line and column numbers (columns count Unicode scalar values, as
-//! the JSONL spec and SARIF's default `charColumn` do). It does no I/O.
+//! the JSONL spec and SARIF's default `charColumn` do). A UTF-16 file is read as its UTF-8
+//! decoding: lines and columns are the same in both, and [`SourceFile::file_offset`] turns an
+//! offset into the decoding back into one into the file. It does no I/O.
 
 use std::ops::Range;
 
 /// A file's text with an index of its line starts.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    /// The path as the user gave it (or `-` for standard input).
+    /// The path as the user gave it (for standard input, `<stdin>`, or `-` in `extract`).
     pub path: String,
     /// The whole text, until [`SourceFile::compact`] keeps only some lines of it.
     pub text: String,
@@ -21,6 +23,8 @@ pub struct SourceFile {
     column_marks: Vec<(usize, Vec<usize>)>,
     /// After compacting: the text's length and the lines kept, by offset.
     kept: Option<Kept>,
+    /// For a file decoded from UTF-16: the UTF-16 code units before each line's start.
+    utf16_line_starts: Option<Vec<usize>>,
 }
 
 /// How far apart, in bytes, the column marks of a long line are.
@@ -29,6 +33,19 @@ const COLUMN_MARK_EVERY: usize = 4096;
 /// How many characters start in `bytes` (every byte but UTF-8 continuation bytes).
 fn char_starts(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// How many UTF-16 code units the UTF-8 `bytes` take: one per character, two for one beyond
+/// the Basic Multilingual Plane (a four-byte UTF-8 sequence).
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0xbf => 0,
+            0xf0..=0xff => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// The lines of a compacted file that later stages read, each with its offset in the file.
@@ -69,7 +86,49 @@ impl SourceFile {
             line_starts,
             column_marks,
             kept: None,
+            utf16_line_starts: None,
         }
+    }
+
+    /// The text of a file that was written in UTF-16 and decoded: [`file_offset`](Self::file_offset)
+    /// then maps offsets back into the UTF-16 file.
+    pub fn new_utf16(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut file = Self::new(path, text);
+        let bytes = file.text.as_bytes();
+        let mut before = 0;
+        let mut starts = Vec::with_capacity(file.line_starts.len());
+        let mut previous = 0;
+        for &start in &file.line_starts {
+            before += utf16_units(&bytes[previous..start]);
+            starts.push(before);
+            previous = start;
+        }
+        file.utf16_line_starts = Some(starts);
+        file
+    }
+
+    /// The byte offset in the original file of byte `offset` of the text: the same offset,
+    /// but for a file decoded from UTF-16, where it counts that file's two-byte code units.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let Some(units) = &self.utf16_line_starts else {
+            return offset;
+        };
+        let offset = offset.min(self.len());
+        let index = self.line_index(offset);
+        let start = self.line_starts[index];
+        let before = self.bytes(start..offset);
+        let in_line = if before.len() == offset - start {
+            utf16_units(before)
+        } else {
+            // A line compacted away: no stage reports a position there.
+            offset - start
+        };
+        2 * (units[index] + in_line)
+    }
+
+    /// Whether the file was written in UTF-16 (and the text is its decoding).
+    pub fn is_utf16(&self) -> bool {
+        self.utf16_line_starts.is_some()
     }
 
     /// The length of the file's text in bytes.
@@ -222,6 +281,19 @@ impl SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_of_a_utf16_file_count_its_code_units() {
+        // U+FEFF, then “é” (one unit) and “𝄞” (two units) before the number.
+        let text = "\u{feff}é𝄞\nab 20 people";
+        let file = SourceFile::new_utf16("w.txt", text);
+        let at = text.find("20").unwrap();
+        assert_eq!(file.line_col(at), (2, 4));
+        // BOM, é, 𝄞 (2), newline, a, b, space: 8 units before “20”.
+        assert_eq!(file.file_offset(at), 16);
+        assert_eq!(file.file_offset(text.find('é').unwrap()), 2);
+        assert_eq!(SourceFile::new("u.txt", text).file_offset(at), at);
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

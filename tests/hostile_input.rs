@@ -85,20 +85,25 @@ fn a_file_over_the_size_limit_is_skipped_and_the_limit_can_be_raised() {
     // 200 MiB on one line: no line break anywhere.
     let line = "The mission has 500 trainers and 30 allies ".repeat(200 * 1024 * 1024 / 43 + 1);
     fs::write(dir.join("huge.txt"), &line.as_bytes()[..200 * 1024 * 1024]).unwrap();
+    // The only file skipped: nothing was read, which fails the run.
     let output = run_in(&dir, &["extract", "huge.txt"]);
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr_lines(&output),
-        ["warning: skipped huge.txt: 200 MiB is over the 32 MiB limit (raise it with --max-file-size)"]
+        [
+            "warning: skipped huge.txt: 200 MiB is over the 32 MiB limit (raise it with --max-file-size)",
+            "error: no document was read: the only file was skipped (see above)",
+        ]
     );
     fs::remove_file(dir.join("huge.txt")).unwrap();
 
     // One line of 1 MiB reads in one pass once the limit allows it.
     fs::write(dir.join("long.txt"), &line.as_bytes()[..1024 * 1024]).unwrap();
     let small_limit = run_in(&dir, &["extract", "long.txt", "--max-file-size", "512K"]);
+    assert_eq!(small_limit.status.code(), Some(2));
     assert_eq!(
-        stderr_lines(&small_limit),
-        ["warning: skipped long.txt: 1 MiB is over the 512 KiB limit (raise it with --max-file-size)"]
+        stderr_lines(&small_limit)[0],
+        "warning: skipped long.txt: 1 MiB is over the 512 KiB limit (raise it with --max-file-size)"
     );
     let read = run_in(
         &dir,

@@ -8,6 +8,8 @@ mod cache;
 mod claims_input;
 /// Exit codes, formats and error handling of the command line.
 mod cli;
+/// Hostile file names and metadata, escaped for each format they land in.
+mod escaping;
 /// `claimlint check` on the example corpus, pinned as snapshots.
 mod example_corpus;
 /// Extraction on sentences shaped like the seed articles.
@@ -23,6 +25,9 @@ mod hostile_input;
 /// `check --format html`: the report page, its charts, and a real browser rendering it;
 /// `graph --format svg`.
 mod html_report;
+/// What a run reads: standard input, missing paths, runs that read nothing, UTF-16, and
+/// `extract --stream`.
+mod inputs;
 /// Entity, owner and role forms linked without a rule file, and the near misses kept apart.
 mod linking;
 /// Markdown and HTML documents: prose only, located in the original file.

@@ -192,6 +192,13 @@ impl Config {
         let max_file_size = raw.max_file_size.and_then(|size| {
             let span = size.span();
             match size.into_inner() {
+                Size::Bytes(0) => {
+                    errors.push(error(
+                        span,
+                        "max-file-size = 0 would skip every file; the size limit must be at least 1 byte".into(),
+                    ));
+                    None
+                }
                 Size::Bytes(bytes) => Some(bytes),
                 Size::Text(text) => crate::documents::parse_size(&text)
                     .map_err(|message| errors.push(error(span, message)))

@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod config;
+mod inputs;
 mod progress;
 
 use std::io::{self, IsTerminal, Read, Write};
@@ -27,6 +28,7 @@ use crate::extract::{self, Claim, Gazetteer};
 use crate::link;
 use crate::lock::{self, Lock};
 use crate::records;
+use crate::report::escape::visible;
 use crate::report::{self, Run};
 use crate::rules::{self, LockContext, RuleContext, RuleError, RuleSet, Severity, suppress};
 use crate::source::SourceFile;
@@ -207,6 +209,12 @@ struct ExtractArgs {
     /// Output format: one JSON record per line, one JSON document, or aligned text.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
     format: ExtractFormat,
+    /// Print each document's records as soon as it is read, in order, linking each document
+    /// on its own: memory holds the documents being read, not the set. A record's subject is
+    /// then what its document alone says (the same on any machine), not what the whole set
+    /// says.
+    #[arg(long)]
+    stream: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -311,6 +319,8 @@ fn setting<T: ValueEnum>(cli: Option<T>, config: Option<&str>, default: T) -> T 
 /// A failure that ends the run with exit code 2.
 enum Failure {
     Message(String),
+    /// Several problems, each said on a line of its own.
+    Messages(Vec<String>),
     Rules(Vec<RuleError>),
 }
 
@@ -338,7 +348,13 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(Failure::Message(message)) if message.contains("Broken pipe") => ExitCode::SUCCESS,
         Err(Failure::Message(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", visible(&message));
+            ExitCode::from(2)
+        }
+        Err(Failure::Messages(messages)) => {
+            for message in messages {
+                eprintln!("error: {}", visible(&message));
+            }
             ExitCode::from(2)
         }
         Err(Failure::Rules(errors)) => {
@@ -359,10 +375,10 @@ fn print_rule_diagnostics(diagnostics: &[RuleError], level: Level<'_>) {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     for error in diagnostics {
         let end = error.underline.end.max(error.underline.start);
-        let group = Group::with_title(level.clone().primary_title(error.message.as_str())).element(
+        let group = Group::with_title(level.clone().primary_title(visible(&error.message))).element(
             Snippet::source(error.source_line.as_str())
                 .line_start(error.line)
-                .path(error.path.as_str())
+                .path(visible(&error.path))
                 .annotation(AnnotationKind::Primary.span(error.underline.start..end)),
         );
         eprintln!("{}", renderer.render(&[group]));
@@ -461,6 +477,8 @@ struct Stage<'a> {
     gazetteer: &'a Gazetteer,
     config: &'a Config,
     options: documents::ReadOptions,
+    /// Claims read from one document: extraction stops soon after.
+    max_claims: usize,
 }
 
 impl Stage<'_> {
@@ -473,8 +491,8 @@ impl Stage<'_> {
         let bytes = documents::read_bytes(path, self.options)?;
         let key = self.cache.map(|cache| (cache, cache.key(&name, manifest, &bytes)));
         if let Some((known, claims)) = key.and_then(|(cache, key)| cache.get(key)) {
-            let (text, invalid_utf8_at) = documents::decode_text(&name, bytes, self.options.lossy)?;
-            let mut document = documents::known(name, text, invalid_utf8_at, known);
+            let decoded = documents::decode_text(&name, bytes, self.options.lossy)?;
+            let mut document = documents::known(name, decoded, known);
             keep_what_later_stages_read(&mut document, &claims);
             return Ok(ReadFile {
                 document,
@@ -482,21 +500,45 @@ impl Stage<'_> {
                 from_cache: true,
             });
         }
-        let mut document = documents::decode(name, bytes, manifest, self.options.lossy)?;
-        let claims = extract::extract(0, &document, self.gazetteer);
-        document.names = crate::subject::document_names(&document);
+        let (document, claims) = self.parse_and_extract(name, bytes, manifest)?;
+        // Claims cut short at the limit are not stored: another run may allow more.
         if let Some((cache, key)) = key
+            && claims.len() <= self.max_claims
             && let Err(e) = cache.put(key, &document.known(), &claims)
         {
             cache_failure.get_or_init(|| documents::io_reason(&e));
         }
+        Ok(Self::finish(document, claims))
+    }
+
+    /// A document read from standard input (never cached), as [`Self::read_and_extract`]
+    /// reads a file.
+    fn extract_bytes(&self, name: String, bytes: Vec<u8>) -> Result<ReadFile, Skipped> {
+        let (document, claims) = self.parse_and_extract(name, bytes, None)?;
+        Ok(Self::finish(document, claims))
+    }
+
+    fn parse_and_extract(
+        &self,
+        name: String,
+        bytes: Vec<u8>,
+        manifest: Option<&documents::ManifestEntry>,
+    ) -> Result<(Document, Vec<Claim>), Skipped> {
+        let mut document = documents::decode(name, bytes, manifest, self.options.lossy)?;
+        let claims = extract::extract_at_most(0, &document, self.gazetteer, self.max_claims);
+        document.names = crate::subject::document_names(&document);
+        Ok((document, claims))
+    }
+
+    /// Drops what later stages do not read: the prose view and most of the text.
+    fn finish(mut document: Document, claims: Vec<Claim>) -> ReadFile {
         document.release_prose();
         keep_what_later_stages_read(&mut document, &claims);
-        Ok(ReadFile {
+        ReadFile {
             document,
             claims,
             from_cache: false,
-        })
+        }
     }
 }
 
@@ -551,7 +593,8 @@ impl Loaded {
 
     fn warn(&self, message: &str) {
         if !self.quiet {
-            eprintln!("warning: {message}");
+            // Warnings name documents: a newline or ESC in a name is shown, never acted on.
+            eprintln!("warning: {}", visible(message));
         }
     }
 }
@@ -637,11 +680,39 @@ fn say_what_was_loaded(config_path: Option<&Path>, origin: &ConfigOrigin, config
 }
 
 fn load(input: &InputArgs, allow_stdin: bool) -> Result<Loaded, Failure> {
-    load_with(input, allow_stdin, &[])
+    load_with(input, allow_stdin.then_some(inputs::STDIN_NAME), &[])
+}
+
+/// What a run reads, worked out before any document is read.
+struct Prepared {
+    config: Config,
+    quiet: bool,
+    started: Instant,
+    options: documents::ReadOptions,
+    max_claims: usize,
+    rules: RuleSet,
+    gazetteer: Gazetteer,
+    cache: Option<Cache>,
+    /// `-` on the command line: standard input's name and bytes, or why they were not read.
+    stdin: Option<Result<(String, Vec<u8>), Skipped>>,
+    /// The files to read, in order.
+    files: Vec<PathBuf>,
+    /// The paths asked for, for a message when nothing was read.
+    paths: Vec<PathBuf>,
+    skipped: Vec<Skipped>,
+    /// `check --claims`: the claims of those records and their stand-in documents.
+    imported: Option<records::Imported>,
 }
 
 /// [`load`], or with `claim_files` the claims of those records and their stand-in documents.
-fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> Result<Loaded, Failure> {
+/// `stdin_name` names standard input (`-`) in reports; without it, `-` is refused.
+fn load_with(input: &InputArgs, stdin_name: Option<&str>, claim_files: &[PathBuf]) -> Result<Loaded, Failure> {
+    let prepared = prepare(input, stdin_name, claim_files)?;
+    read_documents(prepared, input)
+}
+
+/// The config, the rules and the cache, standard input's bytes and the files to read.
+fn prepare(input: &InputArgs, stdin_name: Option<&str>, claim_files: &[PathBuf]) -> Result<Prepared, Failure> {
     let started = Instant::now();
     let (config_path, origin, config) = load_config(input)?;
     let quiet = input.quiet || config.quiet.unwrap_or(false);
@@ -698,48 +769,73 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
 
     let mut skipped = Vec::new();
     let mut files = Vec::new();
-    let mut stdin_document = None;
-    let mut files_from_records = Vec::new();
-    let mut premade = None;
+    let imported = if claim_files.is_empty() {
+        None
+    } else {
+        Some(read_claim_records(claim_files)?)
+    };
     let paths = if claim_files.is_empty() { paths } else { Vec::new() };
-    if !claim_files.is_empty() {
-        let imported = read_claim_records(claim_files)?;
-        premade = Some((imported.claims, imported.subjects));
-        files_from_records = imported.documents;
-    }
     let file_paths: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
-    if allow_stdin && file_paths.len() < paths.len() {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes)?;
-        match documents::decode("-".into(), bytes, None, options.lossy) {
-            Ok(doc) => stdin_document = Some(doc),
-            Err(skip) => skipped.push(skip),
-        }
-    }
+    // A path that does not exist fails the run before anything is read.
+    inputs::check_named_paths(&file_paths)?;
+    let stdin = if file_paths.len() < paths.len() {
+        Some(inputs::read_stdin(stdin_name, options.max_bytes)?)
+    } else {
+        None
+    };
     if !file_paths.is_empty() {
         let (found, problems) = documents::discover(&file_paths);
         files = found;
         skipped.extend(problems);
     }
-    let mut documents: Vec<Document> = stdin_document.into_iter().chain(files_from_records).collect();
-    // Records come with their claims; standard input is extracted here, without the cache.
-    let (mut claims, record_subjects) = match premade {
-        Some((claims, subjects)) => (claims, Some(subjects)),
-        None => (
-            documents
-                .iter()
-                .enumerate()
-                .flat_map(|(i, doc)| extract::extract(i, doc, &gazetteer))
-                .collect(),
-            None,
-        ),
+    Ok(Prepared {
+        config,
+        quiet,
+        started,
+        options,
+        max_claims,
+        rules,
+        gazetteer,
+        cache,
+        stdin,
+        files,
+        paths,
+        skipped,
+        imported,
+    })
+}
+
+/// Reads and extracts every document (standard input first, then the files), in parallel.
+fn read_documents(prepared: Prepared, input: &InputArgs) -> Result<Loaded, Failure> {
+    let Prepared {
+        config,
+        quiet,
+        started,
+        options,
+        max_claims,
+        rules,
+        gazetteer,
+        cache,
+        stdin,
+        files,
+        paths,
+        mut skipped,
+        imported,
+    } = prepared;
+    // Records come with their claims.
+    let (mut documents, mut claims, record_subjects) = match imported {
+        Some(imported) => (imported.documents, imported.claims, Some(imported.subjects)),
+        None => (Vec::new(), Vec::new(), None),
     };
     let stage = Stage {
         cache: cache.as_ref(),
         gazetteer: &gazetteer,
         config: &config,
         options,
+        max_claims,
     };
+    // Standard input is extracted here, without the cache.
+    let from_stdin = stdin.map(|read| read.and_then(|(name, bytes)| stage.extract_bytes(name, bytes)));
     let progress = Progress::new(
         files.len(),
         match input.progress {
@@ -768,8 +864,8 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
     }
     let mut hits = 0;
     let mut too_many = Vec::new();
-    let mut per_document = Vec::with_capacity(read.len());
-    for result in read {
+    let mut per_document = Vec::with_capacity(read.len() + 1);
+    for result in from_stdin.into_iter().chain(read) {
         match result {
             Ok(mut read) => {
                 if read.claims.len() > max_claims {
@@ -824,18 +920,26 @@ fn load_with(input: &InputArgs, allow_stdin: bool, claim_files: &[PathBuf]) -> R
     for document in &loaded.documents {
         if let Some(at) = document.invalid_utf8_at {
             loaded.warn(&format!(
-                "{}: not valid UTF-8 (at byte {at}); read with U+FFFD in place of the invalid bytes",
-                document.file.path
+                "{}: not valid {} (at byte {at}); read with U+FFFD in place of the invalid bytes",
+                document.file.path,
+                if document.file.is_utf16() { "UTF-16" } else { "UTF-8" }
             ));
         }
     }
+    // A run that read none of the documents asked for is an error, said even with --quiet.
+    let nothing_read = loaded.record_subjects.is_none() && loaded.documents.is_empty();
     for skip in &loaded.skipped {
         // An I/O failure fails the run, so it is said even with --quiet.
         if skip.io_error {
-            eprintln!("error: {}: {}", skip.path, skip.reason);
+            eprintln!("error: {}: {}", visible(&skip.path), visible(&skip.reason));
+        } else if nothing_read {
+            eprintln!("warning: skipped {}: {}", visible(&skip.path), visible(&skip.reason));
         } else {
             loaded.warn(&format!("skipped {}: {}", skip.path, skip.reason));
         }
+    }
+    if nothing_read {
+        return Err(Failure::Message(inputs::nothing_read(&loaded.skipped, &paths)));
     }
     Ok(loaded)
 }
@@ -914,7 +1018,7 @@ fn open_cache(
             if !input.quiet {
                 eprintln!(
                     "warning: cannot use the cache in {}: {}; every document is extracted",
-                    dir.display(),
+                    visible(&dir.display().to_string()),
                     documents::io_reason(&e)
                 );
             }
@@ -1067,7 +1171,7 @@ fn read_lock(path: &Path) -> Result<Lock, Failure> {
 }
 
 fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
-    let mut loaded = load_with(&args.input, false, &args.claim_files)?;
+    let mut loaded = load_with(&args.input, Some(inputs::STDIN_NAME), &args.claim_files)?;
     let lock_file = lock_to_compare(args.lock.as_ref(), &loaded.config);
     let checked = run_checks(&mut loaded, lock_file.as_deref())?;
     let config = &loaded.config;
@@ -1259,7 +1363,7 @@ fn baseline_command(args: &BaselineArgs) -> Result<ExitCode, Failure> {
     atomic::write(&path, text.as_bytes())
         .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
     if !loaded.quiet {
-        eprintln!("wrote {} with {count} finding(s)", path.display());
+        eprintln!("wrote {} with {count} finding(s)", visible(&path.display().to_string()));
     }
     Ok(if loaded.skipped.iter().any(|s| s.io_error) {
         ExitCode::from(2)
@@ -1292,7 +1396,7 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
             let count: usize = current.subjects.values().map(Vec::len).sum();
             eprintln!(
                 "wrote {} with {count} claim(s) about {} subject(s)",
-                path.display(),
+                visible(&path.display().to_string()),
                 current.subjects.len()
             );
         }
@@ -1346,18 +1450,20 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
         );
     }
     for change in &drift {
-        match change {
-            lock::Drift::Changed { subject, old, new } => eprintln!(
+        // Subjects and paths come from the documents.
+        let line = match change {
+            lock::Drift::Changed { subject, old, new } => format!(
                 "  changed   {subject}: {} → {} ({} → {})",
                 old.value, new.value, old.path, new.path
             ),
             lock::Drift::Appeared { subject, new } => {
-                eprintln!("  appeared  {subject}: {} ({})", new.value, new.path)
+                format!("  appeared  {subject}: {} ({})", new.value, new.path)
             }
             lock::Drift::Vanished { subject, old } => {
-                eprintln!("  vanished  {subject}: {} ({})", old.value, old.path)
+                format!("  vanished  {subject}: {} ({})", old.value, old.path)
             }
-        }
+        };
+        eprintln!("{}", visible(&line));
     }
     if drift.is_empty() && rules_change.is_empty() {
         eprintln!("  the claims are the same, but their words, dates or sources changed");
@@ -1366,7 +1472,7 @@ fn lock_command(args: &LockArgs) -> Result<ExitCode, Failure> {
 }
 
 fn graph_command(args: &GraphArgs) -> Result<ExitCode, Failure> {
-    let mut loaded = load(&args.input, false)?;
+    let mut loaded = load(&args.input, true)?;
     let (claims, graph) = extract_and_link(&mut loaded);
     let export = report::graph_export(&loaded.documents, &claims, &graph);
     let mut buffer = Vec::new();
@@ -1430,7 +1536,11 @@ fn render_with_graphviz(dot: &[u8]) -> Result<Vec<u8>, Failure> {
 }
 
 fn extract_command(args: &ExtractArgs) -> Result<ExitCode, Failure> {
-    let mut loaded = load(&args.input, true)?;
+    if args.stream {
+        return inputs::extract_streaming(&args.input, args.format);
+    }
+    // Records name standard input `-`, as the record's spec says.
+    let mut loaded = load_with(&args.input, Some("-"), &[])?;
     let (claims, graph) = extract_and_link(&mut loaded);
     let record = |i| report::claim_record(&loaded.documents, &claims, Some(&graph), i);
     let stdout = io::stdout();

@@ -44,7 +44,8 @@ pub struct Document {
     pub markup: Option<Box<Marked>>,
     /// The file's HTML comments (Markdown and HTML), which may hold suppressions.
     pub comments: Vec<markup::Comment>,
-    /// Read with `--lossy`: the offset of the first byte that was not valid UTF-8.
+    /// Read with `--lossy`: the offset of the first byte that was not valid UTF-8 (or UTF-16,
+    /// in a UTF-16 file).
     pub invalid_utf8_at: Option<usize>,
     /// The first mention of each name the text spells (`subject::document_names`).
     pub names: Vec<crate::subject::NameMention>,
@@ -341,7 +342,7 @@ pub fn format_size(bytes: u64) -> String {
 }
 
 /// `"64M"`, `"2G"`, `"500K"`, `"1048576"` → bytes. Suffixes are binary (K = 1024) and may be
-/// followed by `B`, `iB`.
+/// followed by `B`, `iB`. A size of zero is refused: a limit of no bytes would skip every file.
 pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
     let digits_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
@@ -356,6 +357,11 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         "G" | "GB" | "GIB" => 30,
         _ => return Err(format!("unknown size unit in `{text}`; expected K, M or G")),
     };
+    if number == 0 {
+        return Err(format!(
+            "`{text}` would skip every file; the size limit must be at least 1 byte"
+        ));
+    }
     number
         .checked_mul(1 << shift)
         .ok_or_else(|| format!("`{text}` is too large"))
@@ -373,41 +379,121 @@ pub fn decode(
     manifest: Option<&ManifestEntry>,
     lossy: bool,
 ) -> Result<Document, Skipped> {
-    let (text, invalid_utf8_at) = decode_text(&path, bytes, lossy)?;
-    Ok(parse_text(path, text, invalid_utf8_at, manifest))
+    let decoded = decode_text(&path, bytes, lossy)?;
+    Ok(parse_text(path, decoded, manifest))
+}
+
+/// A file's text, decoded.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub text: String,
+    /// Read with `--lossy`: the offset of the first byte that was not valid.
+    pub invalid_at: Option<usize>,
+    /// The file is UTF-16 (it opens with a byte-order mark) and `text` is its decoding.
+    pub utf16: bool,
+}
+
+impl Decoded {
+    /// The name of the file's encoding, for messages.
+    pub fn encoding(&self) -> &'static str {
+        if self.utf16 { "UTF-16" } else { "UTF-8" }
+    }
+
+    fn into_file(self, path: String) -> SourceFile {
+        if self.utf16 {
+            SourceFile::new_utf16(path, self.text)
+        } else {
+            SourceFile::new(path, self.text)
+        }
+    }
+}
+
+/// Whether a text opens with a NUL in its first 8 KiB: a binary file.
+fn looks_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+}
+
+/// The text of UTF-16 `bytes` (little- or big-endian) with U+FFFD for each unpaired surrogate
+/// and an odd last byte, and the offset of the first such byte.
+fn decode_utf16(bytes: &[u8], little_endian: bool) -> (String, Option<usize>) {
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut text = String::with_capacity(bytes.len());
+    let mut invalid_at = None;
+    let mut at = 0;
+    for decoded in char::decode_utf16(units) {
+        match decoded {
+            Ok(c) => {
+                text.push(c);
+                at += 2 * c.len_utf16();
+            }
+            Err(_) => {
+                text.push(char::REPLACEMENT_CHARACTER);
+                invalid_at.get_or_insert(at);
+                at += 2;
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+        invalid_at.get_or_insert(bytes.len() - 1);
+    }
+    (text, invalid_at)
 }
 
 /// The text of a file's bytes, or why they are not text: empty, binary, or invalid UTF-8
-/// (read with U+FFFD when `lossy`, with the offset of the first bad byte).
-pub fn decode_text(path: &str, bytes: Vec<u8>, lossy: bool) -> Result<(String, Option<usize>), Skipped> {
+/// (read with U+FFFD when `lossy`, with the offset of the first bad byte). A file that opens
+/// with a UTF-16 byte-order mark (either byte order) is UTF-16 and is decoded; one without
+/// holds NUL bytes, and is binary.
+pub fn decode_text(path: &str, bytes: Vec<u8>, lossy: bool) -> Result<Decoded, Skipped> {
     let path = path.to_owned();
+    let skipped = |reason: String| Skipped {
+        path: path.clone(),
+        reason,
+        io_error: false,
+    };
     if bytes.is_empty() {
-        return Err(Skipped {
-            path,
-            reason: "empty file".into(),
-            io_error: false,
-        });
+        return Err(skipped("empty file".into()));
     }
-    let sniff = &bytes[..bytes.len().min(8192)];
-    if memchr::memchr(0, sniff).is_some() {
-        return Err(Skipped {
-            path,
-            reason: "binary file (contains NUL bytes)".into(),
-            io_error: false,
-        });
-    }
-    let (text, invalid_utf8_at) = match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(error) => {
-            let at = error.utf8_error().valid_up_to();
-            if !lossy {
-                return Err(Skipped {
-                    path,
-                    reason: format!("not valid UTF-8 (at byte {at}); use --lossy to read it anyway"),
-                    io_error: false,
-                });
+    let utf16 = match bytes.get(..2) {
+        Some([0xff, 0xfe]) => Some(true),
+        Some([0xfe, 0xff]) => Some(false),
+        _ => None,
+    };
+    let (text, invalid_at) = if let Some(little_endian) = utf16 {
+        let (text, invalid_at) = decode_utf16(&bytes, little_endian);
+        drop(bytes);
+        // The byte-order mark of UTF-32 opens like UTF-16's, and a NUL follows.
+        if looks_binary(text.as_bytes()) {
+            return Err(skipped("binary file (contains NUL characters)".into()));
+        }
+        if let (Some(at), false) = (invalid_at, lossy) {
+            return Err(skipped(format!(
+                "not valid UTF-16 (at byte {at}); use --lossy to read it anyway"
+            )));
+        }
+        (text, invalid_at)
+    } else {
+        if looks_binary(&bytes) {
+            return Err(skipped("binary file (contains NUL bytes)".into()));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(error) => {
+                let at = error.utf8_error().valid_up_to();
+                if !lossy {
+                    return Err(skipped(format!(
+                        "not valid UTF-8 (at byte {at}); use --lossy to read it anyway"
+                    )));
+                }
+                (String::from_utf8_lossy(error.as_bytes()).into_owned(), Some(at))
             }
-            (String::from_utf8_lossy(error.as_bytes()).into_owned(), Some(at))
         }
     };
     // A lone carriage return ends a line (classic Mac OS text). It becomes a line feed, byte
@@ -423,14 +509,19 @@ pub fn decode_text(path: &str, bytes: Vec<u8>, lossy: bool) -> Result<(String, O
     } else {
         text
     };
-    Ok((text, invalid_utf8_at))
+    Ok(Decoded {
+        text,
+        invalid_at,
+        utf16: utf16.is_some(),
+    })
 }
 
 /// A document of known text whose metadata, body and comments were worked out before (and
 /// kept in the cache): no front matter, Markdown or HTML is parsed again.
-pub fn known(path: String, text: String, invalid_utf8_at: Option<usize>, known: Known) -> Document {
+pub fn known(path: String, decoded: Decoded, known: Known) -> Document {
+    let invalid_utf8_at = decoded.invalid_at;
     Document {
-        file: SourceFile::new(path, text),
+        file: decoded.into_file(path),
         meta: known.meta,
         body: known.body,
         boilerplate_from: known.boilerplate_from,
@@ -466,13 +557,9 @@ impl Document {
 }
 
 /// Metadata, body, boilerplate and prose of a decoded text.
-fn parse_text(
-    path: String,
-    text: String,
-    invalid_utf8_at: Option<usize>,
-    manifest: Option<&ManifestEntry>,
-) -> Document {
-    let file = SourceFile::new(path, text);
+fn parse_text(path: String, decoded: Decoded, manifest: Option<&ManifestEntry>) -> Document {
+    let invalid_utf8_at = decoded.invalid_at;
+    let file = decoded.into_file(path);
     let text = &file.text;
     let after_bom = if text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
@@ -701,6 +788,8 @@ mod tests {
         assert_eq!(parse_size("1500"), Ok(1500));
         assert!(parse_size("12 parsecs").unwrap_err().contains("unknown size unit"));
         assert!(parse_size("M").is_err());
+        assert!(parse_size("0").unwrap_err().contains("at least 1 byte"));
+        assert!(parse_size("0K").is_err());
         assert_eq!(format_size(200 << 20), "200 MiB");
         assert_eq!(format_size(1536), "1.5 KiB");
         assert_eq!(format_size(12), "12 bytes");

@@ -354,11 +354,20 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// Extracts every claim of `doc`, in document order. A Markdown or HTML document is read
 /// through its prose; the claims' spans are then mapped back into the original file.
 pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<Claim> {
+    extract_at_most(doc_index, doc, gazetteer, usize::MAX)
+}
+
+/// [`extract`], stopping at the end of the sentence that makes the claims more than `limit`:
+/// the first `limit` claims are those [`extract`] gives, and a document of a million numbers
+/// never holds more than `limit` (plus one sentence's) claims in memory at once.
+pub fn extract_at_most(doc_index: usize, doc: &Document, gazetteer: &Gazetteer, limit: usize) -> Vec<Claim> {
     let Some(marked) = &doc.markup else {
-        return extract_prose(doc_index, doc, &[], gazetteer);
+        return extract_prose(doc_index, doc, &[], gazetteer, limit, &|_| false);
     };
     let prose = &marked.prose;
-    let mut claims = extract_prose(doc_index, &marked.view, &prose.headings, gazetteer);
+    // Claims in words added for context are dropped below, so they do not count.
+    let synthetic = |at: usize| prose.has_added_words() && prose.is_synthetic(at);
+    let mut claims = extract_prose(doc_index, &marked.view, &prose.headings, gazetteer, limit, &synthetic);
     // Words added for context (a table's header after a cell) never make claims of their own.
     if prose.has_added_words() {
         claims.retain(|claim| !prose.is_synthetic(claim.span.start));
@@ -380,7 +389,14 @@ pub fn extract(doc_index: usize, doc: &Document, gazetteer: &Gazetteer) -> Vec<C
     claims
 }
 
-fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazetteer: &Gazetteer) -> Vec<Claim> {
+fn extract_prose(
+    doc_index: usize,
+    doc: &Document,
+    headings: &[Heading],
+    gazetteer: &Gazetteer,
+    limit: usize,
+    synthetic: &dyn Fn(usize) -> bool,
+) -> Vec<Claim> {
     let text = doc.file.text.as_str();
     let today = doc.meta.date;
     // One pass over the sentences finds the entity mentions and, in each sentence that may
@@ -406,8 +422,12 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
     let content_end = doc.boilerplate_from.unwrap_or(doc.body.end);
     let salient_place = salient_place(&mentions, gazetteer, content_end);
 
-    let mut claims = Vec::with_capacity(sentence_starts.len());
+    let mut claims = Vec::with_capacity(sentence_starts.len().min(limit.saturating_add(1)));
+    let mut counted = 0;
     for (sentence, reported, starts) in candidates.drain(..) {
+        if counted > limit {
+            break;
+        }
         let first_of_sentence = claims.len();
         let sentence_mentions = mentions_within(&mentions, sentence.clone());
         // Text before `consumed` belongs to a claim already made.
@@ -647,6 +667,10 @@ fn extract_prose(doc_index: usize, doc: &Document, headings: &[Heading], gazette
             }
         }
         attach_sentence_times(text, &mut claims[first_of_sentence..], sentence.start, today);
+        counted += claims[first_of_sentence..]
+            .iter()
+            .filter(|c| !synthetic(c.span.start))
+            .count();
     }
     if !headings.is_empty() {
         own_by_heading(&mut claims, headings, &mentions, gazetteer);

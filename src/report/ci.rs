@@ -8,14 +8,17 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Run;
+use super::escape::{markdown, markdown_code, visible};
 use crate::rules::{Finding, Severity};
 
 /// GitHub shows at most this many annotations of each level per step.
 const GITHUB_ANNOTATIONS_PER_LEVEL: usize = 10;
 
-/// Escapes workflow-command data: `%`, CR and LF.
+/// Escapes workflow-command data: `%`, CR and LF. Any other control character (ESC, which
+/// the log would act on) is shown as an escape.
 fn github_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let text = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    visible(&text).into_owned()
 }
 
 /// Escapes a workflow-command property: data escapes plus `:` and `,`.
@@ -51,7 +54,10 @@ pub fn write_github(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
             let _ = write!(
                 message,
                 "\n  also “{}” at {}:{}:{}",
-                other.text, other.path, other.line, other.column
+                visible(other.text),
+                visible(other.path),
+                other.line,
+                other.column
             );
         }
         writeln!(
@@ -138,8 +144,9 @@ pub(super) fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // XML 1.0 allows no other control characters.
+            // XML 1.0 allows no other control characters, nor U+FFFE and U+FFFF.
             c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }
@@ -208,10 +215,18 @@ pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                 );
             }
             for at in run.places(finding) {
-                let _ = writeln!(body, "{}:{}:{}: “{}”", at.path, at.line, at.column, at.text);
+                // One line per place: a newline in a path must not start another.
+                let _ = writeln!(
+                    body,
+                    "{}:{}:{}: “{}”",
+                    visible(at.path),
+                    at.line,
+                    at.column,
+                    visible(at.text)
+                );
             }
             if let Some(timeline) = &finding.timeline {
-                let _ = writeln!(body, "timeline: {timeline}");
+                let _ = writeln!(body, "timeline: {}", visible(timeline));
             }
         }
         writeln!(
@@ -225,10 +240,6 @@ pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     }
     writeln!(out, "  </testsuite>")?;
     writeln!(out, "</testsuites>")
-}
-
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
 }
 
 /// A Markdown summary: counts, a table of findings, and the timelines.
@@ -251,7 +262,7 @@ pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
             "{} document(s) have no date, so their claims are not compared over time: {}.",
             undated.len(),
             super::some_of(
-                &undated.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>(),
+                &undated.iter().map(|p| markdown_code(p, false)).collect::<Vec<_>>(),
                 super::UNDATED_NAMED
             )
         )?;
@@ -266,7 +277,13 @@ pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
         let places: Vec<String> = run
             .places(finding)
             .iter()
-            .map(|at| format!("`{}:{}` “{}”", at.path, at.line, at.text))
+            .map(|at| {
+                format!(
+                    "{} “{}”",
+                    markdown_code(&format!("{}:{}", at.path, at.line), true),
+                    markdown(at.text)
+                )
+            })
             .collect();
         writeln!(
             out,
@@ -277,8 +294,8 @@ pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                 Severity::Info => "info",
             },
             finding.rule,
-            cell(&finding.message),
-            cell(&places.join("<br>"))
+            markdown(&finding.message),
+            places.join("<br>")
         )?;
     }
     let timelines: Vec<&Finding> = run.findings.iter().filter(|f| f.timeline.is_some()).collect();
@@ -291,8 +308,8 @@ pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
             writeln!(
                 out,
                 "- **{}**: {}",
-                cell(subject),
-                cell(finding.timeline.as_deref().unwrap_or(""))
+                markdown(subject),
+                markdown(finding.timeline.as_deref().unwrap_or(""))
             )?;
         }
     }

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::escape::visible;
 use crate::documents::Document;
 use crate::extract::{Claim, ClaimKind, Modality, TimeSource, UnitClass};
 use crate::link::ClaimGraph;
@@ -100,8 +101,9 @@ pub fn claim_record(documents: &[Document], claims: &[Claim], graph: Option<&Cla
         file: doc.file.path.clone(),
         line,
         column,
-        start: claim.span.start,
-        end: claim.span.end,
+        // Offsets into the file itself, also when it is UTF-16 and the text its decoding.
+        start: doc.file.file_offset(claim.span.start),
+        end: doc.file.file_offset(claim.span.end),
         text: doc.file.slice(claim.span.clone()).to_owned(),
         kind: claim.kind,
         value: claim.value.map(|v| ValueRecord {
@@ -155,7 +157,31 @@ pub fn write_claims_json(out: &mut dyn Write, records: &[ClaimRecord]) -> io::Re
     out.write_all(b"\n")
 }
 
-/// `file:line:col  kind  value unit  "text"  → subject`, one claim per line.
+/// The records as [`write_claims_json`] prints them inside its list, separated by commas,
+/// without the list: for output written a document at a time.
+pub fn write_claims_json_items(out: &mut dyn Write, records: impl IntoIterator<Item = ClaimRecord>) -> io::Result<()> {
+    let mut item = Vec::with_capacity(2048);
+    for (index, record) in records.into_iter().enumerate() {
+        if index > 0 {
+            out.write_all(b",\n")?;
+        }
+        item.clear();
+        // Through a JSON value, as `write_claims_json` goes, so the keys come in the same order.
+        serde_json::to_writer_pretty(&mut item, &serde_json::to_value(&record)?)?;
+        // Each line sits two levels in; a JSON string holds no raw line break.
+        for (line_index, line) in item.split(|&b| b == b'\n').enumerate() {
+            if line_index > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"    ")?;
+            out.write_all(line)?;
+        }
+    }
+    Ok(())
+}
+
+/// `file:line:col  kind  value unit  "text"  → subject`, one claim per line. The path and the
+/// words taken from the document are shown with their control characters escaped.
 pub fn write_claims_text(out: &mut dyn Write, records: impl IntoIterator<Item = ClaimRecord>) -> io::Result<()> {
     for r in records {
         let r = &r;
@@ -171,19 +197,19 @@ pub fn write_claims_text(out: &mut dyn Write, records: impl IntoIterator<Item = 
                 format!("[{}, {}]", n(&v.low), n(&v.high))
             }
         });
-        write!(out, "{}:{}:{}\t{kind}", r.file, r.line, r.column)?;
+        write!(out, "{}:{}:{}\t{kind}", visible(&r.file), r.line, r.column)?;
         if let Some(value) = value {
             write!(out, "\t{value}")?;
         }
         if let Some(unit) = &r.unit {
-            write!(out, " {unit}")?;
+            write!(out, " {}", visible(unit))?;
         }
         if let Some(role) = &r.role {
-            write!(out, "\t{} = {}", role.title, role.person)?;
+            write!(out, "\t{} = {}", visible(&role.title), visible(&role.person))?;
         }
         write!(out, "\t{:?}", r.text)?;
         if let Some(subject) = &r.subject {
-            write!(out, "\t→ {subject}")?;
+            write!(out, "\t→ {}", visible(subject))?;
         }
         writeln!(out)?;
     }

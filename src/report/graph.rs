@@ -106,15 +106,17 @@ pub fn write_graph_json(out: &mut dyn Write, export: &GraphExport) -> io::Result
     writeln!(out)
 }
 
-/// A DOT string literal.
+/// A DOT string literal. A line break is a space; other control characters are shown as
+/// escapes (`escape::visible`), whose backslashes are then escaped like any other.
 fn quoted(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    let text = super::escape::visible(&text);
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' | '\r' => out.push(' '),
             _ => out.push(c),
         }
     }

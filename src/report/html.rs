@@ -379,9 +379,10 @@ fn path(path: &str) -> &str {
     path.strip_prefix("./").unwrap_or(path)
 }
 
-/// Text escaped for HTML.
+/// Text escaped for HTML. A line break is a space, as the page shows it anyway: a file name
+/// with a newline never starts a line of the page (which a CI log would read as a command).
 fn esc(text: &str) -> String {
-    super::ci::xml(text)
+    super::ci::xml(text).replace(['\n', '\r'], " ")
 }
 
 /// What one mark shows on the value axis.

@@ -9,6 +9,7 @@
 
 mod ci;
 mod claims;
+pub mod escape;
 mod graph;
 mod html;
 mod json;
@@ -21,7 +22,9 @@ use crate::link::ClaimGraph;
 use crate::rules::{Finding, Severity, describe};
 
 pub use ci::{write_github, write_gitlab, write_junit, write_markdown};
-pub use claims::{ClaimRecord, claim_record, write_claims_json, write_claims_jsonl, write_claims_text};
+pub use claims::{
+    ClaimRecord, claim_record, write_claims_json, write_claims_json_items, write_claims_jsonl, write_claims_text,
+};
 pub use graph::{GraphEdge, GraphExport, GraphNode, export as graph_export, write_graph_dot, write_graph_json};
 pub use html::write_html;
 pub use json::write_json;

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+use super::escape::{visible, visible_line};
 use super::{Run, UNDATED_HELP};
 use crate::extract::{Modality, TimeSource};
 use crate::rules::{Finding, Severity, describe};
@@ -78,8 +79,8 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) 
             writeln!(
                 out,
                 "unlinked: {}:{line}:{column}: “{}”: {why}",
-                doc.file.path,
-                doc.file.slice(claim.span.clone())
+                visible(&doc.file.path),
+                visible(doc.file.slice(claim.span.clone()))
             )?;
         }
         let unlinked = linkage.numeric - linkage.linked;
@@ -104,7 +105,10 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) 
             } else {
                 "their claims are"
             },
-            super::some_of(&undated, super::UNDATED_NAMED),
+            super::some_of(
+                &undated.iter().map(|p| visible(p)).collect::<Vec<_>>(),
+                super::UNDATED_NAMED
+            ),
         )?;
     }
     Ok(())
@@ -116,10 +120,11 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let mut group = Group::with_title(level.primary_title(finding.message.as_str()).id(finding.rule));
+    // Paths, outlets and quoted words come from the documents: see `escape`.
+    let mut group = Group::with_title(level.primary_title(visible(&finding.message)).id(finding.rule));
     if let (true, Some(site)) = (finding.claims.is_empty(), &finding.site) {
         group = group.element(
-            Origin::path(site.path.as_str())
+            Origin::path(visible(&site.path))
                 .line(site.line)
                 .char_column(site.column),
         );
@@ -153,25 +158,25 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
         }
         label.push_str(&format!(" · {date} · {source}"));
         let end = claim.span.end.min(line_range.end);
-        let snippet = Snippet::source(doc.file.slice(line_range.clone()))
+        let (source, span) = visible_line(
+            doc.file.slice(line_range.clone()),
+            claim.span.start - line_range.start..end - line_range.start,
+        );
+        let snippet = Snippet::source(source)
             .line_start(line)
-            .path(doc.file.path.as_str())
-            .annotation(
-                AnnotationKind::Primary
-                    .span(claim.span.start - line_range.start..end - line_range.start)
-                    .label(label),
-            );
+            .path(visible(&doc.file.path))
+            .annotation(AnnotationKind::Primary.span(span).label(visible(&label).into_owned()));
         group = group.element(snippet);
     }
     if let Some(timeline) = &finding.timeline {
-        group = group.element(Level::NOTE.message(format!("timeline: {timeline}")));
+        group = group.element(Level::NOTE.message(format!("timeline: {}", visible(timeline))));
     }
     if run.explain_links {
         for &index in &finding.claims {
             let claim = &run.claims[index];
             let text = run.documents[claim.doc].file.slice(claim.span.clone());
             let reason = run.graph.link_reason(index).unwrap_or("not linked");
-            group = group.element(Level::HELP.message(format!("linked “{text}”: {reason}")));
+            group = group.element(Level::HELP.message(format!("linked “{}”: {reason}", visible(text))));
         }
     }
     group
