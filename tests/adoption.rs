@@ -443,6 +443,7 @@ fn a_config_in_the_current_folder_does_not_apply_to_documents_elsewhere() {
         );
     }
     // With no PATH the current folder's config is the one.
+    write_story(&work, "here", "2020-02-12", "Wire", "NATO has 500 trainers in Iraq.");
     let here = run_in(&work, &["check"]);
     assert!(
         stdout(&here).contains("\nconfig: claimlint.toml; rules: built-in, claimlint.rules.toml\n"),

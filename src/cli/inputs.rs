@@ -195,6 +195,8 @@ pub(super) fn extract_streaming(input: &InputArgs, format: ExtractFormat) -> Res
         paths,
         skipped: walk_problems,
         imported: _,
+        config_path: _,
+        rule_files: _,
     } = prepare(input, Some("-"), &[])?;
     let stage = Stage {
         cache: cache.as_ref(),

@@ -702,6 +702,10 @@ struct Prepared {
     skipped: Vec<Skipped>,
     /// `check --claims`: the claims of those records and their stand-in documents.
     imported: Option<records::Imported>,
+    /// The config file used, if any.
+    config_path: Option<PathBuf>,
+    /// The rule files loaded, and their texts.
+    rule_files: Vec<(PathBuf, String)>,
 }
 
 /// [`load`], or with `claim_files` the claims of those records and their stand-in documents.
@@ -802,6 +806,8 @@ fn prepare(input: &InputArgs, stdin_name: Option<&str>, claim_files: &[PathBuf])
         paths,
         skipped,
         imported,
+        config_path,
+        rule_files,
     })
 }
 
@@ -821,7 +827,10 @@ fn read_documents(prepared: Prepared, input: &InputArgs) -> Result<Loaded, Failu
         paths,
         mut skipped,
         imported,
+        config_path,
+        rule_files,
     } = prepared;
+    let rule_paths: Vec<PathBuf> = rule_files.iter().map(|(path, _)| path.clone()).collect();
     // Records come with their claims.
     let (mut documents, mut claims, record_subjects) = match imported {
         Some(imported) => (imported.documents, imported.claims, Some(imported.subjects)),
