@@ -288,12 +288,18 @@ pub fn frame(
     {
         qualifiers.insert(state);
     }
+    // A bare counted noun (`eight boys`) says nothing of which ones: only a state or a part
+    // (`rescued`, `the remaining 8`) makes a subject of it.
+    let bare_noun = matches!(measure, MeasureRef::Noun(_)) && qualifiers.is_empty();
     // Parts: "the other 11", "another 179", "30 more", "113 new cases".
     if let Some(part) = vocabulary
         .part_near(&lower_before, &lower_after)
         .or_else(|| vocabulary.part_within(&inside))
     {
         qualifiers.insert(part.to_owned());
+    }
+    if bare_noun && qualifiers.is_empty() {
+        return None;
     }
     // A target or ceiling: "a cap of 3,000".
     if lower_before
