@@ -14,7 +14,7 @@ use claimlint::lock::Lock;
 use claimlint::rules::RuleSet;
 use claimlint::subject::{self, NamesInText};
 
-use crate::common::root;
+use crate::common::{html_recipe, root};
 
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::with_default_pack().expect("default pack"));
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::new(RULES.entities.clone(), &RULES.nouns));
@@ -97,6 +97,38 @@ fn load_document_seeds() {
             claims_point_at_real_text(&name, &doc);
         }
     }
+}
+
+#[test]
+fn html_document_seeds() {
+    let (mut loaded, mut skipped, mut claims) = (0, 0, 0);
+    for (name, bytes) in seeds("html_document") {
+        let (&mode, rest) = bytes.split_first().expect("a seed has a mode byte");
+        let html = if mode & 1 == 1 {
+            html_recipe::build(rest, 1 << 20).into_bytes()
+        } else {
+            rest.to_vec()
+        };
+        match documents::parse("seed.html".into(), html, None) {
+            Ok(doc) => {
+                claims += claims_point_at_real_text(&name, &doc);
+                loaded += 1;
+            }
+            Err(reason) => {
+                assert!(
+                    reason.reason.contains("quoted attributes in a row"),
+                    "{name}: {reason:?}"
+                );
+                skipped += 1;
+            }
+        }
+    }
+    assert_eq!(
+        (loaded, skipped),
+        (2, 1),
+        "the seeds are two pages and one tag too deep to read"
+    );
+    assert!(claims > 0, "the web page states numbers");
 }
 
 #[test]

@@ -169,6 +169,43 @@ fn number_walls_and_repeated_number_words_stay_linear_and_sane() {
 }
 
 #[test]
+fn an_html_tag_with_forty_thousand_attributes_is_skipped_not_a_crash() {
+    let dir = scratch("hostile-html-attributes");
+    // Each double-quoted attribute took html5gum one nested call deeper: this overflowed the
+    // stack and aborted the run with no report.
+    fs::write(
+        dir.join("deep.html"),
+        format!("<p {}>x</p>\n", "a=\"\" ".repeat(40_000)),
+    )
+    .unwrap();
+    // 2 000 are read, on a thread with the stack they need.
+    let wide = format!(
+        "<meta name=\"date\" content=\"2020-02-12\"><p {}>NATO has 500 trainers.</p>\n",
+        "b=\"\" ".repeat(2_000)
+    );
+    fs::write(dir.join("wide.html"), &wide).unwrap();
+    let output = run_in(&dir, &["check", ".", "--no-cache", "--format", "json"]);
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
+    assert_eq!(
+        stderr_lines(&output),
+        [
+            "warning: skipped ./deep.html: HTML with more than 4096 quoted attributes in a row (line 1): \
+          too deep for the HTML tokenizer"
+        ]
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("a JSON report");
+    assert_eq!(report["summary"]["documents"], 1, "{report}");
+    let extract = run_in(&dir, &["extract", "wide.html", "--format", "text"]);
+    let column = wide.find("500").unwrap() + 1;
+    assert_eq!(
+        places(&extract),
+        [format!("wide.html:1:{column}")],
+        "{}",
+        stderr(&extract)
+    );
+}
+
+#[test]
 fn links_that_loop_or_dangle_are_reported_and_skipped() {
     let dir = scratch("hostile-links");
     fs::write(dir.join("story.md"), "NATO has 30 allies.\n").unwrap();

@@ -5,12 +5,15 @@
 
 use claimlint::calendar;
 use claimlint::documents;
+use claimlint::documents::markup::MAX_ATTRIBUTE_CHAIN;
 use claimlint::extract::{self, Gazetteer, Interval};
 use claimlint::link;
 use claimlint::rules::{self, RuleSet};
 use claimlint::subject::NamesInText;
 use proptest::prelude::*;
 use std::sync::LazyLock;
+
+use crate::common::html_recipe;
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let rules = RuleSet::with_default_pack().expect("default pack");
@@ -173,6 +176,47 @@ proptest! {
     ) {
         let text: String = pieces.iter().flat_map(|(token, sep)| [*token, *sep]).collect();
         claims_are_sound(text.into_bytes());
+    }
+}
+
+/// An HTML document loads, with sound claims, or is skipped for a tag too deep to tokenize;
+/// it never takes the process down (a stack overflow aborts the whole test binary).
+fn html_loads_or_is_skipped(html: String) {
+    let quotes = memchr::memchr_iter(b'"', html.as_bytes()).count();
+    match documents::parse("page.html".into(), html.into_bytes(), None) {
+        Ok(doc) => {
+            let text = &doc.file.text;
+            for claim in extract::extract(0, &doc, &GAZETTEER) {
+                assert!(claim.span.start <= claim.span.end && claim.span.end <= text.len());
+                assert!(text.is_char_boundary(claim.span.start) && text.is_char_boundary(claim.span.end));
+            }
+        }
+        Err(skipped) => {
+            assert!(
+                skipped.reason.contains("quoted attributes in a row"),
+                "{}",
+                skipped.reason
+            );
+            assert!(
+                quotes > 2 * MAX_ATTRIBUTE_CHAIN,
+                "skipped with {quotes} quotes: {}",
+                skipped.reason
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Many attributes, deep nesting, unclosed tags, huge attribute values: pieces repeated up
+    /// to 6 400 times, up to 64 KiB.
+    #[test]
+    fn generated_html_loads_or_is_skipped_with_a_reason(
+        recipe in prop::collection::vec((any::<u8>(), 0u8..80), 1..24)
+    ) {
+        let bytes: Vec<u8> = recipe.into_iter().flat_map(|(piece, times)| [piece, times]).collect();
+        html_loads_or_is_skipped(html_recipe::build(&bytes, 64 << 10));
     }
 }
 

@@ -537,9 +537,91 @@ const DATE_META: &[&str] = &[
     "dcterms.created",
 ];
 
+/// Quoted-attribute chains up to this long are tokenized on the calling thread.
+const SHALLOW_CHAIN: usize = 32;
+/// The longest quoted-attribute chain tokenized at all; a longer one skips the document.
+pub const MAX_ATTRIBUTE_CHAIN: usize = 4096;
+/// Stack for each link of a chain: a debug build takes about 12 KiB, a release build far less.
+const STACK_PER_LINK: usize = 16 << 10;
+/// Stack for the rest of the walk on a thread of its own.
+const STACK_BASE: usize = 1 << 20;
+
 /// The prose of an HTML text that starts at byte `offset` of its file: the visible text of
-/// the page without its scripts, styles and navigation.
-pub fn html(text: &str, offset: usize) -> Prose {
+/// the page without its scripts, styles and navigation; or why the text is not read.
+///
+/// html5gum reads a start tag's double-quoted attributes one nested call deeper each, so the
+/// stack a tag needs grows with its attributes. A text whose longest such chain
+/// ([`quoted_attribute_chain`]) is short is tokenized here; a longer one on a thread with a
+/// stack to match; one beyond [`MAX_ATTRIBUTE_CHAIN`] is not read.
+pub fn html(text: &str, offset: usize) -> Result<Prose, String> {
+    let chain = match quoted_attribute_chain(text.as_bytes(), MAX_ATTRIBUTE_CHAIN) {
+        Ok(chain) => chain,
+        Err(at) => {
+            let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count();
+            return Err(format!(
+                "HTML with more than {MAX_ATTRIBUTE_CHAIN} quoted attributes in a row (line {line}): \
+                 too deep for the HTML tokenizer"
+            ));
+        }
+    };
+    if chain <= SHALLOW_CHAIN {
+        return Ok(tokenize_html(text, offset));
+    }
+    std::thread::scope(|scope| {
+        let walk = std::thread::Builder::new()
+            .name("html".into())
+            .stack_size(STACK_BASE + chain * STACK_PER_LINK)
+            .spawn_scoped(scope, || tokenize_html(text, offset))
+            .map_err(|e| format!("HTML with {chain} quoted attributes in a row: no thread to read it on ({e})"))?;
+        Ok(walk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
+/// An upper bound on the number of double-quoted attributes html5gum 0.9 reads in one chain
+/// of nested calls, or `Err` with the offset where it passes `limit`.
+///
+/// The tokenizer calls the state for a double-quoted value straight from the one before, and
+/// so on around the cycle value → after the quote → before a name → name → `=` → value, while
+/// the input stays on that path: `"…"` (no `&`), white space, a name (no white space, `/`, `>`
+/// or `=`), `=`, optional white space, `"`. Anything else returns to the tokenizer's loop and
+/// ends the chain. Not knowing which quotes open a value, the scan starts a chain at every `"`
+/// and follows all of them at once; chains in one state merge, so it is one pass.
+fn quoted_attribute_chain(bytes: &[u8], limit: usize) -> Result<usize, usize> {
+    // The longest live chain in each state of the cycle, 0 for none: inside a value, right
+    // after its closing quote, before a name, in a name, after its `=`.
+    let (mut value, mut quote, mut before, mut name, mut equals) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut longest = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if quote | before | name | equals == 0 {
+            // Nothing but a value (or nothing) is live: only a quote or `&` changes that.
+            match memchr::memchr2(b'"', b'&', &bytes[i..]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+        }
+        (value, quote, before, name, equals) = match bytes[i] {
+            b'"' => {
+                let opened = if equals > 0 { equals + 1 } else { 1 };
+                if opened > limit {
+                    return Err(i);
+                }
+                longest = longest.max(opened);
+                (opened, value, 0, before.max(name), 0)
+            }
+            b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' => (value, 0, quote.max(before), 0, equals),
+            b'&' => (0, 0, 0, before.max(name), 0),
+            b'/' | b'>' => (value, 0, 0, 0, 0),
+            b'=' => (value, 0, 0, 0, name),
+            _ => (value, 0, 0, before.max(name), 0),
+        };
+        i += 1;
+    }
+    Ok(longest)
+}
+
+/// [`html`] on the calling thread.
+fn tokenize_html(text: &str, offset: usize) -> Prose {
     let mut walk = HtmlWalk {
         text,
         offset,
@@ -979,7 +1061,7 @@ mod tests {
                     <body><nav>Home 3</nav><article><p>NATO sent 500&nbsp;troops &amp; 4 tanks.</p>\
                     <script>var n = 7;</script><!-- claimlint-disable-next-line --><p>Then 20\n<b>more</b>.</p></article>\
                     <footer>© 2020</footer></body></html>";
-        let prose = html(text, 0);
+        let prose = html(text, 0).unwrap();
         assert_eq!(prose.title.as_deref(), Some("Iraq & NATO"));
         assert!(
             prose.text.contains("NATO sent 500\u{a0}troops & 4 tanks."),
@@ -1004,7 +1086,7 @@ mod tests {
                     <p aria-hidden=\"false\" aria-hidden=\"true\">Shown 3</p>\
                     <p role=\"main\" role=\"banner\">Kept 4</p><span aria-hidden=\"true\">Icon 5</span>\
                     <br/>After 6</p class=\"stray\"><time datetime=\"2020-02-02\">later</time></BODY></HTML>";
-        let prose = html(text, 0);
+        let prose = html(text, 0).unwrap();
         assert_eq!(prose.date.as_deref(), Some("2019-10-06"), "the first date meta counts");
         for hidden in ["Menu 1", "Hidden 2", "Icon 5"] {
             assert!(!prose.text.contains(hidden), "{hidden} in {:?}", prose.text);
@@ -1014,6 +1096,36 @@ mod tests {
             assert!(prose.text.contains(shown), "{shown} not in {:?}", prose.text);
         }
         assert!(prose.text.contains("Kept 4\nAfter 6"), "{:?}", prose.text);
+    }
+
+    #[test]
+    fn quoted_attribute_chains_are_bounded_from_above() {
+        let chain = |text: &str| quoted_attribute_chain(text.as_bytes(), 100);
+        assert_eq!(chain("<p>No attributes at all.</p>"), Ok(0));
+        assert_eq!(chain("<p a=\"1\" b= \"2\"\n\tc=\"\">"), Ok(3));
+        // White space before `=` returns to the loop.
+        assert_eq!(chain("<p a=\"1\" b =\"2\" c=\"\">"), Ok(2));
+        // A reference, an unquoted or single-quoted value, `/` and `>` return to the loop.
+        assert_eq!(chain("<p a=\"1\" b=\"&amp;\" c=\"3\" d=\"4\">"), Ok(2));
+        assert_eq!(chain("<p a=\"1\" b='2' c=\"3\" d=3 e=\"5\">"), Ok(1));
+        assert_eq!(chain("<p a=\"1\" /b=\"2\"><p c=\"3\">"), Ok(1));
+        // Quotes in prose may start a chain too: the bound errs on the long side.
+        assert_eq!(chain("He said \"yes\" x=\"no\"."), Ok(2));
+        let long = format!("<p{}>", " a=\"\"".repeat(101));
+        // The 101st value opens 3 bytes before the end.
+        assert_eq!(chain(&long), Err(long.len() - 3));
+    }
+
+    #[test]
+    fn html_with_thousands_of_attributes_in_a_tag_is_read_or_refused() {
+        let tag = |n: usize| format!("<p>NATO sent\n<b{}>500 trainers.</b></p>", " a=\"\"".repeat(n));
+        let read = html(&tag(3000), 0).expect("3000 attributes are read on a thread of their own");
+        assert!(read.text.contains("500 trainers."), "{:?}", read.text);
+        let refused = html(&tag(40_000), 0).expect_err("40 000 attributes are refused");
+        assert_eq!(
+            refused,
+            "HTML with more than 4096 quoted attributes in a row (line 2): too deep for the HTML tokenizer"
+        );
     }
 
     #[test]

@@ -374,7 +374,7 @@ pub fn decode(
     lossy: bool,
 ) -> Result<Document, Skipped> {
     let (text, invalid_utf8_at) = decode_text(&path, bytes, lossy)?;
-    Ok(parse_text(path, text, invalid_utf8_at, manifest))
+    parse_text(path, text, invalid_utf8_at, manifest)
 }
 
 /// The text of a file's bytes, or why they are not text: empty, binary, or invalid UTF-8
@@ -465,13 +465,13 @@ impl Document {
     }
 }
 
-/// Metadata, body, boilerplate and prose of a decoded text.
+/// Metadata, body, boilerplate and prose of a decoded text, or why its markup is not read.
 fn parse_text(
     path: String,
     text: String,
     invalid_utf8_at: Option<usize>,
     manifest: Option<&ManifestEntry>,
-) -> Document {
+) -> Result<Document, Skipped> {
     let file = SourceFile::new(path, text);
     let text = &file.text;
     let after_bom = if text.starts_with('\u{feff}') {
@@ -509,7 +509,7 @@ fn parse_text(
             meta.date_origin = Some(DateOrigin::Text);
         }
         let boilerplate_from = boilerplate_start(text, body.clone());
-        return Document {
+        return Ok(Document {
             file,
             meta,
             body,
@@ -518,11 +518,20 @@ fn parse_text(
             comments: Vec::new(),
             invalid_utf8_at,
             names: Vec::new(),
-        };
+        });
     }
 
     let mut prose = match format {
-        Format::Html => markup::html(&text[body.clone()], body.start),
+        Format::Html => match markup::html(&text[body.clone()], body.start) {
+            Ok(prose) => prose,
+            Err(reason) => {
+                return Err(Skipped {
+                    path: file.path.clone(),
+                    reason,
+                    io_error: false,
+                });
+            }
+        },
         _ => markup::markdown(&text[body.clone()], body.start),
     };
     if meta.title.is_none() {
@@ -552,7 +561,7 @@ fn parse_text(
         names: Vec::new(),
     };
     let comments = std::mem::take(&mut prose.comments);
-    Document {
+    Ok(Document {
         file,
         meta,
         body,
@@ -561,7 +570,7 @@ fn parse_text(
         comments,
         invalid_utf8_at,
         names: Vec::new(),
-    }
+    })
 }
 
 /// How many lines from the top of a text a dateline may sit on.
