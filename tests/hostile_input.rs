@@ -206,6 +206,38 @@ fn an_html_tag_with_forty_thousand_attributes_is_skipped_not_a_crash() {
 }
 
 #[test]
+fn a_zero_width_joiner_inside_a_number_raises_no_false_contradiction() {
+    let dir = scratch("hostile-invisible-in-number");
+    let story = |body: &str| format!("---\ndate: 2020-02-12\n---\nNATO has {body} trainers in Iraq.\n");
+    fs::write(dir.join("plain.md"), story("500")).unwrap();
+    // Read as 5 and 00, this once gave "contradicting values: 0 vs 500".
+    fs::write(dir.join("joined.md"), story("5\u{200d}00")).unwrap();
+    fs::write(dir.join("isolated.md"), story("2\u{2066},\u{2069}500")).unwrap();
+    let output = run_in(&dir, &["check", ".", "--no-cache", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("a JSON report");
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["contradicting values for personnel of NATO in Iraq: 2,500 vs 500"],
+        "{report}"
+    );
+    let text = run_in(&dir, &["check", "joined.md", "plain.md", "--no-cache"]);
+    assert_eq!(text.status.code(), Some(0), "{}", stdout(&text));
+    let extract = run_in(&dir, &["extract", "joined.md", "--format", "text"]);
+    assert_eq!(places(&extract), ["joined.md:4:10"]);
+    assert!(
+        stdout(&extract).contains("\t500 trainers\t\"5\\u{200d}00 trainers\""),
+        "{}",
+        stdout(&extract)
+    );
+}
+
+#[test]
 fn links_that_loop_or_dangle_are_reported_and_skipped() {
     let dir = scratch("hostile-links");
     fs::write(dir.join("story.md"), "NATO has 30 allies.\n").unwrap();

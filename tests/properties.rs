@@ -220,6 +220,54 @@ proptest! {
     }
 }
 
+/// Invisible format characters, as in `tests/extraction.rs`.
+const INVISIBLE: &[char] = &[
+    '\u{ad}', '\u{61c}', '\u{180e}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}',
+    '\u{202e}', '\u{2060}', '\u{2064}', '\u{2066}', '\u{2069}', '\u{206f}', '\u{feff}',
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Invisible characters anywhere inside a number never change what it is read as, and the
+    /// claim spans them in the original.
+    #[test]
+    fn invisible_characters_inside_a_number_never_change_its_value(
+        value in 10u32..10_000_000,
+        grouped in any::<bool>(),
+        inserts in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(INVISIBLE)), 1..4),
+        format in prop::sample::select(&["t.txt", "t.md", "t.html"][..]),
+    ) {
+        let digits = value.to_string();
+        let written: String = if grouped {
+            let lead = digits.len() % 3;
+            digits
+                .char_indices()
+                .flat_map(|(i, d)| [(i > 0 && i % 3 == lead).then_some(','), Some(d)])
+                .flatten()
+                .collect()
+        } else {
+            digits
+        };
+        let mut number: Vec<char> = written.chars().collect();
+        for (at, c) in &inserts {
+            // Between two characters of the number, never before or after it.
+            let at = 1 + at.index(number.len() - 1);
+            number.insert(at, *c);
+        }
+        let number: String = number.into_iter().collect();
+        let text = format!("NATO has {number} trainers in Iraq.\n");
+        let doc = documents::parse(format.into(), text.clone().into_bytes(), None).unwrap();
+        let claims = extract::extract(0, &doc, &GAZETTEER);
+        let read: Vec<(&str, Option<f64>)> = claims
+            .iter()
+            .filter_map(|c| Some((&text[c.span.clone()], c.value?.low)))
+            .collect();
+        let expected = format!("{number} trainers");
+        prop_assert_eq!(read, vec![(expected.as_str(), Some(f64::from(value)))]);
+    }
+}
+
 /// Inputs that once panicked, kept so they never do again.
 #[test]
 fn former_panics_stay_fixed() {

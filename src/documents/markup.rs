@@ -161,6 +161,170 @@ impl Prose {
     }
 }
 
+/// Whether `c` is an invisible format character: a soft hyphen, a zero-width space, joiner
+/// or non-joiner, a word joiner or invisible operator, a bidirectional mark, embedding,
+/// override or isolate, a byte-order mark. A reader sees nothing of it, so in a number or a
+/// word it must not split what the reader sees as one.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+    )
+}
+
+/// The runs of invisible characters in `text` that touch a letter or digit (`5\u{200d}00`,
+/// `2\u{2066},\u{2069}500`, `hun\u{ad}dred`), which a reader reads through. The text is searched for the lead bytes of
+/// those characters only, so a text without one costs a `memchr` pass.
+fn invisible_runs(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut search = |leads: &mut dyn Iterator<Item = usize>| {
+        let mut last_end = 0;
+        for at in leads {
+            if at < last_end || !text[at..].chars().next().is_some_and(is_invisible) {
+                continue;
+            }
+            // The whole run, which may have begun with a character of other lead bytes.
+            let start = at
+                - text[..at]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| is_invisible(c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            let end = at
+                + text[at..]
+                    .chars()
+                    .take_while(|&c| is_invisible(c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            last_end = end;
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                runs.push(start..end);
+            }
+        }
+    };
+    search(&mut memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes));
+    search(&mut memchr::memchr2_iter(0xD8, 0xE1, bytes));
+    runs.sort_unstable_by_key(|run| run.start);
+    runs.dedup();
+    runs
+}
+
+impl Prose {
+    /// The prose of a plain text that starts at byte `offset` of its file, when the text holds
+    /// invisible characters a reader reads through: the text without them.
+    pub fn plain(text: &str, offset: usize) -> Option<Prose> {
+        let runs = invisible_runs(text);
+        if runs.is_empty() {
+            return None;
+        }
+        let mut prose = Prose {
+            text: text.to_owned(),
+            len: text.len(),
+            segments: vec![Segment {
+                prose: 0,
+                original: offset,
+                mapping: Mapping::Linear,
+            }],
+            ..Prose::default()
+        };
+        prose.drop_runs(&runs);
+        Some(prose)
+    }
+
+    /// Drops the invisible characters inside words and numbers ([`invisible_runs`]), keeping
+    /// the map back to the file: a claim read through them spans them in the original.
+    fn drop_invisible(&mut self) {
+        let runs = invisible_runs(&self.text);
+        if !runs.is_empty() {
+            self.drop_runs(&runs);
+        }
+    }
+
+    /// Removes `runs` (sorted, apart) from the text, splitting the segments around them and
+    /// moving the headings.
+    fn drop_runs(&mut self, runs: &[Range<usize>]) {
+        // Bytes removed before each run, and in all.
+        let removed_before: Vec<usize> = runs
+            .iter()
+            .scan(0, |total, run| {
+                let before = *total;
+                *total += run.len();
+                Some(before)
+            })
+            .collect();
+        let removed: usize = runs.iter().map(ExactSizeIterator::len).sum();
+        // Where an offset of the text lands once the runs are gone.
+        let moved = |offset: usize| {
+            let index = runs.partition_point(|run| run.end <= offset);
+            let inside = runs.get(index).map_or(0, |run| offset.saturating_sub(run.start));
+            offset - removed_before.get(index).copied().unwrap_or(removed) - inside
+        };
+        let mut text = String::with_capacity(self.text.len());
+        let mut from = 0;
+        for run in runs {
+            text.push_str(&self.text[from..run.start]);
+            from = run.end;
+        }
+        text.push_str(&self.text[from..]);
+
+        let mut segments = Vec::with_capacity(self.segments.len() + runs.len());
+        for (index, segment) in self.segments.iter().enumerate() {
+            let end = self.segment_end(index);
+            match segment.mapping {
+                Mapping::Linear => {
+                    // The pieces of the segment between the runs, each mapped straight across.
+                    let first = runs.partition_point(|run| run.end <= segment.prose);
+                    let mut start = segment.prose;
+                    for run in runs[first..].iter().take_while(|run| run.start < end) {
+                        if run.start > start {
+                            segments.push(Segment {
+                                prose: moved(start),
+                                original: segment.original + (start - segment.prose),
+                                mapping: Mapping::Linear,
+                            });
+                        }
+                        start = start.max(run.end);
+                    }
+                    if start < end {
+                        segments.push(Segment {
+                            prose: moved(start),
+                            original: segment.original + (start - segment.prose),
+                            mapping: Mapping::Linear,
+                        });
+                    }
+                }
+                // Decoded or added text stands for its whole source, however much is left.
+                Mapping::Replaced { .. } | Mapping::Synthetic => {
+                    if moved(end) > moved(segment.prose) {
+                        segments.push(Segment {
+                            prose: moved(segment.prose),
+                            ..*segment
+                        });
+                    }
+                }
+            }
+        }
+        for heading in &mut self.headings {
+            heading.range = moved(heading.range.start)..moved(heading.range.end);
+        }
+        self.headings.retain(|h| !h.range.is_empty());
+        self.len = text.len();
+        self.text = text;
+        self.segments = segments;
+    }
+}
+
 /// Builds prose piece by piece.
 #[derive(Default)]
 struct Builder {
@@ -442,6 +606,7 @@ pub fn markdown(text: &str, offset: usize) -> Prose {
             _ => {}
         }
     }
+    builder.prose.drop_invisible();
     builder.prose
 }
 
@@ -643,6 +808,7 @@ fn tokenize_html(text: &str, offset: usize) -> Prose {
     let Ok(()) = Tokenizer::new_with_emitter(text, Quiet(emitter)).finish();
     let title = walk.title.split_whitespace().collect::<Vec<_>>().join(" ");
     walk.builder.prose.title = (!title.is_empty()).then_some(title);
+    walk.builder.prose.drop_invisible();
     walk.builder.prose
 }
 
@@ -1126,6 +1292,46 @@ mod tests {
             refused,
             "HTML with more than 4096 quoted attributes in a row (line 2): too deep for the HTML tokenizer"
         );
+    }
+
+    #[test]
+    fn invisible_characters_in_words_and_numbers_are_dropped_from_the_prose() {
+        let text = "Up 5\u{200d}00 and 2\u{2066},\u{2069}500 \u{200b} then hun\u{ad}dred.";
+        let prose = Prose::plain(text, 7).expect("a view");
+        // A run between spaces touches no word and stays.
+        assert_eq!(prose.text, "Up 500 and 2,500 \u{200b} then hundred.");
+        let at = |needle: &str| prose.text.find(needle).unwrap();
+        let original = |range: Range<usize>| {
+            let range = prose.original_range(range);
+            &text[range.start - 7..range.end - 7]
+        };
+        assert_eq!(original(at("500")..at("500") + 3), "5\u{200d}00");
+        assert_eq!(original(at("2,500")..at("2,500") + 5), "2\u{2066},\u{2069}500");
+        assert_eq!(original(at("00 and")..at("00 and") + 2), "00");
+        assert_eq!(original(at("hundred")..at("hundred") + 7), "hun\u{ad}dred");
+        // Every character of the prose maps back to itself.
+        for (i, c) in prose.text.char_indices() {
+            assert_eq!(original(i..i + c.len_utf8()), c.to_string(), "at {i}");
+        }
+        assert!(Prose::plain("No 500 \u{200d} here, 😀\u{200d}😀.", 0).is_none());
+        // A run of characters with different lead bytes is one run, found from any of them.
+        let mixed = Prose::plain("5\u{180e}\u{ad}\u{200b}\u{61c}\u{feff}00", 0).unwrap();
+        assert_eq!(mixed.text, "500");
+        assert_eq!(mixed.original_range(0..3), 0..16);
+    }
+
+    #[test]
+    fn invisible_characters_leave_headings_and_references_mapped() {
+        let text = "# Fi\u{ad}ve hun\u{200b}dred\n\nNATO sent 5&#8205;00 and 4\u{200d}&zwj;0 troops.\n";
+        let prose = markdown(text, 0);
+        assert!(prose.text.contains("Five hundred"), "{:?}", prose.text);
+        assert!(prose.text.contains("sent 500 and 40 troops."), "{:?}", prose.text);
+        assert_eq!(&prose.text[prose.headings[0].range.clone()], "Five hundred");
+        assert_eq!(original(text, &prose, "500"), "5&#8205;00");
+        assert_eq!(original(text, &prose, "40 troops"), "4\u{200d}&zwj;0 troops");
+        let html = html("<h2>Fi\u{ad}ve</h2><p>Now 1\u{200b}2 more</p>", 0).unwrap();
+        assert_eq!(&html.text[html.headings[0].range.clone()], "Five");
+        assert!(html.text.contains("Now 12 more"), "{:?}", html.text);
     }
 
     #[test]

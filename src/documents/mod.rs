@@ -501,7 +501,13 @@ fn parse_text(
     }
     let body = body_start..text.len();
     let format = Format::of(&file.path);
-    if format == Format::Plain {
+    // A plain text with invisible characters inside its words or numbers is read without
+    // them, through a view like the prose of marked-up text.
+    let plain_view = match format {
+        Format::Plain => markup::Prose::plain(&text[body.clone()], body.start),
+        _ => None,
+    };
+    if format == Format::Plain && plain_view.is_none() {
         if meta.date.is_none()
             && let Some(date) = date_in_text(&text[body.clone()])
         {
@@ -522,6 +528,7 @@ fn parse_text(
     }
 
     let mut prose = match format {
+        Format::Plain => plain_view.unwrap_or_default(),
         Format::Html => match markup::html(&text[body.clone()], body.start) {
             Ok(prose) => prose,
             Err(reason) => {
