@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let bytes = if mode & 1 == 1 {
-        html_recipe::build(rest, 1 << 20).into_bytes()
+        html_recipe::build(rest, 1 << 17).into_bytes()
     } else {
         rest.to_vec()
     };

@@ -17,6 +17,7 @@
 use std::ops::Range;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::convert::Infallible;
 
 use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
@@ -791,7 +792,7 @@ fn tokenize_html(text: &str, offset: usize) -> Prose {
         text,
         offset,
         builder: Builder::default(),
-        hidden: Vec::new(),
+        hidden: HiddenStack::default(),
         in_article: 0,
         in_title: false,
         title: String::new(),
@@ -896,8 +897,8 @@ struct HtmlWalk<'t> {
     text: &'t str,
     offset: usize,
     builder: Builder,
-    /// The open elements whose content is not prose, by name.
-    hidden: Vec<String>,
+    /// The open elements whose content is not prose.
+    hidden: HiddenStack,
     in_article: usize,
     in_title: bool,
     title: String,
@@ -908,6 +909,48 @@ struct HtmlWalk<'t> {
     tag_name: String,
     tag_start: usize,
     attributes: TagAttributes,
+}
+
+/// The open elements whose content is not prose, by name, with how many of each are open: an
+/// end tag of an element none of them is costs one lookup, not a search of the stack, so
+/// thousands of unclosed `<nav>`s and thousands of stray end tags stay linear.
+#[derive(Default)]
+struct HiddenStack {
+    open: Vec<String>,
+    counts: HashMap<String, usize>,
+}
+
+impl HiddenStack {
+    fn is_empty(&self) -> bool {
+        self.open.is_empty()
+    }
+
+    fn push(&mut self, name: &str) {
+        match self.counts.get_mut(name) {
+            Some(count) => *count += 1,
+            None => {
+                self.counts.insert(name.to_owned(), 1);
+            }
+        }
+        self.open.push(name.to_owned());
+    }
+
+    /// Closes the innermost open element named `name` and every one opened inside it; false
+    /// when none is open.
+    fn close(&mut self, name: &str) -> bool {
+        if self.counts.get(name).is_none_or(|&count| count == 0) {
+            return false;
+        }
+        let Some(at) = self.open.iter().rposition(|open| open == name) else {
+            return false;
+        };
+        for closed in self.open.drain(at..) {
+            if let Some(count) = self.counts.get_mut(&closed) {
+                *count -= 1;
+            }
+        }
+        true
+    }
 }
 
 /// Sets `buffer` to `name`, lower-cased (and made valid UTF-8).
@@ -989,7 +1032,7 @@ impl HtmlWalk<'_> {
             || attributes.get(HIDDEN).is_some();
         let page_header = name == "header" && self.in_article == 0;
         if !self_closing && (is_hidden_element(name) || chrome || page_header) {
-            self.hidden.push(name.to_owned());
+            self.hidden.push(name);
             return;
         }
         if !self.hidden.is_empty() {
@@ -1024,8 +1067,7 @@ impl HtmlWalk<'_> {
             self.in_title = false;
             return;
         }
-        if let Some(open) = self.hidden.iter().rposition(|h| *h == name) {
-            self.hidden.truncate(open);
+        if self.hidden.close(name) {
             return;
         }
         if !self.hidden.is_empty() {
@@ -1262,6 +1304,17 @@ mod tests {
             assert!(prose.text.contains(shown), "{shown} not in {:?}", prose.text);
         }
         assert!(prose.text.contains("Kept 4\nAfter 6"), "{:?}", prose.text);
+    }
+
+    #[test]
+    fn hidden_elements_close_with_their_own_end_tags() {
+        let text = "<nav>a<div role=\"navigation\"><nav>b</nav>c</p></div>d</span></nav>Shown 1\
+                    <aside>e</div></aside>Shown 2";
+        let prose = html(text, 0).unwrap();
+        assert_eq!(prose.text.trim(), "Shown 1Shown 2");
+        // Thousands of unclosed hidden elements and stray end tags: one lookup per end tag.
+        let many = format!("{}{}<p>Hidden 3", "<nav>".repeat(20_000), "</div>".repeat(20_000));
+        assert_eq!(html(&many, 0).unwrap().text.trim(), "");
     }
 
     #[test]
