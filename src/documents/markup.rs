@@ -181,8 +181,9 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// The runs of invisible characters in `text` that touch a letter or digit (`5\u{200d}00`,
-/// `2\u{2066},\u{2069}500`, `hun\u{ad}dred`), which a reader reads through. The text is searched for the lead bytes of
-/// those characters only, so a text without one costs a `memchr` pass.
+/// `2\u{2066},\u{2069}500`, `hun\u{ad}dred`), which a reader reads through. The text is
+/// searched for the lead bytes of those characters only, so a text without one costs a
+/// `memchr` pass.
 fn invisible_runs(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut runs = Vec::new();
