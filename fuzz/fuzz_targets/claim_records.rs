@@ -14,12 +14,14 @@ fuzz_target!(|text: &str| {
             return;
         }
     };
-    let mut places: Vec<(String, usize, usize)> =
-        parsed.iter().map(|r| (r.file.clone(), r.line, r.column)).collect();
+    let mut places: Vec<(String, usize, usize)> = parsed.iter().map(|r| (r.file.clone(), r.line, r.column)).collect();
     let texts: usize = parsed.iter().map(|r| r.text.len() + 1).sum();
     let imported = records::import(parsed);
     let held: usize = imported.documents.iter().map(|d| d.file.text.len()).sum();
-    assert!(held <= texts + imported.documents.len(), "{held} bytes for {texts} of claims");
+    assert!(
+        held <= texts + imported.documents.len(),
+        "{held} bytes for {texts} of claims"
+    );
     let mut found: Vec<(String, usize, usize)> = imported
         .claims
         .iter()
