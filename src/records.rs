@@ -3,9 +3,13 @@
 //! linking and the rules on one.
 //!
 //! Each record becomes a [`Claim`] of a stand-in document per `file`. The stand-in's text holds
-//! each claim's text at the line and column its record gives (padding with spaces), so
-//! reports quote and locate claims as they were; its date is the one the records inherited
-//! from the document (a `document-date` time) and its outlet the records' `source`.
+//! the claims' texts, one line per line of the file they name, and states each claim's line
+//! and column as its record gives them (a [`StatedPosition`]), so reports locate claims as they
+//! were; its date is the one the records inherited from the document (a `document-date` time)
+//! and its outlet the records' `source`.
+//!
+//! Records are untrusted input: every field is bounded ([`check_record`]), and nothing is
+//! allocated in proportion to a number a record holds.
 
 use std::collections::HashMap;
 
@@ -14,7 +18,7 @@ use jiff::civil::Date;
 use crate::documents::{DateOrigin, DocMeta, Document};
 use crate::extract::{Claim, ClaimTime, Context, Interval, Role, TimeSource};
 use crate::report::ClaimRecord;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, StatedPosition};
 
 /// Claims read from records, with the documents they stand in and each claim's subject key.
 pub struct Imported {
@@ -36,9 +40,106 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<ClaimRecord>, String> {
             let message = message.split(" at line ").next().unwrap_or_default().to_owned();
             format!("{path}:{}:{}: not a claim record: {message}", index + 1, e.column())
         })?;
+        check_record(&record).map_err(|message| format!("{path}:{}: {message}", index + 1))?;
         records.push(record);
     }
     Ok(records)
+}
+
+/// The largest line or column a record may give: more lines than any file claimlint reads.
+pub const MAX_LINE: usize = u32::MAX as usize;
+/// The largest byte offset a record may give (1 TiB).
+pub const MAX_OFFSET: usize = 1 << 40;
+/// The longest string a record's field may hold, in bytes: a path, a claim's text, a unit, a
+/// subject key, a name.
+pub const MAX_STRING: usize = 4096;
+/// The most organisations a role record's sentence may name.
+pub const MAX_SENTENCE_ORGS: usize = 64;
+
+/// Why a record's fields cannot be those of a claim: out of bounds, an inverted range, a date
+/// that is no date.
+pub fn check_record(record: &ClaimRecord) -> Result<(), String> {
+    for (name, position) in [("line", record.line), ("column", record.column)] {
+        if position == 0 {
+            return Err(format!("`{name}` is 0; lines and columns count from 1"));
+        }
+        if position > MAX_LINE {
+            return Err(format!("`{name}` is {position}; at most {MAX_LINE}"));
+        }
+    }
+    for (name, offset) in [("start", record.start), ("end", record.end)] {
+        if offset > MAX_OFFSET {
+            return Err(format!("`{name}` is {offset}; at most {MAX_OFFSET}"));
+        }
+    }
+    if record.start > record.end {
+        return Err(format!(
+            "`start` {} is after `end` {}: the range is inverted",
+            record.start, record.end
+        ));
+    }
+    let role = record.role.as_ref();
+    let strings = [
+        ("file", Some(&record.file)),
+        ("text", Some(&record.text)),
+        ("unit", record.unit.as_ref()),
+        ("subject", record.subject.as_ref()),
+        ("owner", record.owner.as_ref()),
+        ("place", record.place.as_ref()),
+        ("source", record.source.as_ref()),
+        ("role.title", role.map(|r| &r.title)),
+        ("role.org", role.and_then(|r| r.org.as_ref())),
+        ("role.person", role.map(|r| &r.person)),
+    ];
+    let orgs = role.map_or(&[][..], |r| &r.sentence_orgs[..]);
+    if orgs.len() > MAX_SENTENCE_ORGS {
+        return Err(format!(
+            "`role.sentence_orgs` names {} organisations; at most {MAX_SENTENCE_ORGS}",
+            orgs.len()
+        ));
+    }
+    let orgs = orgs.iter().map(|org| ("role.sentence_orgs", Some(org)));
+    for (name, value) in strings.into_iter().chain(orgs) {
+        if let Some(value) = value
+            && value.len() > MAX_STRING
+        {
+            return Err(format!("`{name}` is {} bytes long; at most {MAX_STRING}", value.len()));
+        }
+    }
+    if record.file.is_empty() {
+        return Err("`file` is empty".into());
+    }
+    if let Some(value) = &record.value
+        && let (Some(low), Some(high)) = (value.low, value.high)
+        && low.0 > high.0
+    {
+        return Err(format!(
+            "`value.low` {} is above `value.high` {}: the range is inverted",
+            low.0, high.0
+        ));
+    }
+    if let Some(time) = &record.time {
+        let date = |name: &str, text: &Option<String>| -> Result<Option<Date>, String> {
+            let Some(text) = text else {
+                return Ok(None);
+            };
+            match text.parse::<Date>() {
+                Ok(date) => Ok(Some(date)),
+                Err(_) => Err(format!(
+                    "`time.{name}` {:?} is not a date (YYYY-MM-DD)",
+                    text.chars().take(40).collect::<String>()
+                )),
+            }
+        };
+        if let (Some(from), Some(to)) = (date("from", &time.from)?, date("to", &time.to)?)
+            && from > to
+        {
+            return Err(format!(
+                "`time.from` {from} is after `time.to` {to}: the range is inverted"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The claims of `records`, grouped into stand-in documents by file, in the order files first
@@ -62,7 +163,7 @@ pub fn import(records: Vec<ClaimRecord>) -> Imported {
     };
     for (doc, (file, mut records)) in by_file.into_iter().enumerate() {
         records.sort_by_key(|r| (r.line, r.column, r.start));
-        let (text, spans) = stand_in_text(&records);
+        let (text, spans, stated) = stand_in_text(&records);
         let date = records
             .iter()
             .filter_map(|r| r.time.as_ref())
@@ -74,7 +175,7 @@ pub fn import(records: Vec<ClaimRecord>) -> Imported {
             date,
             date_origin: date.map(|_| DateOrigin::Manifest),
         };
-        let file = SourceFile::new(file, text);
+        let file = SourceFile::with_stated_positions(file, text, stated);
         for (record, span) in records.into_iter().zip(spans) {
             let line = file.line_range(span.start);
             imported.subjects.push(record.subject.clone());
@@ -94,38 +195,38 @@ pub fn import(records: Vec<ClaimRecord>) -> Imported {
     imported
 }
 
-/// A text with each record's claim text at its line and column, and the span it got. A claim
-/// that would overlap the one before it on its line is placed right after it instead.
-fn stand_in_text(records: &[ClaimRecord]) -> (String, Vec<std::ops::Range<usize>>) {
+/// A text with the claim texts of each line the records name on a line of its own (in the
+/// records' order, one space apart), the span each claim got, and the line and column each
+/// claim's record states. The text is as long as the claims' texts, whatever lines and columns
+/// the records give.
+fn stand_in_text(records: &[ClaimRecord]) -> (String, Vec<std::ops::Range<usize>>, Vec<StatedPosition>) {
     let mut text = String::new();
     let mut spans = Vec::with_capacity(records.len());
-    let (mut line, mut column) = (1, 1);
+    let mut stated = Vec::with_capacity(records.len());
+    let mut line = None;
     for record in records {
-        while line < record.line {
+        if line == Some(record.line) {
+            text.push(' ');
+        } else if line.is_some() {
             text.push('\n');
-            line += 1;
-            column = 1;
         }
-        while column < record.column {
-            text.push(' ');
-            column += 1;
-        }
-        if !text.is_empty() && !text.ends_with([' ', '\n']) {
-            text.push(' ');
-            column += 1;
-        }
-        let claim: String = record
-            .text
-            .chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-            .collect();
+        line = Some(record.line);
         let start = text.len();
-        text.push_str(&claim);
-        column += claim.chars().count();
+        text.extend(
+            record
+                .text
+                .chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+        );
         spans.push(start..text.len());
+        stated.push(StatedPosition {
+            offset: start,
+            line: record.line,
+            column: record.column,
+        });
     }
     text.push('\n');
-    (text, spans)
+    (text, spans, stated)
 }
 
 fn parse_date(text: Option<&str>) -> Option<Date> {
@@ -200,6 +301,104 @@ mod tests {
         assert_eq!(b.doc, 1);
         assert_eq!(b.value.unwrap().high, Some(100.0));
         assert!(!b.value.unwrap().high_inclusive);
+    }
+
+    /// A record of `a.md` with the given fields replaced (raw JSON values).
+    fn record(fields: &[(&str, &str)]) -> String {
+        let mut record: serde_json::Value = serde_json::from_str(RECORDS.lines().next().unwrap()).unwrap();
+        for (name, value) in fields {
+            let (outer, inner) = name.split_once('.').map_or((*name, None), |(o, i)| (o, Some(i)));
+            let value: serde_json::Value = serde_json::from_str(value).unwrap();
+            match inner {
+                Some(inner) => record[outer][inner] = value,
+                None => record[outer] = value,
+            }
+        }
+        format!("{record}\n")
+    }
+
+    #[test]
+    fn lines_and_columns_cost_nothing_however_large() {
+        let text = record(&[("line", "4294967295"), ("column", "4294967295")]);
+        let imported = import(parse("claims.jsonl", &text).unwrap());
+        let file = &imported.documents[0].file;
+        assert_eq!(file.text, "500 trainers\n", "no padding out to the line and column");
+        let span = imported.claims[0].span.clone();
+        assert_eq!(file.line_col(span.start), (4_294_967_295, 4_294_967_295));
+        assert_eq!(file.line_col(span.end), (4_294_967_295, 4_294_967_295 + 12));
+        // Two claims of one line share a stand-in line, each at its own column.
+        let two = format!(
+            "{}{}",
+            record(&[("line", "7"), ("column", "900000")]),
+            record(&[("line", "7"), ("column", "3"), ("text", "\"NATO\"")])
+        );
+        let imported = import(parse("claims.jsonl", &two).unwrap());
+        let file = &imported.documents[0].file;
+        assert_eq!(file.text, "NATO 500 trainers\n");
+        let columns: Vec<_> = imported.claims.iter().map(|c| file.line_col(c.span.start)).collect();
+        assert_eq!(columns, [(7, 3), (7, 900_000)]);
+    }
+
+    #[test]
+    fn fields_out_of_bounds_inverted_or_impossible_are_named_by_line() {
+        let cases: &[(&[(&str, &str)], &str)] = &[
+            (&[("line", "0")], "`line` is 0; lines and columns count from 1"),
+            (
+                &[("line", "1000000000000000")],
+                "`line` is 1000000000000000; at most 4294967295",
+            ),
+            (
+                &[("column", "4294967296")],
+                "`column` is 4294967296; at most 4294967295",
+            ),
+            (
+                &[("end", "2000000000000")],
+                "`end` is 2000000000000; at most 1099511627776",
+            ),
+            (
+                &[("start", "53")],
+                "`start` 53 is after `end` 52: the range is inverted",
+            ),
+            (&[("file", "\"\"")], "`file` is empty"),
+            (
+                &[("value.low", "501")],
+                "`value.low` 501 is above `value.high` 500: the range is inverted",
+            ),
+            (
+                &[("time.from", "\"2020-02-30\"")],
+                "`time.from` \"2020-02-30\" is not a date (YYYY-MM-DD)",
+            ),
+            (
+                &[("time.to", "\"yesterday\"")],
+                "`time.to` \"yesterday\" is not a date (YYYY-MM-DD)",
+            ),
+            (
+                &[("time.to", "\"2020-01-08\"")],
+                "`time.from` 2020-01-09 is after `time.to` 2020-01-08: the range is inverted",
+            ),
+        ];
+        for (fields, message) in cases {
+            let text = format!("{}{}", record(&[]), record(fields));
+            assert_eq!(
+                parse("claims.jsonl", &text).unwrap_err(),
+                format!("claims.jsonl:2: {message}"),
+                "{fields:?}"
+            );
+        }
+        let long = format!("{:?}", "9".repeat(MAX_STRING + 1));
+        let error = parse("claims.jsonl", &record(&[("unit", &long)])).unwrap_err();
+        assert_eq!(error, "claims.jsonl:1: `unit` is 4097 bytes long; at most 4096");
+        let orgs = format!("{:?}", vec!["NATO"; MAX_SENTENCE_ORGS + 1]);
+        let role = format!(r#"{{"title":"chief","org":null,"person":"A","former":false,"sentence_orgs":{orgs}}}"#);
+        let error = parse("claims.jsonl", &record(&[("role", &role)])).unwrap_err();
+        assert_eq!(
+            error,
+            "claims.jsonl:1: `role.sentence_orgs` names 65 organisations; at most 64"
+        );
+        // A float where a count belongs is serde's error, with its column.
+        let error = parse("claims.jsonl", &record(&[("line", "1e15")])).unwrap_err();
+        assert!(error.starts_with("claims.jsonl:1:"), "{error}");
+        assert!(error.contains("expected usize"), "{error}");
     }
 
     #[test]

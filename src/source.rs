@@ -25,6 +25,18 @@ pub struct SourceFile {
     kept: Option<Kept>,
     /// For a file decoded from UTF-16: the UTF-16 code units before each line's start.
     utf16_line_starts: Option<Vec<usize>>,
+    /// For a stand-in text (claims read from records): the line and column stated for some
+    /// offsets, sorted by offset; see [`SourceFile::with_stated_positions`].
+    stated: Vec<StatedPosition>,
+}
+
+/// A line and column stated for an offset of a stand-in text: the offset and what follows it
+/// on its line are reported at that line and column, whatever the text before it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatedPosition {
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// How far apart, in bytes, the column marks of a long line are.
@@ -87,6 +99,7 @@ impl SourceFile {
             column_marks,
             kept: None,
             utf16_line_starts: None,
+            stated: Vec::new(),
         }
     }
 
@@ -129,6 +142,27 @@ impl SourceFile {
     /// Whether the file was written in UTF-16 (and the text is its decoding).
     pub fn is_utf16(&self) -> bool {
         self.utf16_line_starts.is_some()
+    }
+
+    /// A stand-in text whose positions are stated rather than counted: an offset at or after
+    /// a stated one, on the same line of `text`, is at the stated line and the stated column
+    /// plus the characters between. Reports then locate claims read from records where their
+    /// records say, without a text padded out to those lines and columns.
+    pub fn with_stated_positions(
+        path: impl Into<String>,
+        text: impl Into<String>,
+        mut stated: Vec<StatedPosition>,
+    ) -> Self {
+        stated.sort_by_key(|p| p.offset);
+        Self {
+            stated,
+            ..Self::new(path, text)
+        }
+    }
+
+    /// Whether positions in this text are stated (a stand-in), not counted.
+    pub fn has_stated_positions(&self) -> bool {
+        !self.stated.is_empty()
     }
 
     /// The length of the file's text in bytes.
@@ -243,6 +277,12 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.len());
         let index = self.line_index(offset);
+        if let Some(stated) = self.stated_before(offset)
+            && self.line_index(stated.offset) == index
+        {
+            let between = char_starts(self.bytes(stated.offset..offset));
+            return (stated.line, stated.column.saturating_add(between));
+        }
         let start = self.line_starts[index];
         // Count from the nearest column mark of a long line.
         let (from, chars_before) = match self.column_marks.binary_search_by_key(&index, |(line, _)| *line) {
@@ -264,6 +304,12 @@ impl SourceFile {
             chars -= 1;
         }
         (index + 1, chars + 1)
+    }
+
+    /// The last stated position at or before `offset`.
+    fn stated_before(&self, offset: usize) -> Option<&StatedPosition> {
+        let after = self.stated.partition_point(|p| p.offset <= offset);
+        after.checked_sub(1).map(|i| &self.stated[i])
     }
 
     /// The byte range of the line holding `offset`, without its line terminator.

@@ -651,3 +651,106 @@ fn broad_sentence_set_is_pinned() {
     let table = claim_table(&crate::common::stdout(&output), &source);
     crate::common::snapshot_settings().bind(|| insta::assert_snapshot!("extract_sentence_set", table));
 }
+
+/// Every kind of invisible format character: soft hyphen, Arabic letter mark, Mongolian vowel
+/// separator, zero-width space, non-joiner and joiner, left-to-right and right-to-left marks,
+/// embeddings and overrides, word joiner, invisible operators, isolates, deprecated format
+/// characters, byte-order mark.
+const INVISIBLE: &[char] = &[
+    '\u{ad}', '\u{61c}', '\u{180e}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}',
+    '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2060}', '\u{2062}', '\u{206a}', '\u{2066}', '\u{2067}',
+    '\u{2068}', '\u{2069}', '\u{feff}',
+];
+
+/// The numeric claims of `text` read as a `.txt`, `.md` and `.html` file: (original text of
+/// the span, low, high), the same for all three.
+fn numeric_in_every_format(text: &str) -> Vec<(String, Option<f64>, Option<f64>)> {
+    let rules = RuleSet::with_default_pack().unwrap();
+    let gazetteer = Gazetteer::new(rules.entities, &rules.nouns);
+    let mut found = Vec::new();
+    for name in ["t.txt", "t.md", "t.html"] {
+        let doc = documents::parse(name.into(), text.as_bytes().to_vec(), None).unwrap();
+        let claims: Vec<_> = extract::extract(0, &doc, &gazetteer)
+            .into_iter()
+            .filter_map(|c| Some((doc.file.text[c.span].to_owned(), c.value?.low, c.value?.high)))
+            .collect();
+        if name != "t.txt" {
+            assert_eq!(claims, found, "{name} reads {text:?} otherwise");
+        }
+        found = claims;
+    }
+    found
+}
+
+#[test]
+fn invisible_characters_inside_numbers_are_read_through() {
+    for &c in INVISIBLE {
+        let text = format!("NATO has 5{c}00 trainers in Iraq.");
+        assert_eq!(
+            numeric_in_every_format(&text),
+            [(format!("5{c}00 trainers"), Some(500.0), Some(500.0))],
+            "U+{:04X}",
+            u32::from(c)
+        );
+        let decimal = format!("The rate rose 2.{c}5 percent and fell -{c}1.5 percent.");
+        assert_eq!(
+            numeric_in_every_format(&decimal),
+            [
+                (format!("2.{c}5 percent"), Some(2.5), Some(2.5)),
+                (format!("-{c}1.5 percent"), Some(-1.5), Some(-1.5))
+            ],
+            "U+{:04X}",
+            u32::from(c)
+        );
+    }
+    // Isolates around a group separator: a reader sees 2,500.
+    let isolated = "NATO has 2\u{2066},\u{2069}500 trainers in Iraq.";
+    assert_eq!(
+        numeric_in_every_format(isolated),
+        [("2\u{2066},\u{2069}500 trainers".to_owned(), Some(2500.0), Some(2500.0))]
+    );
+    let range = "NATO had 10\u{200d}-17 trainers and $5\u{200b}00 million.";
+    assert_eq!(
+        numeric_in_every_format(range),
+        [
+            ("10\u{200d}-17 trainers".to_owned(), Some(10.0), Some(17.0)),
+            ("$5\u{200b}00 million".to_owned(), Some(5e8), Some(5e8))
+        ]
+    );
+}
+
+#[test]
+fn invisible_characters_beside_number_words_are_read_through() {
+    for &c in INVISIBLE {
+        let cases = [
+            (
+                format!("NATO has five{c} hundred trainers."),
+                format!("five{c} hundred trainers"),
+                500.0,
+            ),
+            (
+                format!("NATO has twenty-{c}five trainers."),
+                format!("twenty-{c}five trainers"),
+                25.0,
+            ),
+            (
+                format!("NATO has two hun{c}dred trainers."),
+                format!("two hun{c}dred trainers"),
+                200.0,
+            ),
+            (
+                format!("NATO has 5{c} thousand trainers."),
+                format!("5{c} thousand trainers"),
+                5000.0,
+            ),
+        ];
+        for (text, span, value) in cases {
+            assert_eq!(
+                numeric_in_every_format(&text),
+                [(span, Some(value), Some(value))],
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+}

@@ -11,10 +11,11 @@ use claimlint::documents;
 use claimlint::extract::{self, Gazetteer};
 use claimlint::link;
 use claimlint::lock::Lock;
+use claimlint::records;
 use claimlint::rules::RuleSet;
 use claimlint::subject::{self, NamesInText};
 
-use crate::common::root;
+use crate::common::{html_recipe, root};
 
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::with_default_pack().expect("default pack"));
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::new(RULES.entities.clone(), &RULES.nouns));
@@ -97,6 +98,94 @@ fn load_document_seeds() {
             claims_point_at_real_text(&name, &doc);
         }
     }
+}
+
+#[test]
+fn html_document_seeds() {
+    let (mut loaded, mut skipped, mut claims) = (0, 0, 0);
+    for (name, bytes) in seeds("html_document") {
+        let (&mode, rest) = bytes.split_first().expect("a seed has a mode byte");
+        let html = if mode & 1 == 1 {
+            html_recipe::build(rest, 1 << 17).into_bytes()
+        } else {
+            rest.to_vec()
+        };
+        match documents::parse("seed.html".into(), html, None) {
+            Ok(doc) => {
+                claims += claims_point_at_real_text(&name, &doc);
+                loaded += 1;
+            }
+            Err(reason) => {
+                assert!(
+                    reason.reason.contains("quoted attributes in a row"),
+                    "{name}: {reason:?}"
+                );
+                skipped += 1;
+            }
+        }
+    }
+    assert_eq!(
+        (loaded, skipped),
+        (3, 1),
+        "the seeds are three pages and one tag too deep to read"
+    );
+    assert!(claims > 0, "the web page states numbers");
+}
+
+/// What `claim_records` asserts: records parse into claims of stand-in texts no longer than
+/// the claims' texts, each reported where its record says, or fail with `file:line:`.
+pub fn claim_records_hold(name: &str, text: &str) -> Result<usize, String> {
+    let parsed = records::parse(name, text)?;
+    let mut places: Vec<(String, usize, usize)> = parsed.iter().map(|r| (r.file.clone(), r.line, r.column)).collect();
+    let texts: usize = parsed.iter().map(|r| r.text.len() + 1).sum();
+    let imported = records::import(parsed);
+    let held: usize = imported.documents.iter().map(|d| d.file.text.len()).sum();
+    assert!(
+        held <= texts + imported.documents.len(),
+        "{name}: {held} bytes for {texts} of claims"
+    );
+    let mut found: Vec<(String, usize, usize)> = imported
+        .claims
+        .iter()
+        .map(|claim| {
+            let file = &imported.documents[claim.doc].file;
+            assert!(
+                claim.span.start <= claim.span.end && claim.span.end <= file.text.len(),
+                "{name}"
+            );
+            assert!(
+                file.text.is_char_boundary(claim.span.start) && file.text.is_char_boundary(claim.span.end),
+                "{name}"
+            );
+            if let Some(value) = claim.value
+                && let (Some(low), Some(high)) = (value.low, value.high)
+            {
+                assert!(low <= high, "{name}: {low} > {high}");
+            }
+            let (line, column) = file.line_col(claim.span.start);
+            (file.path.clone(), line, column)
+        })
+        .collect();
+    places.sort();
+    found.sort();
+    assert_eq!(places, found, "{name}");
+    Ok(found.len())
+}
+
+#[test]
+fn claim_records_seeds() {
+    let (mut claims, mut refused) = (0, 0);
+    for (name, text) in text_seeds("claim_records") {
+        match claim_records_hold(&name, &text) {
+            Ok(count) => claims += count,
+            Err(message) => {
+                assert!(message.starts_with(&format!("{name}:1: ")), "{message}");
+                refused += 1;
+            }
+        }
+    }
+    assert!(claims > 40, "the seeds hold the example corpus's claims: {claims}");
+    assert_eq!(refused, 2, "two seeds break the bounds");
 }
 
 #[test]

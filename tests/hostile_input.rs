@@ -174,6 +174,75 @@ fn number_walls_and_repeated_number_words_stay_linear_and_sane() {
 }
 
 #[test]
+fn an_html_tag_with_forty_thousand_attributes_is_skipped_not_a_crash() {
+    let dir = scratch("hostile-html-attributes");
+    // Each double-quoted attribute took html5gum one nested call deeper: this overflowed the
+    // stack and aborted the run with no report.
+    fs::write(
+        dir.join("deep.html"),
+        format!("<p {}>x</p>\n", "a=\"\" ".repeat(40_000)),
+    )
+    .unwrap();
+    // 2 000 are read, on a thread with the stack they need.
+    let wide = format!(
+        "<meta name=\"date\" content=\"2020-02-12\"><p {}>NATO has 500 trainers.</p>\n",
+        "b=\"\" ".repeat(2_000)
+    );
+    fs::write(dir.join("wide.html"), &wide).unwrap();
+    let output = run_in(&dir, &["check", ".", "--no-cache", "--format", "json"]);
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
+    assert_eq!(
+        stderr_lines(&output),
+        [
+            "warning: skipped ./deep.html: HTML with more than 4096 quoted attributes in a row (line 1): \
+          too deep for the HTML tokenizer"
+        ]
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("a JSON report");
+    assert_eq!(report["summary"]["documents"], 1, "{report}");
+    let extract = run_in(&dir, &["extract", "wide.html", "--format", "text"]);
+    let column = wide.find("500").unwrap() + 1;
+    assert_eq!(
+        places(&extract),
+        [format!("wide.html:1:{column}")],
+        "{}",
+        stderr(&extract)
+    );
+}
+
+#[test]
+fn a_zero_width_joiner_inside_a_number_raises_no_false_contradiction() {
+    let dir = scratch("hostile-invisible-in-number");
+    let story = |body: &str| format!("---\ndate: 2020-02-12\n---\nNATO has {body} trainers in Iraq.\n");
+    fs::write(dir.join("plain.md"), story("500")).unwrap();
+    // Read as 5 and 00, this once gave "contradicting values: 0 vs 500".
+    fs::write(dir.join("joined.md"), story("5\u{200d}00")).unwrap();
+    fs::write(dir.join("isolated.md"), story("2\u{2066},\u{2069}500")).unwrap();
+    let output = run_in(&dir, &["check", ".", "--no-cache", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("a JSON report");
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["contradicting values for personnel of NATO in Iraq: 2,500 vs 500"],
+        "{report}"
+    );
+    let text = run_in(&dir, &["check", "joined.md", "plain.md", "--no-cache"]);
+    assert_eq!(text.status.code(), Some(0), "{}", stdout(&text));
+    let extract = run_in(&dir, &["extract", "joined.md", "--format", "text"]);
+    assert_eq!(places(&extract), ["joined.md:4:10"]);
+    assert!(
+        stdout(&extract).contains("\t500 trainers\t\"5\\u{200d}00 trainers\""),
+        "{}",
+        stdout(&extract)
+    );
+}
+
+#[test]
 fn links_that_loop_or_dangle_are_reported_and_skipped() {
     let dir = scratch("hostile-links");
     fs::write(dir.join("story.md"), "NATO has 30 allies.\n").unwrap();

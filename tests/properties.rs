@@ -5,12 +5,15 @@
 
 use claimlint::calendar;
 use claimlint::documents;
+use claimlint::documents::markup::MAX_ATTRIBUTE_CHAIN;
 use claimlint::extract::{self, Gazetteer, Interval};
 use claimlint::link;
 use claimlint::rules::{self, RuleSet};
 use claimlint::subject::NamesInText;
 use proptest::prelude::*;
 use std::sync::LazyLock;
+
+use crate::common::html_recipe;
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let rules = RuleSet::with_default_pack().expect("default pack");
@@ -173,6 +176,95 @@ proptest! {
     ) {
         let text: String = pieces.iter().flat_map(|(token, sep)| [*token, *sep]).collect();
         claims_are_sound(text.into_bytes());
+    }
+}
+
+/// An HTML document loads, with sound claims, or is skipped for a tag too deep to tokenize;
+/// it never takes the process down (a stack overflow aborts the whole test binary).
+fn html_loads_or_is_skipped(html: String) {
+    let quotes = memchr::memchr_iter(b'"', html.as_bytes()).count();
+    match documents::parse("page.html".into(), html.into_bytes(), None) {
+        Ok(doc) => {
+            let text = &doc.file.text;
+            for claim in extract::extract(0, &doc, &GAZETTEER) {
+                assert!(claim.span.start <= claim.span.end && claim.span.end <= text.len());
+                assert!(text.is_char_boundary(claim.span.start) && text.is_char_boundary(claim.span.end));
+            }
+        }
+        Err(skipped) => {
+            assert!(
+                skipped.reason.contains("quoted attributes in a row"),
+                "{}",
+                skipped.reason
+            );
+            assert!(
+                quotes > 2 * MAX_ATTRIBUTE_CHAIN,
+                "skipped with {quotes} quotes: {}",
+                skipped.reason
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Many attributes, deep nesting, unclosed tags, huge attribute values: pieces repeated up
+    /// to 6 400 times, up to 64 KiB.
+    #[test]
+    fn generated_html_loads_or_is_skipped_with_a_reason(
+        recipe in prop::collection::vec((any::<u8>(), 0u8..80), 1..24)
+    ) {
+        let bytes: Vec<u8> = recipe.into_iter().flat_map(|(piece, times)| [piece, times]).collect();
+        html_loads_or_is_skipped(html_recipe::build(&bytes, 64 << 10));
+    }
+}
+
+/// Invisible format characters, as in `tests/extraction.rs`.
+const INVISIBLE: &[char] = &[
+    '\u{ad}', '\u{61c}', '\u{180e}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{202a}',
+    '\u{202e}', '\u{2060}', '\u{2064}', '\u{2066}', '\u{2069}', '\u{206f}', '\u{feff}',
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Invisible characters anywhere inside a number never change what it is read as, and the
+    /// claim spans them in the original.
+    #[test]
+    fn invisible_characters_inside_a_number_never_change_its_value(
+        value in 10u32..10_000_000,
+        grouped in any::<bool>(),
+        inserts in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(INVISIBLE)), 1..4),
+        format in prop::sample::select(&["t.txt", "t.md", "t.html"][..]),
+    ) {
+        let digits = value.to_string();
+        let written: String = if grouped {
+            let lead = digits.len() % 3;
+            digits
+                .char_indices()
+                .flat_map(|(i, d)| [(i > 0 && i % 3 == lead).then_some(','), Some(d)])
+                .flatten()
+                .collect()
+        } else {
+            digits
+        };
+        let mut number: Vec<char> = written.chars().collect();
+        for (at, c) in &inserts {
+            // Between two characters of the number, never before or after it.
+            let at = 1 + at.index(number.len() - 1);
+            number.insert(at, *c);
+        }
+        let number: String = number.into_iter().collect();
+        let text = format!("NATO has {number} trainers in Iraq.\n");
+        let doc = documents::parse(format.into(), text.clone().into_bytes(), None).unwrap();
+        let claims = extract::extract(0, &doc, &GAZETTEER);
+        let read: Vec<(&str, Option<f64>)> = claims
+            .iter()
+            .filter_map(|c| Some((&text[c.span.clone()], c.value?.low)))
+            .collect();
+        let expected = format!("{number} trainers");
+        prop_assert_eq!(read, vec![(expected.as_str(), Some(f64::from(value)))]);
     }
 }
 

@@ -17,6 +17,7 @@
 use std::ops::Range;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::convert::Infallible;
 
 use html5gum::emitters::callback::{Callback, CallbackEmitter, CallbackEvent};
@@ -158,6 +159,171 @@ impl Prose {
                 at..at
             }
         }
+    }
+}
+
+/// Whether `c` is an invisible format character: a soft hyphen, a zero-width space, joiner
+/// or non-joiner, a word joiner or invisible operator, a bidirectional mark, embedding,
+/// override or isolate, a byte-order mark. A reader sees nothing of it, so in a number or a
+/// word it must not split what the reader sees as one.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+    )
+}
+
+/// The runs of invisible characters in `text` that touch a letter or digit (`5\u{200d}00`,
+/// `2\u{2066},\u{2069}500`, `hun\u{ad}dred`), which a reader reads through. The text is
+/// searched for the lead bytes of those characters only, so a text without one costs a
+/// `memchr` pass.
+fn invisible_runs(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut search = |leads: &mut dyn Iterator<Item = usize>| {
+        let mut last_end = 0;
+        for at in leads {
+            if at < last_end || !text[at..].chars().next().is_some_and(is_invisible) {
+                continue;
+            }
+            // The whole run, which may have begun with a character of other lead bytes.
+            let start = at
+                - text[..at]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| is_invisible(c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            let end = at
+                + text[at..]
+                    .chars()
+                    .take_while(|&c| is_invisible(c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            last_end = end;
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                runs.push(start..end);
+            }
+        }
+    };
+    search(&mut memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes));
+    search(&mut memchr::memchr2_iter(0xD8, 0xE1, bytes));
+    runs.sort_unstable_by_key(|run| run.start);
+    runs.dedup();
+    runs
+}
+
+impl Prose {
+    /// The prose of a plain text that starts at byte `offset` of its file, when the text holds
+    /// invisible characters a reader reads through: the text without them.
+    pub fn plain(text: &str, offset: usize) -> Option<Prose> {
+        let runs = invisible_runs(text);
+        if runs.is_empty() {
+            return None;
+        }
+        let mut prose = Prose {
+            text: text.to_owned(),
+            len: text.len(),
+            segments: vec![Segment {
+                prose: 0,
+                original: offset,
+                mapping: Mapping::Linear,
+            }],
+            ..Prose::default()
+        };
+        prose.drop_runs(&runs);
+        Some(prose)
+    }
+
+    /// Drops the invisible characters inside words and numbers ([`invisible_runs`]), keeping
+    /// the map back to the file: a claim read through them spans them in the original.
+    fn drop_invisible(&mut self) {
+        let runs = invisible_runs(&self.text);
+        if !runs.is_empty() {
+            self.drop_runs(&runs);
+        }
+    }
+
+    /// Removes `runs` (sorted, apart) from the text, splitting the segments around them and
+    /// moving the headings.
+    fn drop_runs(&mut self, runs: &[Range<usize>]) {
+        // Bytes removed before each run, and in all.
+        let removed_before: Vec<usize> = runs
+            .iter()
+            .scan(0, |total, run| {
+                let before = *total;
+                *total += run.len();
+                Some(before)
+            })
+            .collect();
+        let removed: usize = runs.iter().map(ExactSizeIterator::len).sum();
+        // Where an offset of the text lands once the runs are gone.
+        let moved = |offset: usize| {
+            let index = runs.partition_point(|run| run.end <= offset);
+            let inside = runs.get(index).map_or(0, |run| offset.saturating_sub(run.start));
+            offset - removed_before.get(index).copied().unwrap_or(removed) - inside
+        };
+        let mut text = String::with_capacity(self.text.len());
+        let mut from = 0;
+        for run in runs {
+            text.push_str(&self.text[from..run.start]);
+            from = run.end;
+        }
+        text.push_str(&self.text[from..]);
+
+        let mut segments = Vec::with_capacity(self.segments.len() + runs.len());
+        for (index, segment) in self.segments.iter().enumerate() {
+            let end = self.segment_end(index);
+            match segment.mapping {
+                Mapping::Linear => {
+                    // The pieces of the segment between the runs, each mapped straight across.
+                    let first = runs.partition_point(|run| run.end <= segment.prose);
+                    let mut start = segment.prose;
+                    for run in runs[first..].iter().take_while(|run| run.start < end) {
+                        if run.start > start {
+                            segments.push(Segment {
+                                prose: moved(start),
+                                original: segment.original + (start - segment.prose),
+                                mapping: Mapping::Linear,
+                            });
+                        }
+                        start = start.max(run.end);
+                    }
+                    if start < end {
+                        segments.push(Segment {
+                            prose: moved(start),
+                            original: segment.original + (start - segment.prose),
+                            mapping: Mapping::Linear,
+                        });
+                    }
+                }
+                // Decoded or added text stands for its whole source, however much is left.
+                Mapping::Replaced { .. } | Mapping::Synthetic => {
+                    if moved(end) > moved(segment.prose) {
+                        segments.push(Segment {
+                            prose: moved(segment.prose),
+                            ..*segment
+                        });
+                    }
+                }
+            }
+        }
+        for heading in &mut self.headings {
+            heading.range = moved(heading.range.start)..moved(heading.range.end);
+        }
+        self.headings.retain(|h| !h.range.is_empty());
+        self.len = text.len();
+        self.text = text;
+        self.segments = segments;
     }
 }
 
@@ -442,6 +608,7 @@ pub fn markdown(text: &str, offset: usize) -> Prose {
             _ => {}
         }
     }
+    builder.prose.drop_invisible();
     builder.prose
 }
 
@@ -537,14 +704,96 @@ const DATE_META: &[&str] = &[
     "dcterms.created",
 ];
 
+/// Quoted-attribute chains up to this long are tokenized on the calling thread.
+const SHALLOW_CHAIN: usize = 32;
+/// The longest quoted-attribute chain tokenized at all; a longer one skips the document.
+pub const MAX_ATTRIBUTE_CHAIN: usize = 4096;
+/// Stack for each link of a chain: a debug build takes about 12 KiB, a release build far less.
+const STACK_PER_LINK: usize = 16 << 10;
+/// Stack for the rest of the walk on a thread of its own.
+const STACK_BASE: usize = 1 << 20;
+
 /// The prose of an HTML text that starts at byte `offset` of its file: the visible text of
-/// the page without its scripts, styles and navigation.
-pub fn html(text: &str, offset: usize) -> Prose {
+/// the page without its scripts, styles and navigation; or why the text is not read.
+///
+/// html5gum reads a start tag's double-quoted attributes one nested call deeper each, so the
+/// stack a tag needs grows with its attributes. A text whose longest such chain
+/// ([`quoted_attribute_chain`]) is short is tokenized here; a longer one on a thread with a
+/// stack to match; one beyond [`MAX_ATTRIBUTE_CHAIN`] is not read.
+pub fn html(text: &str, offset: usize) -> Result<Prose, String> {
+    let chain = match quoted_attribute_chain(text.as_bytes(), MAX_ATTRIBUTE_CHAIN) {
+        Ok(chain) => chain,
+        Err(at) => {
+            let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count();
+            return Err(format!(
+                "HTML with more than {MAX_ATTRIBUTE_CHAIN} quoted attributes in a row (line {line}): \
+                 too deep for the HTML tokenizer"
+            ));
+        }
+    };
+    if chain <= SHALLOW_CHAIN {
+        return Ok(tokenize_html(text, offset));
+    }
+    std::thread::scope(|scope| {
+        let walk = std::thread::Builder::new()
+            .name("html".into())
+            .stack_size(STACK_BASE + chain * STACK_PER_LINK)
+            .spawn_scoped(scope, || tokenize_html(text, offset))
+            .map_err(|e| format!("HTML with {chain} quoted attributes in a row: no thread to read it on ({e})"))?;
+        Ok(walk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
+/// An upper bound on the number of double-quoted attributes html5gum 0.9 reads in one chain
+/// of nested calls, or `Err` with the offset where it passes `limit`.
+///
+/// The tokenizer calls the state for a double-quoted value straight from the one before, and
+/// so on around the cycle value → after the quote → before a name → name → `=` → value, while
+/// the input stays on that path: `"…"` (no `&`), white space, a name (no white space, `/`, `>`
+/// or `=`), `=`, optional white space, `"`. Anything else returns to the tokenizer's loop and
+/// ends the chain. Not knowing which quotes open a value, the scan starts a chain at every `"`
+/// and follows all of them at once; chains in one state merge, so it is one pass.
+fn quoted_attribute_chain(bytes: &[u8], limit: usize) -> Result<usize, usize> {
+    // The longest live chain in each state of the cycle, 0 for none: inside a value, right
+    // after its closing quote, before a name, in a name, after its `=`.
+    let (mut value, mut quote, mut before, mut name, mut equals) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut longest = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if quote | before | name | equals == 0 {
+            // Nothing but a value (or nothing) is live: only a quote or `&` changes that.
+            match memchr::memchr2(b'"', b'&', &bytes[i..]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+        }
+        (value, quote, before, name, equals) = match bytes[i] {
+            b'"' => {
+                let opened = if equals > 0 { equals + 1 } else { 1 };
+                if opened > limit {
+                    return Err(i);
+                }
+                longest = longest.max(opened);
+                (opened, value, 0, before.max(name), 0)
+            }
+            b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' => (value, 0, quote.max(before), 0, equals),
+            b'&' => (0, 0, 0, before.max(name), 0),
+            b'/' | b'>' => (value, 0, 0, 0, 0),
+            b'=' => (value, 0, 0, 0, name),
+            _ => (value, 0, 0, before.max(name), 0),
+        };
+        i += 1;
+    }
+    Ok(longest)
+}
+
+/// [`html`] on the calling thread.
+fn tokenize_html(text: &str, offset: usize) -> Prose {
     let mut walk = HtmlWalk {
         text,
         offset,
         builder: Builder::default(),
-        hidden: Vec::new(),
+        hidden: HiddenStack::default(),
         in_article: 0,
         in_title: false,
         title: String::new(),
@@ -561,6 +810,7 @@ pub fn html(text: &str, offset: usize) -> Prose {
     let Ok(()) = Tokenizer::new_with_emitter(text, Quiet(emitter)).finish();
     let title = walk.title.split_whitespace().collect::<Vec<_>>().join(" ");
     walk.builder.prose.title = (!title.is_empty()).then_some(title);
+    walk.builder.prose.drop_invisible();
     walk.builder.prose
 }
 
@@ -648,8 +898,8 @@ struct HtmlWalk<'t> {
     text: &'t str,
     offset: usize,
     builder: Builder,
-    /// The open elements whose content is not prose, by name.
-    hidden: Vec<String>,
+    /// The open elements whose content is not prose.
+    hidden: HiddenStack,
     in_article: usize,
     in_title: bool,
     title: String,
@@ -660,6 +910,48 @@ struct HtmlWalk<'t> {
     tag_name: String,
     tag_start: usize,
     attributes: TagAttributes,
+}
+
+/// The open elements whose content is not prose, by name, with how many of each are open: an
+/// end tag of an element none of them is costs one lookup, not a search of the stack, so
+/// thousands of unclosed `<nav>`s and thousands of stray end tags stay linear.
+#[derive(Default)]
+struct HiddenStack {
+    open: Vec<String>,
+    counts: HashMap<String, usize>,
+}
+
+impl HiddenStack {
+    fn is_empty(&self) -> bool {
+        self.open.is_empty()
+    }
+
+    fn push(&mut self, name: &str) {
+        match self.counts.get_mut(name) {
+            Some(count) => *count += 1,
+            None => {
+                self.counts.insert(name.to_owned(), 1);
+            }
+        }
+        self.open.push(name.to_owned());
+    }
+
+    /// Closes the innermost open element named `name` and every one opened inside it; false
+    /// when none is open.
+    fn close(&mut self, name: &str) -> bool {
+        if self.counts.get(name).is_none_or(|&count| count == 0) {
+            return false;
+        }
+        let Some(at) = self.open.iter().rposition(|open| open == name) else {
+            return false;
+        };
+        for closed in self.open.drain(at..) {
+            if let Some(count) = self.counts.get_mut(&closed) {
+                *count -= 1;
+            }
+        }
+        true
+    }
 }
 
 /// Sets `buffer` to `name`, lower-cased (and made valid UTF-8).
@@ -741,7 +1033,7 @@ impl HtmlWalk<'_> {
             || attributes.get(HIDDEN).is_some();
         let page_header = name == "header" && self.in_article == 0;
         if !self_closing && (is_hidden_element(name) || chrome || page_header) {
-            self.hidden.push(name.to_owned());
+            self.hidden.push(name);
             return;
         }
         if !self.hidden.is_empty() {
@@ -776,8 +1068,7 @@ impl HtmlWalk<'_> {
             self.in_title = false;
             return;
         }
-        if let Some(open) = self.hidden.iter().rposition(|h| *h == name) {
-            self.hidden.truncate(open);
+        if self.hidden.close(name) {
             return;
         }
         if !self.hidden.is_empty() {
@@ -979,7 +1270,7 @@ mod tests {
                     <body><nav>Home 3</nav><article><p>NATO sent 500&nbsp;troops &amp; 4 tanks.</p>\
                     <script>var n = 7;</script><!-- claimlint-disable-next-line --><p>Then 20\n<b>more</b>.</p></article>\
                     <footer>© 2020</footer></body></html>";
-        let prose = html(text, 0);
+        let prose = html(text, 0).unwrap();
         assert_eq!(prose.title.as_deref(), Some("Iraq & NATO"));
         assert!(
             prose.text.contains("NATO sent 500\u{a0}troops & 4 tanks."),
@@ -1004,7 +1295,7 @@ mod tests {
                     <p aria-hidden=\"false\" aria-hidden=\"true\">Shown 3</p>\
                     <p role=\"main\" role=\"banner\">Kept 4</p><span aria-hidden=\"true\">Icon 5</span>\
                     <br/>After 6</p class=\"stray\"><time datetime=\"2020-02-02\">later</time></BODY></HTML>";
-        let prose = html(text, 0);
+        let prose = html(text, 0).unwrap();
         assert_eq!(prose.date.as_deref(), Some("2019-10-06"), "the first date meta counts");
         for hidden in ["Menu 1", "Hidden 2", "Icon 5"] {
             assert!(!prose.text.contains(hidden), "{hidden} in {:?}", prose.text);
@@ -1014,6 +1305,87 @@ mod tests {
             assert!(prose.text.contains(shown), "{shown} not in {:?}", prose.text);
         }
         assert!(prose.text.contains("Kept 4\nAfter 6"), "{:?}", prose.text);
+    }
+
+    #[test]
+    fn hidden_elements_close_with_their_own_end_tags() {
+        let text = "<nav>a<div role=\"navigation\"><nav>b</nav>c</p></div>d</span></nav>Shown 1\
+                    <aside>e</div></aside>Shown 2";
+        let prose = html(text, 0).unwrap();
+        assert_eq!(prose.text.trim(), "Shown 1Shown 2");
+        // Thousands of unclosed hidden elements and stray end tags: one lookup per end tag.
+        let many = format!("{}{}<p>Hidden 3", "<nav>".repeat(20_000), "</div>".repeat(20_000));
+        assert_eq!(html(&many, 0).unwrap().text.trim(), "");
+    }
+
+    #[test]
+    fn quoted_attribute_chains_are_bounded_from_above() {
+        let chain = |text: &str| quoted_attribute_chain(text.as_bytes(), 100);
+        assert_eq!(chain("<p>No attributes at all.</p>"), Ok(0));
+        assert_eq!(chain("<p a=\"1\" b= \"2\"\n\tc=\"\">"), Ok(3));
+        // White space before `=` returns to the loop.
+        assert_eq!(chain("<p a=\"1\" b =\"2\" c=\"\">"), Ok(2));
+        // A reference, an unquoted or single-quoted value, `/` and `>` return to the loop.
+        assert_eq!(chain("<p a=\"1\" b=\"&amp;\" c=\"3\" d=\"4\">"), Ok(2));
+        assert_eq!(chain("<p a=\"1\" b='2' c=\"3\" d=3 e=\"5\">"), Ok(1));
+        assert_eq!(chain("<p a=\"1\" /b=\"2\"><p c=\"3\">"), Ok(1));
+        // Quotes in prose may start a chain too: the bound errs on the long side.
+        assert_eq!(chain("He said \"yes\" x=\"no\"."), Ok(2));
+        let long = format!("<p{}>", " a=\"\"".repeat(101));
+        // The 101st value opens 3 bytes before the end.
+        assert_eq!(chain(&long), Err(long.len() - 3));
+    }
+
+    #[test]
+    fn html_with_thousands_of_attributes_in_a_tag_is_read_or_refused() {
+        let tag = |n: usize| format!("<p>NATO sent\n<b{}>500 trainers.</b></p>", " a=\"\"".repeat(n));
+        let read = html(&tag(3000), 0).expect("3000 attributes are read on a thread of their own");
+        assert!(read.text.contains("500 trainers."), "{:?}", read.text);
+        let refused = html(&tag(40_000), 0).expect_err("40 000 attributes are refused");
+        assert_eq!(
+            refused,
+            "HTML with more than 4096 quoted attributes in a row (line 2): too deep for the HTML tokenizer"
+        );
+    }
+
+    #[test]
+    fn invisible_characters_in_words_and_numbers_are_dropped_from_the_prose() {
+        let text = "Up 5\u{200d}00 and 2\u{2066},\u{2069}500 \u{200b} then hun\u{ad}dred.";
+        let prose = Prose::plain(text, 7).expect("a view");
+        // A run between spaces touches no word and stays.
+        assert_eq!(prose.text, "Up 500 and 2,500 \u{200b} then hundred.");
+        let at = |needle: &str| prose.text.find(needle).unwrap();
+        let original = |range: Range<usize>| {
+            let range = prose.original_range(range);
+            &text[range.start - 7..range.end - 7]
+        };
+        assert_eq!(original(at("500")..at("500") + 3), "5\u{200d}00");
+        assert_eq!(original(at("2,500")..at("2,500") + 5), "2\u{2066},\u{2069}500");
+        assert_eq!(original(at("00 and")..at("00 and") + 2), "00");
+        assert_eq!(original(at("hundred")..at("hundred") + 7), "hun\u{ad}dred");
+        // Every character of the prose maps back to itself.
+        for (i, c) in prose.text.char_indices() {
+            assert_eq!(original(i..i + c.len_utf8()), c.to_string(), "at {i}");
+        }
+        assert!(Prose::plain("No 500 \u{200d} here, 😀\u{200d}😀.", 0).is_none());
+        // A run of characters with different lead bytes is one run, found from any of them.
+        let mixed = Prose::plain("5\u{180e}\u{ad}\u{200b}\u{61c}\u{feff}00", 0).unwrap();
+        assert_eq!(mixed.text, "500");
+        assert_eq!(mixed.original_range(0..3), 0..16);
+    }
+
+    #[test]
+    fn invisible_characters_leave_headings_and_references_mapped() {
+        let text = "# Fi\u{ad}ve hun\u{200b}dred\n\nNATO sent 5&#8205;00 and 4\u{200d}&zwj;0 troops.\n";
+        let prose = markdown(text, 0);
+        assert!(prose.text.contains("Five hundred"), "{:?}", prose.text);
+        assert!(prose.text.contains("sent 500 and 40 troops."), "{:?}", prose.text);
+        assert_eq!(&prose.text[prose.headings[0].range.clone()], "Five hundred");
+        assert_eq!(original(text, &prose, "500"), "5&#8205;00");
+        assert_eq!(original(text, &prose, "40 troops"), "4\u{200d}&zwj;0 troops");
+        let html = html("<h2>Fi\u{ad}ve</h2><p>Now 1\u{200b}2 more</p>", 0).unwrap();
+        assert_eq!(&html.text[html.headings[0].range.clone()], "Five");
+        assert!(html.text.contains("Now 12 more"), "{:?}", html.text);
     }
 
     #[test]

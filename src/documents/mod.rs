@@ -380,7 +380,7 @@ pub fn decode(
     lossy: bool,
 ) -> Result<Document, Skipped> {
     let decoded = decode_text(&path, bytes, lossy)?;
-    Ok(parse_text(path, decoded, manifest))
+    parse_text(path, decoded, manifest)
 }
 
 /// A file's text, decoded.
@@ -556,8 +556,8 @@ impl Document {
     }
 }
 
-/// Metadata, body, boilerplate and prose of a decoded text.
-fn parse_text(path: String, decoded: Decoded, manifest: Option<&ManifestEntry>) -> Document {
+/// Metadata, body, boilerplate and prose of a decoded text, or why its markup is not read.
+fn parse_text(path: String, decoded: Decoded, manifest: Option<&ManifestEntry>) -> Result<Document, Skipped> {
     let invalid_utf8_at = decoded.invalid_at;
     let file = decoded.into_file(path);
     let text = &file.text;
@@ -588,7 +588,13 @@ fn parse_text(path: String, decoded: Decoded, manifest: Option<&ManifestEntry>) 
     }
     let body = body_start..text.len();
     let format = Format::of(&file.path);
-    if format == Format::Plain {
+    // A plain text with invisible characters inside its words or numbers is read without
+    // them, through a view like the prose of marked-up text.
+    let plain_view = match format {
+        Format::Plain => markup::Prose::plain(&text[body.clone()], body.start),
+        _ => None,
+    };
+    if format == Format::Plain && plain_view.is_none() {
         if meta.date.is_none()
             && let Some(date) = date_in_text(&text[body.clone()])
         {
@@ -596,7 +602,7 @@ fn parse_text(path: String, decoded: Decoded, manifest: Option<&ManifestEntry>) 
             meta.date_origin = Some(DateOrigin::Text);
         }
         let boilerplate_from = boilerplate_start(text, body.clone());
-        return Document {
+        return Ok(Document {
             file,
             meta,
             body,
@@ -605,11 +611,21 @@ fn parse_text(path: String, decoded: Decoded, manifest: Option<&ManifestEntry>) 
             comments: Vec::new(),
             invalid_utf8_at,
             names: Vec::new(),
-        };
+        });
     }
 
     let mut prose = match format {
-        Format::Html => markup::html(&text[body.clone()], body.start),
+        Format::Plain => plain_view.unwrap_or_default(),
+        Format::Html => match markup::html(&text[body.clone()], body.start) {
+            Ok(prose) => prose,
+            Err(reason) => {
+                return Err(Skipped {
+                    path: file.path.clone(),
+                    reason,
+                    io_error: false,
+                });
+            }
+        },
         _ => markup::markdown(&text[body.clone()], body.start),
     };
     if meta.title.is_none() {
@@ -639,7 +655,7 @@ fn parse_text(path: String, decoded: Decoded, manifest: Option<&ManifestEntry>) 
         names: Vec::new(),
     };
     let comments = std::mem::take(&mut prose.comments);
-    Document {
+    Ok(Document {
         file,
         meta,
         body,
@@ -648,7 +664,7 @@ fn parse_text(path: String, decoded: Decoded, manifest: Option<&ManifestEntry>) 
         comments,
         invalid_utf8_at,
         names: Vec::new(),
-    }
+    })
 }
 
 /// How many lines from the top of a text a dateline may sit on.

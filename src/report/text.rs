@@ -157,6 +157,16 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
             label.push_str(&format!(" · {}", claim.modality.as_str()));
         }
         label.push_str(&format!(" · {date} · {source}"));
+        if doc.file.has_stated_positions() {
+            // A claim read from a record stands where its record says, which its place in the
+            // stand-in text does not show: the place is stated, and the claim quoted alone.
+            let (_, column) = doc.file.line_col(claim.span.start);
+            let text = doc.file.slice(claim.span.clone());
+            group = group
+                .element(Origin::path(doc.file.path.as_str()).line(line).char_column(column))
+                .element(Level::NOTE.message(format!("“{text}”: {label}")));
+            continue;
+        }
         let end = claim.span.end.min(line_range.end);
         let (source, span) = visible_line(
             doc.file.slice(line_range.clone()),
