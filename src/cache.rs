@@ -35,8 +35,9 @@ use crate::atomic::Staged;
 use crate::documents::{Format, Known, ManifestEntry};
 use crate::extract::Claim;
 
-/// Bumped whenever the stored form of a claim or a pack changes.
-const FORMAT_VERSION: u32 = 4;
+/// Bumped whenever the stored form of a claim or a pack changes, or extraction reads a text
+/// differently (cached claims of the same version would then be stale).
+const FORMAT_VERSION: u32 = 5;
 const MAGIC: &[u8; 4] = b"CLMC";
 const HEADER_LEN: usize = 4 + 4 + 16;
 /// A pack opens with this and the format version.

@@ -277,7 +277,7 @@ fn dead_pid() -> u32 {
 fn pack_files_of_killed_runs_are_removed_and_those_being_written_kept() {
     let dir = corpus("cache-leftovers");
     let cache = scratch("cache-leftovers-store");
-    let version = cache.join("v4");
+    let version = cache.join("v5");
     fs::create_dir_all(&version).unwrap();
     let dead = dead_pid();
     let live = std::process::id();

@@ -323,8 +323,8 @@ fn a_cache_that_cannot_be_written_is_a_warning_and_the_run_goes_on() {
     fs::write(dir.join("a.md"), "NATO has 30 allies.\n").unwrap();
     fs::write(dir.join("b.md"), "NATO has 29 allies.\n").unwrap();
     let cache = dir.join("cache");
-    fs::create_dir_all(cache.join("v4")).unwrap();
-    fs::set_permissions(cache.join("v4"), fs::Permissions::from_mode(0o555)).unwrap();
+    fs::create_dir_all(cache.join("v5")).unwrap();
+    fs::set_permissions(cache.join("v5"), fs::Permissions::from_mode(0o555)).unwrap();
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
     let args = ["extract", ".", "--format", "text", "--cache-dir", "cache"];
     let output = run_unprivileged(&dir, &args);
@@ -335,7 +335,7 @@ fn a_cache_that_cannot_be_written_is_a_warning_and_the_run_goes_on() {
     );
     assert_eq!(places(&output), ["./a.md:1:10", "./b.md:1:10"]);
     assert_eq!(
-        fs::read_dir(cache.join("v4")).unwrap().count(),
+        fs::read_dir(cache.join("v5")).unwrap().count(),
         0,
         "nothing left behind"
     );

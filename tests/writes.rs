@@ -288,7 +288,7 @@ fn a_run_killed_while_writing_its_cache_leaves_nothing_after_the_next() {
             .stderr(Stdio::null());
         command
     };
-    let version = cache.join("v4");
+    let version = cache.join("v5");
     let temporary = |folder: &Path| -> Vec<String> {
         fs::read_dir(folder)
             .into_iter()
