@@ -398,3 +398,45 @@ fn money_is_framed_by_what_it_is_and_kept_apart_by_currency() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn a_surname_after_the_same_given_name_may_be_spelt_more_loosely() {
+    use claimlint::subject::is_spelling_of;
+    // A transliterated surname two letters apart, a short surname one letter apart, a
+    // capitalised particle.
+    assert!(is_spelling_of("Pravit Osatanakul", "Pravit Osottanakul"));
+    assert!(is_spelling_of("Ivo le Clos", "Ivo Le Chos"));
+    assert!(is_spelling_of("Saman Gunan", "Saman Kunam"));
+    // Near misses: another surname's opening, a surname and its longer form, a short given
+    // name, a different given name.
+    assert!(!is_spelling_of("Anna Kovac", "Anna Novak"));
+    assert!(!is_spelling_of("Tomas Brandt", "Tomas Berndt"));
+    assert!(!is_spelling_of("Lena Marks", "Lena Marksen"));
+    assert!(!is_spelling_of("Al Rose", "Al Rosa"));
+    assert!(!is_spelling_of("Pravit Osatanakul", "Somchai Osottanakul"));
+
+    let dir = scratch("subject-surnames");
+    for (name, date, surname) in [("a", "2031-03-02", "Osottanakul"), ("b", "2031-03-03", "Osottanakul")] {
+        write_story(
+            &dir,
+            name,
+            date,
+            "Outlet",
+            &format!("Governor Pravit {surname} said the pumps were working."),
+        );
+    }
+    write_story(
+        &dir,
+        "c",
+        "2031-03-04",
+        "Outlet C",
+        "Governor Pravit Osatanakul said the pumps were working.",
+    );
+    let findings = json_findings(&dir, &["."]);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "name-variant" && f["message"].as_str().unwrap().contains("Osatanakul")),
+        "{findings:#?}"
+    );
+}

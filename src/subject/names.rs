@@ -288,13 +288,35 @@ pub fn is_spelling_of(a: &str, b: &str) -> bool {
             .zip(&words_b)
             .filter(|(x, y)| plain(x) != plain(y))
             .count();
-        return differing == 1 && words_a.iter().zip(&words_b).all(|(x, y)| same_word(x, y));
+        // One person's surname after the same given name may be spelt more loosely
+        // (`Chad le Clos`/`Chad Le Chos`, `Narongsak Osatanakorn`/`Osottanakorn`).
+        let same_given = words_a.len() >= 2 && plain(words_a[0]).chars().count() >= 3;
+        return differing == 1
+            && words_a
+                .iter()
+                .zip(&words_b)
+                .all(|(x, y)| same_word(x, y) || same_given && same_surname(x, y));
     }
     words_a.len().abs_diff(words_b.len()) <= 2
         && !ja.starts_with(&jb)
         && !jb.starts_with(&ja)
         && ja.len().min(jb.len()) >= 8
         && (variant_key(&ja) == variant_key(&jb) || strsim::damerau_levenshtein(&ja, &jb) == 1)
+}
+
+/// Whether two surnames after one given name are spellings of one: one letter apart, or
+/// sounding two letters apart when long.
+fn same_surname(a: &str, b: &str) -> bool {
+    let (pa, pb) = (plain(a), plain(b));
+    let shorter = pa.chars().count().min(pb.chars().count());
+    if shorter < 4 || pa.starts_with(&pb) || pb.starts_with(&pa) {
+        return false;
+    }
+    if variant_key(a).chars().next() != variant_key(b).chars().next() {
+        return false;
+    }
+    let sounds = strsim::damerau_levenshtein(&variant_key(a), &variant_key(b));
+    strsim::damerau_levenshtein(&pa, &pb) == 1 || (shorter >= 5 && sounds == 1) || (shorter >= 8 && sounds <= 2)
 }
 
 /// One name written in more than one way across the set.
@@ -327,6 +349,15 @@ pub fn spelling_groups(mentions: &[&str]) -> Vec<SpellingGroup> {
         let letters = plain(name);
         let sound = variant_key(name);
         let mut keys = vec![format!("s:{sound}"), format!("l:{letters}")];
+        // A given name and how the surname opens: `Narongsak Osatanakorn`/`Osottanakorn`.
+        let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+        if let [given @ .., last] = words.as_slice()
+            && !given.is_empty()
+        {
+            let opening: String = variant_key(last).chars().take(2).collect();
+            let given: String = given.iter().map(|w| plain(w)).collect();
+            keys.push(format!("w:{given}:{opening}"));
+        }
         for (i, _) in letters.char_indices() {
             let mut deleted = letters.clone();
             deleted.remove(i);
