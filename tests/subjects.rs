@@ -440,3 +440,22 @@ fn a_surname_after_the_same_given_name_may_be_spelt_more_loosely() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn a_place_after_a_list_of_figures_is_where_each_was_counted() {
+    let dir = scratch("subject-list-place");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "By 8 p.m., 122 residents had been killed, more than 180 missing and 1,300 injured in Varno County, \
+         officials said. Across the province the quake killed 300 people.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "122 residents"), "varno-county/deaths");
+    assert_eq!(subject_of(&found, "more than 180"), "varno-county/missing");
+    assert_eq!(subject_of(&found, "1,300 injured"), "varno-county/injured");
+    // The whole province's toll is another subject.
+    assert_eq!(subject_of(&found, "300 people"), "deaths");
+}

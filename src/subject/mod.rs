@@ -335,6 +335,7 @@ pub fn frame(
             contains_word(sentence_lower, &name) || contains_word(sentence_lower, &id.replace('-', " "))
         };
         let place = place_after(&after, vocabulary)
+            .or_else(|| place_after_list(&after_text[..clause_end], vocabulary))
             .or_else(|| place_opening(&before, vocabulary))
             .or_else(|| {
                 clause_subject(&before, opens_sentence, vocabulary, &known)
@@ -527,6 +528,27 @@ fn place_after(after: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
     }
     let runs = name_runs(&rest[first..], vocabulary);
     runs.first().map(|&(s, e)| name_of(&rest[first..], (s, e)))
+}
+
+/// `122 had been killed, more than 180 missing and 1,300 injured in Ludian County`: a place
+/// after a list of figures is where each of them was counted.
+fn place_after_list(after: &str, vocabulary: &Vocabulary) -> Option<String> {
+    let (list, last) = after.rsplit_once(" and ")?;
+    // Every item after the first is a figure: it opens with a number, maybe after a comparator.
+    let items = list.split(',').skip(1).chain(std::iter::once(last));
+    let figures = items
+        .map(|item| {
+            item.split_whitespace()
+                .take(4)
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .all(|figure| figure);
+    if !figures || !list.contains(',') && list.split_whitespace().count() > 4 {
+        return None;
+    }
+    let last_words = words(last);
+    let at = last_words.iter().position(|w| w.text == "in")?;
+    place_after(&last_words[at..], vocabulary)
 }
 
 /// `In Muzaffarabad, 11,000 died`: a place that opens the clause.
