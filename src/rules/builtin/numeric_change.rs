@@ -45,6 +45,17 @@ impl Rule for NumericChange {
             let mut dated = dated_claims(cx, &subject.claims);
             // Possibilities and denials are not values the subject ever had.
             dated.retain(|&(_, c)| !matches!(cx.claims[c].modality, Modality::Possible | Modality::Negated));
+            if subject.cumulative {
+                // A running total only grows: the figures one story gives for one day are its
+                // milestones (`50 million in 19 days, then 75 million`), in the order reached.
+                let point = |c: usize| cx.claims[c].value.map(as_point).and_then(|v| v.low).unwrap_or(f64::NAN);
+                let same_story = |x: &(jiff::civil::Date, usize), y: &(jiff::civil::Date, usize)| {
+                    x.0 == y.0 && cx.claims[x.1].doc == cx.claims[y.1].doc
+                };
+                for story in dated.chunk_by_mut(same_story) {
+                    story.sort_by(|&(_, a), &(_, b)| point(a).total_cmp(&point(b)));
+                }
+            }
             // A change is a step between neighbours in time whose values cannot both hold: further
             // apart than the window, or a plan next to a fact (`from 500 to around 4,000`).
             let planned = |c: usize| cx.claims[c].modality == Modality::Planned;
