@@ -317,6 +317,10 @@ fn is_decade(text: &str, at: usize, end: usize) -> bool {
 /// digit or a bracket starts a word.
 fn phone_number(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    // `+44 20 7946 0958`: the start may be the plus.
+    if bytes[at] == b'+' {
+        return number::phone_number(&text[at + 1..], true).map(|len| len + 1);
+    }
     if !matches!(bytes[at], b'0'..=b'9' | b'(') {
         return None;
     }
