@@ -301,7 +301,7 @@ pub fn calendar_date(input: &str) -> IResult<&str, PartialDate> {
     }
 }
 
-/// `04:57 PM`, `19:37`, `7:05 a.m.`, `2 pm`, `2.13 am`.
+/// `04:57 PM`, `19:37`, `7:05 a.m.`, `2 pm`, `2.13 am`, `7 o'clock`.
 pub fn time_of_day(input: &str) -> IResult<&str, &str> {
     let meridiem = || {
         alt((
@@ -317,12 +317,12 @@ pub fn time_of_day(input: &str) -> IResult<&str, &str> {
         verify(map_res(digits(2, 2), str::parse::<u8>), |m| *m < 60),
         opt((space0, meridiem())),
     ));
-    // Without a colon the meridiem is required: `2 pm`, `11.30 p.m.`
+    // Without a colon the meridiem (or `o'clock`) is required: `2 pm`, `11.30 p.m.`, `7 o'clock`
     let spoken = recognize((
         verify(map_res(digits(1, 2), str::parse::<u8>), |h| (1..=12).contains(h)),
         opt((char('.'), verify(map_res(digits(2, 2), str::parse::<u8>), |m| *m < 60))),
         space0,
-        meridiem(),
+        alt((meridiem(), tag_no_case("o'clock"), tag_no_case("o’clock"))),
     ));
     alt((clock, spoken)).parse(input).and_then(|(rest, found)| {
         if word_end(rest) || found.ends_with('.') {
