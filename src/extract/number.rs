@@ -1318,6 +1318,7 @@ pub fn lead_words() -> impl Iterator<Item = &'static str> {
         "trillions",
         "minus",
         "negative",
+        "point",
     ];
     tables.into_iter().flatten().map(|(w, _)| *w).chain(extra)
 }
@@ -1358,6 +1359,10 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Amount> {
     // Vague amounts (`several hundred`, `dozens`) are words.
     if input.starts_with(|c: char| c.is_ascii_digit()) {
         return cardinal(input, money);
+    }
+    // `point five`: decimals read out with no whole part.
+    if let Ok((rest, decimals)) = preceded((word("point"), gap), spoken_decimals).parse(input) {
+        return Ok((rest, Amount::exact(decimals)));
     }
     let (rest, amount) = alt((vague_amount, |i| cardinal(i, money))).parse(input)?;
     // `three-quarters of a million`, `a third of a billion`

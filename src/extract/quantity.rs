@@ -111,6 +111,9 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("smaller or equal than", AT_MOST),
     ("smaller or equal to", AT_MOST),
     ("no more than", AT_MOST),
+    ("up to and including", AT_MOST),
+    ("at the very most", AT_MOST),
+    ("at the most", AT_MOST),
     ("not more than", AT_MOST),
     ("at most", AT_MOST),
     ("up to", AT_MOST),
@@ -163,6 +166,10 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("bigger or equal than", AT_LEAST),
     ("at least or equal to", AT_LEAST),
     ("at least", AT_LEAST),
+    ("at the very least", AT_LEAST),
+    ("at the least", AT_LEAST),
+    ("as few as", AT_LEAST),
+    ("as little as", AT_LEAST),
     ("no fewer than", AT_LEAST),
     ("no less than", AT_LEAST),
     ("not less than", AT_LEAST),
@@ -206,6 +213,36 @@ fn comparator(input: &str) -> Option<(&str, Bound)> {
     if first.is_ascii_digit() {
         return None;
     }
+    let found = listed_comparator(input);
+    // `not bigger than`, `no greater than`, `not under`: a negated bound is the opposite one,
+    // closed. `equal to or greater than`: a bound that takes in its end.
+    if matches!(first, b'n' | b'e')
+        && let Some(after) = word_prefix(input, "not")
+            .or_else(|| word_prefix(input, "no"))
+            .map(|r| (r, true))
+            .or_else(|| {
+                word_prefix(input, "equal to or")
+                    .or_else(|| word_prefix(input, "equal or"))
+                    .map(|r| (r, false))
+            })
+            .and_then(|(r, negated)| Some((gap(r).ok()?.0, negated)))
+        && let Some((rest, bound)) = listed_comparator(after.0)
+        && found.is_none_or(|(listed_rest, _)| listed_rest.len() > rest.len())
+    {
+        let bound = match (bound, after.1) {
+            (Bound::Below { .. }, true) => AT_LEAST,
+            (Bound::Above { .. }, true) => AT_MOST,
+            (Bound::Below { .. }, false) => AT_MOST,
+            (Bound::Above { .. }, false) => AT_LEAST,
+            (Bound::Approximately, _) => return found,
+        };
+        return Some((rest, bound));
+    }
+    found
+}
+
+/// A comparator of [`COMPARATORS`] and the text after it.
+fn listed_comparator(input: &str) -> Option<(&str, Bound)> {
     // A comparator ends its word where it ends, so it shares the lead of the text it opens.
     static BY_LEAD: LazyLock<ByLeadingLetters<Bound>> = LazyLock::new(|| ByLeadingLetters::new(COMPARATORS));
     let letters = words::letters_end(input.as_bytes(), 0);
@@ -249,7 +286,7 @@ pub fn lead_words() -> impl Iterator<Item = String> {
         .map(|(symbol, _)| symbol.trim_end_matches(|c: char| !c.is_ascii_alphabetic()))
         .filter(|letters| !letters.is_empty());
     comparators
-        .chain(["between", "from"])
+        .chain(["between", "from", "equal"])
         .chain(lexicon::CURRENCY_CODES.iter().copied())
         .chain(symbols)
         .map(str::to_ascii_lowercase)
@@ -1088,8 +1125,18 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
                 .or_else(|| unit(rest))
                 .or_else(|| fraction.then(|| of_one_unit(rest)).flatten())
                 .or_else(|| bracketed_unit(rest));
-            if let Some((after, found)) = found {
+            if let Some((after, mut found)) = found {
                 glued_m = found.unit == "m" && rest.starts_with('m');
+                // `a quarter pound`, `1/2 pound of butter`: a part of a pound weighs.
+                let part_of_one = amount.is_exact() && amount.low > 0.0 && amount.low < 1.0;
+                if part_of_one
+                    && found.unit == "GBP"
+                    && trim_spaces(rest)
+                        .get(..5)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("pound"))
+                {
+                    found = UnitMatch::measure("lb");
+                }
                 rest = after;
                 Some(found)
             } else {
@@ -1394,7 +1441,11 @@ fn add_smaller_measures(value: &mut Measured) {
 fn range_dash(input: &str) -> Option<&str> {
     let trimmed = trim_spaces(input);
     let spaced = trimmed.len() < input.len();
-    let rest = trimmed.strip_prefix(number::DASHES)?;
+    // `20~30`, `20 ~ 30`: a tilde between two numbers, spaced on both sides or on neither.
+    let rest = trimmed.strip_prefix(number::DASHES).or_else(|| {
+        let rest = trimmed.strip_prefix(['~', '〜'])?;
+        (spaced == rest.starts_with(is_gap_char)).then_some(rest)
+    })?;
     let after = trim_spaces(rest);
     // `- 5`, `−5` after a space are a range only when spaced on both sides: glued to the
     // number they are its sign.
@@ -1409,8 +1460,8 @@ fn range_dash(input: &str) -> Option<&str> {
 fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>, bool, &'static str)> {
     let connectors: &[&str] = match opener {
         Some("between") => &["and", "to", "-"],
-        Some("from") => &["to", "and", "-"],
-        _ => &["-", "to", "or"],
+        Some("from") => &["to", "and", "-", "through", "thru", "until", "till"],
+        _ => &["-", "to", "or", "through", "thru"],
     };
     let mut after = None;
     let mut joined_by = "";
@@ -1589,18 +1640,50 @@ fn finish_with_range(
     after_change: bool,
     words: &dyn Vocabulary,
 ) -> Option<Quantity> {
+    // `20 <= x <= 30`, `20 < n < 30`: a variable between two bounds.
+    if bound.is_none()
+        && opener.is_none()
+        && first.amount.is_exact()
+        && let Some((after, low_inclusive, high_inclusive)) = between_symbols(first.rest)
+        && let Some(upper) = measured(after, false)
+        && upper.amount.is_exact()
+        && upper.amount.low > first.amount.low
+        && (first.unit.is_none() || upper.unit.is_none() || first.unit == upper.unit)
+    {
+        let unit = upper.unit.clone().or(first.unit.clone());
+        let ranged = Measured {
+            amount: Amount {
+                low: first.amount.low,
+                high: upper.amount.low,
+                approximate: false,
+                weak: false,
+            },
+            unit,
+            number_text: "",
+            ..upper
+        };
+        let mut q = finish(input, ranged, None, words)?;
+        q.low_inclusive = low_inclusive;
+        q.high_inclusive = high_inclusive;
+        return Some(q);
+    }
     // `about 500 to 600 people`: an approximation covers both ends of a range.
     let approximated = bound == Some(Bound::Approximately);
     if (bound.is_none() || approximated)
         && let Some((upper, approximate, connector)) = range_upper(first.rest, opener.as_deref())
     {
-        let units_agree = match (&first.unit, &upper.unit) {
-            (Some(a), Some(b)) => a.unit == b.unit && !(after_change && connector == "to" && opener.is_none()),
-            // `fell 1.5 per cent to 7,412.3 points`: a unit written after the lower end and
-            // missing after the upper one leaves two quantities, not a range (`$5 to 10` is one).
-            (Some(a), None) => a.kind != QuantityKind::Duration && (first.prefixed || opener.is_some()),
-            _ => true,
-        };
+        // `20 through 2025`: a year after a word is when, not an upper end.
+        let year_after_word = matches!(connector, "through" | "thru" | "until" | "till")
+            && looks_like_a_year(upper.number_text)
+            && !looks_like_a_year(first.number_text);
+        let units_agree = !year_after_word
+            && match (&first.unit, &upper.unit) {
+                (Some(a), Some(b)) => a.unit == b.unit && !(after_change && connector == "to" && opener.is_none()),
+                // `fell 1.5 per cent to 7,412.3 points`: a unit written after the lower end and
+                // missing after the upper one leaves two quantities, not a range (`$5 to 10` is one).
+                (Some(a), None) => a.kind != QuantityKind::Duration && (first.prefixed || opener.is_some()),
+                _ => true,
+            };
         let mut lower = first.amount.low;
         let mut upper_amount = upper.amount;
         // `fell by a third to 2.4 million`: a fraction in words is a change, not a range's end.
@@ -1707,6 +1790,27 @@ fn bound_joiner(input: &str) -> Option<&str> {
         Ok((rest, _)) => Some(trim_spaces(rest)),
         Err(_) => comma.is_some().then_some(after),
     }
+}
+
+/// ` <= x <= `, ` < n < `, ` ≤ x ≤ `: a variable between two bounds after the lower one. Returns
+/// the text after the second sign and whether each end is included.
+fn between_symbols(rest: &str) -> Option<(&str, bool, bool)> {
+    fn less(input: &str) -> Option<(&str, bool)> {
+        let input = trim_spaces(input);
+        if let Some(rest) = input.strip_prefix("<=").or_else(|| input.strip_prefix('≤')) {
+            return Some((trim_spaces(rest), true));
+        }
+        input.strip_prefix('<').map(|rest| (trim_spaces(rest), false))
+    }
+    let (after, low_inclusive) = less(rest)?;
+    let letters = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if !(1..=3).contains(&letters) {
+        return None;
+    }
+    let (after, high_inclusive) = less(&after[letters..])?;
+    after
+        .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.')
+        .then_some((after, low_inclusive, high_inclusive))
 }
 
 /// Four digits from 1000 to 2999 written plain: a year, when nothing says otherwise.
@@ -1893,15 +1997,23 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
             ("at least", AT_LEAST),
             ("or more", AT_LEAST),
             ("or above", AT_LEAST),
+            ("or greater", AT_LEAST),
+            ("or bigger", AT_LEAST),
+            ("or larger", AT_LEAST),
             ("or higher", AT_LEAST),
             ("or over", AT_LEAST),
             ("and above", AT_LEAST),
             ("and over", AT_LEAST),
             ("and up", AT_LEAST),
+            ("and upwards", AT_LEAST),
+            ("and upward", AT_LEAST),
+            ("or upwards", AT_LEAST),
             ("or fewer", AT_MOST),
             ("or less", AT_MOST),
             ("or lower", AT_MOST),
             ("or below", AT_MOST),
+            ("or smaller", AT_MOST),
+            ("or under", AT_MOST),
             ("and under", AT_MOST),
             ("and below", AT_MOST),
         ] {

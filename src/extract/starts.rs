@@ -117,7 +117,7 @@ pub fn word_classes() -> &'static WordTable {
         for (word, _) in lexicon::TIME_UNITS.iter().filter(|(name, _)| !name.ends_with('s')) {
             add(word, class::UNIT);
         }
-        let number_words = number::lead_words().filter(|w| !matches!(*w, "a" | "an" | "minus" | "negative"));
+        let number_words = number::lead_words().filter(|w| !matches!(*w, "a" | "an" | "minus" | "negative" | "point"));
         let time_words = time::lead_words().filter(|w| {
             !matches!(
                 *w,
