@@ -31,6 +31,8 @@ use crate::documents::markup::Heading;
 pub use entity::{EntityDef, EntityKind, Gazetteer, Mention};
 pub use lexicon::UnitClass;
 pub use modality::Modality;
+/// The one class of hyphens every grammar reads, dates included.
+pub(crate) use number::is_hyphen;
 pub use quantity::QuantityKind;
 
 /// What a claim asserts.
