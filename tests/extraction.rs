@@ -951,6 +951,20 @@ fn constructions_cardinals_in_words() {
 fn constructions_vague_amounts() {
     let pupils = Some("pupils");
     check(&[
+        (
+            "A pair of pupils and a couple of parents.",
+            vec![
+                is("A pair of pupils", 2.0, pupils),
+                is("a couple of parents", 2.0, Some("parents")),
+            ],
+        ),
+        (
+            "Hundred and ten pupils read thousand and one tales.",
+            vec![
+                is("Hundred and ten pupils", 110.0, pupils),
+                is("thousand and one tales", 1001.0, Some("tales")),
+            ],
+        ),
         ("A few pupils stayed.", vec![about("A few pupils", 3.0, 3.0, pupils)]),
         (
             "A few hundred pupils stayed.",
@@ -1523,6 +1537,33 @@ fn constructions_money() {
 #[test]
 fn constructions_measures() {
     check(&[
+        (
+            "Weigh 500 gr of flour, 250 gms of sugar and 3 kgs of rice.",
+            vec![
+                is("500 gr", 500.0, Some("g")),
+                is("250 gms", 250.0, Some("g")),
+                is("3 kgs", 3.0, Some("kg")),
+            ],
+        ),
+        (
+            "Pour 1 dl of cream into 2 decilitres of stock.",
+            vec![is("1 dl", 1.0, Some("dl")), is("2 decilitres", 2.0, Some("dl"))],
+        ),
+        (
+            "The dam holds 3 megalitres; the well 40 bbl.",
+            vec![is("3 megalitres", 3.0, Some("Ml")), is("40 bbl", 40.0, Some("bbl"))],
+        ),
+        (
+            "A flat of 40 square yards, or 50 cm² of tile.",
+            vec![
+                is("40 square yards", 40.0, Some("yd2")),
+                is("50 cm²", 50.0, Some("cm2")),
+            ],
+        ),
+        (
+            "The blast was 15 kilotons; the pressure 990 hPa.",
+            vec![is("15 kilotons", 15.0, Some("kt")), is("990 hPa", 990.0, Some("hPa"))],
+        ),
         (
             "Grill a quarter pound of beef and 1/2 pound of onions.",
             vec![

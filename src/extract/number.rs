@@ -909,6 +909,19 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
         |i| word("hundred")(i).map(|(r, _)| (r, 1e2)),
     ));
     if !opens_with_digit && let Ok((rest, scale)) = bare_scale.parse(input) {
+        // `hundred and ten`, `thousand and one`: a bare scale with a tail after `and` is a
+        // number.
+        if let Ok((after, tail)) = preceded((gap, and_word, gap), below_hundred_words).parse(rest) {
+            let chunk = Chunk {
+                value: scale + tail,
+                digits: false,
+                fraction: false,
+                weak: false,
+                suffixed: false,
+                continues: continues_after_gap(after),
+            };
+            return Ok((after, chunk));
+        }
         // `thousand liters`: a bare scale is a number only before a unit.
         let chunk = Chunk {
             value: scale,
@@ -1197,9 +1210,9 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
 }
 
 /// `a dozen`, `dozens`, `several hundred`, `hundreds`, `tens of thousands`, `a few`, `a
-/// couple`: amounts that are vague by nature.
+/// couple`, `a pair`: amounts that are vague by nature.
 pub fn vague_amount(input: &str) -> IResult<&str, Amount> {
-    if let Ok((rest, _)) = (word("a"), gap, word("couple")).parse(input) {
+    if let Ok((rest, _)) = (word("a"), gap, alt((word("couple"), word("pair")))).parse(input) {
         let rest = preceded(gap, word("of")).parse(rest).map_or(rest, |(r, _)| r);
         let amount = Amount::exact(2.0);
         let hundred = preceded(gap, word("hundred")).map(|_| 100.0);

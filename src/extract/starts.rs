@@ -108,7 +108,7 @@ pub fn word_classes() -> &'static WordTable {
             .chain(lexicon::CURRENCY_WORDS)
             .map(|(name, _)| *name)
             .filter(|name| name.len() > 1 && name.bytes().all(|b| b.is_ascii_lowercase()))
-            .chain(["few", "couple"]);
+            .chain(["few", "couple", "pair"]);
         for word in units {
             add(word, class::UNIT | class::TRIGGER);
         }
