@@ -1,15 +1,23 @@
 //! Numbers as written: digits with separators, decimals, exponents and fractions
-//! (`1,234,567.89`, `4 000`, `.5`, `1.3x10^6`, `2 1/4`, `3½`), magnitudes (`88 billion`, `$1.2bn`,
-//! `10k`), signs (`-5`, `−5`, `minus five`), number words (`twenty-nine`, `one hundred and five`,
-//! `a dozen`, `half a million`, `two-thirds`, `nine point nought four`), and vague amounts
+//! (`1,234,567.89`, `4 000`, `1.250.000`, `1'250'000`, `1,5`, `.5`, `1.3x10^6`, `2 1/4`, `3½`),
+//! magnitudes (`88 billion`, `$1.2bn`, `1.2 bn`, `10k`, `3M`), signs (`-5`, `−5`, `–5`, `+5`,
+//! `minus five`), number words (`twenty-nine`, `one hundred and five`, `hundred and ten`, `a
+//! dozen`, `half a million`, `a billion and a half`, `one-and-a-half`, `two-thirds`, `nine point
+//! nought four`, `point five`), multipliers in one word (`tenfold`), and vague amounts
 //! (`several hundred`, `dozens`, `tens of thousands`, `a few`).
 //!
 //! Every parser takes text starting at a word start and returns the rest, so callers know the
 //! span. A parser never consumes a trailing space it does not need.
 //!
-//! Interval semantics of vague amounts: `a few` is about 3; `several N` is 3–9 N; `dozens` is
-//! 24–99; a plural magnitude (`hundreds`, `thousands`) is 2–9 of it; `tens of thousands` is
-//! 20,000–90,000; `N of M` nests (`hundreds of thousands` is 200,000–900,000). All are approximate.
+//! Interval semantics of vague amounts: `a few` is about 3; `a few N` is 2–5 N (`a few dozen`
+//! is 24–60); `several N` is 3–9 N; `dozens` is 24–99; a plural magnitude (`hundreds`,
+//! `thousands`) is 2–9 of it; `tens of thousands` is 20,000–90,000; `N of M` nests (`hundreds
+//! of thousands` is 200,000–900,000). All are approximate. `a couple` and `a pair` are 2.
+//!
+//! Every hyphen that joins two parts is one of [`HYPHENS`] (the ASCII hyphen, the Unicode
+//! hyphen and non-breaking hyphen, the figure dash, the en dash and the minus sign). Ordinals
+//! (`twenty-first`, `two millionth`) and pairs that are no fraction (`50/50`, `24/7`) are no
+//! number. `docs/grammar.md` lists every construction and what it reads as.
 
 use std::sync::LazyLock;
 

@@ -9,9 +9,24 @@
 //!
 //! Interval semantics: `fewer than`/`less than`/`under`/`below` give an open upper end,
 //! `at most`/`up to`/`no more than`/`as many as` a closed one; `more than`/`over`/`above`/
-//! `exceeds` an open lower end, `at least`/`no fewer than` a closed one; `about`/`around`/
-//! `nearly`/`almost`/`some`/`an estimated` keep the value and mark it approximate (the checker
-//! widens it by its tolerance). Two opposite bounds joined by `and` make a closed range.
+//! `exceeds`/`past`/`topped` an open lower end, `at least`/`no fewer than`/`as few as` a closed
+//! one; a negated comparator is the opposite closed bound (`not bigger than 60` is at most 60,
+//! `not under 12` at least 12), and `equal to or` closes one; `about`/`around`/`nearly`/
+//! `almost`/`some`/`an estimated`/`c.` keep the value and mark it approximate (the checker
+//! widens it by its tolerance). Postfixes work the same way (`60 or more`, `60 dogs at most`,
+//! `60+`, `$5,000-plus`, `60-odd`, `forty-something` = 40–49 approximate). Two opposite bounds
+//! joined by `and` make a closed range, as does a variable between two signs (`20 <= x <= 30`).
+//! A range's ends may be joined by any dash, `to`, `or`, `through`, a tilde, or `between … and`
+//! and `from … to`; a magnitude written on the upper end only applies to a lower end below its
+//! figure (`three to four hundred` is 300–400); two negative ends written from the warmer one
+//! (`-5 to -10 °C`) are the range from -10 to -5. `over` and a span of time after an amount
+//! or in a plan is the period, not a bound (`will spend £2bn over five years`).
+//!
+//! Units: a length, mass or volume written in parts is added up in the smallest unit (`5 feet 2
+//! inches`, `12st 3lb`, `6'2"`); spans of time in parts stay apart. Multipliers (`10-fold`,
+//! `3x`, `1.5 times`) have the unit `times`; a price per unit has both (`$15 per hour` is
+//! `USD/h`); `N in M`, `N out of M` and `N per M` are ratios. `docs/grammar.md` lists every
+//! construction and what it reads as.
 
 use super::lexicon::{self, UnitClass};
 use super::words::{self, WordSet};
@@ -1625,7 +1640,8 @@ pub fn quantity_after(input: &str, words: &dyn Vocabulary, after_change: bool) -
     let phrase = &input[..input.len() - after_bound.len()];
     if bound.is_some()
         && first.unit.as_ref().is_some_and(|u| u.kind == QuantityKind::Duration)
-        && phrase.trim_end().to_ascii_lowercase().ends_with("past")
+        && phrase.trim_end().len() >= 4
+        && phrase.trim_end().as_bytes()[phrase.trim_end().len() - 4..].eq_ignore_ascii_case(b"past")
     {
         return None;
     }
