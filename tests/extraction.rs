@@ -1407,6 +1407,14 @@ fn constructions_money() {
     let usd = Some("USD");
     check(&[
         (
+            "It cost $5 mil, then $2mil, and 3 mil of foil.",
+            vec![is("$5 mil", 5e6, usd), is("$2mil", 2e6, usd), is("3", 3.0, None)],
+        ),
+        (
+            "It cost a hundred bucks and thirty cents.",
+            vec![is("a hundred bucks and thirty cents", 100.3, usd)],
+        ),
+        (
             "It cost $5 and $ 5.50.",
             vec![is("$5", 5.0, usd), is("$ 5.50", 5.5, usd)],
         ),

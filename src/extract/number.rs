@@ -616,11 +616,19 @@ fn magnitude_suffix(input: &str, value: f64, money: bool) -> Option<(&str, f64)>
         Err(_) => (input, false),
     };
     let suffixes: &[(&str, f64)] = if spaced {
-        &[("k", 1e3), ("bn", 1e9), ("bln", 1e9), ("mn", 1e6), ("mln", 1e6)]
+        &[
+            ("k", 1e3),
+            ("bn", 1e9),
+            ("bln", 1e9),
+            ("mn", 1e6),
+            ("mln", 1e6),
+            ("mil", 1e6),
+        ]
     } else {
         &[
             ("bn", 1e9),
             ("bln", 1e9),
+            ("mil", 1e6),
             ("mln", 1e6),
             ("mn", 1e6),
             ("tn", 1e12),
@@ -641,7 +649,8 @@ fn magnitude_suffix(input: &str, value: f64, money: bool) -> Option<(&str, f64)>
         let plausible = match suffix {
             // `3M users`: a capital M is a million; a small one is a metre but in money.
             "M" => true,
-            "m" | "T" => money,
+            // `$5 mil`; elsewhere a mil is a thousandth of an inch.
+            "m" | "T" | "mil" => money,
             "b" | "B" => value < 1e3 && (money || value.fract() != 0.0),
             _ => true,
         };

@@ -1559,6 +1559,17 @@ pub struct Sides {
 
 /// [`Sides`] at the start of `input`, when the last side carries a unit of length.
 pub fn sides_with_unit(input: &str, words: &dyn Vocabulary) -> Option<Sides> {
+    // Most numbers have no `x`, `×` or `by` after them: one look at the byte past the number
+    // and its spaces says so.
+    let bytes = input.as_bytes();
+    let number_end = bytes
+        .iter()
+        .position(|b| !(b.is_ascii_digit() || matches!(b, b'.' | b',')))
+        .unwrap_or(bytes.len());
+    let next = bytes[number_end..].iter().find(|&&b| b != b' ');
+    if !matches!(next, Some(b'x' | b'b' | 0xc3)) {
+        return None;
+    }
     let mut earlier = [(0, 0, 0.0); 2];
     let mut count = 0;
     let mut at = 0;
