@@ -1051,6 +1051,13 @@ fn constructions_vague_amounts() {
 #[test]
 fn constructions_fractions_and_ordinals() {
     check(&[
+        (
+            "Add 3/4 of a cup and 0.5 of a teaspoon.",
+            vec![
+                is("3/4 of a cup", 0.75, Some("cup")),
+                is("0.5 of a teaspoon", 0.5, Some("tsp")),
+            ],
+        ),
         ("Use 3/4 cup of milk.", vec![is("3/4 cup", 0.75, Some("cup"))]),
         (
             "Use 2 3/4 cups and 1½ cups.",

@@ -1134,8 +1134,9 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
             Some(UnitMatch::money(code))
         }
         None => {
-            // `a third of a mile`, `a quarter of a percentage point`: a fraction of one unit.
-            let fraction = amount.is_exact() && is_fraction_in_words(amount.low, number_text);
+            // `a third of a mile`, `3/4 of a cup`, `a quarter of a percentage point`: a
+            // fraction of one unit.
+            let fraction = amount.is_exact() && amount.low > 0.0 && amount.low < 1.0;
             let found = compound(rest)
                 .or_else(|| unit(rest))
                 .or_else(|| fraction.then(|| of_one_unit(rest)).flatten())
