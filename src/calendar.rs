@@ -10,7 +10,7 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, tag_no_case, take_while_m_n},
-    character::complete::{char, one_of, space0, space1},
+    character::complete::{char, space0, space1},
     combinator::{map_res, opt, recognize, verify},
     sequence::{preceded, terminated},
 };
@@ -150,6 +150,18 @@ fn full(year: i16, month: i8, day: i8) -> PartialDate {
     }
 }
 
+/// A slash, one of `others`, or a hyphen of the one class (`-`, `‐`, `–`, `−` …) between the
+/// parts of a date.
+fn date_separator<'a>(input: &'a str, others: &str) -> IResult<&'a str, char> {
+    match input.chars().next() {
+        Some(c) if c == '/' || others.contains(c) || crate::extract::is_hyphen(c) => Ok((&input[c.len_utf8()..], c)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::OneOf,
+        ))),
+    }
+}
+
 /// `2020-02-12`
 pub fn iso_date(input: &str) -> IResult<&str, PartialDate> {
     let (rest, (y, _, m, _, d)) = (
@@ -163,14 +175,14 @@ pub fn iso_date(input: &str) -> IResult<&str, PartialDate> {
     valid(input, rest, full(y, m, d))
 }
 
-/// `02/04/2020`, `12-05-2024`, `05.12.2024`: two numbers and a year, the same separator
-/// between them. Slashes and hyphens put the month first, as US outlets write it, and dots
+/// `02/04/2020`, `12-05-2024`, `12‐05‐2024`, `05.12.2024`: two numbers and a year, the same
+/// separator (a slash, a dot or a hyphen of the one class) between them. Slashes and hyphens put the month first, as US outlets write it, and dots
 /// the day first, as European ones do; when that reading is no date (`25/12/2024`,
 /// `12.25.2024`) the other order is taken.
 pub fn numeric_date(input: &str) -> IResult<&str, PartialDate> {
     let number = || map_res(digits(1, 2), str::parse::<i8>);
     let (after_first, first) = number().parse(input)?;
-    let (after_separator, separator) = one_of("/-.").parse(after_first)?;
+    let (after_separator, separator) = date_separator(after_first, ".")?;
     let (rest, (second, _, y)) = (number(), char(separator), year).parse(after_separator)?;
     let (month, day) = if separator == '.' {
         (second, first)
@@ -186,7 +198,7 @@ pub fn numeric_date(input: &str) -> IResult<&str, PartialDate> {
 pub fn year_pair(input: &str) -> IResult<&str, (i16, i16)> {
     // Years of this and the last century only: `RFC 1001/1002` names two documents.
     let (after_first, first) = verify(year, |y| (1900..2100).contains(y)).parse(input)?;
-    let (after_separator, separator) = one_of("/-–").parse(after_first)?;
+    let (after_separator, separator) = date_separator(after_first, "")?;
     let (rest, second) = if separator == '/' {
         alt((digits(4, 4), digits(2, 2))).parse(after_separator)?
     } else {
@@ -200,9 +212,7 @@ pub fn year_pair(input: &str) -> IResult<&str, (i16, i16)> {
         second == next
     };
     // `2020-12-01` is a date, and `2024/25/26` no pair.
-    let more = rest
-        .strip_prefix(['/', '-', '–'])
-        .is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()));
+    let more = date_separator(rest, "").is_ok_and(|(after, _)| after.starts_with(|c: char| c.is_ascii_digit()));
     if follows && word_end(rest) && !more {
         Ok((rest, (first, next)))
     } else {
@@ -301,7 +311,7 @@ pub fn calendar_date(input: &str) -> IResult<&str, PartialDate> {
     }
 }
 
-/// `04:57 PM`, `19:37`, `7:05 a.m.`, `2 pm`, `2.13 am`.
+/// `04:57 PM`, `19:37`, `7:05 a.m.`, `2 pm`, `2.13 am`, `7 o'clock`.
 pub fn time_of_day(input: &str) -> IResult<&str, &str> {
     let meridiem = || {
         alt((
@@ -317,12 +327,12 @@ pub fn time_of_day(input: &str) -> IResult<&str, &str> {
         verify(map_res(digits(2, 2), str::parse::<u8>), |m| *m < 60),
         opt((space0, meridiem())),
     ));
-    // Without a colon the meridiem is required: `2 pm`, `11.30 p.m.`
+    // Without a colon the meridiem (or `o'clock`) is required: `2 pm`, `11.30 p.m.`, `7 o'clock`
     let spoken = recognize((
         verify(map_res(digits(1, 2), str::parse::<u8>), |h| (1..=12).contains(h)),
         opt((char('.'), verify(map_res(digits(2, 2), str::parse::<u8>), |m| *m < 60))),
         space0,
-        meridiem(),
+        alt((meridiem(), tag_no_case("o'clock"), tag_no_case("o’clock"))),
     ));
     alt((clock, spoken)).parse(input).and_then(|(rest, found)| {
         if word_end(rest) || found.ends_with('.') {

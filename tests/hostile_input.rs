@@ -163,10 +163,12 @@ fn number_walls_and_repeated_number_words_stay_linear_and_sane() {
             .collect()
     };
     assert!(of("digits.txt").is_empty());
-    // `one hundred and one hundred and …` reads as 101, 100, 101, 100: each number ends
-    // where the next begins, none spans the run.
+    // `one hundred and one hundred and …` reads as `one hundred and one`, then `hundred and
+    // one` again and again (a bare hundred with a tail is a number): each number ends where the
+    // next begins, none spans the run; where the run is cut into stretches of 1 KiB a number
+    // may end early.
     let words = of("words.txt");
-    assert_eq!(words.len(), 10_000);
+    assert!((19_000..20_000).contains(&words.len()), "{}", words.len());
     assert!(words.iter().all(|r| r["value"]["high"].as_f64().unwrap() <= 101.0));
     let thousands = of("thousands.txt");
     assert_eq!(thousands[0]["text"], "one thousand");

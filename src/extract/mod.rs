@@ -32,6 +32,8 @@ use crate::documents::markup::Heading;
 pub use entity::{EntityDef, EntityKind, Gazetteer, Mention};
 pub use lexicon::UnitClass;
 pub use modality::Modality;
+/// The one class of hyphens every grammar reads, dates included.
+pub(crate) use number::is_hyphen;
 pub use quantity::QuantityKind;
 
 /// What a claim asserts.
@@ -318,6 +320,10 @@ fn is_decade(text: &str, at: usize, end: usize) -> bool {
 /// digit or a bracket starts a word.
 fn phone_number(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    // `+44 20 7946 0958`: the start may be the plus.
+    if bytes[at] == b'+' {
+        return number::phone_number(&text[at + 1..], true).map(|len| len + 1);
+    }
     if !matches!(bytes[at], b'0'..=b'9' | b'(') {
         return None;
     }
@@ -543,6 +549,27 @@ fn extract_prose(
                 consumed = at + len;
                 continue;
             }
+            // `240 × 120 cm`: each side is a length in the unit written after the last one.
+            if rest.starts_with(|c: char| c.is_ascii_digit())
+                && let Some(sides) = quantity::sides_with_unit(rest, gazetteer)
+            {
+                let modality = modality::modality(&text[sentence.start..at]);
+                for &(start, end, value) in &sides.earlier[..sides.count] {
+                    let side = quantity::Quantity {
+                        len: end - start,
+                        low: Some(value),
+                        high: Some(value),
+                        ..sides.last.clone()
+                    };
+                    let mut claim = numeric_claim(base(), at + start..at + end, &side);
+                    claim.modality = modality;
+                    claim.reported = reported;
+                    claim.context = context(text, &claim, sentence_mentions, gazetteer, salient_place.as_deref());
+                    claims.push(claim);
+                }
+                consumed = at + sides.last_start;
+                continue;
+            }
             if rest.starts_with(|c: char| c.is_ascii_digit())
                 && let Some((len, last_start)) = number::dimensions(rest)
             {
@@ -576,6 +603,8 @@ fn extract_prose(
                         || q.maybe_decade && is_decade(text, at, at + q.len))
                 })
             }) {
+                let (at, rest, parsed) = over_a_period(text, at, rest, parsed, &sentence, claims.last(), gazetteer);
+                let parsed = aged(text, at, parsed);
                 let surface = &rest[..parsed.len];
                 let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);
                 let parsed = conversion_in_parentheses(parsed, text, at, claims.last());
@@ -1195,6 +1224,49 @@ fn numeric_claim(base: Claim, span: Range<usize>, parsed: &quantity::Quantity) -
         role: None,
         ..base
     }
+}
+
+/// `will spend £2bn over five years`, `to hire 300 nurses over three years`: after an amount or
+/// in a plan, `over` and a span of time is the period the amount is spread over, not more than
+/// it (`served over five years`). Returns the span alone, with where it starts.
+fn over_a_period<'a>(
+    text: &str,
+    at: usize,
+    rest: &'a str,
+    parsed: quantity::Quantity,
+    sentence: &Range<usize>,
+    previous: Option<&Claim>,
+    gazetteer: &Gazetteer,
+) -> (usize, &'a str, quantity::Quantity) {
+    let over = number::word_prefix(rest, "over").filter(|r| r.starts_with(' '));
+    let period = parsed.kind == QuantityKind::Duration && parsed.high.is_none() && parsed.low.is_some();
+    let (Some(after_over), true) = (over, period) else {
+        return (at, rest, parsed);
+    };
+    let after_amount = previous.is_some_and(|c| {
+        c.span.start >= sentence.start && c.value.is_some() && !matches!(c.kind, ClaimKind::Duration | ClaimKind::Date)
+    });
+    let planned = modality::modality(&text[sentence.start..at]) == Modality::Planned;
+    let start = rest.len() - after_over.trim_start_matches(' ').len();
+    match quantity::quantity(&rest[start..], gazetteer) {
+        Some(span) if after_amount || planned => (at + start, &rest[start..], span),
+        _ => (at, rest, parsed),
+    }
+}
+
+/// `aged 34`, `aged between 18 and 24`: a bare number after `aged` is an age in years.
+fn aged(text: &str, at: usize, mut parsed: quantity::Quantity) -> quantity::Quantity {
+    if parsed.kind == QuantityKind::Count
+        && parsed.unit.is_none()
+        && previous_word(text, at).eq_ignore_ascii_case("aged")
+    {
+        parsed.kind = QuantityKind::Duration;
+        parsed.unit = Some("year".to_owned());
+        parsed.class = Some(UnitClass::Time);
+        parsed.bare_integer = false;
+        parsed.bare_digits = false;
+    }
+    parsed
 }
 
 /// A bare four-digit number between 1000 and 2999 is a year unless it counts something; two of

@@ -1,15 +1,23 @@
 //! Numbers as written: digits with separators, decimals, exponents and fractions
-//! (`1,234,567.89`, `4 000`, `.5`, `1.3x10^6`, `2 1/4`, `3½`), magnitudes (`88 billion`, `$1.2bn`,
-//! `10k`), signs (`-5`, `−5`, `minus five`), number words (`twenty-nine`, `one hundred and five`,
-//! `a dozen`, `half a million`, `two-thirds`, `nine point nought four`), and vague amounts
+//! (`1,234,567.89`, `4 000`, `1.250.000`, `1'250'000`, `1,5`, `.5`, `1.3x10^6`, `2 1/4`, `3½`),
+//! magnitudes (`88 billion`, `$1.2bn`, `1.2 bn`, `10k`, `3M`), signs (`-5`, `−5`, `–5`, `+5`,
+//! `minus five`), number words (`twenty-nine`, `one hundred and five`, `hundred and ten`, `a
+//! dozen`, `half a million`, `a billion and a half`, `one-and-a-half`, `two-thirds`, `nine point
+//! nought four`, `point five`), multipliers in one word (`tenfold`), and vague amounts
 //! (`several hundred`, `dozens`, `tens of thousands`, `a few`).
 //!
 //! Every parser takes text starting at a word start and returns the rest, so callers know the
 //! span. A parser never consumes a trailing space it does not need.
 //!
-//! Interval semantics of vague amounts: `a few` is about 3; `several N` is 3–9 N; `dozens` is
-//! 24–99; a plural magnitude (`hundreds`, `thousands`) is 2–9 of it; `tens of thousands` is
-//! 20,000–90,000; `N of M` nests (`hundreds of thousands` is 200,000–900,000). All are approximate.
+//! Interval semantics of vague amounts: `a few` is about 3; `a few N` is 2–5 N (`a few dozen`
+//! is 24–60); `several N` is 3–9 N; `dozens` is 24–99; a plural magnitude (`hundreds`,
+//! `thousands`) is 2–9 of it; `tens of thousands` is 20,000–90,000; `N of M` nests (`hundreds
+//! of thousands` is 200,000–900,000). All are approximate. `a couple` and `a pair` are 2.
+//!
+//! Every hyphen that joins two parts is one of [`HYPHENS`] (the ASCII hyphen, the Unicode
+//! hyphen and non-breaking hyphen, the figure dash, the en dash and the minus sign). Ordinals
+//! (`twenty-first`, `two millionth`) and pairs that are no fraction (`50/50`, `24/7`) are no
+//! number. `docs/grammar.md` lists every construction and what it reads as.
 
 use std::sync::LazyLock;
 
@@ -92,13 +100,32 @@ pub fn fail<T>(input: &str) -> IResult<&str, T> {
     )))
 }
 
-/// The hyphens that join words: the ASCII hyphen-minus, and the Unicode hyphen and
-/// non-breaking hyphen that typesetting puts in `twenty‑nine`, `10‑17` and `500‑strong`.
-pub const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+/// The one class of hyphens every grammar reads, wherever a hyphen joins two things (the
+/// parts of a word number, a compound, the ends of a range, `-odd`, `-plus`, `-fold`): the
+/// ASCII hyphen-minus; the Unicode hyphen and non-breaking hyphen that typesetting puts in
+/// `twenty‑nine`, `10‑17` and `500‑strong`; the figure dash; the en dash, which typesetting
+/// puts between the ends of a range and editors put in compounds (`a 10–day visit`); and the
+/// minus sign. The em dash joins only the ends of a range ([`DASHES`]).
+pub const HYPHENS: [char; 6] = ['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2212}'];
+
+/// What may stand between the ends of a range: [`HYPHENS`] and the em dash.
+pub const DASHES: [char; 7] = [
+    '-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2212}', '\u{2014}',
+];
+
+/// Whether `c` is one of [`HYPHENS`].
+pub fn is_hyphen(c: char) -> bool {
+    HYPHENS.contains(&c)
+}
 
 /// The text after one hyphen at the start of `input`.
 pub fn hyphen(input: &str) -> Option<&str> {
     input.strip_prefix(HYPHENS)
+}
+
+/// The text after one hyphen and `expected` as a whole word: `-odd` in `60-odd`.
+pub fn hyphen_word<'a>(input: &'a str, expected: &str) -> Option<&'a str> {
+    word_prefix(hyphen(input)?, expected)
 }
 
 /// A space, tab, or non-breaking, narrow or thin space.
@@ -329,6 +356,37 @@ pub fn digit_number(input: &str) -> IResult<&str, f64> {
             if western || indian {
                 input[pos..at].split(',').for_each(|g| text.push(g));
                 pos = at;
+            } else if groups == 1
+                && lead <= 3
+                && last_len <= 2
+                && !(input[at..].starts_with(['.', ',']) && count_digits(&input[at + 1..]) > 0)
+            {
+                // `1,3`, `12,75`: one or two digits after a comma are a decimal comma.
+                text.push(".");
+                text.push(&input[pos + 1..at]);
+                return match text.as_str().parse::<f64>() {
+                    Ok(value) => Ok((&input[at..], value)),
+                    Err(_) => fail(input),
+                };
+            }
+        } else if lead <= 3
+            && let Some((end, decimals)) = separator_groups(input, lead)
+        {
+            // `1.250.000`, `1'250'000`, `2.750.400,25`
+            for (i, c) in input[pos..end].char_indices() {
+                if c.is_ascii_digit() {
+                    text.push(&input[pos + i..pos + i + 1]);
+                }
+            }
+            pos = end;
+            if let Some(decimals) = decimals {
+                text.push(".");
+                text.push(&input[pos + 1..pos + 1 + decimals]);
+                // The decimals are read: no decimal point may follow.
+                return match text.as_str().parse::<f64>() {
+                    Ok(value) => Ok((&input[pos + 1 + decimals..], value)),
+                    Err(_) => fail(input),
+                };
             }
         } else if lead <= 3 {
             // `1 234 567`, `10 000`: space groups of exactly three digits.
@@ -370,6 +428,35 @@ pub fn digit_number(input: &str) -> IResult<&str, f64> {
         Ok(value) => Ok((&input[pos..], value)),
         Err(_) => fail(input),
     }
+}
+
+/// `1.250.000`, `1'250'000`, `3’400`, `2.750.400,25`: groups of three digits after the `lead`
+/// digits of `input`, each after a dot or each after an apostrophe. Dots need two groups or
+/// more, or a decimal comma after them: one dot and three digits alone are a decimal (`4.800`).
+/// Four dotted parts of at most 255 are a network address, not a number. Returns where the
+/// groups end and, after dots, the count of digits of a decimal comma there.
+fn separator_groups(input: &str, lead: usize) -> Option<(usize, Option<usize>)> {
+    let separator = input[lead..].chars().next().filter(|c| matches!(c, '.' | '\'' | '’'))?;
+    let width = separator.len_utf8();
+    let mut at = lead;
+    let mut groups = 0;
+    let mut small_parts = input[..lead].parse::<u32>().is_ok_and(|v| v <= 255);
+    while input[at..].starts_with(separator) && count_digits(&input[at + width..]) == 3 {
+        small_parts &= input[at + width..at + width + 3].parse::<u32>().is_ok_and(|v| v <= 255);
+        at += width + 3;
+        groups += 1;
+    }
+    let rest = &input[at..];
+    if groups == 0 || rest.starts_with(separator) && rest[width..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if separator != '.' {
+        return Some((at, None));
+    }
+    let decimals = rest.strip_prefix(',').map_or(0, count_digits);
+    let decimals = (decimals > 0 && decimals <= MAX_DIGITS).then_some(decimals);
+    let address = groups == 3 && small_parts;
+    (decimals.is_some() || groups >= 2 && !address).then_some((at, decimals))
 }
 
 const VULGAR_FRACTIONS: &[(char, f64)] = &[
@@ -498,6 +585,10 @@ pub fn numeral(input: &str) -> IResult<&str, f64> {
         return Ok((rest, value + fraction));
     }
     if let Ok((rest, denominator)) = slash_denominator(rest) {
+        // `50/50`, `24/7`: a split or a schedule, not a fraction.
+        if value >= denominator {
+            return fail(input);
+        }
         return Ok((rest, value / denominator));
     }
     // `2 1/4`, `3 ½`: a whole number and a fraction.
@@ -517,18 +608,27 @@ pub fn numeral(input: &str) -> IResult<&str, f64> {
     Ok((rest, value))
 }
 
-/// Magnitude suffixes glued to digits: `10k`, `1.2bn`, `3 k`, and `5m` in money (elsewhere
-/// `5m` is five metres, decided by the caller).
+/// Magnitude suffixes glued to digits: `10k`, `1.2bn`, `3M`, `3 k`, `1.2 bn`, and `5m` in
+/// money (elsewhere `5m` is five metres, decided by the caller).
 fn magnitude_suffix(input: &str, value: f64, money: bool) -> Option<(&str, f64)> {
     let (rest, spaced) = match gap(input) {
         Ok((rest, _)) => (rest, true),
         Err(_) => (input, false),
     };
     let suffixes: &[(&str, f64)] = if spaced {
-        &[("k", 1e3)]
+        &[
+            ("k", 1e3),
+            ("bn", 1e9),
+            ("bln", 1e9),
+            ("mn", 1e6),
+            ("mln", 1e6),
+            ("mil", 1e6),
+        ]
     } else {
         &[
             ("bn", 1e9),
+            ("bln", 1e9),
+            ("mil", 1e6),
             ("mln", 1e6),
             ("mn", 1e6),
             ("tn", 1e12),
@@ -547,7 +647,10 @@ fn magnitude_suffix(input: &str, value: f64, money: bool) -> Option<(&str, f64)>
         };
         let ends = at_word_end(after) && !(after.starts_with('.') && after[1..].starts_with(char::is_alphabetic));
         let plausible = match suffix {
-            "m" | "M" | "T" => money,
+            // `3M users`: a capital M is a million; a small one is a metre but in money.
+            "M" => true,
+            // `$5 mil`; elsewhere a mil is a thousandth of an inch.
+            "m" | "T" | "mil" => money,
             "b" | "B" => value < 1e3 && (money || value.fract() != 0.0),
             _ => true,
         };
@@ -823,6 +926,19 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
         |i| word("hundred")(i).map(|(r, _)| (r, 1e2)),
     ));
     if !opens_with_digit && let Ok((rest, scale)) = bare_scale.parse(input) {
+        // `hundred and ten`, `thousand and one`: a bare scale with a tail after `and` is a
+        // number.
+        if let Ok((after, tail)) = preceded((gap, and_word, gap), below_hundred_words).parse(rest) {
+            let chunk = Chunk {
+                value: scale + tail,
+                digits: false,
+                fraction: false,
+                weak: false,
+                suffixed: false,
+                continues: continues_after_gap(after),
+            };
+            return Ok((after, chunk));
+        }
         // `thousand liters`: a bare scale is a number only before a unit.
         let chunk = Chunk {
             value: scale,
@@ -913,15 +1029,27 @@ fn chunk(input: &str, money: bool) -> IResult<&str, Chunk> {
     if !digits
         && !half
         && let Ok((after, den)) = preceded(joiner, denominator).parse(rest)
-        && (value == 1.0 || rest[..rest.len() - after.len()].ends_with(['s', 'S']))
     {
-        // A singular ordinal after a number above one is an ordinal (`two millionth`), not a
-        // fraction; fractions above one are plural (`two thirds`).
+        // Fractions above one are plural (`two thirds`); a singular one is a fraction below
+        // one written as an adjective (`three-quarter`, `a three quarter share`), or else an
+        // ordinal (`twenty-fifth`, `two millionth`), which names a place, not an amount.
+        let plural = rest[..rest.len() - after.len()].ends_with(['s', 'S']);
+        let adjective = value < den && (hyphen(rest).is_some() || den == 2.0 || den == 4.0);
+        if !(value == 1.0 || plural || adjective) {
+            return fail(input);
+        }
         value /= den;
         fraction = true;
         article = false;
         rest = after;
         continues = continues_after_gap(rest);
+    } else if !digits
+        && let Some(after) = hyphen(rest)
+        && take_word(after, &UNIT_ORDINALS[..2]).is_ok()
+    {
+        // `twenty-first`: an ordinal. (`thirty-second` may be a span of time, `a
+        // thirty-second clip`, and is left to the units.)
+        return fail(input);
     }
     Ok((
         rest,
@@ -1030,6 +1158,13 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
             if next.digits || next.weak || scale_after(after).is_ok_and(|(_, s)| s >= previous_scale) {
                 break;
             }
+            // `a billion and a half`: a part of the last scale.
+            let joined_by_and = (opt(char(',')), gap, and_word).parse(rest).is_ok();
+            if next.fraction && joined_by_and && scale_after(after).is_err() {
+                total += next.value * scale;
+                rest = after;
+                break;
+            }
             group = next.value;
             fraction = next.fraction;
             rest = after;
@@ -1046,22 +1181,34 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
             },
         ));
     }
-    // `three and a half`, `two and fifty-four hundredths`, `five and a quarter million`.
+    // `three and a half`, `two and fifty-four hundredths`, `five and a quarter million`,
+    // `one-and-a-half`, `a billion and a half`.
     let continues = known.of(rest);
-    if continues
-        && !fraction
-        && let Ok((after, part)) = preceded((gap, and_word, gap), |i| chunk(i, money)).parse(rest)
+    let hyphened_and = hyphen(rest).and_then(|r| word_prefix(r, "and")).and_then(hyphen);
+    let and_part = match hyphened_and {
+        Some(after_and) => chunk(after_and, money),
+        None if continues => preceded((gap, and_word, gap), |i| chunk(i, money)).parse(rest),
+        None => fail(rest),
+    };
+    if !fraction
+        && let Ok((after, part)) = and_part
         && part.fraction
         && !part.digits
+        // `and a half-marathon`: the fraction is the start of a compound.
+        && hyphen(after).is_none_or(|r| !r.starts_with(char::is_alphabetic))
     {
-        group += part.value;
         rest = after;
         if let Ok((after, scale)) = scale_after(rest)
             && scale < previous_scale
         {
-            total += group * scale;
+            total += (group + part.value) * scale;
             group = 0.0;
             rest = after;
+        } else if any_scale && group == 0.0 {
+            // `a billion and a half`: half of the last scale.
+            total += part.value * previous_scale;
+        } else {
+            group += part.value;
         }
     } else if continues
         && !any_scale
@@ -1080,15 +1227,20 @@ fn cardinal(input: &str, money: bool) -> IResult<&str, Amount> {
 }
 
 /// `a dozen`, `dozens`, `several hundred`, `hundreds`, `tens of thousands`, `a few`, `a
-/// couple`: amounts that are vague by nature.
+/// couple`, `a pair`: amounts that are vague by nature.
 pub fn vague_amount(input: &str) -> IResult<&str, Amount> {
-    if let Ok((rest, _)) = (word("a"), gap, word("couple")).parse(input) {
+    if let Ok((rest, _)) = (word("a"), gap, alt((word("couple"), word("pair")))).parse(input) {
         let rest = preceded(gap, word("of")).parse(rest).map_or(rest, |(r, _)| r);
         let amount = Amount::exact(2.0);
-        return Ok(match scale_after(rest) {
+        let hundred = preceded(gap, word("hundred")).map(|_| 100.0);
+        return Ok(match alt((hundred, scale_after)).parse(rest) {
             Ok((after, factor)) => (after, amount.scaled(factor)),
             Err(_) => (rest, amount),
         });
+    }
+    // `a few dozen`: two to five dozen.
+    if let Ok((rest, _)) = (word("a"), gap, word("few"), gap, word("dozen")).parse(input) {
+        return Ok((rest, Amount::approx(24.0, 60.0)));
     }
     if let Ok((rest, _)) = (word("a"), gap, word("few")).parse(input) {
         return Ok(
@@ -1147,9 +1299,38 @@ fn plural_magnitude(input: &str) -> IResult<&str, Amount> {
     Ok((rest, Amount::approx(2.0, 9.0).scaled(factor)))
 }
 
+/// Multipliers written as one word: `twofold`, `tenfold`, `hundredfold`.
+const FOLDS: &[(&str, f64)] = &[
+    ("twofold", 2.0),
+    ("threefold", 3.0),
+    ("fourfold", 4.0),
+    ("fivefold", 5.0),
+    ("sixfold", 6.0),
+    ("sevenfold", 7.0),
+    ("eightfold", 8.0),
+    ("ninefold", 9.0),
+    ("tenfold", 10.0),
+    ("elevenfold", 11.0),
+    ("twelvefold", 12.0),
+    ("fifteenfold", 15.0),
+    ("twentyfold", 20.0),
+    ("thirtyfold", 30.0),
+    ("fortyfold", 40.0),
+    ("fiftyfold", 50.0),
+    ("hundredfold", 100.0),
+    ("thousandfold", 1e3),
+    ("millionfold", 1e6),
+];
+
+/// `tenfold`, `a hundredfold`: a multiplier written as one word, and its factor.
+pub fn fold_word(input: &str) -> Option<(&str, f64)> {
+    let (len, factor) = word_in(input, FOLDS)?;
+    Some((&input[len..], factor))
+}
+
 /// Words a number can start with, lower case.
 pub fn lead_words() -> impl Iterator<Item = &'static str> {
-    let tables = [UNITS, TENS, SCALES, DENOMINATORS];
+    let tables = [UNITS, TENS, SCALES, DENOMINATORS, FOLDS];
     let extra = [
         "a",
         "an",
@@ -1167,6 +1348,7 @@ pub fn lead_words() -> impl Iterator<Item = &'static str> {
         "trillions",
         "minus",
         "negative",
+        "point",
     ];
     tables.into_iter().flatten().map(|(w, _)| *w).chain(extra)
 }
@@ -1180,6 +1362,10 @@ fn sign(input: &str) -> Option<&str> {
             .starts_with(|c: char| c.is_ascii_digit() || c == '.')
             .then_some(trimmed);
     }
+    // `–3`, `‒3`: another hyphen of the class glued to the digits is a minus too.
+    if let Some(rest) = hyphen(input) {
+        return rest.starts_with(|c: char| c.is_ascii_digit()).then_some(rest);
+    }
     let (rest, _) = alt((word("minus"), word("negative"))).parse(input).ok()?;
     gap(rest).ok().map(|(r, _)| r)
 }
@@ -1187,6 +1373,12 @@ fn sign(input: &str) -> Option<&str> {
 /// Any number: a sign, then a vague amount or a cardinal. `money` says a currency came first,
 /// which makes a glued `m` mean million.
 pub fn number(input: &str, money: bool) -> IResult<&str, Amount> {
+    // `+7`: a plus glued to the digits keeps the value.
+    if let Some(after_plus) = input.strip_prefix('+')
+        && after_plus.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return cardinal(after_plus, money);
+    }
     if let Some(after_sign) = sign(input) {
         let (rest, amount) = cardinal(after_sign, money)?;
         if amount.weak {
@@ -1197,6 +1389,10 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Amount> {
     // Vague amounts (`several hundred`, `dozens`) are words.
     if input.starts_with(|c: char| c.is_ascii_digit()) {
         return cardinal(input, money);
+    }
+    // `point five`: decimals read out with no whole part.
+    if let Ok((rest, decimals)) = preceded((word("point"), gap), spoken_decimals).parse(input) {
+        return Ok((rest, Amount::exact(decimals)));
     }
     let (rest, amount) = alt((vague_amount, |i| cardinal(i, money))).parse(input)?;
     // `three-quarters of a million`, `a third of a billion`
@@ -1209,7 +1405,12 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Amount> {
         )
         .parse(rest)
     {
-        return Ok((after, amount.scaled(scale)));
+        // `quarter of a million`: a number, with or without an article before it.
+        let amount = Amount {
+            weak: false,
+            ..amount.scaled(scale)
+        };
+        return Ok((after, amount));
     }
     Ok((rest, amount))
 }
@@ -1221,7 +1422,7 @@ mod tests {
     #[test]
     fn word_lists_hold_only_ascii_letters() {
         // `word_in` relies on it: a word stands whole only where the run of letters ends.
-        let lists = [UNITS, TENS, SCALES, DENOMINATORS, UNIT_ORDINALS, PLURALS];
+        let lists = [UNITS, TENS, SCALES, DENOMINATORS, UNIT_ORDINALS, PLURALS, FOLDS];
         let words = lists.iter().flat_map(|l| l.iter().map(|(w, _)| *w));
         for word in words.chain(DOZENS.iter().map(|(w, _)| *w)) {
             assert!(

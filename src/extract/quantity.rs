@@ -9,9 +9,24 @@
 //!
 //! Interval semantics: `fewer than`/`less than`/`under`/`below` give an open upper end,
 //! `at most`/`up to`/`no more than`/`as many as` a closed one; `more than`/`over`/`above`/
-//! `exceeds` an open lower end, `at least`/`no fewer than` a closed one; `about`/`around`/
-//! `nearly`/`almost`/`some`/`an estimated` keep the value and mark it approximate (the checker
-//! widens it by its tolerance). Two opposite bounds joined by `and` make a closed range.
+//! `exceeds`/`past`/`topped` an open lower end, `at least`/`no fewer than`/`as few as` a closed
+//! one; a negated comparator is the opposite closed bound (`not bigger than 60` is at most 60,
+//! `not under 12` at least 12), and `equal to or` closes one; `about`/`around`/`nearly`/
+//! `almost`/`some`/`an estimated`/`c.` keep the value and mark it approximate (the checker
+//! widens it by its tolerance). Postfixes work the same way (`60 or more`, `60 dogs at most`,
+//! `60+`, `$5,000-plus`, `60-odd`, `forty-something` = 40–49 approximate). Two opposite bounds
+//! joined by `and` make a closed range, as does a variable between two signs (`20 <= x <= 30`).
+//! A range's ends may be joined by any dash, `to`, `or`, `through`, a tilde, or `between … and`
+//! and `from … to`; a magnitude written on the upper end only applies to a lower end below its
+//! figure (`three to four hundred` is 300–400); two negative ends written from the warmer one
+//! (`-5 to -10 °C`) are the range from -10 to -5. `over` and a span of time after an amount
+//! or in a plan is the period, not a bound (`will spend £2bn over five years`).
+//!
+//! Units: a length, mass or volume written in parts is added up in the smallest unit (`5 feet 2
+//! inches`, `12st 3lb`, `6'2"`); spans of time in parts stay apart. Multipliers (`10-fold`,
+//! `3x`, `1.5 times`) have the unit `times`; a price per unit has both (`$15 per hour` is
+//! `USD/h`); `N in M`, `N out of M` and `N per M` are ratios. `docs/grammar.md` lists every
+//! construction and what it reads as.
 
 use super::lexicon::{self, UnitClass};
 use super::words::{self, WordSet};
@@ -133,6 +148,9 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("smaller or equal than", AT_MOST),
     ("smaller or equal to", AT_MOST),
     ("no more than", AT_MOST),
+    ("up to and including", AT_MOST),
+    ("at the very most", AT_MOST),
+    ("at the most", AT_MOST),
     ("not more than", AT_MOST),
     ("at most", AT_MOST),
     ("up to", AT_MOST),
@@ -158,6 +176,12 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("upward of", ABOVE),
     ("north of", ABOVE),
     ("exceeding", ABOVE),
+    ("topped", ABOVE),
+    ("topping", ABOVE),
+    // `past 1,000`; not before a span of time (`the past five years`): see [`quantity_after`].
+    ("just past", ABOVE),
+    ("well past", ABOVE),
+    ("past", ABOVE),
     ("exceeds", ABOVE),
     ("exceeded", ABOVE),
     ("exceed", ABOVE),
@@ -179,6 +203,10 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("bigger or equal than", AT_LEAST),
     ("at least or equal to", AT_LEAST),
     ("at least", AT_LEAST),
+    ("at the very least", AT_LEAST),
+    ("at the least", AT_LEAST),
+    ("as few as", AT_LEAST),
+    ("as little as", AT_LEAST),
     ("no fewer than", AT_LEAST),
     ("no less than", AT_LEAST),
     ("not less than", AT_LEAST),
@@ -203,6 +231,7 @@ const COMPARATORS: &[(&str, Bound)] = &[
     ("some", ABOUT),
     ("circa", ABOUT),
     ("ca.", ABOUT),
+    ("c.", ABOUT),
     ("~", ABOUT),
     ("≈", ABOUT),
 ];
@@ -221,6 +250,36 @@ fn comparator(input: &str) -> Option<(&str, Bound)> {
     if first.is_ascii_digit() {
         return None;
     }
+    let found = listed_comparator(input);
+    // `not bigger than`, `no greater than`, `not under`: a negated bound is the opposite one,
+    // closed. `equal to or greater than`: a bound that takes in its end.
+    if matches!(first, b'n' | b'e')
+        && let Some(after) = word_prefix(input, "not")
+            .or_else(|| word_prefix(input, "no"))
+            .map(|r| (r, true))
+            .or_else(|| {
+                word_prefix(input, "equal to or")
+                    .or_else(|| word_prefix(input, "equal or"))
+                    .map(|r| (r, false))
+            })
+            .and_then(|(r, negated)| Some((gap(r).ok()?.0, negated)))
+        && let Some((rest, bound)) = listed_comparator(after.0)
+        && found.is_none_or(|(listed_rest, _)| listed_rest.len() > rest.len())
+    {
+        let bound = match (bound, after.1) {
+            (Bound::Below { .. }, true) => AT_LEAST,
+            (Bound::Above { .. }, true) => AT_MOST,
+            (Bound::Below { .. }, false) => AT_MOST,
+            (Bound::Above { .. }, false) => AT_LEAST,
+            (Bound::Approximately, _) => return found,
+        };
+        return Some((rest, bound));
+    }
+    found
+}
+
+/// A comparator of [`COMPARATORS`] and the text after it.
+fn listed_comparator(input: &str) -> Option<(&str, Bound)> {
     // A comparator ends its word where it ends, so it shares the lead of the text it opens.
     static BY_LEAD: LazyLock<ByLeadingLetters<Bound>> = LazyLock::new(|| ByLeadingLetters::new(COMPARATORS));
     let letters = words::letters_end(input.as_bytes(), 0);
@@ -264,7 +323,7 @@ pub fn lead_words() -> impl Iterator<Item = String> {
         .map(|(symbol, _)| symbol.trim_end_matches(|c: char| !c.is_ascii_alphabetic()))
         .filter(|letters| !letters.is_empty());
     comparators
-        .chain(["between", "from"])
+        .chain(["between", "from", "equal"])
         .chain(lexicon::CURRENCY_CODES.iter().copied())
         .chain(symbols)
         .map(str::to_ascii_lowercase)
@@ -281,7 +340,11 @@ fn currency_prefix(input: &str) -> Option<(&str, &'static str)> {
     }
     static SYMBOLS: LazyLock<ByFirstByte> = LazyLock::new(|| ByFirstByte::new(lexicon::CURRENCY_SYMBOLS));
     for &(symbol, code) in starting_like(&SYMBOLS, input) {
-        if let Some(rest) = input.strip_prefix(symbol) {
+        // `A$5`, `a$5`, `us$5`: letters before a dollar sign in either case.
+        let head = input.get(..symbol.len());
+        let found =
+            head == Some(symbol) || symbol.ends_with('$') && head.is_some_and(|h| h.eq_ignore_ascii_case(symbol));
+        if let Some(rest) = found.then(|| &input[symbol.len()..]) {
             let alphabetic = symbol.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
             let rest = if alphabetic && symbol != "Rs" && symbol != "Rs." {
                 rest.strip_prefix(is_gap_char)?
@@ -410,6 +473,19 @@ fn unit(input: &str) -> Option<(&str, UnitMatch)> {
     Some((rest, found))
 }
 
+/// Whether `won` before `rest` is the verb: an object or a preposition follows it.
+fn won_is_a_verb(rest: &str) -> bool {
+    const AFTER_THE_VERB: &[&str] = &[
+        "by", "the", "a", "an", "over", "against", "their", "his", "her", "its", "it", "them", "out", "back", "more",
+        "seats", "games", "matches", "races", "votes", "awards", "medals", "titles",
+    ];
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let len = next.bytes().take_while(u8::is_ascii_alphabetic).count();
+    AFTER_THE_VERB.iter().any(|w| w.eq_ignore_ascii_case(&next[..len]))
+}
+
 /// A unit of time written as a word at the start of `text`: `years`, `millisecond`.
 fn time_unit_word(text: &str) -> Option<(&str, UnitMatch)> {
     let letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -442,9 +518,16 @@ fn power_suffix<'a>(rest: &'a str, unit: &mut String) -> &'a str {
     rest
 }
 
-const PERCENTAGE_POINTS: &[&str] = &["percentage points", "percentage point", "percent points"];
+const PERCENTAGE_POINTS: &[&str] = &[
+    "percentage points",
+    "percentage point",
+    "percent points",
+    "ppts",
+    "ppt",
+    "pp",
+];
 /// A hundredth of a percentage point, as central banks and markets count (`75 basis points`).
-const BASIS_POINTS: &[&str] = &["basis points", "basis point"];
+const BASIS_POINTS: &[&str] = &["basis points", "basis point", "bps", "bp"];
 const PERCENT: &[&str] = &["per cent", "percent", "per-cent", "pct", "pc"];
 /// Minor currency units glued to the amount: `50c`, `20p`.
 const MINOR_SYMBOLS: &[(&str, &str)] = &[("c", "cents"), ("p", "pence")];
@@ -486,15 +569,38 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
     if let Some(rest) = trimmed.strip_prefix('%') {
         return Some((rest, percent()));
     }
-    // Feet and inch marks glued to the number: `7'`, `9"`, `10 "` before a dimension word.
+    // `64‰`: per mille, a tenth of a percent.
+    if let Some(rest) = trimmed.strip_prefix('‰') {
+        return Some((
+            rest,
+            UnitMatch {
+                factor: 0.1,
+                ..percent()
+            },
+        ));
+    }
+    // `3x`, `1.5x`: a multiplier glued to the number.
+    if !spaced
+        && let Some(rest) = input.strip_prefix(['x', '×'])
+        && symbol_ends(rest)
+    {
+        return Some((rest, UnitMatch::new(QuantityKind::Count, "times", None)));
+    }
+    // Feet and inch marks glued to the number: `7'`, `9"`, `10 "` before a dimension word,
+    // `6'2"` before the inches.
     if !spaced
         && let Some(rest) = input.strip_prefix(['\'', '′'])
-        && at_word_end(rest)
-        && !rest.starts_with(['\'', '’'])
+        && (at_word_end(rest) && !rest.starts_with(['\'', '’'])
+            || rest
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(['"', '″'])
+                && rest.starts_with(|c: char| c.is_ascii_digit()))
     {
         return Some((rest, UnitMatch::measure("ft")));
     }
-    if let Some(rest) = trimmed.strip_prefix(['"', '″'])
+    // `9"`, `9''`: two primes are an inch mark too.
+    let inch_mark = trimmed.strip_prefix(['"', '″']).or_else(|| trimmed.strip_prefix("''"));
+    if let Some(rest) = inch_mark
         && (trimmed.starts_with('″') || ends_like_inches(rest))
         && at_word_end(rest)
     {
@@ -593,6 +699,10 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
                 // `7 pounds 3 ounces` weighs too.
                 if code == "GBP" && name.starts_with("pound") && (rest.starts_with(" of ") || before_ounces(rest)) {
                     return Some((rest, UnitMatch::measure("lb")));
+                }
+                // `8 won by a wide margin`, `3 won the vote`: the verb.
+                if name == "won" && won_is_a_verb(rest) {
+                    return None;
                 }
                 return Some((rest, UnitMatch::money(code)));
             }
@@ -895,29 +1005,38 @@ const COMMON_ADJECTIVES: &[&str] = &[
 /// `a 27-kilometer ring`, `a three-foot trip`, `a 100-euro fine`.
 fn compound(input: &str) -> Option<(&str, UnitMatch)> {
     let rest = number::hyphen(input)?;
-    let special = alt((
-        word("strong"),
-        word("member"),
-        word("nation"),
-        word("year-old"),
-        word("years-old"),
-    ))
-    .parse(rest);
+    // `29-year-old`, `twenty‐five‐year‐old`: an age, with any hyphens.
+    if let Some(after) = word_prefix(rest, "year").or_else(|| word_prefix(rest, "years"))
+        && let Some(after) = number::hyphen_word(after, "old")
+    {
+        return Some((
+            after,
+            UnitMatch::new(QuantityKind::Duration, "year", Some(UnitClass::Time)),
+        ));
+    }
+    let special = alt((word("strong"), word("member"), word("nation"), word("fold"))).parse(rest);
     if let Ok((rest, suffix)) = special {
         return Some(match suffix.to_ascii_lowercase().as_str() {
             "strong" => (
                 rest,
                 UnitMatch::new(QuantityKind::Count, "personnel", Some(UnitClass::Personnel)),
             ),
-            "member" | "nation" => (
+            // `10-fold`: a multiplier.
+            "fold" => (rest, UnitMatch::new(QuantityKind::Count, "times", None)),
+            _ => (
                 rest,
                 UnitMatch::new(QuantityKind::Count, "members", Some(UnitClass::Countries)),
             ),
-            _ => (
-                rest,
-                UnitMatch::new(QuantityKind::Duration, "year", Some(UnitClass::Time)),
-            ),
         });
+    }
+    // `a 3,000-square-foot house`: a unit of two words joined by a hyphen too.
+    for &(name, symbol) in lexicon::MEASURE_UNITS {
+        if let Some((first, second)) = name.split_once(' ')
+            && !second.contains(' ')
+            && let Some(after) = word_prefix(rest, first).and_then(|r| number::hyphen_word(r, second))
+        {
+            return Some((after, UnitMatch::measure(symbol)));
+        }
     }
     for &(name, symbol) in lexicon::TIME_UNITS {
         if !name.ends_with('s')
@@ -953,6 +1072,16 @@ fn compound(input: &str) -> Option<(&str, UnitMatch)> {
             ));
         }
     }
+    // `a 5-km run`, `a 40-MW plant`: a symbol of two letters or more (a single letter after a
+    // hyphen is more often a name, `10-K`, and `2-in-1` is no length).
+    let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters >= 2
+        && !rest[..letters].eq_ignore_ascii_case("in")
+        && let Some((after, found)) = unit(rest)
+        && matches!(found.kind, QuantityKind::Measure | QuantityKind::Duration)
+    {
+        return Some((after, found));
+    }
     None
 }
 
@@ -973,6 +1102,18 @@ struct Measured<'a> {
 
 /// `allow_half`: a bare `half` counts (after a comparator: `more than half`).
 fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
+    // `tenfold`: a multiplier in one word.
+    if let Some((rest, factor)) = number::fold_word(input) {
+        return Some(Measured {
+            rest,
+            amount: Amount::exact(factor),
+            unit: Some(UnitMatch::new(QuantityKind::Count, "times", None)),
+            number_text: &input[..input.len() - rest.len()],
+            prefixed: false,
+            glued_m: false,
+            maybe_decade: false,
+        });
+    }
     // `-£250`, `−$5`: a sign written before the currency.
     let signed = input
         .strip_prefix(['-', '−'])
@@ -985,11 +1126,26 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
     if signed.is_some() {
         amount = amount.negated();
     }
-    let number_text = &start[..start.len() - rest.len()];
+    let mut number_text = &start[..start.len() - rest.len()];
     let mut rest = rest;
     let mut glued_m = false;
     let unit_found = match prefix {
         Some(code) => {
+            // `€1,50`: after a currency, a comma and two digits are the cents.
+            if amount.is_exact()
+                && number_text.bytes().all(|b| b.is_ascii_digit())
+                && let Some(cents) = rest.strip_prefix(',')
+                && cents
+                    .as_bytes()
+                    .get(..2)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && !cents.as_bytes().get(2).is_some_and(u8::is_ascii_digit)
+                && let Ok(cents_value) = cents[..2].parse::<f64>()
+            {
+                amount = Amount::exact(amount.low + cents_value / 100.0);
+                rest = &cents[2..];
+                number_text = &start[..start.len() - rest.len()];
+            }
             // `$5 USD`: the code repeated after the amount.
             if let Some((after, repeated)) = base_unit(rest)
                 && repeated.kind == QuantityKind::Money
@@ -1000,14 +1156,25 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
             Some(UnitMatch::money(code))
         }
         None => {
-            // `a third of a mile`, `a quarter of a percentage point`: a fraction of one unit.
-            let fraction = amount.is_exact() && is_fraction_in_words(amount.low, number_text);
+            // `a third of a mile`, `3/4 of a cup`, `a quarter of a percentage point`: a
+            // fraction of one unit.
+            let fraction = amount.is_exact() && amount.low > 0.0 && amount.low < 1.0;
             let found = compound(rest)
                 .or_else(|| unit(rest))
                 .or_else(|| fraction.then(|| of_one_unit(rest)).flatten())
                 .or_else(|| bracketed_unit(rest));
-            if let Some((after, found)) = found {
+            if let Some((after, mut found)) = found {
                 glued_m = found.unit == "m" && rest.starts_with('m');
+                // `a quarter pound`, `1/2 pound of butter`: a part of a pound weighs.
+                let part_of_one = amount.is_exact() && amount.low > 0.0 && amount.low < 1.0;
+                if part_of_one
+                    && found.unit == "GBP"
+                    && trim_spaces(rest)
+                        .get(..5)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("pound"))
+                {
+                    found = UnitMatch::measure("lb");
+                }
                 rest = after;
                 Some(found)
             } else {
@@ -1015,6 +1182,22 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
             }
         }
     };
+    // `a third-quarter loss`, `a half-marathon`: a fraction in words that opens a compound
+    // no grammar reads is no amount.
+    if unit_found.is_none()
+        && is_fraction_in_words(amount.low, number_text)
+        && number::hyphen(rest).is_some_and(|r| r.starts_with(char::is_alphabetic))
+    {
+        return None;
+    }
+    // `21st`, `101st`: an ordinal's suffix, not stones.
+    if unit_found.as_ref().is_some_and(|u| u.unit == "st")
+        && start[number_text.len()..].starts_with("st")
+        && number_text.ends_with('1')
+        && !number_text.ends_with("11")
+    {
+        return None;
+    }
     // A glued `s` after a whole ten may be a decade rather than seconds: always past a hundred
     // (`the 1980s`), and by the words around it for two digits (`in their 30s`; `wait 30s`).
     let maybe_decade = unit_found.as_ref().is_some_and(|u| u.unit == "s")
@@ -1089,8 +1272,33 @@ fn measured(input: &str, allow_half: bool) -> Option<Measured<'_>> {
         maybe_decade,
     };
     add_minor_currency(&mut value);
+    add_price_unit(&mut value);
     add_smaller_measures(&mut value);
     Some(value)
+}
+
+/// `$15 per hour`, `$15/hour`, `£1.40 per litre`: a price for one unit of time or measure has
+/// the unit in its own (`USD/h`, `GBP/l`). (`$85 a barrel` keeps `USD`: see `is_price_unit`.)
+fn add_price_unit(value: &mut Measured) {
+    let Some(found) = &mut value.unit else { return };
+    if found.kind != QuantityKind::Money {
+        return;
+    }
+    let rest = value.rest;
+    let Some(after) = rest.strip_prefix('/').or_else(|| {
+        rest.strip_prefix(' ')
+            .and_then(|r| word_prefix(r, "per"))
+            .filter(|r| r.starts_with(' '))
+    }) else {
+        return;
+    };
+    let per = base_unit(after).or_else(|| time_unit_word(after));
+    if let Some((after_unit, per)) = per
+        && matches!(per.kind, QuantityKind::Measure | QuantityKind::Duration)
+    {
+        found.unit = format!("{}/{}", found.unit, per.unit);
+        value.rest = after_unit;
+    }
 }
 
 /// `a third`, `three-quarters`: a part of one written in words.
@@ -1174,8 +1382,11 @@ fn at_sentence_end(rest: &str) -> bool {
             && !trimmed[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// `5 feet 2 inches`, `2 kilometer, 1 metre`, `2 yds, 7 feet and 10 inches`, `2 yd 7'`: lengths
-/// or masses written in parts, added up in the smallest unit.
+/// `5 feet 2 inches`, `2 kilometer, 1 metre`, `2 yards 7 ft 10 inches`, `12st 3lb`, `6'2"`,
+/// `the 5-foot-6 guard`: a length, mass or volume written in parts, added up in the smallest
+/// unit. Each part is in a smaller unit of the same dimension than the one before, and every
+/// part but the last is whole: otherwise the next amount is one of its own (`7½ miles and 800
+/// m`, `1.88 m and 188 cm`). Spans of time in parts stay apart (`3 years and 6 months`).
 fn add_smaller_measures(value: &mut Measured) {
     let Some(found) = &value.unit else { return };
     let Some((dimension, mut size)) = lexicon::unit_size(&found.unit) else {
@@ -1185,16 +1396,28 @@ fn add_smaller_measures(value: &mut Measured) {
         return;
     }
     let mut total = value.amount.low * size;
+    let mut last = value.amount.low;
     let mut smallest = found.unit.clone();
     let mut rest = value.rest;
     loop {
+        if last.fract() != 0.0 {
+            break;
+        }
+        let feet = smallest == "ft";
         let mut next = rest.strip_prefix(',').unwrap_or(rest);
-        let Ok((after, _)) = gap(next) else { break };
-        next = after;
-        if let Ok((after, _)) = word("and")(next)
-            && let Ok((after, _)) = gap(after)
-        {
+        // `6'2"`, `5-foot-6`: inches right after feet, glued or after a hyphen.
+        let joined = feet && next.starts_with(|c: char| c.is_ascii_digit());
+        let hyphened = feet && number::hyphen(next).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if hyphened {
+            next = number::hyphen(next).unwrap_or(next);
+        } else if !joined {
+            let Ok((after, _)) = gap(next) else { break };
             next = after;
+            if let Ok((after, _)) = word("and")(next)
+                && let Ok((after, _)) = gap(after)
+            {
+                next = after;
+            }
         }
         let Ok((after_number, part)) = number::number(next, false) else {
             break;
@@ -1202,9 +1425,31 @@ fn add_smaller_measures(value: &mut Measured) {
         if !part.is_exact() || part.weak || part.low < 0.0 {
             break;
         }
-        let Some((after_unit, part_unit)) = unit(after_number) else {
+        let part_unit =
+            if feet && (joined || hyphened) && at_word_end(after_number) && !after_number.starts_with(['"', '″']) {
+                // `5-foot-6`: the inches go unsaid.
+                hyphened.then(|| (after_number, UnitMatch::measure("in")))
+            } else if feet && after_number.starts_with(['"', '″']) {
+                Some((
+                    &after_number[after_number.chars().next().map_or(0, char::len_utf8)..],
+                    UnitMatch::measure("in"),
+                ))
+            } else if feet
+                && let Some(after) =
+                    word_prefix(trim_spaces(after_number), "in").filter(|_| after_number.starts_with(' '))
+            {
+                // `6 ft 2 in and more`: after feet, `in` is inches whatever follows.
+                Some((after, UnitMatch::measure("in")))
+            } else {
+                unit(after_number)
+            };
+        let Some((after_unit, mut part_unit)) = part_unit else {
             break;
         };
+        // `12 stone 3 pounds`: pounds after a mass weigh.
+        if dimension == "mass" && part_unit.kind == QuantityKind::Money && part_unit.unit == "GBP" {
+            part_unit = UnitMatch::measure("lb");
+        }
         let Some((part_dimension, part_size)) = lexicon::unit_size(&part_unit.unit) else {
             break;
         };
@@ -1213,6 +1458,7 @@ fn add_smaller_measures(value: &mut Measured) {
         }
         total += part.low * part_size;
         size = part_size;
+        last = part.low;
         smallest = part_unit.unit;
         rest = after_unit;
     }
@@ -1228,14 +1474,20 @@ fn add_smaller_measures(value: &mut Measured) {
     }
 }
 
-/// A dash between the ends of a range: `-`, `–`, `—`, ` - `, ` – `.
+/// A dash between the ends of a range: any of [`number::DASHES`], spaced or not: `-`, `–`,
+/// `—`, `−`, ` - `, ` – `.
 fn range_dash(input: &str) -> Option<&str> {
     let trimmed = trim_spaces(input);
     let spaced = trimmed.len() < input.len();
-    let rest = trimmed.strip_prefix(['–', '—']).or_else(|| number::hyphen(trimmed))?;
+    // `20~30`, `20 ~ 30`: a tilde between two numbers, spaced on both sides or on neither.
+    let rest = trimmed.strip_prefix(number::DASHES).or_else(|| {
+        let rest = trimmed.strip_prefix(['~', '〜'])?;
+        (spaced == rest.starts_with(is_gap_char)).then_some(rest)
+    })?;
     let after = trim_spaces(rest);
-    // `- 5` after a space is a range only when spaced on both sides.
-    if spaced && trimmed.starts_with(number::HYPHENS) && after.len() == rest.len() {
+    // `- 5`, `−5` after a space are a range only when spaced on both sides: glued to the
+    // number they are its sign.
+    if spaced && !trimmed.starts_with(['–', '—']) && after.len() == rest.len() {
         return None;
     }
     Some(after)
@@ -1246,8 +1498,8 @@ fn range_dash(input: &str) -> Option<&str> {
 fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>, bool, &'static str)> {
     let connectors: &[&str] = match opener {
         Some("between") => &["and", "to", "-"],
-        Some("from") => &["to", "and", "-"],
-        _ => &["-", "to", "or"],
+        Some("from") => &["to", "and", "-", "through", "thru", "until", "till"],
+        _ => &["-", "to", "or", "through", "thru"],
     };
     let mut after = None;
     let mut joined_by = "";
@@ -1275,6 +1527,36 @@ fn range_upper<'a>(input: &'a str, opener: Option<&str>) -> Option<(Measured<'a>
     measured(after, false).map(|m| (m, approximate, joined_by))
 }
 
+/// The magnitude written at the end of a number (`10 million`, `four hundred`, `10m`, `3bn`),
+/// or `None` when it ends with a digit or a word below a hundred.
+fn written_scale(number_text: &str) -> Option<f64> {
+    let letters = number_text.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    let last = &number_text[number_text.len() - letters..];
+    // A magnitude the number was not scaled by (`10m` of metres) leaves the figure below one,
+    // and nothing is below it.
+    const SCALES: &[(&str, f64)] = &[
+        ("hundred", 1e2),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+        ("lakh", 1e5),
+        ("crore", 1e7),
+        ("k", 1e3),
+        ("m", 1e6),
+        ("mn", 1e6),
+        ("mln", 1e6),
+        ("bn", 1e9),
+        ("bln", 1e9),
+        ("b", 1e9),
+        ("tn", 1e12),
+    ];
+    SCALES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(last))
+        .map(|&(_, s)| s)
+}
+
 /// Digits alone (`370`), or two runs of digits joined by one dot (`3.12`): what follows a name
 /// in `Flight 370` and `Python 3.12`.
 fn is_digits_or_version(text: &str) -> bool {
@@ -1283,6 +1565,70 @@ fn is_digits_or_version(text: &str) -> bool {
         Some((whole, fraction)) => digits(whole) && digits(fraction),
         None => digits(text),
     }
+}
+
+/// The sides of a shape written with the unit after the last one only: `240 × 120 cm`, `2.4 x
+/// 1.2 m`, `12 by 10 feet`, `3 × 4 × 2.5 m`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sides {
+    /// The earlier sides: their offsets in the input and values, `count` of them.
+    pub earlier: [(usize, usize, f64); 2],
+    pub count: usize,
+    /// Where the last side, which carries the unit, starts.
+    pub last_start: usize,
+    /// The last side, with its unit.
+    pub last: Quantity,
+}
+
+/// [`Sides`] at the start of `input`, when the last side carries a unit of length.
+pub fn sides_with_unit(input: &str, words: &dyn Vocabulary) -> Option<Sides> {
+    // Most numbers have no `x`, `×` or `by` after them: one look at the byte past the number
+    // and its spaces says so.
+    let bytes = input.as_bytes();
+    let number_end = bytes
+        .iter()
+        .position(|b| !(b.is_ascii_digit() || matches!(b, b'.' | b',')))
+        .unwrap_or(bytes.len());
+    let next = bytes[number_end..].iter().find(|&&b| b != b' ');
+    if !matches!(next, Some(b'x' | b'b' | 0xc3)) {
+        return None;
+    }
+    let mut earlier = [(0, 0, 0.0); 2];
+    let mut count = 0;
+    let mut at = 0;
+    loop {
+        let (rest, value) = number::digit_number(&input[at..]).ok()?;
+        let end = input.len() - rest.len();
+        let after_gap = trim_spaces(rest);
+        let by = word_prefix(after_gap, "by").filter(|r| after_gap.len() < rest.len() && r.starts_with(' '));
+        let Some(next) = after_gap.strip_prefix(['x', '×']).or(by) else {
+            break;
+        };
+        let next = trim_spaces(next);
+        if count == 2 || !next.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        earlier[count] = (at, end, value);
+        count += 1;
+        at = input.len() - next.len();
+    }
+    if count == 0 {
+        return None;
+    }
+    let last = quantity(&input[at..], words)?;
+    let length = last.kind == QuantityKind::Measure
+        && last.low == last.high
+        && last
+            .unit
+            .as_deref()
+            .and_then(lexicon::unit_size)
+            .is_some_and(|(dimension, _)| dimension == "length");
+    length.then_some(Sides {
+        earlier,
+        count,
+        last_start: at,
+        last,
+    })
 }
 
 /// A quantity starting at `input`. `words` knows nationality words and counted nouns.
@@ -1324,6 +1670,15 @@ pub fn quantity_after(input: &str, words: &dyn Vocabulary, after_change: bool) -
     };
     let start = opener.as_ref().map_or(after_bound, |(rest, _)| rest);
     let first = measured(start, bound.is_some())?;
+    // `the past five years`: a span of time up to now, not more than it.
+    let phrase = &input[..input.len() - after_bound.len()];
+    if bound.is_some()
+        && first.unit.as_ref().is_some_and(|u| u.kind == QuantityKind::Duration)
+        && phrase.trim_end().len() >= 4
+        && phrase.trim_end().as_bytes()[phrase.trim_end().len() - 4..].eq_ignore_ascii_case(b"past")
+    {
+        return None;
+    }
     finish_with_range(input, first, bound, opener.map(|(_, w)| w), after_change, words)
 }
 
@@ -1335,36 +1690,75 @@ fn finish_with_range(
     after_change: bool,
     words: &dyn Vocabulary,
 ) -> Option<Quantity> {
+    // `20 <= x <= 30`, `20 < n < 30`: a variable between two bounds.
+    if bound.is_none()
+        && opener.is_none()
+        && first.amount.is_exact()
+        && let Some((after, low_inclusive, high_inclusive)) = between_symbols(first.rest)
+        && let Some(upper) = measured(after, false)
+        && upper.amount.is_exact()
+        && upper.amount.low > first.amount.low
+        && (first.unit.is_none() || upper.unit.is_none() || first.unit == upper.unit)
+    {
+        let unit = upper.unit.clone().or(first.unit.clone());
+        let ranged = Measured {
+            amount: Amount {
+                low: first.amount.low,
+                high: upper.amount.low,
+                approximate: false,
+                weak: false,
+            },
+            unit,
+            number_text: "",
+            ..upper
+        };
+        let mut q = finish(input, ranged, None, words)?;
+        q.low_inclusive = low_inclusive;
+        q.high_inclusive = high_inclusive;
+        return Some(q);
+    }
     // `about 500 to 600 people`: an approximation covers both ends of a range.
     let approximated = bound == Some(Bound::Approximately);
     if (bound.is_none() || approximated)
         && let Some((upper, approximate, connector)) = range_upper(first.rest, opener.as_deref())
     {
-        let units_agree = match (&first.unit, &upper.unit) {
-            (Some(a), Some(b)) => a.unit == b.unit && !(after_change && connector == "to" && opener.is_none()),
-            // `fell 1.5 per cent to 7,412.3 points`: a unit written after the lower end and
-            // missing after the upper one leaves two quantities, not a range (`$5 to 10` is one).
-            (Some(a), None) => a.kind != QuantityKind::Duration && (first.prefixed || opener.is_some()),
-            _ => true,
-        };
+        // `20 through 2025`: a year after a word is when, not an upper end.
+        let year_after_word = matches!(connector, "through" | "thru" | "until" | "till")
+            && looks_like_a_year(upper.number_text)
+            && !looks_like_a_year(first.number_text);
+        let units_agree = !year_after_word
+            && match (&first.unit, &upper.unit) {
+                (Some(a), Some(b)) => a.unit == b.unit && !(after_change && connector == "to" && opener.is_none()),
+                // `fell 1.5 per cent to 7,412.3 points`: a unit written after the lower end and
+                // missing after the upper one leaves two quantities, not a range (`$5 to 10` is one).
+                (Some(a), None) => a.kind != QuantityKind::Duration && (first.prefixed || opener.is_some()),
+                _ => true,
+            };
         let mut lower = first.amount.low;
+        let mut upper_amount = upper.amount;
         // `fell by a third to 2.4 million`: a fraction in words is a change, not a range's end.
         let fraction_to_whole = is_fraction_in_words(lower, first.number_text) && upper.amount.low >= 1.0;
-        // `5-10 million`: a magnitude written once applies to both ends.
-        if upper.amount.low >= 1e3 && lower > 0.0 && lower < 1e3 && upper.amount.low / lower >= 1e3 {
-            let scale = [1e3, 1e6, 1e9, 1e12]
-                .into_iter()
-                .rev()
-                .find(|s| upper.amount.low / s >= 1.0);
-            lower *= scale.unwrap_or(1.0);
+        // `5-10 million`, `three to four hundred`: a magnitude written once, on the upper end,
+        // applies to both ends when the lower one is below the upper one's figure.
+        if let Some(scale) = written_scale(upper.number_text)
+            && written_scale(first.number_text).is_none()
+            && first.amount.is_exact()
+            && lower > 0.0
+            && lower < upper.amount.low / scale
+        {
+            lower *= scale;
         }
-        if units_agree && !fraction_to_whole && upper.amount.high > lower {
+        // `-5 to -10 °C`: two negative ends, from the warmer one down.
+        if lower < 0.0 && upper_amount.high < lower && first.amount.is_exact() && upper_amount.is_exact() {
+            (lower, upper_amount.low, upper_amount.high) = (upper_amount.low, first.amount.low, first.amount.low);
+        }
+        if units_agree && !fraction_to_whole && upper_amount.high > lower {
             let unit = upper.unit.clone().or(first.unit.clone());
             let ranged = Measured {
                 rest: upper.rest,
                 amount: Amount {
                     low: lower,
-                    high: upper.amount.high,
+                    high: upper_amount.high,
                     approximate: first.amount.approximate || upper.amount.approximate || approximate || approximated,
                     weak: false,
                 },
@@ -1385,10 +1779,13 @@ fn finish_with_range(
     if opener.is_some() {
         return None;
     }
-    // `555-0142`, `978-3-16`: digits joined by hyphens are an identifier, not a quantity.
+    // `555-0142`, `978-3-16`, `3‐2`: digits joined by hyphens are an identifier or a score,
+    // not a quantity.
     if first.unit.is_none()
-        && let Some(after) = first.rest.strip_prefix('-')
-        && after.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(after) = number::hyphen(first.rest)
+        && (after.starts_with(|c: char| c.is_ascii_digit())
+            // `10-K`, `3-D`: a number and a capital letter name a thing.
+            || after.starts_with(|c: char| c.is_ascii_uppercase()) && at_word_end(&after[1..]))
     {
         return None;
     }
@@ -1445,7 +1842,49 @@ fn bound_joiner(input: &str) -> Option<&str> {
     }
 }
 
-/// The quantity from a parsed value: the counted noun, ratios, and the bound.
+/// ` <= x <= `, ` < n < `, ` ≤ x ≤ `: a variable between two bounds after the lower one. Returns
+/// the text after the second sign and whether each end is included.
+fn between_symbols(rest: &str) -> Option<(&str, bool, bool)> {
+    fn less(input: &str) -> Option<(&str, bool)> {
+        let input = trim_spaces(input);
+        if let Some(rest) = input.strip_prefix("<=").or_else(|| input.strip_prefix('≤')) {
+            return Some((trim_spaces(rest), true));
+        }
+        input.strip_prefix('<').map(|rest| (trim_spaces(rest), false))
+    }
+    let (after, low_inclusive) = less(rest)?;
+    let letters = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if !(1..=3).contains(&letters) {
+        return None;
+    }
+    let (after, high_inclusive) = less(&after[letters..])?;
+    after
+        .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.')
+        .then_some((after, low_inclusive, high_inclusive))
+}
+
+/// Four digits from 1000 to 2999 written plain: a year, when nothing says otherwise.
+fn looks_like_a_year(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && matches!(text.as_bytes()[0], b'1' | b'2')
+}
+
+/// ` per 100,000` after a count and its noun (`12 deaths per 100,000`): the whole of a rate.
+fn per_whole(rest: &str) -> Option<(&str, f64)> {
+    let after = word_prefix(rest.strip_prefix(' ')?, "per")?;
+    let (after, _) = gap(after).ok()?;
+    let whole = measured(after, false)?;
+    let plain = whole.unit.is_none() && whole.amount.is_exact() && whole.amount.low >= 1.0;
+    (plain && whole.amount.low.fract() == 0.0 && !looks_like_a_year(whole.number_text))
+        .then_some((whole.rest, whole.amount.low))
+}
+
+/// `+` (not before a digit) or `-plus` after an amount: that many or more.
+fn plus(rest: &str) -> Option<&str> {
+    rest.strip_prefix('+')
+        .filter(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
+        .or_else(|| number::hyphen_word(rest, "plus"))
+}
+
 /// The lower-cased first byte of the word after one space.
 fn initial_after_space(rest: &str) -> Option<u8> {
     rest.strip_prefix(' ')?.bytes().next().map(|b| b.to_ascii_lowercase())
@@ -1466,9 +1905,9 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
     let bare =
         matches!(bound, None | Some(Bound::Approximately)) && value.unit.is_none() && !value.number_text.is_empty();
     // The fixed words after the number below are tried only under their first letter.
-    if bare && matches!(initial_after_space(rest), Some(b'o' | b'i')) {
-        // `two out of five`, `one in four`, `1 over 3`: a ratio written with words.
-        for (connector, is_ratio) in [("out of", true), ("in", true), ("over", false)] {
+    if bare && matches!(initial_after_space(rest), Some(b'o' | b'i' | b'p')) {
+        // `two out of five`, `one in four`, `1 over 3`, `4 per 1,000`: a ratio written with words.
+        for (connector, is_ratio) in [("out of", true), ("in", true), ("over", false), ("per", true)] {
             let Some(after) = rest.strip_prefix(' ').and_then(|r| word_prefix(r, connector)) else {
                 continue;
             };
@@ -1476,16 +1915,17 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
             let Some(whole) = measured(after, false) else { continue };
             let plain = whole.unit.is_none() && whole.amount.is_exact() && whole.amount.low != 0.0;
             let counted = counted_noun(whole.rest, words).is_some();
-            let proper = amount.low <= whole.amount.low;
-            // `one in four`, but not `3 in 2015` or `2 in 10 days`.
-            let small_whole =
-                whole.amount.low.fract() == 0.0 && whole.amount.low <= 1000.0 && amount.low < whole.amount.low;
-            if connector == "in" && !(small_whole && amount.low.fract() == 0.0) {
+            let proper = amount.low <= whole.amount.low || connector == "per";
+            // `one in four`, `1 in 10,000`, but not `3 in 2015` or `2 in 10 days`.
+            let whole_number = whole.amount.low.fract() == 0.0 && !looks_like_a_year(whole.number_text);
+            if matches!(connector, "in" | "per")
+                && !(whole_number && amount.low.fract() == 0.0 && (connector == "per" || amount.low < whole.amount.low))
+            {
                 continue;
             }
             if plain
                 && amount.is_exact()
-                && (is_ratio && proper || !is_ratio && !counted && !whole.rest.starts_with('-'))
+                && (is_ratio && proper || !is_ratio && !counted && number::hyphen(whole.rest).is_none())
             {
                 amount = Amount::exact(amount.low / whole.amount.low);
                 if is_ratio {
@@ -1521,51 +1961,109 @@ fn finish(input: &str, value: Measured, bound: Option<Bound>, words: &dyn Vocabu
         // `20+ people`, `a 50,000-plus crowd`
         if bound.is_none()
             && amount.is_exact()
-            && let Some(after) = rest
-                .strip_prefix('+')
-                .filter(|after| !after.starts_with(|c: char| c.is_ascii_digit()))
-                .or_else(|| rest.strip_prefix('-').and_then(|r| word_prefix(r, "plus")))
+            && let Some(after) = plus(rest)
         {
             bound = Some(AT_LEAST);
             rest = after;
         }
         // `40-odd ships`, `40 or so people`: a little over forty, or near it, not exactly it.
         if matches!(bound, None | Some(Bound::Approximately))
-            && let Some(after) = rest
-                .strip_prefix('-')
-                .and_then(|r| word_prefix(r, "odd"))
-                .or_else(|| or_so(rest))
+            && let Some(after) = number::hyphen_word(rest, "odd").or_else(|| or_so(rest))
         {
             bound = Some(Bound::Approximately);
             rest = after;
         }
-        // `dozens of medics`, `thousands of people`: a vague amount counts what follows `of`.
+        // `forty-something`, `30-something`: a whole ten and up to nine more.
+        if bound.is_none()
+            && amount.is_exact()
+            && amount.low >= 10.0
+            && amount.low % 10.0 == 0.0
+            && amount.low < 100.0
+            && let Some(after) = number::hyphen_word(rest, "something")
+        {
+            amount = Amount {
+                low: amount.low,
+                high: amount.low + 9.0,
+                approximate: true,
+                weak: false,
+            };
+            rest = after;
+        }
+        // `dozens of medics`, `thousands of people`: a vague amount counts what follows `of`,
+        // or is an amount of its unit (`tens of millions of dollars`, `dozens of kilometres`).
         let vague_of = value.number_text.ends_with(['s', 'S']) && value.amount.approximate;
         let of_offset = if vague_of && rest.starts_with(" of ") { 3 } else { 0 };
-        if let Some((len, noun, noun_class)) = counted_noun(&rest[of_offset..], words) {
+        let unit_of = (of_offset > 0)
+            .then(|| unit(&rest[of_offset..]))
+            .flatten()
+            .filter(|(_, u)| {
+                matches!(
+                    u.kind,
+                    QuantityKind::Money | QuantityKind::Measure | QuantityKind::Duration
+                )
+            });
+        if let Some((after, found)) = unit_of {
+            amount = amount.scaled(found.factor);
+            kind = found.kind;
+            unit_name = Some(found.unit);
+            class = found.class;
+            rest = after;
+        } else if let Some((len, noun, noun_class)) = counted_noun(&rest[of_offset..], words) {
             unit_name = Some(noun);
             class = noun_class;
             // The span takes in the counted noun: "fewer than 20 people".
             rest = &rest[of_offset + len..];
+            // `12 deaths per 100,000`: a rate.
+            if kind == QuantityKind::Count
+                && bound.is_none()
+                && amount.is_exact()
+                && let Some((after, whole)) = per_whole(rest)
+            {
+                amount = Amount::exact(amount.low / whole);
+                kind = QuantityKind::Ratio;
+                rest = after;
+            }
         }
     }
-    // `20 or more`, `five or fewer`, `65 and over`
+    // `$5,000-plus`, `20%+`: a unit before the plus.
+    if bound.is_none()
+        && value.unit.is_some()
+        && amount.is_exact()
+        && let Some(after) = plus(rest)
+    {
+        bound = Some(AT_LEAST);
+        rest = after;
+    }
+    // `20 or more`, `five or fewer`, `65 and over`, `60 dogs at most`
     if matches!(bound, None | Some(Bound::Approximately))
         && amount.is_exact()
-        && matches!(initial_after_space(rest), Some(b'o' | b'a'))
+        && matches!(initial_after_space(rest), Some(b'o' | b'a' | b'm'))
     {
         for (postfix, postfix_bound) in [
+            ("at the most", AT_MOST),
+            ("at most", AT_MOST),
+            ("max", AT_MOST),
+            ("at the least", AT_LEAST),
+            ("at least", AT_LEAST),
             ("or more", AT_LEAST),
             ("or above", AT_LEAST),
+            ("or greater", AT_LEAST),
+            ("or bigger", AT_LEAST),
+            ("or larger", AT_LEAST),
             ("or higher", AT_LEAST),
             ("or over", AT_LEAST),
             ("and above", AT_LEAST),
             ("and over", AT_LEAST),
             ("and up", AT_LEAST),
+            ("and upwards", AT_LEAST),
+            ("and upward", AT_LEAST),
+            ("or upwards", AT_LEAST),
             ("or fewer", AT_MOST),
             ("or less", AT_MOST),
             ("or lower", AT_MOST),
             ("or below", AT_MOST),
+            ("or smaller", AT_MOST),
+            ("or under", AT_MOST),
             ("and under", AT_MOST),
             ("and below", AT_MOST),
         ] {

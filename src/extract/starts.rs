@@ -108,7 +108,7 @@ pub fn word_classes() -> &'static WordTable {
             .chain(lexicon::CURRENCY_WORDS)
             .map(|(name, _)| *name)
             .filter(|name| name.len() > 1 && name.bytes().all(|b| b.is_ascii_lowercase()))
-            .chain(["few", "couple"]);
+            .chain(["few", "couple", "pair"]);
         for word in units {
             add(word, class::UNIT | class::TRIGGER);
         }
@@ -117,7 +117,7 @@ pub fn word_classes() -> &'static WordTable {
         for (word, _) in lexicon::TIME_UNITS.iter().filter(|(name, _)| !name.ends_with('s')) {
             add(word, class::UNIT);
         }
-        let number_words = number::lead_words().filter(|w| !matches!(*w, "a" | "an" | "minus" | "negative"));
+        let number_words = number::lead_words().filter(|w| !matches!(*w, "a" | "an" | "minus" | "negative" | "point"));
         let time_words = time::lead_words().filter(|w| {
             !matches!(
                 *w,
@@ -216,8 +216,15 @@ impl Start {
     }
 }
 
-/// `-5`, `− 5`, `.5`: a sign or a decimal point before digits.
+/// `-5`, `− 5`, `.5`, `–5`, `+5`: a sign or a decimal point before digits. Hyphens of the
+/// class other than `-` and `−`, and `+`, are signs only glued to the digits.
 fn starts_signed_or_decimal(rest: &str) -> bool {
+    if let Some(after) = number::hyphen(rest).filter(|_| !rest.starts_with(['-', '−'])) {
+        return after.starts_with(|c: char| c.is_ascii_digit());
+    }
+    if let Some(after) = rest.strip_prefix('+') {
+        return after.starts_with(|c: char| c.is_ascii_digit());
+    }
     let Some(after) = rest.strip_prefix(['-', '−', '.']) else {
         return false;
     };
@@ -402,8 +409,8 @@ fn is_word_start(text: &str, at: usize) -> bool {
             None => true,
         },
         Some(byte) if byte.is_ascii() => true,
-        // U+2000 to U+203F (curly quotes, dashes), other than the hyphens U+2010 and U+2011.
-        Some(last) if before(3) == Some(0xe2) && before(2) == Some(0x80) && !matches!(last, 0x90 | 0x91) => true,
+        // U+2000 to U+203F (curly quotes, dashes), other than the hyphens U+2010 to U+2013.
+        Some(last) if before(3) == Some(0xe2) && before(2) == Some(0x80) && !matches!(last, 0x90..=0x93) => true,
         Some(_) => text::is_word_start(text, at),
     }
 }
@@ -506,7 +513,7 @@ pub fn scan(
         } else if byte.is_ascii() {
             let symbol = match byte {
                 b'$' | b'~' | b'<' | b'>' | b'(' => true,
-                b'-' | b'.' => starts_signed_or_decimal(&text[at..sentence.end]),
+                b'-' | b'.' | b'+' => starts_signed_or_decimal(&text[at..sentence.end]),
                 _ => false,
             };
             if symbol && is_word_start(text, at) && !is_list_bullet(text, at) && !is_spaced_dash(text, at) {
@@ -533,7 +540,7 @@ pub fn scan(
             } else {
                 let candidate = is_candidate_symbol(c);
                 found.any |= candidate;
-                if (candidate || c == '−' && starts_signed_or_decimal(rest)) && is_word_start(text, at) {
+                if (candidate || number::is_hyphen(c) && starts_signed_or_decimal(rest)) && is_word_start(text, at) {
                     starts.push(Start::symbol(at));
                 }
                 at += c.len_utf8();

@@ -6,7 +6,7 @@ use std::ops::Range;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "pres",
     "st", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "approx", "est", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rs",
+    "sept", "oct", "nov", "dec", "approx", "est", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rs", "c", "ca",
 ];
 
 /// Splits `range` of `text` into sentences, appended to `out`. A line break always ends a
@@ -119,7 +119,7 @@ pub fn is_word_start(text: &str, at: usize) -> bool {
         Some('.' | ',' | '/' | ':') => {
             !before.next().is_some_and(|c| c.is_alphanumeric()) || !text[at..].starts_with(|c: char| c.is_ascii_digit())
         }
-        Some('-' | '\u{2010}' | '\u{2011}') => !before.next().is_some_and(char::is_alphanumeric),
+        Some(c) if super::number::is_hyphen(c) => !before.next().is_some_and(char::is_alphanumeric),
         Some(_) => true,
     }
 }

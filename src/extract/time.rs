@@ -178,9 +178,12 @@ fn digits_may_open(input: &[u8]) -> bool {
     match lead {
         // `2020-02-12`, and `2024/25` or `2022–23` (an en dash opens with 0xE2).
         4 => matches!(next, Some(b'-' | b'/' | 0xe2)),
+        // (0xE2 opens the other hyphens of the class: `12‐05‐2024`.)
         1 | 2 => matches!(
             next,
-            Some(b'/' | b'-' | b':' | b'.' | b' ' | b'\t' | b's' | b'n' | b'r' | b't' | b'a' | b'A' | b'p' | b'P')
+            Some(
+                b'/' | b'-' | 0xe2 | b':' | b'.' | b' ' | b'\t' | b's' | b'n' | b'r' | b't' | b'a' | b'A' | b'p' | b'P'
+            )
         ),
         _ => false,
     }

@@ -536,13 +536,11 @@ fn place_after_list(after: &str, vocabulary: &Vocabulary) -> Option<String> {
     let (list, last) = after.rsplit_once(" and ")?;
     // Every item after the first is a figure: it opens with a number, maybe after a comparator.
     let items = list.split(',').skip(1).chain(std::iter::once(last));
-    let figures = items
-        .map(|item| {
-            item.split_whitespace()
-                .take(4)
-                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        })
-        .all(|figure| figure);
+    let figures = items.into_iter().all(|item| {
+        item.split_whitespace()
+            .take(4)
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    });
     if !figures || !list.contains(',') && list.split_whitespace().count() > 4 {
         return None;
     }

@@ -291,11 +291,13 @@ pub fn is_spelling_of(a: &str, b: &str) -> bool {
         // One person's surname after the same given name may be spelt more loosely
         // (`Chad le Clos`/`Chad Le Chos`, `Narongsak Osatanakorn`/`Osottanakorn`).
         let same_given = words_a.len() >= 2 && plain(words_a[0]).chars().count() >= 3;
+        let last = words_a.len() - 1;
         return differing == 1
             && words_a
                 .iter()
                 .zip(&words_b)
-                .all(|(x, y)| same_word(x, y) || same_given && same_surname(x, y));
+                .enumerate()
+                .all(|(i, (x, y))| same_word(x, y) || same_given && i == last && same_surname(x, y));
     }
     words_a.len().abs_diff(words_b.len()) <= 2
         && !ja.starts_with(&jb)
