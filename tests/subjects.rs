@@ -459,3 +459,20 @@ fn a_place_after_a_list_of_figures_is_where_each_was_counted() {
     // The whole province's toll is another subject.
     assert_eq!(subject_of(&found, "300 people"), "deaths");
 }
+
+#[test]
+fn the_tail_of_a_name_spelt_two_ways_is_not_a_second_finding() {
+    use claimlint::subject::spelling_groups;
+    let mentions = [
+        "Northern Health Organisation",
+        "Health Organisation",
+        "Northern Health Organization",
+        "Health Organization",
+        "Northern Health Organization",
+        "Health Organization",
+    ];
+    let groups = spelling_groups(&mentions);
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    assert_eq!(groups[0].usual, "Northern Health Organization");
+    assert_eq!(groups[0].variants[0].0, "Northern Health Organisation");
+}

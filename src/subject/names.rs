@@ -11,7 +11,7 @@
 //! **Invariant:** names are compared only inside the buckets of a deletion index, so the work
 //! grows with the number of distinct names, not with its square.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -414,6 +414,26 @@ pub fn spelling_groups(mentions: &[&str]) -> Vec<SpellingGroup> {
             }
         })
         .collect();
+    // `Health Organisation`/`Health Organization` inside `World Health Organisation`/`World
+    // Health Organization`: the tail of a longer pair is not a finding of its own.
+    let mut tails: HashSet<(String, String)> = HashSet::new();
+    for group in &out {
+        for (variant, _) in &group.variants {
+            let (u, v): (Vec<&str>, Vec<&str>) = (group.usual.split(' ').collect(), variant.split(' ').collect());
+            if u.len() == v.len() {
+                for skip in 1..u.len() {
+                    tails.insert((u[skip..].join(" "), v[skip..].join(" ")));
+                }
+            }
+        }
+    }
+    for group in &mut out {
+        let usual = group.usual.clone();
+        group
+            .variants
+            .retain(|(variant, _)| !tails.contains(&(usual.clone(), variant.clone())));
+    }
+    out.retain(|g| !g.variants.is_empty());
     out.sort_by_key(|g| g.usual_mentions[0]);
     out
 }
