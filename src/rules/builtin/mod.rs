@@ -1,6 +1,7 @@
 //! The built-in rules, in the order `claimlint rules list` shows them.
 
 mod claims_lock;
+mod disagreement;
 mod name_variant;
 mod numeric_change;
 mod numeric_contradiction;
@@ -121,6 +122,14 @@ pub(super) fn as_point(value: crate::extract::Interval) -> crate::extract::Inter
         high_inclusive: true,
         approximate: value.approximate,
     }
+}
+
+/// Days since 1970-01-01 (before it, negative): the difference of two is [`days_between`].
+pub(super) fn day_number(date: jiff::civil::Date) -> i64 {
+    i64::from(
+        date.since(jiff::civil::date(1970, 1, 1))
+            .map_or(0, |span| span.get_days()),
+    )
 }
 
 /// Days from `a` to `b`.
