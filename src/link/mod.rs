@@ -504,7 +504,7 @@ impl ClaimGraph {
     /// is left to them.
     pub fn add_spellings(&mut self, claims: &mut Vec<Claim>, names: &[(usize, &subject::NameMention)]) {
         let written: Vec<&str> = names.iter().map(|(_, m)| m.name.as_str()).collect();
-        let known_pairs: Vec<(String, String)> = self
+        let known_pairs: std::collections::HashSet<(String, String)> = self
             .persons
             .iter()
             .filter(|p| p.variant)
@@ -515,10 +515,11 @@ impl ClaimGraph {
             .collect();
         let groups = subject::spelling_groups(&written);
         // A word of a longer name found to vary is reported with that name, not again alone.
-        let multiword: Vec<String> = groups
+        let multiword_words: std::collections::HashSet<String> = groups
             .iter()
             .flat_map(|g| g.variants.iter().map(|(v, _)| v.to_lowercase()))
             .filter(|v| v.contains(' '))
+            .flat_map(|v| v.split(' ').map(str::to_owned).collect::<Vec<_>>())
             .collect();
         // Each variant with its mentions, then a few of the usual spelling's (a document
         // mentions each name once, so these are in different documents).
@@ -526,13 +527,10 @@ impl ClaimGraph {
         for group in &groups {
             for (variant, mentions) in &group.variants {
                 let pair = (variant.to_lowercase(), group.usual.to_lowercase());
-                if !pair.0.contains(' ') && multiword.iter().any(|m| m.split(' ').any(|w| w == pair.0)) {
+                if !pair.0.contains(' ') && multiword_words.contains(&pair.0) {
                     continue;
                 }
-                if known_pairs
-                    .iter()
-                    .any(|(a, b)| *a == pair.0 && *b == pair.1 || *a == pair.1 && *b == pair.0)
-                {
+                if known_pairs.contains(&pair) || known_pairs.contains(&(pair.1.clone(), pair.0.clone())) {
                     continue;
                 }
                 let usual = group.usual_mentions.iter().take(USUAL_QUOTED);
