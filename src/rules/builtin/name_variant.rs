@@ -9,8 +9,7 @@ declare_rule! {
     /// `Kunan`), a dropped, doubled or swapped letter (`Yunan`, `Sepuldeva`), diacritics with
     /// another letter changed, particles joined or split (`Abd al-Karim`, `Abdelkarim`).
     /// Names that differ in a whole word (`Victor Segovia`, `Dario Segovia`) are different
-    /// people and never reported. A finding quotes every mention of the rarer spelling and
-    /// the usual spelling in up to 20 documents.
+    /// people and never reported.
     ///
     /// ## Why it matters
     /// A misspelt name is the error readers notice first and forgive last, and it breaks
