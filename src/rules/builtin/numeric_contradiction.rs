@@ -2,7 +2,7 @@ use crate::extract::Modality;
 use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, declare_rule, describe};
 
 use super::disagreement::{Dated, disagreeing};
-use super::{dated_claims, day_number};
+use super::{TIMELINE_SHOWN, dated_claims, day_number, join_some};
 
 declare_rule! {
     /// ## What it finds
@@ -82,18 +82,19 @@ impl Rule for NumericContradiction {
                 let value = |c: usize| cx.claims[c].value.as_ref().map(describe).unwrap_or_default();
                 let claims: Vec<usize> = group.iter().map(|&i| dated[i].1).collect();
                 let timeline = (claims.len() > 2).then(|| {
-                    group
-                        .iter()
-                        .map(|&i| {
-                            let (date, c) = dated[i];
+                    join_some(
+                        group.len(),
+                        |i| {
+                            let (date, c) = dated[group[i]];
                             let source = cx.documents[cx.claims[c].doc]
                                 .source
                                 .as_deref()
                                 .unwrap_or("source unknown");
                             format!("{} ({date}, {source})", value(c))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" · ")
+                        },
+                        " · ",
+                        TIMELINE_SHOWN,
+                    )
                 });
                 out.push(Finding {
                     site: None,
