@@ -31,7 +31,7 @@ pub fn write_github(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     let mut shown: BTreeMap<Severity, usize> = BTreeMap::new();
     let mut hidden = 0;
     for finding in ordered {
-        let places = run.places(finding);
+        let (places, left) = run.quoted_places(finding);
         let Some((at, others)) = places.split_first() else {
             continue;
         };
@@ -53,6 +53,9 @@ pub fn write_github(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                 "\n  also “{}” at {}:{}:{}",
                 other.text, other.path, other.line, other.column
             );
+        }
+        if left > 0 {
+            let _ = write!(message, "\n  and {left} more claim(s)");
         }
         writeln!(
             out,
@@ -181,8 +184,12 @@ pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
         writeln!(out, r#"    <testcase classname="claimlint" name="{name}">"#)?;
         for finding in findings {
             let mut body = String::new();
-            for at in run.places(finding) {
+            let (places, left) = run.quoted_places(finding);
+            for at in places {
                 let _ = writeln!(body, "{}:{}:{}: “{}”", at.path, at.line, at.column, at.text);
+            }
+            if left > 0 {
+                let _ = writeln!(body, "and {left} more claim(s)");
             }
             if let Some(timeline) = &finding.timeline {
                 let _ = writeln!(body, "timeline: {timeline}");
@@ -237,11 +244,14 @@ pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     writeln!(out, "| Severity | Rule | Finding | Where |")?;
     writeln!(out, "|---|---|---|---|")?;
     for finding in run.findings {
-        let places: Vec<String> = run
-            .places(finding)
+        let (quoted, left) = run.quoted_places(finding);
+        let mut places: Vec<String> = quoted
             .iter()
             .map(|at| format!("`{}:{}` “{}”", at.path, at.line, at.text))
             .collect();
+        if left > 0 {
+            places.push(format!("and {left} more claim(s)"));
+        }
         writeln!(
             out,
             "| {} | `{}` | {} | {} |",

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 
 use jiff::civil::Date;
 
-use super::Run;
+use super::{Run, spread_evenly};
 use crate::extract::{Claim, Modality};
 use crate::rules::{Finding, describe};
 
@@ -353,16 +353,6 @@ fn write_finding(
         write_claims_table(page, run, &drawn, &quoted);
     }
     page.push_str("</article>\n");
-}
-
-/// `limit` of `claims`, the first and the last among them, evenly spaced in their order.
-fn spread_evenly(claims: &[usize], limit: usize) -> Vec<usize> {
-    if claims.len() <= limit || limit < 2 {
-        return claims.iter().take(limit).copied().collect();
-    }
-    (0..limit)
-        .map(|i| claims[i * (claims.len() - 1) / (limit - 1)])
-        .collect()
 }
 
 /// The values of `claims` in a table: the chart's text alternative. Quoted claims in bold.
