@@ -5,6 +5,11 @@
 #   bash bench/run.sh                  # all sizes
 #   SIZES="10 100" bash bench/run.sh   # some sizes (MB)
 #   QUANTULUM_BYTES=262144 bash bench/run.sh   # a smaller sample for quantulum3 (default 1 MiB)
+#   NEWS_ITEMS=25000 bash bench/run.sh   # fewer generated news items (default 100000)
+#
+# It also times `check` on NEWS_ITEMS generated short news items (bench/small_news.py), where
+# every subject and every title gathers claims from thousands of files: the time there must
+# grow with the files, not with their square.
 #
 # The corpus is Debian's `linux-doc` package (the kernel's documentation as reStructuredText
 # and HTML, a real docs-as-code set), fetched with apt by package name, plus the example
@@ -17,6 +22,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$root/bench/work"
 sizes="${SIZES:-10 100 1000}"
 quantulum_bytes="${QUANTULUM_BYTES:-1048576}"
+news_items="${NEWS_ITEMS:-100000}"
 mkdir -p "$work"
 
 echo "building claimlint (release)…" >&2
@@ -108,6 +114,22 @@ for mb in $sizes; do
   read -r wall rss < <(measure "$claimlint" check "$dir" --fail-on never --quiet --cache-dir "$cache")
   row "check, warm cache" "${mb} MB" "$bytes" "$wall" "$rss"
 done
+
+# Many small files about a few subjects: the whole process, cold and with a warm cache.
+news="$work/news-$news_items"
+if [ ! -d "$news" ]; then
+  echo "writing $news_items news items…" >&2
+  python3 "$root/bench/small_news.py" "$news" "$news_items"
+fi
+news_bytes="$(du -sb "$news" | cut -f1)"
+news_cache="$work/cache-news-$news_items"
+rm -rf "$news_cache"
+read -r wall rss < <(measure "$claimlint" check "$news" --fail-on never --quiet --cache-dir "$news_cache")
+news_label="$news_items files"
+[ "$news_items" -ge 1000 ] && news_label="$((news_items / 1000))k files"
+row "check, cold cache" "$news_label" "$news_bytes" "$wall" "$rss"
+read -r wall rss < <(measure "$claimlint" check "$news" --fail-on never --quiet --cache-dir "$news_cache")
+row "check, warm cache" "$news_label" "$news_bytes" "$wall" "$rss"
 
 # quantulum3 and claimlint on the same sample of plain text.
 sample="$work/sample.txt"

@@ -314,11 +314,17 @@ pub fn diff(locked: &Lock, current: &Lock) -> Vec<Drift> {
     for id in ids {
         let old_claims = locked.subjects.get(id).unwrap_or(&empty);
         let new_claims = current.subjects.get(id).unwrap_or(&empty);
-        let paths: std::collections::BTreeSet<&String> = old_claims.iter().chain(new_claims).map(|c| &c.path).collect();
-        for path in paths {
-            let old: Vec<&LockedClaim> = old_claims.iter().filter(|c| &c.path == path).collect();
-            let new: Vec<&LockedClaim> = new_claims.iter().filter(|c| &c.path == path).collect();
-            diff_document(id, &old, &new, &mut drift);
+        // Each document's claims of the subject, old and new, in the order they are listed.
+        type Sides<'l> = (Vec<&'l LockedClaim>, Vec<&'l LockedClaim>);
+        let mut by_path: BTreeMap<&String, Sides<'_>> = BTreeMap::new();
+        for claim in old_claims {
+            by_path.entry(&claim.path).or_default().0.push(claim);
+        }
+        for claim in new_claims {
+            by_path.entry(&claim.path).or_default().1.push(claim);
+        }
+        for (old, new) in by_path.values() {
+            diff_document(id, old, new, &mut drift);
         }
     }
     drift
@@ -327,16 +333,22 @@ pub fn diff(locked: &Lock, current: &Lock) -> Vec<Drift> {
 fn diff_document(subject: &str, old: &[&LockedClaim], new: &[&LockedClaim], out: &mut Vec<Drift>) {
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
-    // Same value and words, then same value: unchanged.
+    // Same value and words, then same value: unchanged. Each new claim takes the first old
+    // claim left with its key, read from a queue per key rather than by a search of them all.
     for same_words in [true, false] {
+        let key = |claim: &'_ LockedClaim| (claim.value.clone(), same_words.then(|| claim.text.clone()));
+        let mut waiting: std::collections::HashMap<_, std::collections::VecDeque<usize>> =
+            std::collections::HashMap::new();
+        for (o, old_claim) in old.iter().enumerate() {
+            if !old_used[o] {
+                waiting.entry(key(old_claim)).or_default().push_back(o);
+            }
+        }
         for (n, new_claim) in new.iter().enumerate() {
             if new_used[n] {
                 continue;
             }
-            let found = old.iter().enumerate().find(|(o, old_claim)| {
-                !old_used[*o] && old_claim.value == new_claim.value && (!same_words || old_claim.text == new_claim.text)
-            });
-            if let Some((o, _)) = found {
+            if let Some(o) = waiting.get_mut(&key(new_claim)).and_then(|queue| queue.pop_front()) {
                 old_used[o] = true;
                 new_used[n] = true;
             }
@@ -479,6 +491,30 @@ mod tests {
         );
         assert!(matches!(&drift[1], Drift::Appeared { new, .. } if new.path == "b.md"));
         assert!(matches!(&diff(&changed, &old)[1], Drift::Vanished { old, .. } if old.path == "b.md"));
+    }
+
+    #[test]
+    fn a_subject_of_many_documents_and_a_document_of_many_claims_diff_claim_by_claim() {
+        // 20,000 documents of one subject, each with its claim, and one document with 20,000
+        // claims of it, written in another order the second time.
+        let mut old = Vec::new();
+        for doc in 0..20_000 {
+            old.push(("s", claim("500 trainers", "500 trainers", &format!("d{doc:05}.md"))));
+        }
+        for i in 0..20_000 {
+            let value = format!("{} trainers", i % 1000);
+            old.push(("s", claim(&value, &value, "big.md")));
+        }
+        let mut new = old.clone();
+        new[20_000..].reverse();
+        new[7].1.value = "600 trainers".into();
+        new[30_000].1.value = "a new figure".into();
+        let drift = diff(&lock(&old), &lock(&new));
+        assert_eq!(drift.len(), 2, "{drift:?}");
+        assert!(matches!(&drift[0], Drift::Changed { old, new, .. }
+            if old.path == "big.md" && new.value == "a new figure"));
+        assert!(matches!(&drift[1], Drift::Changed { old, new, .. }
+            if old.path == "d00007.md" && old.value == "500 trainers" && new.value == "600 trainers"));
     }
 
     #[test]

@@ -253,3 +253,71 @@ fn junit_reports_passing_cases_on_a_clean_run() {
         ]
     );
 }
+
+/// 120 daily stories of one figure, then after a month another: one change that stands on
+/// all 120 claims.
+fn a_change_of_many_claims(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    for index in 0..120 {
+        let day = if index < 60 { index } else { index + 30 };
+        let date = jiff::civil::date(2020, 1, 1)
+            .checked_add(jiff::Span::new().days(day))
+            .unwrap();
+        let count = if index < 60 { 500 } else { 700 };
+        write_story(
+            &dir,
+            &format!("s{index:03}"),
+            &date.to_string(),
+            &format!("Outlet {}", index % 5),
+            &format!("NATO has {count} trainers in Iraq."),
+        );
+    }
+    dir
+}
+
+#[test]
+fn a_finding_of_many_claims_quotes_fifty_for_people_and_lists_all_for_tools() {
+    let dir = a_change_of_many_claims("formats-many-claims");
+    let text = stdout(&run_in(&dir, &["check", ".", "--fail-on", "never"]));
+    assert_eq!(text.matches("| NATO has").count(), 50, "{text}");
+    assert!(text.contains(
+        "= note: 50 of the finding's 120 claims are quoted, spread over them; `--format json` lists them all"
+    ));
+    assert!(
+        text.contains("s000.md") && text.contains("s119.md"),
+        "the first and the last are quoted"
+    );
+    // The timeline shows the first and the last 50 values.
+    assert!(text.contains(" → … 20 more … → "), "{text}");
+    let github = stdout(&run_in(
+        &dir,
+        &["check", ".", "--format", "github", "--fail-on", "never"],
+    ));
+    assert_eq!(github.matches("%0A  also ").count(), 49);
+    assert!(github.contains("%0A  and 70 more claim(s)"));
+    let markdown = stdout(&run_in(
+        &dir,
+        &["check", ".", "--format", "markdown", "--fail-on", "never"],
+    ));
+    assert!(markdown.contains("<br>and 70 more claim(s) |"));
+    let junit = stdout(&run_in(
+        &dir,
+        &["check", ".", "--format", "junit", "--fail-on", "never"],
+    ));
+    assert!(junit.contains("and 70 more claim(s)"));
+    let report: Value = serde_json::from_str(&stdout(&run_in(
+        &dir,
+        &["check", ".", "--format", "json", "--fail-on", "never"],
+    )))
+    .unwrap();
+    let change = &report["findings"][0];
+    assert_eq!(change["rule"], "numeric-change");
+    assert_eq!(change["claims"].as_array().unwrap().len(), 120);
+    let sarif: Value = serde_json::from_str(&stdout(&run_in(
+        &dir,
+        &["check", ".", "--format", "sarif", "--fail-on", "never"],
+    )))
+    .unwrap();
+    let related = sarif["runs"][0]["results"][0]["relatedLocations"].as_array().unwrap();
+    assert_eq!(related.len(), 119);
+}

@@ -158,6 +158,44 @@ fn a_chart_stays_readable_with_two_hundred_claims() {
     assert!(crowded.contains(">1000</text>"), "log ticks");
 }
 
+#[test]
+fn a_subject_of_many_claims_draws_each_finding_with_a_bounded_chart() {
+    // 1,200 daily stories of one subject: 500 trainers, then after a month 700, and every
+    // hundredth day a story saying 4,000, which contradicts the fortnight around it.
+    let dir = scratch("html-large-subject");
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    for index in 0..1200 {
+        let day = if index < 600 { index } else { index + 30 };
+        let date = jiff::civil::date(2020, 1, 1)
+            .checked_add(jiff::Span::new().days(day))
+            .unwrap();
+        let count = match (day % 100 == 50, index < 600) {
+            (true, _) => 4000,
+            (false, true) => 500,
+            (false, false) => 700,
+        };
+        write_story(
+            &docs,
+            &format!("s{index:04}"),
+            &date.to_string(),
+            &format!("Outlet {}", index % 12),
+            &format!("NATO has {count} trainers in Iraq."),
+        );
+    }
+    let html = std::fs::read_to_string(report(&dir, &docs)).unwrap();
+    let figures = figures(&html);
+    assert_eq!(figures.len(), 13, "twelve contradictions and one change");
+    // Each contradiction is drawn with its own 29 claims, not the subject's 1,200.
+    assert_eq!(figures.iter().filter(|f| marks(f) == 29).count(), 12);
+    assert!(html.contains("Timeline of the 29 claim(s) this finding quotes (of the subject's 1200)"));
+    // The change quotes all 1,200: 500 of them are drawn, from the first to the last.
+    let change = figures.iter().find(|f| marks(f) > 29).unwrap();
+    assert_eq!(marks(change), 500);
+    assert!(change.contains("2020-01-01 to 2023-05-14"), "the whole span is drawn");
+    assert!(html.contains("Timeline of 500 of the 1200 claim(s) this finding quotes (of the subject's 1200)"));
+}
+
 /// Headless Chromium, as Debian packages it; `CHROMIUM` names another binary.
 fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("CHROMIUM") {

@@ -11,7 +11,7 @@
 
 mod persons;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
@@ -509,7 +509,7 @@ impl ClaimGraph {
     /// is left to them.
     pub fn add_spellings(&mut self, claims: &mut Vec<Claim>, names: &[(usize, &subject::NameMention)]) {
         let written: Vec<&str> = names.iter().map(|(_, m)| m.name.as_str()).collect();
-        let known_pairs: Vec<(String, String)> = self
+        let known_pairs: std::collections::HashSet<(String, String)> = self
             .persons
             .iter()
             .filter(|p| p.variant)
@@ -520,10 +520,11 @@ impl ClaimGraph {
             .collect();
         let groups = subject::spelling_groups(&written);
         // A word of a longer name found to vary is reported with that name, not again alone.
-        let multiword: Vec<String> = groups
+        let multiword_words: std::collections::HashSet<String> = groups
             .iter()
             .flat_map(|g| g.variants.iter().map(|(v, _)| v.to_lowercase()))
             .filter(|v| v.contains(' '))
+            .flat_map(|v| v.split(' ').map(str::to_owned).collect::<Vec<_>>())
             .collect();
         // Each variant with its mentions, then a few of the usual spelling's (a document
         // mentions each name once, so these are in different documents).
@@ -531,13 +532,10 @@ impl ClaimGraph {
         for group in &groups {
             for (variant, mentions) in &group.variants {
                 let pair = (variant.to_lowercase(), group.usual.to_lowercase());
-                if !pair.0.contains(' ') && multiword.iter().any(|m| m.split(' ').any(|w| w == pair.0)) {
+                if !pair.0.contains(' ') && multiword_words.contains(&pair.0) {
                     continue;
                 }
-                if known_pairs
-                    .iter()
-                    .any(|(a, b)| *a == pair.0 && *b == pair.1 || *a == pair.1 && *b == pair.0)
-                {
+                if known_pairs.contains(&pair) || known_pairs.contains(&(pair.1.clone(), pair.0.clone())) {
                     continue;
                 }
                 let usual = group.usual_mentions.iter().take(USUAL_QUOTED);
@@ -774,6 +772,10 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
 /// group of that title for the only organisation its sentence names, else the one group of
 /// that title its document already uses; otherwise it groups with the other titles written
 /// without an organisation.
+///
+/// Each of those questions is answered from an index (title and surname, title and document),
+/// never by reading a group's members, so the work grows with the role claims, not with the
+/// product of the titles written without and with an organisation.
 fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -> Vec<RoleGroup> {
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut orphans = Vec::new();
@@ -790,50 +792,71 @@ fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -
             .as_ref()
             .and_then(|r| r.person.split_whitespace().last().map(str::to_lowercase))
     };
+    // The groups of each title (as the end of a key after a `/`: `us/secretary of defense`
+    // is a group of `secretary of defense`) and surname of a holder.
+    let mut by_holder_index: HashMap<(&str, Option<String>), BTreeSet<&str>> = HashMap::new();
+    for (key, members) in &by_key {
+        for title in titles_of_key(key) {
+            for &m in members {
+                by_holder_index.entry((title, surname(m))).or_default().insert(key);
+            }
+        }
+    }
     let mut unresolved = Vec::new();
+    let mut joined: Vec<(usize, String)> = Vec::new();
     for index in orphans {
         let Some(role) = &claims[index].role else { continue };
         let suffix = format!("/{}", role.title);
+        let holder = surname(index);
         // `Defense Secretary Mark Esper` joins `US Secretary of Defense Mark Esper`; a title
         // alone is not enough, since every country has a president.
-        let same_holder = |members: &Vec<usize>| members.iter().any(|&m| surname(m) == surname(index));
-        let by_holder = unique(
-            by_key
-                .iter()
-                .filter(|(k, members)| k.ends_with(&suffix) && same_holder(members))
-                .map(|(k, _)| k),
-        );
+        let by_holder = by_holder_index
+            .get(&(role.title.as_str(), holder.clone()))
+            .and_then(|keys| unique(keys.iter()));
         // Else the organisation its sentence names, when it names only one.
         let by_sentence = || {
             unique(role.sentence_orgs.iter())
                 .map(|org| format!("{org}{suffix}"))
-                .filter(|k| by_key.contains_key(k))
+                .and_then(|k| by_key.get_key_value(&k).map(|(k, _)| k.as_str()))
         };
-        match by_holder.cloned().or_else(by_sentence) {
-            Some(key) => by_key.entry(key).or_default().push(index),
+        match by_holder.copied().or_else(by_sentence) {
+            Some(key) => {
+                // The holder now stands in that group for the titles read after it.
+                for title in titles_of_key(key) {
+                    by_holder_index.entry((title, holder.clone())).or_default().insert(key);
+                }
+                joined.push((index, key.to_owned()));
+            }
             None => unresolved.push(index),
         }
     }
     // Else the organisation of the same title elsewhere in its document: `fired Defense
     // Secretary Mark Esper … Acting Defense Secretary Christopher Miller`.
+    let mut by_document: HashMap<(&str, usize), BTreeSet<&str>> = HashMap::new();
+    if !unresolved.is_empty() {
+        let members = by_key
+            .iter()
+            .flat_map(|(key, members)| members.iter().map(move |&m| (key.as_str(), m)))
+            .chain(joined.iter().map(|(index, key)| (key.as_str(), *index)));
+        for (key, m) in members {
+            for title in titles_of_key(key) {
+                by_document.entry((title, claims[m].doc)).or_default().insert(key);
+            }
+        }
+    }
     let mut placed: Vec<(usize, String)> = Vec::new();
     for index in unresolved {
         let Some(role) = &claims[index].role else { continue };
-        let suffix = format!("/{}", role.title);
-        let doc = claims[index].doc;
-        let mut keys: Vec<&String> = by_key
-            .iter()
-            .filter(|(k, members)| k.ends_with(&suffix) && members.iter().any(|&m| claims[m].doc == doc))
-            .map(|(k, _)| k)
-            .collect();
-        keys.dedup();
-        let key = match keys.as_slice() {
-            [only] => (*only).clone(),
-            _ => role.title.clone(),
+        let key = match by_document
+            .get(&(role.title.as_str(), claims[index].doc))
+            .and_then(|keys| unique(keys.iter()))
+        {
+            Some(only) => (*only).to_owned(),
+            None => role.title.clone(),
         };
         placed.push((index, key));
     }
-    for (index, key) in placed {
+    for (index, key) in joined.into_iter().chain(placed) {
         by_key.entry(key).or_default().push(index);
     }
     by_key
@@ -854,4 +877,84 @@ fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -
             }
         })
         .collect()
+}
+
+/// The titles a group's key stands for: what follows each `/` in it (`us/secretary of
+/// defense` is a group of `secretary of defense`), as a title written without its
+/// organisation is matched to the keys that end with `/` and the title.
+fn titles_of_key(key: &str) -> impl Iterator<Item = &str> {
+    key.match_indices('/').map(move |(at, _)| &key[at + 1..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Context, Modality, Role};
+
+    fn role_claim(doc: usize, title: &str, org: Option<&str>, person: &str, sentence_orgs: &[&str]) -> Claim {
+        Claim {
+            doc,
+            span: 0..1,
+            kind: ClaimKind::Role,
+            value: None,
+            unit: None,
+            class: None,
+            time: None,
+            context: Context::default(),
+            role: Some(Box::new(Role {
+                title: title.to_owned(),
+                org: org.map(str::to_owned),
+                person: person.to_owned(),
+                former: false,
+                sentence_orgs: sentence_orgs.iter().map(|&o| o.to_owned()).collect(),
+            })),
+            boilerplate: false,
+            modality: Modality::Asserted,
+            reported: false,
+        }
+    }
+
+    fn groups(claims: &[Claim]) -> BTreeMap<String, Vec<usize>> {
+        let role_claims: Vec<usize> = (0..claims.len()).collect();
+        role_groups(claims, &role_claims, &Gazetteer::new(Vec::new(), &[]))
+            .into_iter()
+            .map(|g| (g.key, g.claims))
+            .collect()
+    }
+
+    #[test]
+    fn thousands_of_titles_without_their_organisation_join_their_holders_group() {
+        const DOCS: usize = 3_000;
+        let mut claims = Vec::new();
+        for doc in 0..DOCS {
+            // Every document names the holder, half of them without the country.
+            let org = (doc % 2 == 0).then_some("us");
+            claims.push(role_claim(doc, "secretary of defense", org, "Mark Esper", &[]));
+        }
+        // A second holder of the title named only without its country: the one whose sentence
+        // names the country joins its group, and then so does the next mention of him.
+        claims.push(role_claim(DOCS, "secretary of defense", None, "Lloyd Austin", &["us"]));
+        claims.push(role_claim(DOCS + 1, "secretary of defense", None, "Lloyd Austin", &[]));
+        // A third, in a document that already uses the country's title.
+        claims.push(role_claim(0, "secretary of defense", None, "Christopher Miller", &[]));
+        // A fourth, with nothing to place him: the title alone.
+        claims.push(role_claim(DOCS + 2, "secretary of defense", None, "Pat Shanahan", &[]));
+        let groups = groups(&claims);
+        assert_eq!(
+            groups.keys().collect::<Vec<_>>(),
+            ["secretary of defense", "us/secretary of defense"]
+        );
+        assert_eq!(groups["us/secretary of defense"].len(), DOCS + 3);
+        assert_eq!(groups["secretary of defense"], [DOCS + 3]);
+    }
+
+    #[test]
+    fn a_title_is_matched_to_the_keys_that_end_with_it() {
+        assert_eq!(
+            titles_of_key("us/secretary of defense").collect::<Vec<_>>(),
+            ["secretary of defense"]
+        );
+        assert_eq!(titles_of_key("a/b/c").collect::<Vec<_>>(), ["b/c", "c"]);
+        assert_eq!(titles_of_key("president").count(), 0);
+    }
 }

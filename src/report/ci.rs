@@ -34,7 +34,7 @@ pub fn write_github(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     let mut shown: BTreeMap<Severity, usize> = BTreeMap::new();
     let mut hidden = 0;
     for finding in ordered {
-        let places = run.places(finding);
+        let (places, left) = run.quoted_places(finding);
         let Some((at, others)) = places.split_first() else {
             continue;
         };
@@ -59,6 +59,9 @@ pub fn write_github(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                 other.line,
                 other.column
             );
+        }
+        if left > 0 {
+            let _ = write!(message, "\n  and {left} more claim(s)");
         }
         writeln!(
             out,
@@ -214,7 +217,8 @@ pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                     finding.message
                 );
             }
-            for at in run.places(finding) {
+            let (places, left) = run.quoted_places(finding);
+            for at in places {
                 // One line per place: a newline in a path must not start another.
                 let _ = writeln!(
                     body,
@@ -224,6 +228,9 @@ pub fn write_junit(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                     at.column,
                     visible(at.text)
                 );
+            }
+            if left > 0 {
+                let _ = writeln!(body, "and {left} more claim(s)");
             }
             if let Some(timeline) = &finding.timeline {
                 let _ = writeln!(body, "timeline: {}", visible(timeline));
@@ -274,8 +281,8 @@ pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     writeln!(out, "| Severity | Rule | Finding | Where |")?;
     writeln!(out, "|---|---|---|---|")?;
     for finding in run.findings {
-        let places: Vec<String> = run
-            .places(finding)
+        let (quoted, left) = run.quoted_places(finding);
+        let mut places: Vec<String> = quoted
             .iter()
             .map(|at| {
                 format!(
@@ -285,6 +292,9 @@ pub fn write_markdown(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                 )
             })
             .collect();
+        if left > 0 {
+            places.push(format!("and {left} more claim(s)"));
+        }
         writeln!(
             out,
             "| {} | `{}` | {} | {} |",

@@ -10,17 +10,23 @@
 //! colour per source. An exact value is a filled dot, an approximate one a ring, a range a bar
 //! with caps, an open interval (`fewer than 20`) a bar with an arrow towards the open end.
 //! Claims of one day sit side by side. Undated claims stand apart at the right, under
-//! "undated". The claims a finding quotes are drawn thicker, with a dark outline.
+//! "undated". The claims a finding quotes are drawn thicker, with a dark outline. A finding
+//! about a subject of more than [`CHART_CLAIMS`] claims draws that many of its own claims,
+//! spread evenly over its dates, so that a page stays proportional to the findings and claims
+//! of a run however many findings one large subject has.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use jiff::civil::Date;
 
-use super::Run;
+use super::{Run, spread_evenly};
 use crate::extract::{Claim, Modality};
 use crate::rules::{Finding, describe};
+
+/// The most claims one finding's chart and table draw.
+pub const CHART_CLAIMS: usize = 500;
 
 /// Colours for sources, in order of first appearance; distinguishable for most colour vision.
 const PALETTE: &[&str] = &[
@@ -118,21 +124,23 @@ pub fn write_html(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
     if run.findings.is_empty() {
         page.push_str("<p>No findings.</p>\n");
     }
+    let subject_of: HashMap<&str, &SubjectEntry> = subjects.iter().map(|s| (s.finding_key.as_str(), s)).collect();
+    let mut findings_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, finding) in run.findings.iter().enumerate() {
-        write_finding(&mut page, run, &subjects, index, finding);
+        write_finding(&mut page, run, &subject_of, index, finding);
+        if let Some(key) = finding.subject.as_deref() {
+            findings_of.entry(key).or_default().push(index);
+        }
     }
     page.push_str("</section>\n");
 
     // Subjects.
     page.push_str("<section id=\"subjects\" aria-labelledby=\"subjects-h\">\n<h2 id=\"subjects-h\">Subjects</h2>\n");
     for subject in &subjects {
-        let findings: Vec<usize> = run
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.subject.as_deref() == Some(subject.finding_key.as_str()))
-            .map(|(i, _)| i)
-            .collect();
+        let findings = findings_of
+            .get(subject.finding_key.as_str())
+            .cloned()
+            .unwrap_or_default();
         let anchor = subject_anchor(&subject.finding_key);
         let title = format!(
             "{} <span class=\"muted\">({} claim(s), <code>{}</code>)</span>",
@@ -142,7 +150,7 @@ pub fn write_html(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
         );
         if findings.is_empty() {
             let _ = write!(page, "<details id=\"{anchor}\">\n<summary>{title}</summary>\n");
-            write_claims_table(&mut page, run, &subject.claims, &[]);
+            write_claims_table(&mut page, run, &subject.claims, &HashSet::new());
             page.push_str("</details>\n");
         } else {
             let links: Vec<String> = findings
@@ -155,7 +163,7 @@ pub fn write_html(out: &mut dyn Write, run: &Run<'_>) -> io::Result<()> {
                 esc(&subject.label),
                 links.join(", ")
             );
-            write_claims_table(&mut page, run, &subject.claims, &[]);
+            write_claims_table(&mut page, run, &subject.claims, &HashSet::new());
             page.push_str("</section>\n");
         }
     }
@@ -242,7 +250,13 @@ fn subject_anchor(key: &str) -> String {
     format!("subject-{slug}")
 }
 
-fn write_finding(page: &mut String, run: &Run<'_>, subjects: &[SubjectEntry], index: usize, finding: &Finding) {
+fn write_finding(
+    page: &mut String,
+    run: &Run<'_>,
+    subjects: &HashMap<&str, &SubjectEntry>,
+    index: usize,
+    finding: &Finding,
+) {
     let number = index + 1;
     let severity = finding.severity.to_string();
     let _ = write!(
@@ -252,10 +266,7 @@ fn write_finding(page: &mut String, run: &Run<'_>, subjects: &[SubjectEntry], in
         finding.rule,
         esc(&finding.message)
     );
-    let subject = finding
-        .subject
-        .as_deref()
-        .and_then(|key| subjects.iter().find(|s| s.finding_key == key));
+    let subject = finding.subject.as_deref().and_then(|key| subjects.get(key).copied());
     if let Some(subject) = subject {
         let _ = writeln!(
             page,
@@ -300,30 +311,52 @@ fn write_finding(page: &mut String, run: &Run<'_>, subjects: &[SubjectEntry], in
     if let Some(timeline) = &finding.timeline {
         let _ = writeln!(page, "<p>Timeline: {}</p>", esc(timeline));
     }
-    let drawn: Vec<usize> = match subject {
+    // The subject's claims; when there are too many, the finding's own, and of those too
+    // many, some spread over its dates.
+    let subject_drawn = subject.filter(|s| s.claims.len() <= CHART_CLAIMS);
+    let drawn: Vec<usize> = match subject_drawn {
         Some(subject) => subject.claims.clone(),
-        None => finding.claims.clone(),
+        None => spread_evenly(&finding.claims, CHART_CLAIMS),
     };
+    let quoted: HashSet<usize> = finding.claims.iter().copied().collect();
     let roles = subject.is_some_and(|s| s.roles);
     if !finding.claims.is_empty()
-        && let Some(chart) = Chart::new(run, &drawn, &finding.claims, roles)
+        && let Some(chart) = Chart::new(run, &drawn, &quoted, roles)
     {
+        let what = match subject {
+            Some(s) if subject_drawn.is_none() && drawn.len() < finding.claims.len() => format!(
+                "{} of the {} claim(s) this finding quotes (of the subject's {}), spread over their dates,",
+                chart.marks.len(),
+                finding.claims.len(),
+                s.claims.len()
+            ),
+            Some(s) if subject_drawn.is_none() => format!(
+                "the {} claim(s) this finding quotes (of the subject's {})",
+                chart.marks.len(),
+                s.claims.len()
+            ),
+            None if drawn.len() < finding.claims.len() => format!(
+                "{} of the {} claim(s) this finding quotes, spread over their dates,",
+                chart.marks.len(),
+                finding.claims.len()
+            ),
+            _ => format!("{} claim(s)", chart.marks.len()),
+        };
         let _ = write!(
             page,
-            "<figure id=\"chart-{number}\">\n{}\n<figcaption>Timeline of {} claim(s) about {}; the claims this finding quotes are outlined. The table below gives the same values.</figcaption>\n",
+            "<figure id=\"chart-{number}\">\n{}\n<figcaption>Timeline of {what} about {}; the claims this finding quotes are outlined. The table below gives the same values.</figcaption>\n",
             chart.svg(&format!("chart-{number}"), &finding.message),
-            chart.marks.len(),
             esc(subject.map_or(finding.message.as_str(), |s| s.label.as_str()))
         );
         chart.legend(page);
         page.push_str("</figure>\n");
-        write_claims_table(page, run, &drawn, &finding.claims);
+        write_claims_table(page, run, &drawn, &quoted);
     }
     page.push_str("</article>\n");
 }
 
 /// The values of `claims` in a table: the chart's text alternative. Quoted claims in bold.
-fn write_claims_table(page: &mut String, run: &Run<'_>, claims: &[usize], quoted: &[usize]) {
+fn write_claims_table(page: &mut String, run: &Run<'_>, claims: &[usize], quoted: &HashSet<usize>) {
     page.push_str("<table>\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Source</th><th scope=\"col\">Value</th><th scope=\"col\">Text</th><th scope=\"col\">Where</th></tr></thead>\n<tbody>\n");
     let mut ordered: Vec<usize> = claims.to_vec();
     ordered.sort_by_key(|&c| (claim_date(run, c), run.claims[c].doc, run.claims[c].span.start));
@@ -429,15 +462,18 @@ const BOTTOM: f64 = 44.0;
 const UNDATED_BAND: f64 = 90.0;
 
 impl Chart {
-    fn new(run: &Run<'_>, claims: &[usize], quoted: &[usize], roles: bool) -> Option<Self> {
+    fn new(run: &Run<'_>, claims: &[usize], quoted: &HashSet<usize>, roles: bool) -> Option<Self> {
         let mut sources: Vec<String> = Vec::new();
         let mut categories: Vec<String> = Vec::new();
+        // Where each source and holder is in its list.
+        let mut source_at: HashMap<String, usize> = HashMap::new();
+        let mut category_at: HashMap<String, usize> = HashMap::new();
         let mut marks = Vec::new();
         for &index in claims {
             let claim = &run.claims[index];
             let shape = if roles {
                 let person = claim.role.as_ref()?.person.clone();
-                let position = categories.iter().position(|c| *c == person).unwrap_or_else(|| {
+                let position = *category_at.entry(person.clone()).or_insert_with(|| {
                     categories.push(person);
                     categories.len() - 1
                 });
@@ -464,7 +500,7 @@ impl Chart {
                 .source
                 .clone()
                 .unwrap_or_else(|| path(&doc.file.path).to_owned());
-            let source = sources.iter().position(|s| *s == source_name).unwrap_or_else(|| {
+            let source = *source_at.entry(source_name.clone()).or_insert_with(|| {
                 sources.push(source_name);
                 sources.len() - 1
             });

@@ -105,6 +105,21 @@ impl Run<'_> {
     }
 }
 
+/// How many claims of one finding the reports for people (text, GitHub, JUnit, Markdown)
+/// quote: a finding about thousands of claims quotes this many, spread over them, and says how
+/// many it leaves out. JSON and SARIF list every claim.
+pub const QUOTED: usize = 50;
+
+/// `limit` of `claims`, the first and the last among them, evenly spaced in their order.
+pub fn spread_evenly(claims: &[usize], limit: usize) -> Vec<usize> {
+    if claims.len() <= limit || limit < 2 {
+        return claims.iter().take(limit).copied().collect();
+    }
+    (0..limit)
+        .map(|i| claims[i * (claims.len() - 1) / (limit - 1)])
+        .collect()
+}
+
 /// How many undated documents a note names before it counts the rest.
 pub const UNDATED_NAMED: usize = 10;
 
@@ -158,6 +173,23 @@ impl Run<'_> {
                 .collect();
         }
         finding.claims.iter().map(|&c| self.location(c)).collect()
+    }
+
+    /// The claims a report for people quotes of `finding` (all of them, or past [`QUOTED`]
+    /// that many spread evenly over them), and how many it leaves out.
+    pub fn quoted(&self, finding: &Finding) -> (Vec<usize>, usize) {
+        let quoted = spread_evenly(&finding.claims, QUOTED);
+        let left = finding.claims.len() - quoted.len();
+        (quoted, left)
+    }
+
+    /// [`Run::places`] of the claims [`Run::quoted`] quotes, and how many are left out.
+    pub fn quoted_places<'f>(&'f self, finding: &'f Finding) -> (Vec<Location<'f>>, usize) {
+        if finding.claims.is_empty() {
+            return (self.places(finding), 0);
+        }
+        let (quoted, left) = self.quoted(finding);
+        (quoted.into_iter().map(|c| self.location(c)).collect(), left)
     }
 
     /// A finding's identity: its rule, subject and the values it quotes, never line numbers or
@@ -218,6 +250,15 @@ pub struct Location<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spread_keeps_the_ends_and_steps_evenly() {
+        let claims: Vec<usize> = (100..110).collect();
+        assert_eq!(spread_evenly(&claims, 20), claims);
+        assert_eq!(spread_evenly(&claims, 4), [100, 103, 106, 109]);
+        assert_eq!(spread_evenly(&(0..10_000).collect::<Vec<_>>(), QUOTED).len(), QUOTED);
+        assert_eq!(spread_evenly(&claims, 1), [100]);
+    }
 
     #[test]
     fn a_long_list_names_some_and_counts_the_rest() {

@@ -129,7 +129,8 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
                 .char_column(site.column),
         );
     }
-    for &index in &finding.claims {
+    let (quoted, left) = run.quoted(finding);
+    for &index in &quoted {
         let claim = &run.claims[index];
         let doc = &run.documents[claim.doc];
         let line_range = doc.file.quoted_line(&claim.span);
@@ -178,11 +179,18 @@ fn group<'a>(run: &'a Run<'_>, finding: &'a Finding) -> Group<'a> {
             .annotation(AnnotationKind::Primary.span(span).label(visible(&label).into_owned()));
         group = group.element(snippet);
     }
+    if left > 0 {
+        group = group.element(Level::NOTE.message(format!(
+            "{} of the finding's {} claims are quoted, spread over them; `--format json` lists them all",
+            quoted.len(),
+            finding.claims.len()
+        )));
+    }
     if let Some(timeline) = &finding.timeline {
         group = group.element(Level::NOTE.message(format!("timeline: {}", visible(timeline))));
     }
     if run.explain_links {
-        for &index in &finding.claims {
+        for &index in &quoted {
             let claim = &run.claims[index];
             let text = run.documents[claim.doc].file.slice(claim.span.clone());
             let reason = run.graph.link_reason(index).unwrap_or("not linked");

@@ -130,22 +130,32 @@ pub fn apply(
         })
         .collect();
     let regions = regions(&directives, documents);
+    // The regions of each document: a finding looks only at those of its claims' documents.
+    let mut regions_of: std::collections::HashMap<usize, Vec<&Region>> = std::collections::HashMap::new();
+    for region in &regions {
+        regions_of
+            .entry(directives[region.directive].doc)
+            .or_default()
+            .push(region);
+    }
     let mut directive_used = vec![false; directives.len()];
     let mut ignore_used = vec![false; ignores.len()];
 
     let mut kept = Vec::with_capacity(findings.len());
     for finding in findings {
         let mut suppressed = false;
-        for region in &regions {
-            let directive = &directives[region.directive];
-            let silenced = directive.covers(finding.rule)
-                && finding
-                    .claims
-                    .iter()
-                    .any(|&c| claims[c].doc == directive.doc && region.range.contains(&claims[c].span.start));
-            if silenced {
-                directive_used[region.directive] = true;
-                suppressed = true;
+        if !regions_of.is_empty() {
+            for &c in &finding.claims {
+                let Some(regions) = regions_of.get(&claims[c].doc) else {
+                    continue;
+                };
+                for region in regions {
+                    if directives[region.directive].covers(finding.rule) && region.range.contains(&claims[c].span.start)
+                    {
+                        directive_used[region.directive] = true;
+                        suppressed = true;
+                    }
+                }
             }
         }
         for (index, ignore) in ignores.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! The built-in rules, in the order `claimlint rules list` shows them.
 
 mod claims_lock;
+mod disagreement;
 mod name_variant;
 mod numeric_change;
 mod numeric_contradiction;
@@ -64,24 +65,46 @@ pub(super) fn role_holders(cx: &super::RuleContext<'_>, claims: &[usize]) -> Hol
         .filter(|&i| runs[i - 1].date == runs[i].date && !is_former(runs[i - 1].claim))
         .map(|i| (i - 1, i))
         .collect();
-    let steps = runs
-        .iter()
-        .map(|run| {
+    let steps = join_some(
+        runs.len(),
+        |i| {
+            let run = &runs[i];
             let when = if is_former(run.claim) {
                 format!("before {}", run.date)
             } else {
                 run.date.to_string()
             };
             format!("{} ({when})", cx.graph.persons[run.person].name)
-        })
-        .collect::<Vec<_>>()
-        .join(" → ");
+        },
+        " → ",
+        TIMELINE_SHOWN,
+    );
     Holders {
         runs,
         distinct_people: people.len(),
         conflicts,
         steps,
     }
+}
+
+/// How many entries of a timeline a finding shows: past this, the first and the last halves.
+pub(super) const TIMELINE_SHOWN: usize = 100;
+
+/// How many changes a `numeric-change` message names: past this, the first and the last halves.
+pub(super) const STEPS_NAMED: usize = 20;
+
+/// Entries `0..count` (made by `entry`) joined by `separator`; past `shown` of them, the first
+/// and the last halves with `… N more …` between, so that a finding about thousands of claims
+/// stays a line a reader can take in. Only the entries shown are made.
+pub(super) fn join_some(count: usize, entry: impl Fn(usize) -> String, separator: &str, shown: usize) -> String {
+    if count <= shown {
+        return (0..count).map(entry).collect::<Vec<_>>().join(separator);
+    }
+    let half = shown / 2;
+    let mut parts: Vec<String> = (0..half).map(&entry).collect();
+    parts.push(format!("… {} more …", count - 2 * half));
+    parts.extend((count - half..count).map(&entry));
+    parts.join(separator)
 }
 
 /// Dated claims of a subject, sorted by date then position.
@@ -121,6 +144,14 @@ pub(super) fn as_point(value: crate::extract::Interval) -> crate::extract::Inter
         high_inclusive: true,
         approximate: value.approximate,
     }
+}
+
+/// Days since 1970-01-01 (before it, negative): the difference of two is [`days_between`].
+pub(super) fn day_number(date: jiff::civil::Date) -> i64 {
+    i64::from(
+        date.since(jiff::civil::date(1970, 1, 1))
+            .map_or(0, |span| span.get_days()),
+    )
 }
 
 /// Days from `a` to `b`.

@@ -1,6 +1,6 @@
 use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
 
-use super::{as_point, dated_claims, days_between};
+use super::{STEPS_NAMED, TIMELINE_SHOWN, as_point, dated_claims, days_between, join_some};
 use crate::extract::Modality;
 
 declare_rule! {
@@ -89,16 +89,18 @@ impl Rule for NumericChange {
                 let value = cx.claims[c].value.as_ref().map(describe).unwrap_or_default();
                 if planned(c) { format!("{value} planned") } else { value }
             };
-            let timeline = dated
-                .iter()
-                .map(|&(date, c)| format!("{} ({date})", value(c)))
-                .collect::<Vec<_>>()
-                .join(" → ");
-            let steps = changes
-                .iter()
-                .map(|&(a, b)| format!("{} → {}", value(a), value(b)))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let timeline = join_some(
+                dated.len(),
+                |i| format!("{} ({})", value(dated[i].1), dated[i].0),
+                " → ",
+                TIMELINE_SHOWN,
+            );
+            let steps = join_some(
+                changes.len(),
+                |i| format!("{} → {}", value(changes[i].0), value(changes[i].1)),
+                ", ",
+                STEPS_NAMED,
+            );
             out.push(Finding {
                 site: None,
                 rule: Self::META.name,

@@ -1,11 +1,8 @@
 use crate::extract::Modality;
-use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
+use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, declare_rule, describe};
 
-use std::collections::BTreeMap;
-
-use petgraph::unionfind::UnionFind;
-
-use super::{dated_claims, days_between};
+use super::disagreement::{Dated, disagreeing};
+use super::{TIMELINE_SHOWN, dated_claims, day_number, join_some};
 
 declare_rule! {
     /// ## What it finds
@@ -47,67 +44,57 @@ impl Rule for NumericContradiction {
                 continue;
             };
             let dated = dated_claims(cx, &subject.claims);
-            // Each claim is compared with the later claims inside its window only; claims that
-            // disagree, directly or through another claim, make one finding.
-            let mut groups = UnionFind::<usize>::new(dated.len());
-            let mut first_pair: Vec<Option<(usize, usize)>> = vec![None; dated.len()];
-            let mut disagrees = vec![false; dated.len()];
-            for (i, &(date, a)) in dated.iter().enumerate() {
-                // A running total is compared only within one day, and only across documents:
-                // one document's figures of one day are successive updates.
-                let window_days = if subject.cumulative { 0 } else { settings.window_days };
-                let window = dated[i + 1..]
-                    .iter()
-                    .enumerate()
-                    .take_while(|&(_, &(d, _))| days_between(date, d) <= window_days);
-                for (offset, &(_, b)) in window {
-                    let j = i + 1 + offset;
-                    if (subject.cumulative || subject.by_noun) && cx.claims[a].doc == cx.claims[b].doc {
-                        continue;
-                    }
-                    let (Some(va), Some(vb)) = (cx.claims[a].value, cx.claims[b].value) else {
-                        continue;
-                    };
+            // A running total is compared only within one day, and only across documents:
+            // one document's figures of one day are successive updates.
+            let window_days = if subject.cumulative { 0 } else { settings.window_days };
+            // Claims that disagree, directly or through another claim, make one finding. Each
+            // claim is compared with the later claims inside its window only, and those
+            // through the few that end first and start last (see `disagreement`).
+            let mut at = Vec::new();
+            let values: Vec<Dated> = dated
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &(date, c))| {
+                    let claim = &cx.claims[c];
+                    let value = claim.value?;
                     // A plan and a fact, or a possibility, never contradict: only claims stated
                     // with the same force do.
-                    let (ma, mb) = (cx.claims[a].modality, cx.claims[b].modality);
-                    if ma != mb || matches!(ma, Modality::Possible | Modality::Negated) {
-                        continue;
+                    if matches!(claim.modality, Modality::Possible | Modality::Negated) {
+                        return None;
                     }
-                    if compatible(&va, &vb, settings.tolerance) {
-                        continue;
-                    }
-                    groups.union(i, j);
-                    disagrees[i] = true;
-                    disagrees[j] = true;
-                    first_pair[i].get_or_insert((a, b));
-                }
-            }
-            let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-            for i in (0..dated.len()).filter(|&i| disagrees[i]) {
-                members.entry(groups.find(i)).or_default().push(i);
-            }
-            let mut findings: Vec<Vec<usize>> = members.into_values().collect();
-            findings.sort_unstable();
-            for group in findings {
-                let Some((a, b)) = group.iter().find_map(|&i| first_pair[i]) else {
-                    continue;
-                };
+                    at.push(i);
+                    let source = if subject.cumulative || subject.by_noun {
+                        claim.doc
+                    } else {
+                        c
+                    };
+                    Some(Dated {
+                        day: day_number(date),
+                        kind: claim.modality as u8,
+                        source,
+                        value,
+                    })
+                })
+                .collect();
+            for (group, (a, b)) in disagreeing(&values, window_days, settings.tolerance).groups {
+                let group: Vec<usize> = group.into_iter().map(|i| at[i]).collect();
+                let (a, b) = (dated[at[a]].1, dated[at[b]].1);
                 let value = |c: usize| cx.claims[c].value.as_ref().map(describe).unwrap_or_default();
                 let claims: Vec<usize> = group.iter().map(|&i| dated[i].1).collect();
                 let timeline = (claims.len() > 2).then(|| {
-                    group
-                        .iter()
-                        .map(|&i| {
-                            let (date, c) = dated[i];
+                    join_some(
+                        group.len(),
+                        |i| {
+                            let (date, c) = dated[group[i]];
                             let source = cx.documents[cx.claims[c].doc]
                                 .source
                                 .as_deref()
                                 .unwrap_or("source unknown");
                             format!("{} ({date}, {source})", value(c))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" · ")
+                        },
+                        " · ",
+                        TIMELINE_SHOWN,
+                    )
                 });
                 out.push(Finding {
                     site: None,
