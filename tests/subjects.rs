@@ -476,3 +476,18 @@ fn the_tail_of_a_name_spelt_two_ways_is_not_a_second_finding() {
     assert_eq!(groups[0].usual, "Northern Health Organization");
     assert_eq!(groups[0].variants[0].0, "Northern Health Organisation");
 }
+
+#[test]
+fn a_percent_is_framed_by_what_it_measures() {
+    let dir = scratch("subject-percent");
+    write_story(
+        &dir,
+        "a",
+        "2031-09-19",
+        "Outlet A",
+        "Officials said turnout was 84.6% across the region. The firm holds a 13% stake in the studio.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "84.6%"), "turnout");
+    assert_eq!(subject_of(&found, "13%"), "stake");
+}
