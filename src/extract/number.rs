@@ -161,7 +161,7 @@ pub fn word<'a>(expected: &'static str) -> impl FnMut(&'a str) -> IResult<&'a st
 /// The first of `words` that stands whole at the start of `input`, with its value.
 /// The words are ASCII letters, so only one as long as the run of letters `input` opens with
 /// can stand whole there.
-fn word_in<T: Copy>(input: &str, words: &[(&'static str, T)]) -> Option<(usize, T)> {
+pub(super) fn word_in<T: Copy>(input: &str, words: &[(&'static str, T)]) -> Option<(usize, T)> {
     let first = input.as_bytes().first()?.to_ascii_lowercase();
     let len = input.bytes().take_while(u8::is_ascii_alphabetic).count();
     if len == 0 || !at_word_end(&input[len..]) {
@@ -687,7 +687,7 @@ const UNITS: &[(&str, f64)] = &[
     ("nineteen", 19.0),
 ];
 
-const TENS: &[(&str, f64)] = &[
+pub(super) const TENS: &[(&str, f64)] = &[
     ("twenty", 20.0),
     ("thirty", 30.0),
     ("forty", 40.0),

@@ -5,7 +5,7 @@
 //! lexicon knows (`members`, `allies`, `deaths`), or one of [`COUNTED_BY_ORDINALS`]. Other
 //! ordinals (`the 20th century`, `the 3rd floor`, `4th of July`) are no claim.
 
-use super::number::{HYPHENS, at_word_end};
+use super::number::{HYPHENS, TENS, at_word_end, word_in};
 use super::quantity::Vocabulary;
 
 /// Nouns outside the lexicon that an ordinal counts: the newest one is the running total.
@@ -102,30 +102,13 @@ pub fn ordinal(input: &str) -> Option<(usize, f64)> {
         return (suffix.eq_ignore_ascii_case(expected) && at_word_end(&input[digits + 2..]))
             .then_some((digits + 2, value));
     }
-    let (len, value) = word_in(input, ORDINAL_WORDS).or_else(|| {
-        let (tens_len, tens) = word_prefix_in(input, TENS)?;
-        let rest = &input[tens_len..];
-        let hyphen = rest.chars().next().filter(|c| HYPHENS.contains(c))?;
-        let after = &rest[hyphen.len_utf8()..];
+    word_in(input, ORDINAL_WORDS).or_else(|| {
+        // `thirty-first`: a ten, a hyphen, and an ordinal below ten.
+        let (tens_len, tens) = word_in(input, TENS)?;
+        let hyphen = input[tens_len..].chars().next().filter(|c| HYPHENS.contains(c))?;
+        let after = &input[tens_len + hyphen.len_utf8()..];
         let (unit_len, unit) = word_in(after, &ORDINAL_WORDS[..9])?;
         Some((tens_len + hyphen.len_utf8() + unit_len, tens + unit))
-    })?;
-    Some((len, value))
-}
-
-/// A whole word of `list` at the start of `input`, any case.
-fn word_in(input: &str, list: &[(&str, f64)]) -> Option<(usize, f64)> {
-    list.iter().find_map(|&(word, value)| {
-        let head = input.get(..word.len())?;
-        (head.eq_ignore_ascii_case(word) && at_word_end(&input[word.len()..])).then_some((word.len(), value))
-    })
-}
-
-/// A word of `list` at the start of `input`, followed by anything.
-fn word_prefix_in(input: &str, list: &[(&str, f64)]) -> Option<(usize, f64)> {
-    list.iter().find_map(|&(word, value)| {
-        let head = input.get(..word.len())?;
-        head.eq_ignore_ascii_case(word).then_some((word.len(), value))
     })
 }
 
@@ -158,17 +141,6 @@ const ORDINAL_WORDS: &[(&str, f64)] = &[
     ("eightieth", 80.0),
     ("ninetieth", 90.0),
     ("hundredth", 100.0),
-];
-
-const TENS: &[(&str, f64)] = &[
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
 ];
 
 #[cfg(test)]

@@ -288,9 +288,6 @@ pub fn frame(
     {
         qualifiers.insert(state);
     }
-    // A bare counted noun (`eight boys`) says nothing of which ones: only a state or a part
-    // (`rescued`, `the remaining 8`) makes a subject of it.
-    let bare_noun = matches!(measure, MeasureRef::Noun(_)) && qualifiers.is_empty();
     // Parts: "the other 11", "another 179", "30 more", "113 new cases".
     if let Some(part) = vocabulary
         .part_near(&lower_before, &lower_after)
@@ -298,16 +295,13 @@ pub fn frame(
     {
         qualifiers.insert(part.to_owned());
     }
-    if bare_noun && qualifiers.is_empty() {
+    // A bare counted noun (`eight boys`) says nothing of which ones: only a state or a part
+    // (`rescued`, `the remaining 8`) makes a subject of it.
+    if matches!(measure, MeasureRef::Noun(_)) && qualifiers.is_empty() {
         return None;
     }
     // A target or ceiling: "a cap of 3,000".
-    if lower_before
-        .iter()
-        .rev()
-        .take(4)
-        .any(|w| vocabulary.targets.contains(w.as_str()))
-    {
+    if target_before(lower_before.as_slice(), 4, vocabulary) {
         qualifiers.insert("target".to_owned());
     }
     // A figure of another year, for measures of an event: an older disaster's toll.
@@ -351,13 +345,11 @@ pub fn frame(
         (None, place)
     } else {
         let owner = if ordinal {
-            claim.context.owner.clone()
+            claim.context.owner.clone().filter(|o| o.chars().count() > 1)
         } else {
-            possessive_owner(&before, vocabulary)
-                .or_else(|| claim.context.owner.clone())
-                .or_else(|| clause_subject(&before, opens_sentence, vocabulary, &known))
+            written_owner(claim, &before, opens_sentence, lexicon)
         };
-        (owner.filter(|o| o.chars().count() > 1), None)
+        (owner, None)
     };
     Some(Frame {
         measure,
@@ -382,11 +374,7 @@ fn amount_frame(
     mut qualifiers: BTreeSet<String>,
     lexicon: Lexicon<'_>,
 ) -> Option<Frame> {
-    let Lexicon {
-        vocabulary,
-        gazetteer,
-        names,
-    } = lexicon;
+    let vocabulary = lexicon.vocabulary;
     let (measure, how) = match vocabulary.metric_before(lower_before) {
         Some((m, phrase)) if vocabulary.measures[m].amount == amount => (m, format!("“{phrase}” before the figure")),
         _ => {
@@ -399,19 +387,11 @@ fn amount_frame(
     {
         qualifiers.insert(currency.to_lowercase());
     }
-    if lower_before
-        .iter()
-        .rev()
-        .take(6)
-        .any(|w| vocabulary.targets.contains(w.as_str()))
-    {
+    // A plan reaches further back before money: `plans to cut the bill to £20bn`.
+    if target_before(lower_before, 6, vocabulary) {
         qualifiers.insert("target".to_owned());
     }
-    let known = |name: &str| gazetteer.get(&slug(name)).is_some() || names.contains(name);
-    let owner = possessive_owner(before, vocabulary)
-        .or_else(|| claim.context.owner.clone())
-        .or_else(|| clause_subject(before, opens_sentence, vocabulary, &known))
-        .filter(|o| o.chars().count() > 1);
+    let owner = written_owner(claim, before, opens_sentence, lexicon);
     Some(Frame {
         measure: MeasureRef::Known(measure),
         owner,
@@ -419,6 +399,30 @@ fn amount_frame(
         qualifiers,
         how,
     })
+}
+
+/// Whose a figure is, as its sentence says: a possessive just before it, the owner
+/// extraction found, or the name the clause opens with.
+fn written_owner(claim: &Claim, before: &[Word<'_>], opens_sentence: bool, lexicon: Lexicon<'_>) -> Option<String> {
+    let Lexicon {
+        vocabulary,
+        gazetteer,
+        names,
+    } = lexicon;
+    let known = |name: &str| gazetteer.get(&slug(name)).is_some() || names.contains(name);
+    possessive_owner(before, vocabulary)
+        .or_else(|| claim.context.owner.clone())
+        .or_else(|| clause_subject(before, opens_sentence, vocabulary, &known))
+        .filter(|o| o.chars().count() > 1)
+}
+
+/// Whether one of the `reach` words before the figure makes it a plan or a ceiling.
+fn target_before(lower_before: &[String], reach: usize, vocabulary: &Vocabulary) -> bool {
+    lower_before
+        .iter()
+        .rev()
+        .take(reach)
+        .any(|w| vocabulary.targets.contains(w.as_str()))
 }
 
 /// `329 of them`, `1,215 deaths in those two countries`: a figure for part of a group the
