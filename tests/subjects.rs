@@ -491,3 +491,107 @@ fn a_percent_is_framed_by_what_it_measures() {
     assert_eq!(subject_of(&found, "84.6%"), "turnout");
     assert_eq!(subject_of(&found, "13%"), "stake");
 }
+
+#[test]
+fn a_list_that_leaves_the_counted_thing_unsaid_gives_each_figure_its_place() {
+    let dir = scratch("subject-elliptic-list");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The storm killed at least 41 people in Varno, 16 in Kessia and two in Lotmark. \
+         Marda, Tolvey and Bressin have had the most fatalities, with 2,705, 1,259 and 904 deaths respectively. \
+         The toll in Calder has gone up to 72, with Dunmore accounting for 56 deaths.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "at least 41 people"), "varno/deaths");
+    assert_eq!(subject_of(&found, "16"), "kessia/deaths");
+    assert_eq!(subject_of(&found, "two"), "lotmark/deaths");
+    assert_eq!(subject_of(&found, "2,705"), "marda/deaths");
+    assert_eq!(subject_of(&found, "1,259"), "tolvey/deaths");
+    assert_eq!(subject_of(&found, "904 deaths"), "bressin/deaths");
+    assert_eq!(subject_of(&found, "up to 72"), "calder/deaths");
+    // One place's share of the toll is its own subject.
+    assert_eq!(subject_of(&found, "56 deaths"), "dunmore/deaths");
+}
+
+#[test]
+fn near_miss_lists_without_a_place_or_respectively_stay_unlinked() {
+    let dir = scratch("subject-list-near-miss");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The storm killed at least 41 people in Varno, and 16 more were hurt. \
+         Marda, Tolvey and Bressin reported 2,705, 1,259 and 904 deaths over three years.",
+    );
+    let found = subjects(&dir);
+    // `16 more were hurt` names its own measure; no figure borrows another's.
+    assert_eq!(subject_of(&found, "16"), "injured/added");
+    // Without `respectively`, the numbers are not matched with the names.
+    assert_eq!(subject_of(&found, "2,705"), "-");
+    assert_eq!(subject_of(&found, "1,259"), "-");
+}
+
+#[test]
+fn participles_and_names_before_the_counted_noun_and_lists_of_states() {
+    let dir = scratch("subject-participles");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The ministry has recorded 4,120 suspected cases of the fever. Only 270 confirmed cases were found. \
+         Officials counted 8,997 confirmed, probable, and suspected cases in all. \
+         The swimmer has now won 19 Olympic medals.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "4,120 suspected cases"), "cases/suspected");
+    assert_eq!(subject_of(&found, "270 confirmed cases"), "cases/confirmed");
+    // Every state listed: the total, not one of them.
+    assert_eq!(
+        subject_of(&found, "8,997 confirmed, probable, and suspected cases"),
+        "cases"
+    );
+    assert_eq!(subject_of(&found, "19 Olympic medals"), "medals");
+}
+
+#[test]
+fn a_metric_set_by_a_verb_before_it_or_moved_after_a_magnitude_is_read() {
+    let dir = scratch("subject-metric-reach");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Officials raised the official death toll from the quake to 38,000 on Saturday. \
+         The death toll from the 7.8-magnitude earthquake at the weekend was 3,432. \
+         Officially the toll touched 1,911 by the morning. The number of dead is currently 7,040. \
+         The agency said 5,420 people had died since late Dec 2030.",
+    );
+    let found = subjects(&dir);
+    for figure in ["38,000", "3,432", "1,911", "7,040"] {
+        assert_eq!(subject_of(&found, figure), "deaths", "{figure}");
+    }
+    // `since` a year says when the count began, not that it is another year's.
+    assert_eq!(subject_of(&found, "5,420 people"), "deaths");
+}
+
+#[test]
+fn a_sentence_wrapped_across_lines_is_read_whole() {
+    let dir = scratch("subject-wrapped");
+    std::fs::write(
+        dir.join("a.txt"),
+        "---\ndate: 2031-03-02\n---\n\
+         Officials in the capital said late on Sunday that 39,422 people were\n\
+         confirmed killed across the country, and the number of injured was raised to\n\
+         62,000 from 51,000 by the relief office in its evening report on the quake.\n\
+         Rescue teams from six provinces reached the worst-hit valleys by helicopter.\n",
+    )
+    .unwrap();
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "39,422 people"), "deaths");
+    assert_eq!(subject_of(&found, "62,000"), "injured");
+}

@@ -222,16 +222,105 @@ fn invisible_runs(text: &str) -> Vec<Range<usize>> {
     runs
 }
 
+/// Words that never end a sentence: a line that ends with one goes on in the next line.
+const GOES_ON: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "from", "for", "with", "and", "or", "than", "was", "were",
+    "is", "are", "be", "been", "has", "have", "had", "about", "least", "some", "nearly", "almost", "over", "its",
+    "their", "his", "her", "as", "into", "that", "which", "who",
+];
+
+/// Lines wrapped by hand are between these many characters long; a block of longer lines is
+/// a line per paragraph or per item, never wrapped, and one of shorter lines a list.
+const MIN_WRAP_WIDTH: usize = 40;
+const MAX_WRAP_WIDTH: usize = 120;
+
+/// The line breaks of a hard-wrapped plain text that break a line but not a sentence:
+/// `4,493 people have⏎died`, `raised to⏎62,000`. In a block of three lines or more (up to an
+/// empty line), most of them of about one width between [`MIN_WRAP_WIDTH`] and
+/// [`MAX_WRAP_WIDTH`] characters, a break is a wrap when the next line's first word would
+/// not have fitted on the line, the line ends with neither a sentence's end nor a colon, and
+/// the next line opens in lower case, or the line ends with a comma or a word that never ends
+/// a sentence (`of`, `to`, `the`). A text of one item per line is not wrapped: its lines are
+/// of any length, so a next word fits.
+fn soft_line_breaks(text: &str) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut block: Vec<(usize, &str)> = Vec::new();
+    let mut flush = |block: &mut Vec<(usize, &str)>| {
+        // The width the block was wrapped to: most of its lines come near it, and a stray long
+        // line (a caption run into the text) does not move it.
+        let mut widths: Vec<usize> = block.iter().map(|(_, line)| line.chars().count()).collect();
+        widths.sort_unstable();
+        let width = widths.get(widths.len() * 3 / 4).copied().unwrap_or(0);
+        // Wrapped lines are of about one length; lines of one item each are of any length.
+        let near_width = widths.iter().filter(|&&w| w * 5 >= width * 4).count();
+        let wrapped = block.len() >= 3 && near_width * 5 >= block.len() * 3;
+        if wrapped && (MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) {
+            for pair in block.windows(2) {
+                let [(_, line), (next_start, next)] = pair else {
+                    continue;
+                };
+                if wraps(line, next, width) {
+                    breaks.push(next_start - 1);
+                }
+            }
+        }
+        block.clear();
+    };
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        let line = text[start..end].trim_end_matches('\r');
+        if line.trim().is_empty() {
+            flush(&mut block);
+        } else {
+            block.push((start, line));
+        }
+        start = end + 1;
+    }
+    flush(&mut block);
+    breaks
+}
+
+/// Whether the break between `line` and `next`, in a block `width` characters wide, wraps a
+/// sentence ([`soft_line_breaks`]).
+fn wraps(line: &str, next: &str, width: usize) -> bool {
+    let line = line.trim_end();
+    let (Some(last), Some(first)) = (line.chars().next_back(), next.chars().next()) else {
+        return false;
+    };
+    if matches!(last, '.' | '!' | '?' | ':' | ';' | '|' | '"' | '”') || first.is_whitespace() {
+        return false;
+    }
+    let next_word = next.split(char::is_whitespace).next().unwrap_or_default();
+    if line.chars().count() + 1 + next_word.chars().count() <= width {
+        return false;
+    }
+    let last_word = line.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    let goes_on = last.is_alphabetic() && GOES_ON.iter().any(|w| last_word.eq_ignore_ascii_case(w));
+    first.is_lowercase() || (last == ',' || goes_on) && first.is_alphanumeric()
+}
+
 impl Prose {
     /// The prose of a plain text that starts at byte `offset` of its file, when the text holds
-    /// invisible characters a reader reads through: the text without them.
+    /// invisible characters a reader reads through or is wrapped by hand inside its sentences:
+    /// the text without those characters, and with a space for each line break inside a
+    /// sentence ([`soft_line_breaks`]; one byte for one, so positions stay).
     pub fn plain(text: &str, offset: usize) -> Option<Prose> {
         let runs = invisible_runs(text);
-        if runs.is_empty() {
+        let breaks = soft_line_breaks(text);
+        if runs.is_empty() && breaks.is_empty() {
             return None;
         }
+        let mut joined = text.as_bytes().to_vec();
+        for at in breaks {
+            joined[at] = b' ';
+            if at > 0 && joined[at - 1] == b'\r' {
+                joined[at - 1] = b' ';
+            }
+        }
+        // Only ASCII line breaks became spaces, so the text is still UTF-8.
+        let joined = String::from_utf8(joined).unwrap_or_else(|_| text.to_owned());
         let mut prose = Prose {
-            text: text.to_owned(),
+            text: joined,
             len: text.len(),
             segments: vec![Segment {
                 prose: 0,
@@ -240,7 +329,9 @@ impl Prose {
             }],
             ..Prose::default()
         };
-        prose.drop_runs(&runs);
+        if !runs.is_empty() {
+            prose.drop_runs(&runs);
+        }
         Some(prose)
     }
 
@@ -1346,6 +1437,37 @@ mod tests {
             refused,
             "HTML with more than 4096 quoted attributes in a row (line 2): too deep for the HTML tokenizer"
         );
+    }
+
+    #[test]
+    fn line_breaks_inside_a_wrapped_sentence_read_as_spaces() {
+        let text = "Health officials counted a total of 4,210 people who have\n\
+                    died since the storm, and the number of injured was raised to\n\
+                    12,000 from 9,500 by the regional office late on Tuesday.\n\
+                    Rescue teams from six provinces reached the coast by boat.\n";
+        let prose = Prose::plain(text, 3).expect("a view");
+        assert!(prose.text.contains("people who have died since"), "{}", prose.text);
+        assert!(prose.text.contains("raised to 12,000"), "{}", prose.text);
+        // A sentence's end still ends the line.
+        assert!(prose.text.contains("Tuesday.\nRescue"), "{}", prose.text);
+        // One byte for one: every position maps to itself.
+        assert_eq!(prose.text.len(), text.len());
+        assert_eq!(prose.original_range(10..20), 13..23);
+    }
+
+    #[test]
+    fn lines_of_one_item_each_are_not_joined() {
+        // Short lines of a list, and lines of any length (one sentence each), are not wrapped.
+        let list = "Killed in the north\nmissing 20\ninjured in the south\nand more\n";
+        assert!(soft_line_breaks(list).is_empty());
+        let sentences = "The fund was worth 300 dollars and\nthe other one a great deal more than that, as every report of the week said in the end\nshort one of\nthe last\n";
+        assert!(soft_line_breaks(sentences).is_empty());
+        // A headline over its story, with no empty line between them, stays apart.
+        let headline = "Storm toll climbs to 4,210 as rescuers reach the coast\n\
+                        Health officials counted a total of 4,210 people who have\n\
+                        died since the storm struck the region late last week.\n";
+        let breaks = soft_line_breaks(headline);
+        assert_eq!(breaks, vec![headline.find("have\n").unwrap() + 4]);
     }
 
     #[test]

@@ -650,7 +650,7 @@ fn extract_prose(
                 let (whole, whole_end) = if ordinal_claim {
                     (None, None)
                 } else {
-                    part_of_whole(text, end, sentence.end, gazetteer)
+                    part_of_whole(text, end, sentence.end, claim.unit.is_some(), gazetteer)
                 };
                 claim.context = context(text, &claim, sentence_mentions, gazetteer, salient_place.as_deref());
                 // In money and measures a name inside the span names the unit (`US dollars`,
@@ -992,6 +992,14 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
         });
         let Some((span, time)) = after.or(before) else { continue };
         let before_date = text[..span.start].trim_end();
+        let before_date = ["late", "early", "mid"]
+            .iter()
+            .find_map(|w| {
+                let cut = before_date.len().checked_sub(w.len())?;
+                let word = before_date.get(cut..)?;
+                word.eq_ignore_ascii_case(w).then(|| before_date[..cut].trim_end())
+            })
+            .unwrap_or(before_date);
         let since = before_date
             .len()
             .checked_sub(5)
@@ -1012,6 +1020,19 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
 /// Words right before a bare number that make it the level of a noun named earlier in its
 /// clause: `cut its forces from about 12,000 to 8,600`, `the number of troops is now 8,600`.
 const LEVEL_WORDS: &[&str] = &["from", "to", "at", "is", "was", "are", "were", "now", "of"];
+
+/// Nouns that name a figure of their own (`the death toll`, `the tally`, `the number of
+/// dead`): a bare number after one is its level, whatever noun came before.
+const METRIC_HEADS: &[&str] = &[
+    "toll",
+    "tally",
+    "total",
+    "figure",
+    "count",
+    "number",
+    "estimate",
+    "estimates",
+];
 
 /// Words between a level word and its number: `from about 3,000`.
 const APPROXIMATIONS: &[&str] = &[
@@ -1077,6 +1098,11 @@ fn clause_noun(
             continue;
         }
         let lower = word.to_lowercase();
+        // `Officials raised the death toll to 38,000`: the number is the toll's level, not a
+        // count of whoever did the raising.
+        if METRIC_HEADS.contains(&lower.as_str()) {
+            return None;
+        }
         let class = vocabulary.noun_class(&lower).filter(|c| {
             matches!(
                 c,
@@ -1308,6 +1334,7 @@ fn part_of_whole(
     text: &str,
     at: usize,
     sentence_end: usize,
+    has_noun: bool,
     words: &dyn quantity::Vocabulary,
 ) -> (Option<quantity::Quantity>, Option<usize>) {
     let rest = &text[at..sentence_end];
@@ -1324,8 +1351,9 @@ fn part_of_whole(
     let start = sentence_end - after.len();
     match quantity::quantity(after, words) {
         Some(whole) if whole.kind == QuantityKind::Count => (Some(whole.clone()), Some(start + whole.len)),
-        // `20 of the allies`: a part of a group whose size is not given.
-        _ if after.len() < after_of.len() => (
+        // `20 of the allies`: a part of a group whose size is not given; `4,120 cases of the
+        // fever` names what its noun is of.
+        _ if after.len() < after_of.len() && !has_noun => (
             Some(quantity::Quantity {
                 len: 0,
                 ..placeholder_whole()

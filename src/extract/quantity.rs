@@ -946,7 +946,7 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
                 let unit = format!("{}s", singular_demonym.trim_end_matches('s')).to_lowercase();
                 return Some((offset + raw.len(), unit, Some(UnitClass::Nationals)));
             }
-        } else if position == 0 && (raw.ends_with("ing") || raw.ends_with("ed")) && raw.len() > 4 {
+        } else if position == 0 && raw.ends_with("ing") && raw.len() > 4 {
             // `12 sending ships`: a verb, not an adjective of the counted noun.
             return None;
         } else if (position == 0 || position == 1 && after_adjective)
@@ -963,15 +963,60 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
         } else if position > 0 {
             return None;
         }
-        after_adjective = position == 0 && COMMON_ADJECTIVES.iter().any(|a| raw.eq_ignore_ascii_case(a));
+        // After a participle (`4,120 suspected cases`), a name (`19 Olympic medals`) or a
+        // known adjective, a plain plural word is the counted noun.
+        after_adjective = position == 0
+            && (COMMON_ADJECTIVES.iter().any(|a| raw.eq_ignore_ascii_case(a))
+                || LIKELIHOODS.iter().any(|a| raw.eq_ignore_ascii_case(a))
+                || raw.ends_with("ed") && raw.len() > 4
+                || raw.starts_with(char::is_uppercase) && raw.len() > 2);
         offset += raw.len();
         rest = &trimmed[raw.len()..];
+        // A list of participles before one noun: `8,997 confirmed, probable and suspected cases`.
+        if after_adjective && let Some(listed) = participle_list(rest) {
+            offset += listed;
+            rest = &rest[listed..];
+            if rest.starts_with([' ', '\u{a0}']) {
+                continue;
+            }
+        }
         if !rest.starts_with([' ', '\u{a0}']) {
             return None;
         }
     }
     None
 }
+
+/// The length of the rest of a list of participles and state adjectives after the first one
+/// (`, probable, and suspected` in `8,997 confirmed, probable, and suspected cases`), up to
+/// the last item's end, when one follows.
+fn participle_list(rest: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut items = 0;
+    while items < 4 {
+        let tail = &rest[at..];
+        let after_comma = tail.strip_prefix(',').unwrap_or(tail);
+        let spaced = after_comma.trim_start_matches(' ');
+        let joined = ["and ", "or "].iter().find_map(|j| spaced.strip_prefix(j));
+        if after_comma.len() == tail.len() && joined.is_none() {
+            break;
+        }
+        let word_at = joined.unwrap_or(spaced).trim_start_matches(' ');
+        let len = word_at.find(|c: char| !c.is_alphabetic()).unwrap_or(word_at.len());
+        let word = &word_at[..len];
+        let listed = word.len() > 4 && word.ends_with("ed") || LIKELIHOODS.iter().any(|w| word.eq_ignore_ascii_case(w));
+        if !listed || word.starts_with(char::is_uppercase) {
+            break;
+        }
+        at = rest.len() - word_at.len() + len;
+        items += 1;
+    }
+    (items > 0).then_some(at)
+}
+
+/// Adjectives of how sure a count is, which stand before its noun like participles:
+/// `6,574 probable, suspected and confirmed cases`.
+const LIKELIHOODS: &[&str] = &["probable", "possible", "likely", "presumed", "presumptive"];
 
 /// Adjectives that often stand between a number and what it counts: after one, a plural word
 /// is the counted noun even when it is not a known one (`40 new hospitals`).

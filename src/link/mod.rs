@@ -208,6 +208,7 @@ pub fn link(
                 .collect::<Vec<_>>()
         })
         .collect();
+    let choices = frame_lists(claims, files, vocabulary, choices);
     let framed: Vec<(usize, &Frame)> = choices
         .iter()
         .enumerate()
@@ -370,6 +371,74 @@ fn choose_subject(claim: &Claim, setting: &Setting<'_>) -> Option<Choice> {
             }
         }
     }
+}
+
+/// Frames for the bare numbers of lists whose counted thing one figure names for all:
+/// `killed 34 people in India, 12 in Tibet and two in Bangladesh` (each after the one before)
+/// and `Liberia, Sierra Leone and Guinea had 2,705, 1,259 and 904 deaths respectively` (each
+/// from the last, with its name).
+fn frame_lists(
+    claims: &[Claim],
+    files: &[&SourceFile],
+    vocabulary: &Vocabulary,
+    mut choices: Vec<Option<Choice>>,
+) -> Vec<Option<Choice>> {
+    let bare = |claim: &Claim| {
+        claim.kind == ClaimKind::Count
+            && claim.unit.is_none()
+            && claim.value.is_some()
+            && !claim.boilerplate
+            && !claim.context.partitive
+    };
+    let same_sentence = |a: &Claim, b: &Claim| a.doc == b.doc && a.context.sentence == b.context.sentence;
+    // Each after the one before.
+    for index in 1..claims.len() {
+        let (claim, previous) = (&claims[index], &claims[index - 1]);
+        if choices[index].is_some() || !bare(claim) || !same_sentence(claim, previous) {
+            continue;
+        }
+        let Some(Choice::Framed(frame)) = &choices[index - 1] else {
+            continue;
+        };
+        if previous.span.end > claim.span.start {
+            continue;
+        }
+        let file = files[claim.doc];
+        let between = file.slice(previous.span.end..claim.span.start);
+        let after = file.slice(claim.span.end..claim.context.sentence.end);
+        if let Some(frame) = subject::elliptic_frame(frame, between, after, vocabulary) {
+            choices[index] = Some(Choice::Framed(frame));
+        }
+    }
+    // Each from the last, by `respectively`.
+    let mut index = 0;
+    while index < claims.len() {
+        let mut end = index;
+        while end + 1 < claims.len()
+            && choices[end].is_none()
+            && bare(&claims[end])
+            && same_sentence(&claims[end], &claims[end + 1])
+        {
+            end += 1;
+        }
+        if end > index
+            && let Some(Choice::Framed(last)) = &choices[end]
+        {
+            let claim = &claims[end];
+            let sentence = claim.context.sentence.clone();
+            let relative =
+                |c: &Claim| c.span.start.saturating_sub(sentence.start)..c.span.end.saturating_sub(sentence.start);
+            let spans: Vec<std::ops::Range<usize>> = claims[index..=end].iter().map(relative).collect();
+            let written = files[claim.doc].slice(sentence.clone());
+            if let Some(frames) = subject::respective_frames(written, &spans, last, vocabulary) {
+                for (offset, frame) in frames.into_iter().enumerate() {
+                    choices[index + offset] = Some(Choice::Framed(frame));
+                }
+            }
+        }
+        index = end + 1;
+    }
+    choices
 }
 
 /// The year of each document, as the claims dated by their document carry it.

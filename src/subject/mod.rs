@@ -180,13 +180,11 @@ pub fn frame(
         .rfind(CLAUSE_BREAKS)
         .map_or(0, |i| i + before_text[i..].chars().next().map_or(1, char::len_utf8));
     let clause_end = after_text.find(CLAUSE_BREAKS).unwrap_or(after_text.len());
-    let clause_start = before_text[clause_from..]
-        .rfind(|c: char| c.is_ascii_digit())
-        .map_or(clause_from, |i| {
-            let at = clause_from + i;
-            // Skip to the end of that number's word.
-            before_text[at..].find(' ').map_or(before_text.len(), |j| at + j)
-        });
+    let clause_start = splitting_number(&before_text[clause_from..]).map_or(clause_from, |i| {
+        let at = clause_from + i;
+        // Skip to the end of that number's word.
+        before_text[at..].find(' ').map_or(before_text.len(), |j| at + j)
+    });
     let before = words(&before_text[clause_start..]);
     let opens_sentence = before_text[..clause_start].trim().is_empty();
     // After the number, the words up to the clause's end or a comma.
@@ -245,6 +243,7 @@ pub fn frame(
     let metric = metric.filter(|(m, _)| counts(*m));
     // `Ebola has killed 4,877 people`: the one that did it is no place.
     let agent_before = verb_after.is_none() && verb_before.is_some();
+    let mut by_metric = false;
     let (measure, how) = if let Some(m) = noun_measure {
         (
             MeasureRef::Known(m),
@@ -256,6 +255,7 @@ pub fn frame(
         }
         (MeasureRef::Known(m), format!("verb “{verb}”"))
     } else if let Some((m, phrase)) = metric.filter(|_| generic_noun) {
+        by_metric = true;
         (MeasureRef::Known(m), format!("“{phrase}” before the number"))
     } else if let Some(u) = unit.as_deref().filter(|_| !generic_noun) {
         if !plausible_counted_noun(u, vocabulary) {
@@ -280,7 +280,10 @@ pub fn frame(
     // States: "12 boys rescued", "trapped 13", "12,000 homes destroyed", "400 suspected
     // cases"; a measure its verb named has its state already.
     let counted_by_noun = noun_measure.is_some() || matches!(measure, MeasureRef::Noun(_));
+    // `8,997 confirmed, probable and suspected cases` lists every state: the total of them.
+    let states_listed = inside.iter().any(|w| w == "and" || w == "or");
     if counted_by_noun
+        && !states_listed
         && let Some(state) = vocabulary
             .state_within(&inside)
             .or_else(|| vocabulary.state_near(&lower_before, &lower_after))
@@ -328,9 +331,12 @@ pub fn frame(
                 .map_or_else(|| id.replace('-', " "), |i| gazetteer.entities[i].name.to_lowercase());
             contains_word(sentence_lower, &name) || contains_word(sentence_lower, &id.replace('-', " "))
         };
-        let place = place_after(&after, vocabulary)
+        let place = accounting_name(&before, vocabulary)
+            .or_else(|| place_after(&after, vocabulary))
             .or_else(|| place_after_list(&after_text[..clause_end], vocabulary))
             .or_else(|| place_opening(&before, vocabulary))
+            // `the toll in Calder has gone up to 72`: the metric phrase says where.
+            .or_else(|| by_metric.then(|| place_in(&before, vocabulary)).flatten())
             .or_else(|| {
                 clause_subject(&before, opens_sentence, vocabulary, &known)
                     .filter(|name| !agent_before && !vocabulary.is_organisation(name))
@@ -358,6 +364,105 @@ pub fn frame(
         qualifiers,
         how,
     })
+}
+
+/// The frame a bare number takes from the figure before it in a list that leaves the counted
+/// thing unsaid, each with its own place: `killed at least 34 people in India, 12 in Tibet and
+/// two in Bangladesh`. `between` is the text from the figure before to this number, `after`
+/// the sentence after this number. Only figures of an event, each with a place.
+pub fn elliptic_frame(previous: &Frame, between: &str, after: &str, vocabulary: &Vocabulary) -> Option<Frame> {
+    let MeasureRef::Known(measure) = previous.measure else {
+        return None;
+    };
+    if !vocabulary.measures[measure].event {
+        return None;
+    }
+    // The figure before ends its item with a place, then the list goes on: `in India, `.
+    let between_words = words(between);
+    let joined = between.trim_end().ends_with(',')
+        || between_words
+            .last()
+            .is_some_and(|w| w.text == "and" || w.text == "while");
+    let item_rest_is_place = between_words
+        .first()
+        .is_some_and(|w| matches!(w.lower().as_str(), "in" | "at" | "across"));
+    if !joined || !item_rest_is_place || between_words.len() > 8 || between.contains([';', '(', ')', ':']) {
+        return None;
+    }
+    let clause_end = after.find([',', ';', '(', ')', ':', '.']).unwrap_or(after.len());
+    let after_words = words(&after[..clause_end]);
+    if !after_words
+        .first()
+        .is_some_and(|w| matches!(w.lower().as_str(), "in" | "at" | "across"))
+    {
+        return None;
+    }
+    let place = place_after(&after_words, vocabulary)?;
+    Some(Frame {
+        place: Some(place),
+        how: format!("{}, as the figure before it in its list", previous.how),
+        ..previous.clone()
+    })
+}
+
+/// The frames of numbers listed before one counted noun and matched in order with a list of
+/// names before them by `respectively`: `Liberia, Sierra Leone and Guinea have had 2,705,
+/// 1,259 and 904 deaths respectively`. `sentence` holds the numbers at `spans`, the last of
+/// which has the frame `last`; each number gets it with its own name as place (for an event)
+/// or owner.
+pub fn respective_frames(
+    sentence: &str,
+    spans: &[Range<usize>],
+    last: &Frame,
+    vocabulary: &Vocabulary,
+) -> Option<Vec<Frame>> {
+    let (first, final_span) = (spans.first()?, spans.last()?);
+    if spans.len() < 2 {
+        return None;
+    }
+    let tail = words(&sentence[final_span.end..]);
+    if !tail.iter().take(4).any(|w| w.lower() == "respectively") {
+        return None;
+    }
+    // Only commas and `and` between the numbers.
+    let listed = spans.windows(2).all(|pair| {
+        let between = sentence[pair[0].end..pair[1].start].trim();
+        matches!(between, "," | "and" | ", and" | "or")
+    });
+    if !listed {
+        return None;
+    }
+    // The names listed before the numbers: `A, B and C`, as many as there are numbers.
+    let before = words(&sentence[..first.start]);
+    let runs = name_runs(&before, vocabulary);
+    let joined = |a: (usize, usize), b: (usize, usize)| {
+        let gap = &sentence[before[a.1 - 1].range.end..before[b.0].range.start];
+        matches!(gap.trim(), "," | "and" | ", and" | "or")
+    };
+    // The last chain of names joined by commas and `and` that is as long as the numbers.
+    let count = spans.len();
+    let end = (count..=runs.len())
+        .rev()
+        .find(|&end| (end - count..end - 1).all(|i| joined(runs[i], runs[i + 1])))?;
+    let chain: Vec<String> = runs[end - count..end]
+        .iter()
+        .map(|&run| name_of(&before, run))
+        .collect();
+    let event = match last.measure {
+        MeasureRef::Known(m) => vocabulary.measures[m].event,
+        MeasureRef::Noun(_) => false,
+    };
+    Some(
+        chain
+            .into_iter()
+            .map(|name| Frame {
+                place: if event { Some(name.clone()) } else { last.place.clone() },
+                owner: if event { last.owner.clone() } else { Some(name) },
+                how: format!("{}, matched with its name by “respectively”", last.how),
+                ..last.clone()
+            })
+            .collect(),
+    )
 }
 
 /// A figure of money or percent: a measure of its kind named by a metric phrase before it
@@ -441,9 +546,30 @@ fn clause_year(clause: &str) -> Option<i16> {
     let words = words(clause);
     words.iter().enumerate().find_map(|(i, w)| {
         let year: i16 = w.text.parse().ok()?;
-        let after_since = i > 0 && words[i - 1].text.eq_ignore_ascii_case("since");
+        // `since 2013`, `since late Dec 2013`: when a count began, not another year's count.
+        let after_since = words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|w| w.text.eq_ignore_ascii_case("since"));
         ((1900..=2099).contains(&year) && w.text.len() == 4 && !after_since).then_some(year)
     })
+}
+
+/// Where the last number of `text` that stands for a figure of its own is: a number joined
+/// to a word by a hyphen (`the 7.8-magnitude quake`, `a magnitude-7.6 quake`) describes a
+/// noun and does not split the clause.
+fn splitting_number(text: &str) -> Option<usize> {
+    let mut end = text.len();
+    while let Some(at) = text[..end].rfind(|c: char| c.is_ascii_digit()) {
+        let word_start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word_end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+        let word = &text[word_start..word_end];
+        let compound = word.contains('-') && word.chars().any(char::is_alphabetic);
+        if !compound {
+            return Some(at);
+        }
+        end = word_start;
+    }
+    None
 }
 
 /// Whether `word` occurs in `text` with no letter or digit on either side.
@@ -551,6 +677,31 @@ fn place_after_list(after: &str, vocabulary: &Vocabulary) -> Option<String> {
     let last_words = words(last);
     let at = last_words.iter().position(|w| w.text == "in")?;
     place_after(&last_words[at..], vocabulary)
+}
+
+/// `with Bihar accounting for 56 deaths`: the name whose share of a figure the number is.
+fn accounting_name(before: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
+    let at = before
+        .iter()
+        .rposition(|w| matches!(w.lower().as_str(), "accounting" | "accounts" | "accounted" | "account"))?;
+    let carried = before[at + 1..]
+        .iter()
+        .all(|w| w.text.eq_ignore_ascii_case("for") || vocabulary.is_carrier(&w.lower()));
+    if !carried || at == 0 {
+        return None;
+    }
+    let runs = name_runs(&before[..at], vocabulary);
+    let &(s, e) = runs.last()?;
+    (e == at).then(|| name_of(before, (s, e)))
+}
+
+/// The first place after `in` among `words`: `the death toll in Calder rose to`.
+fn place_in(words: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
+    let at = words.iter().position(|w| w.text == "in")?;
+    let rest = &words[at + 1..];
+    let runs = name_runs(rest, vocabulary);
+    let &(s, e) = runs.first()?;
+    (s <= 1).then(|| name_of(rest, (s, e)))
 }
 
 /// `In Muzaffarabad, 11,000 died`: a place that opens the clause.

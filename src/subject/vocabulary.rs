@@ -70,6 +70,7 @@ struct File {
     sources: Vec<String>,
     source_verbs: Vec<String>,
     movers: Vec<String>,
+    setters: Vec<String>,
     carriers: Vec<String>,
     organisations: Vec<String>,
     vague: Vec<String>,
@@ -94,6 +95,7 @@ pub struct Vocabulary {
     sources: HashSet<String>,
     pub source_verbs: HashSet<String>,
     movers: HashSet<String>,
+    setters: HashSet<String>,
     carriers: HashSet<String>,
     organisations: HashSet<String>,
     vague: HashSet<String>,
@@ -150,6 +152,7 @@ impl Vocabulary {
             sources: lower(file.sources),
             source_verbs: lower(file.source_verbs),
             movers: lower(file.movers),
+            setters: lower(file.setters),
             carriers: lower(file.carriers),
             organisations: lower(file.organisations),
             vague: lower(file.vague),
@@ -186,7 +189,7 @@ impl Vocabulary {
     }
 
     /// A word that only carries a figure to the number after it (`rose to`, `at least`).
-    fn is_carrier(&self, word: &str) -> bool {
+    pub fn is_carrier(&self, word: &str) -> bool {
         self.carriers.contains(word) || self.movers.contains(word)
     }
 
@@ -254,7 +257,10 @@ impl Vocabulary {
         for end in (1..=before.len()).rev().take(12) {
             for (phrase, m) in self.metrics.get(&before[end - 1]).into_iter().flatten() {
                 let n = phrase.len();
-                if end >= n && before[end - n..end] == phrase[..] && self.carries_to_number(&before[end..]) {
+                // `raised the official death toll from the quake to 38,000`: a verb that sets
+                // the metric moves it as well as one after it.
+                let set = end >= n && before[..end - n].iter().rev().take(3).any(|w| self.setters.contains(w));
+                if end >= n && before[end - n..end] == phrase[..] && self.carries_to_number(&before[end..], set) {
                     return Some((*m, phrase.join(" ")));
                 }
             }
@@ -274,16 +280,17 @@ impl Vocabulary {
     /// Whether the words between a metric phrase and its number carry the figure: only
     /// carriers (`rose to`, `stood at`), or a `from …`/`in …` phrase naming the event and then
     /// a verb that moves the figure (`toll from Sunday's quake in Yunnan rose to`).
-    fn carries_to_number(&self, between: &[String]) -> bool {
+    fn carries_to_number(&self, between: &[String], set: bool) -> bool {
         if between.iter().all(|w| self.is_carrier(w)) {
             return true;
         }
+        let to_number = between.last().is_some_and(|w| w == "to" || w == "at");
         let opens_phrase = between
             .first()
             .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "for" | "of"));
         let tail = between.iter().rev().take_while(|w| self.is_carrier(w)).count();
         let moved = between[between.len() - tail..].iter().any(|w| self.movers.contains(w));
-        opens_phrase && between.len() <= 10 && moved
+        opens_phrase && between.len() <= 10 && (moved || set && to_number)
     }
 
     /// A state verb right before the number or right after it (past auxiliaries).
