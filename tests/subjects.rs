@@ -595,3 +595,99 @@ fn a_sentence_wrapped_across_lines_is_read_whole() {
     assert_eq!(subject_of(&found, "39,422 people"), "deaths");
     assert_eq!(subject_of(&found, "62,000"), "injured");
 }
+
+#[test]
+fn the_place_a_where_clause_or_a_list_of_places_names_is_kept() {
+    let dir = scratch("subject-where-and-lists");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The worst-hit areas were the Dovra Valley, where 1,441 have died, and the central region where 2,757 were killed. \
+         The number of dead rose above 4,500 in Varno, Kessia and Lotmark. \
+         Around 8,300 people have been found injured.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "1,441"), "dovra-valley/deaths");
+    assert_eq!(subject_of(&found, "2,757"), "central-region/deaths");
+    // Several places together are one place, not the first of them.
+    assert_eq!(subject_of(&found, "above 4,500"), "varno-and-kessia-and-lotmark/deaths");
+    assert_eq!(subject_of(&found, "Around 8,300 people"), "injured");
+}
+
+#[test]
+fn an_undated_story_is_dated_by_the_latest_day_it_names_read_against_the_set() {
+    let dir = scratch("subject-undated");
+    write_story(
+        &dir,
+        "a",
+        "2031-12-15",
+        "Outlet A",
+        "As of 5 December, 1,761 suspected cases of the fever had been recorded.",
+    );
+    write_story(
+        &dir,
+        "c",
+        "2032-03-23",
+        "Outlet C",
+        "The ministry has now recorded 6,671 suspected cases of the fever.",
+    );
+    // No date: its days fall in the years nearest the set's middle (late 2031, early 2032).
+    std::fs::write(
+        dir.join("b.md"),
+        "# Fever cases rise\n\nThe count began on Oct. 22. As of Jan. 30, a total of 4,783 suspected cases of the fever \
+         had been recorded.\n",
+    )
+    .unwrap();
+    let output = run_in(&dir, &["extract", ".", "--format", "jsonl", "--no-cache"]);
+    let records: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let time_of = |text: &str| {
+        let record = records.iter().find(|r| r["text"] == text).expect(text);
+        (
+            record["time"]["from"].as_str().unwrap_or("-").to_owned(),
+            record["time"]["source"].as_str().unwrap_or("-").to_owned(),
+        )
+    };
+    assert_eq!(time_of("Jan. 30"), ("2032-01-30".to_owned(), "text".to_owned()));
+    assert_eq!(time_of("Oct. 22"), ("2031-10-22".to_owned(), "text".to_owned()));
+    assert_eq!(
+        time_of("4,783 suspected cases"),
+        ("2032-01-30".to_owned(), "text".to_owned())
+    );
+    // So the three figures of one subject are a change over time.
+    let findings = json_findings(&dir, &["."]);
+    let change = findings
+        .iter()
+        .find(|f| f["rule"] == "numeric-change")
+        .expect("a change");
+    assert_eq!(change["claims"].as_array().unwrap().len(), 3, "{change:#}");
+    // The report says which documents were dated so.
+    let text = run_in(&dir, &["check", ".", "--fail-on", "never"]);
+    assert!(
+        stdout(&text)
+            .contains("note: 1 document without a date of its own is dated by the latest day its text names: ./b.md"),
+        "{}",
+        stdout(&text)
+    );
+}
+
+#[test]
+fn a_set_with_no_dated_document_dates_nothing() {
+    let dir = scratch("subject-all-undated");
+    std::fs::write(
+        dir.join("b.md"),
+        "As of Jan. 30, a total of 4,783 suspected cases were recorded.\n",
+    )
+    .unwrap();
+    let output = run_in(&dir, &["extract", ".", "--format", "jsonl", "--no-cache"]);
+    let record: Value = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|r| r["text"] == "4,783 suspected cases")
+        .expect("the count");
+    assert!(record["time"].is_null(), "{record}");
+}

@@ -447,6 +447,22 @@ fn gather_claims(into: &mut Vec<Claim>, mut per_document: Vec<(usize, Vec<Claim>
     unsafe { into.set_len(into.len() + total) };
 }
 
+/// Gives the documents that state no date the latest day their text names, read against the
+/// dates of the others (`extract::date_undated`).
+fn date_from_the_set(docs: &mut [Document], claims: &mut [Claim]) {
+    let dates: Vec<_> = docs.iter().map(|d| d.meta.date).collect();
+    let inferred = {
+        let text_of = |doc: usize, range: std::ops::Range<usize>| docs[doc].file.slice(range);
+        extract::date_undated(claims, &dates, &text_of)
+    };
+    for (document, date) in docs.iter_mut().zip(inferred) {
+        if let Some(date) = date {
+            document.meta.date = Some(date);
+            document.meta.date_origin = Some(documents::DateOrigin::LatestInText);
+        }
+    }
+}
+
 /// Drops a document's text but for the lines later stages read: each claim's sentence (the
 /// linker matches subjects in it, reports quote it) and each comment with the lines up to the
 /// next one with text (what a `disable-next-line` silences). Peak memory then grows with the
@@ -889,6 +905,9 @@ fn read_documents(prepared: Prepared, input: &InputArgs) -> Result<Loaded, Failu
         }
     }
     gather_claims(&mut claims, per_document);
+    if record_subjects.is_none() {
+        date_from_the_set(&mut documents, &mut claims);
+    }
     let loaded = Loaded {
         config,
         documents,
@@ -1218,6 +1237,16 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     let run = report_run(&loaded, &checked.claims, &checked.graph, &shown, explain_links);
 
     // The text report says this itself; the machine formats leave it to standard error.
+    let dated = run.dated_from_text();
+    if !dated.is_empty() && !matches!(format, CheckFormat::Text) && !loaded.quiet {
+        let message = format!(
+            "{} document(s) without a date of their own are dated by the latest day their text names: {} ({})",
+            dated.len(),
+            report::some_of(&dated, report::UNDATED_NAMED),
+            report::UNDATED_HELP
+        );
+        eprintln!("note: {}", visible(&message));
+    }
     let undated = run.undated();
     if !undated.is_empty() && !matches!(format, CheckFormat::Text) {
         loaded.warn(&format!(

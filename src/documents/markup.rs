@@ -238,7 +238,7 @@ const MAX_WRAP_WIDTH: usize = 120;
 /// `4,493 people have⏎died`, `raised to⏎62,000`. In a block of three lines or more (up to an
 /// empty line), most of them of about one width between [`MIN_WRAP_WIDTH`] and
 /// [`MAX_WRAP_WIDTH`] characters, a break is a wrap when the next line's first word would
-/// not have fitted on the line, the line ends with neither a sentence's end nor a colon, and
+/// (nearly) not have fitted on the line, the line ends with neither a sentence's end nor a colon, and
 /// the next line opens in lower case, or the line ends with a comma or a word that never ends
 /// a sentence (`of`, `to`, `the`). A text of one item per line is not wrapped: its lines are
 /// of any length, so a next word fits.
@@ -291,7 +291,9 @@ fn wraps(line: &str, next: &str, width: usize) -> bool {
         return false;
     }
     let next_word = next.split(char::is_whitespace).next().unwrap_or_default();
-    if line.chars().count() + 1 + next_word.chars().count() <= width {
+    // Wrapping is not always greedy to the character: a line counts as full when the next
+    // word would have brought it within a tenth of the width's end.
+    if (line.chars().count() + 1 + next_word.chars().count()) * 10 <= width * 9 {
         return false;
     }
     let last_word = line.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();

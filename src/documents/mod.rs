@@ -111,6 +111,8 @@ pub enum DateOrigin {
     Manifest,
     FrontMatter,
     Text,
+    /// None stated: the latest day the text names, read against the set's dates.
+    LatestInText,
 }
 
 /// Metadata the config supplies for one file (a `[[document]]` entry of `claimlint.toml`).

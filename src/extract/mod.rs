@@ -8,6 +8,7 @@
 //!
 //! **Invariant:** extraction is pure and never fails. Text that does not parse is not a claim.
 
+mod dating;
 mod entity;
 mod lexicon;
 mod modality;
@@ -29,6 +30,7 @@ use crate::calendar;
 use crate::documents::Document;
 use crate::documents::markup::Heading;
 
+pub use dating::date_undated;
 pub use entity::{EntityDef, EntityKind, Gazetteer, Mention};
 pub use lexicon::UnitClass;
 pub use modality::Modality;
@@ -983,9 +985,13 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
                 return false;
             }
             let mut lead = words_of(&text[sentence_start..span.start]);
-            let opens = match (lead.next(), lead.next()) {
-                (None, _) => true,
-                (Some(word), None) => is_one_of(word, TIME_PREPOSITIONS),
+            let opens = match (lead.next(), lead.next(), lead.next()) {
+                (None, _, _) => true,
+                (Some(word), None, _) => is_one_of(word, TIME_PREPOSITIONS),
+                // `As of 5 December, 1,761 cases`
+                (Some(first), Some(second), None) => {
+                    first.eq_ignore_ascii_case("as") && second.eq_ignore_ascii_case("of")
+                }
                 _ => false,
             };
             opens && text[span.end..claim.span.start].trim_start().starts_with(',')

@@ -105,6 +105,18 @@ impl Run<'_> {
     }
 }
 
+impl Run<'_> {
+    /// Paths of the documents that state no date and were dated by the latest day their text
+    /// names, read against the set's dates.
+    pub fn dated_from_text(&self) -> Vec<&str> {
+        self.documents
+            .iter()
+            .filter(|d| d.meta.date_origin == Some(crate::documents::DateOrigin::LatestInText))
+            .map(|d| d.file.path.as_str())
+            .collect()
+    }
+}
+
 /// How many claims of one finding the reports for people (text, GitHub, JUnit, Markdown)
 /// quote: a finding about thousands of claims quotes this many, spread over them, and says how
 /// many it leaves out. JSON and SARIF list every claim.

@@ -94,6 +94,20 @@ pub fn write_text(out: &mut dyn Write, run: &Run<'_>, color: bool, quiet: bool) 
             "warning: no two claims were found to be about one subject, so nothing was compared\n  = help: {BLIND_HELP}"
         )?;
     }
+    let dated = run.dated_from_text();
+    if !dated.is_empty() {
+        writeln!(
+            out,
+            "note: {} without a date of its own {} dated by the latest day {} text names: {}\n  = help: {UNDATED_HELP}",
+            plural(dated.len(), "document"),
+            if dated.len() == 1 { "is" } else { "are" },
+            if dated.len() == 1 { "its" } else { "their" },
+            super::some_of(
+                &dated.iter().map(|p| visible(p)).collect::<Vec<_>>(),
+                super::UNDATED_NAMED
+            ),
+        )?;
+    }
     let undated = run.undated();
     if !undated.is_empty() {
         writeln!(

@@ -332,7 +332,8 @@ pub fn frame(
             contains_word(sentence_lower, &name) || contains_word(sentence_lower, &id.replace('-', " "))
         };
         let place = accounting_name(&before, vocabulary)
-            .or_else(|| place_after(&after, vocabulary))
+            .or_else(|| place_of_where(&before, vocabulary))
+            .or_else(|| place_after(&words(&after_text[..clause_end]), vocabulary))
             .or_else(|| place_after_list(&after_text[..clause_end], vocabulary))
             .or_else(|| place_opening(&before, vocabulary))
             // `the toll in Calder has gone up to 72`: the metric phrase says where.
@@ -656,8 +657,72 @@ fn place_after(after: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
     }) {
         return None;
     }
-    let runs = name_runs(&rest[first..], vocabulary);
-    runs.first().map(|&(s, e)| name_of(&rest[first..], (s, e)))
+    let rest = &rest[first..];
+    let runs = name_runs(rest, vocabulary);
+    let &(s, e) = runs.first()?;
+    // `in Nepal, India and Tibet`: the places together are a place of their own. Names after
+    // commas are a list only when `and` or `or` joins the last one.
+    let mut listed = vec![(s, e)];
+    let mut closed = 1;
+    for &(next_start, next_end) in &runs[1..] {
+        let last_end = listed.last().map_or(e, |&(_, end)| end);
+        let between: Vec<String> = rest[last_end..next_start].iter().map(Word::lower).collect();
+        let punctuated = rest[last_end - 1].range.end < rest[next_start].range.start;
+        let and = between == ["and"] || between == ["or"];
+        if !(between.is_empty() && punctuated || and) {
+            break;
+        }
+        listed.push((next_start, next_end));
+        if and {
+            closed = listed.len();
+            break;
+        }
+    }
+    let names: Vec<String> = listed[..closed].iter().map(|&run| name_of(rest, run)).collect();
+    Some(names.join(" and "))
+}
+
+/// Nouns of places a relative `where` may follow: `the central region where 2,757 died`.
+const PLACE_NOUNS: &[&str] = &[
+    "region",
+    "province",
+    "district",
+    "state",
+    "county",
+    "city",
+    "town",
+    "village",
+    "valley",
+    "area",
+    "capital",
+    "country",
+    "island",
+    "prefecture",
+    "municipality",
+];
+
+/// `the Kathmandu Valley, where 1,441 have died`, `the central region where 2,757 were killed`:
+/// the place a relative `where` stands for.
+fn place_of_where(before: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
+    let at = before.iter().rposition(|w| w.lower() == "where")?;
+    if at == 0 || !before[at + 1..].iter().all(|w| vocabulary.is_carrier(&w.lower())) {
+        return None;
+    }
+    let head = &before[..at];
+    let runs = name_runs(head, vocabulary);
+    if let Some(&(s, e)) = runs.last().filter(|&&(_, e)| e == at) {
+        return Some(name_of(head, (s, e)));
+    }
+    let noun = head[at - 1].lower();
+    if !PLACE_NOUNS.contains(&noun.as_str()) {
+        return None;
+    }
+    // The noun with the adjective before it, if any: `central region`.
+    let adjective = at
+        .checked_sub(2)
+        .map(|i| head[i].lower())
+        .filter(|w| !vocabulary.is_not_name(w) && w.chars().all(char::is_alphabetic) && !vocabulary.is_carrier(w));
+    Some(adjective.map_or(noun.clone(), |a| format!("{a} {noun}")))
 }
 
 /// `122 had been killed, more than 180 missing and 1,300 injured in Ludian County`: a place
