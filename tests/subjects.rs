@@ -691,3 +691,29 @@ fn a_set_with_no_dated_document_dates_nothing() {
         .expect("the count");
     assert!(record["time"].is_null(), "{record}");
 }
+
+#[test]
+fn revisions_datelines_and_agents_of_a_toll() {
+    let dir = scratch("subject-revisions");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The number of injured has also been raised to 62,000 from 51,000, the minister said. \
+         Varno on November 2 raised its death toll from the October 8 quake to 73,276. \
+         The government said 69,260 were severely injured by the quake. \
+         DUNMORE Oct 15 A total of 4,493 people have died. \
+         The fever has so far claimed the lives of 4,877 people.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "62,000"), "injured");
+    // The figure it was raised from is the same subject, earlier.
+    assert_eq!(subject_of(&found, "51,000"), "injured");
+    // A day of a date does not cut the toll off from its number.
+    assert_eq!(subject_of(&found, "73,276"), "deaths");
+    assert_eq!(subject_of(&found, "69,260"), "injured");
+    // A dateline is where the story was filed, and what killed is no place.
+    assert_eq!(subject_of(&found, "4,493 people"), "deaths");
+    assert_eq!(subject_of(&found, "4,877 people"), "deaths");
+}

@@ -374,7 +374,8 @@ fn choose_subject(claim: &Claim, setting: &Setting<'_>) -> Option<Choice> {
 }
 
 /// Frames for the bare numbers of lists whose counted thing one figure names for all:
-/// `killed 34 people in India, 12 in Tibet and two in Bangladesh` (each after the one before)
+/// `killed 34 people in India, 12 in Tibet and two in Bangladesh` (each after the one before),
+/// `raised to 62,000 from 51,000` (the figure it moved from)
 /// and `Liberia, Sierra Leone and Guinea had 2,705, 1,259 and 904 deaths respectively` (each
 /// from the last, with its name).
 fn frame_lists(
@@ -406,7 +407,18 @@ fn frame_lists(
         let file = files[claim.doc];
         let between = file.slice(previous.span.end..claim.span.start);
         let after = file.slice(claim.span.end..claim.context.sentence.end);
-        if let Some(frame) = subject::elliptic_frame(frame, between, after, vocabulary) {
+        // `raised to 62,000 from 51,000`: the figure it was raised from.
+        let earlier = matches!(
+            between.trim().to_lowercase().as_str(),
+            "from" | "up from" | "down from" | "compared with" | "compared to" | "against"
+        );
+        if earlier {
+            let frame = Frame {
+                how: format!("{}, as the figure before it moved from", frame.how),
+                ..frame.clone()
+            };
+            choices[index] = Some(Choice::Framed(frame));
+        } else if let Some(frame) = subject::elliptic_frame(frame, between, after, vocabulary) {
             choices[index] = Some(Choice::Framed(frame));
         }
     }

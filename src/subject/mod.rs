@@ -242,7 +242,9 @@ pub fn frame(
     let verb_before = verb_before.filter(|(m, _)| counts(*m));
     let metric = metric.filter(|(m, _)| counts(*m));
     // `Ebola has killed 4,877 people`: the one that did it is no place.
-    let agent_before = verb_after.is_none() && verb_before.is_some();
+    // `The epidemic has claimed the lives of 4,877 people` too.
+    let agent_before =
+        verb_after.is_none() && (verb_before.is_some() || lower_before.iter().any(|w| vocabulary.is_verb_before(w)));
     let mut by_metric = false;
     let (measure, how) = if let Some(m) = noun_measure {
         (
@@ -565,12 +567,20 @@ fn splitting_number(text: &str) -> Option<usize> {
         let word_end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
         let word = &text[word_start..word_end];
         let compound = word.contains('-') && word.chars().any(char::is_alphabetic);
-        if !compound {
+        // `the October 8 catastrophe`, `on 8 October`: a day of a date.
+        let previous_word = text[..word_start].split_whitespace().next_back().unwrap_or_default();
+        let next_word = text[word_end..].split_whitespace().next().unwrap_or_default();
+        let day = word.len() <= 3 && (is_month(previous_word) || is_month(next_word));
+        if !compound && !day {
             return Some(at);
         }
         end = word_start;
     }
     None
+}
+
+fn is_month(word: &str) -> bool {
+    crate::calendar::month_name(word.trim_end_matches([',', '.'])).is_ok_and(|(rest, _)| rest.is_empty() || rest == ".")
 }
 
 /// Whether `word` occurs in `text` with no letter or digit on either side.
@@ -762,7 +772,15 @@ fn accounting_name(before: &[Word<'_>], vocabulary: &Vocabulary) -> Option<Strin
 
 /// The first place after `in` among `words`: `the death toll in Calder rose to`.
 fn place_in(words: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
+    // Right after the metric's noun: not `the toll from an outbreak in West Africa`.
     let at = words.iter().position(|w| w.text == "in")?;
+    let noun = words.get(at.checked_sub(1)?)?.lower();
+    if !matches!(
+        noun.as_str(),
+        "toll" | "tally" | "count" | "number" | "figure" | "total" | "dead" | "deaths" | "injured" | "cases"
+    ) {
+        return None;
+    }
     let rest = &words[at + 1..];
     let runs = name_runs(rest, vocabulary);
     let &(s, e) = runs.first()?;
@@ -804,6 +822,11 @@ fn clause_subject(
     let runs = name_runs(before, vocabulary);
     let &(s, e) = runs.first()?;
     if s > 2 {
+        return None;
+    }
+    // `ABIDJAN Oct 15 A total of`: a dateline says where the story was filed, not whose or
+    // where the figure is.
+    if s == 0 && opens_sentence && before[0].text.len() >= 3 && before[0].text.chars().all(|c| c.is_uppercase()) {
         return None;
     }
     // A lone capitalised word opening a sentence may be any word ("Electricity was cut"),

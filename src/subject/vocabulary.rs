@@ -234,6 +234,11 @@ impl Vocabulary {
         None
     }
 
+    /// Whether `word` is a verb that names a measure with its number after it (`killed`).
+    pub fn is_verb_before(&self, word: &str) -> bool {
+        self.before.contains_key(word)
+    }
+
     /// `killed 40 people`, `injuring at least 300`: a verb just before the number, past words
     /// that only carry it ("at least", "more than").
     pub fn verb_before<'w>(&self, before: &'w [String]) -> Option<(usize, &'w str)> {
@@ -290,7 +295,9 @@ impl Vocabulary {
             .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "for" | "of"));
         let tail = between.iter().rev().take_while(|w| self.is_carrier(w)).count();
         let moved = between[between.len() - tail..].iter().any(|w| self.movers.contains(w));
-        opens_phrase && between.len() <= 10 && (moved || set && to_number)
+        // A phrase naming the event may run long: `the toll from the quake that hit the north
+        // of the country last month to 73,276`.
+        opens_phrase && between.len() <= 16 && (moved || set && to_number)
     }
 
     /// A state verb right before the number or right after it (past auxiliaries).
