@@ -717,3 +717,28 @@ fn revisions_datelines_and_agents_of_a_toll() {
     assert_eq!(subject_of(&found, "4,493 people"), "deaths");
     assert_eq!(subject_of(&found, "4,877 people"), "deaths");
 }
+
+#[test]
+fn states_of_a_group_named_at_the_clause_opening_are_subjects_of_their_own() {
+    let dir = scratch("subject-states-of-a-group");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Of the total reported cases, 2,165 are under investigation, 134 were confirmed and 102 were discarded. \
+         The number of confirmed cases climbed to 583. Officials are still working on 4,293 suspicious cases. \
+         Of the total confirmed cases, 122 were positive for the virus. \
+         Of the cases, 300 were children.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "2,165"), "cases/investigated");
+    assert_eq!(subject_of(&found, "134"), "cases/confirmed");
+    assert_eq!(subject_of(&found, "102"), "cases/discarded");
+    assert_eq!(subject_of(&found, "583"), "cases/confirmed");
+    assert_eq!(subject_of(&found, "4,293 suspicious cases"), "cases");
+    // A part of the confirmed cases is not one more count of them.
+    assert_eq!(subject_of(&found, "122"), "cases/of-confirmed/positive");
+    // A part with no state of its own says nothing of the cases.
+    assert_eq!(subject_of(&found, "300"), "-");
+}

@@ -20,7 +20,7 @@ use super::{Claim, ClaimKind, ClaimTime, TimeSource, attach_sentence_times};
 
 /// A day named more than this many days after the set's latest dated document is a plan, not
 /// the day a story was written.
-const AFTER_THE_SET_DAYS: i32 = 31;
+const AFTER_THE_SET_DAYS: i32 = 366;
 
 /// Dates the undated documents of a set by the days their claims name. `dates[d]` is document
 /// `d`'s own date; `text_of(d, range)` reads a range of document `d`'s text (each claim's
@@ -90,7 +90,8 @@ fn date_document<'t>(
     let date = claims
         .iter()
         .filter(|c| c.kind == ClaimKind::Date && !c.boilerplate)
-        .filter_map(|c| c.time.and_then(|t| t.from))
+        // Days only: a year or a month named is a span, not the day the story was written.
+        .filter_map(|c| c.time.filter(|t| t.from == t.to).and_then(|t| t.from))
         .filter(|&day| day <= latest_allowed)
         .max()?;
     // The numbers of each sentence take the time their clause states, read as extraction

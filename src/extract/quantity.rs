@@ -949,7 +949,7 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
         } else if position == 0 && raw.ends_with("ing") && raw.len() > 4 {
             // `12 sending ships`: a verb, not an adjective of the counted noun.
             return None;
-        } else if (position == 0 || position == 1 && after_adjective)
+        } else if (position == 0 || position > 0 && after_adjective)
             && raw.len() > 3
             && raw.ends_with('s')
             && !raw.ends_with("ss")
@@ -965,11 +965,18 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
         }
         // After a participle (`4,120 suspected cases`), a name (`19 Olympic medals`) or a
         // known adjective, a plain plural word is the counted noun.
-        after_adjective = position == 0
-            && (COMMON_ADJECTIVES.iter().any(|a| raw.eq_ignore_ascii_case(a))
-                || LIKELIHOODS.iter().any(|a| raw.eq_ignore_ascii_case(a))
-                || raw.ends_with("ed") && raw.len() > 4
-                || raw.starts_with(char::is_uppercase) && raw.len() > 2);
+        // `4,293 suspected microcephaly cases`: one noun may stand between the adjective and
+        // the counted noun.
+        let modifier = position == 1 && after_adjective && raw.chars().all(|c| c.is_lowercase() || c == '-');
+        after_adjective = modifier
+            || position == 0
+                && (COMMON_ADJECTIVES.iter().any(|a| raw.eq_ignore_ascii_case(a))
+                    || LIKELIHOODS.iter().any(|a| raw.eq_ignore_ascii_case(a))
+                    || raw.ends_with("ed") && raw.len() > 4
+                    || raw.starts_with(char::is_uppercase) && raw.len() > 2
+                    || raw.len() > 5
+                        && raw.chars().all(char::is_lowercase)
+                        && ADJECTIVE_ENDINGS.iter().any(|e| raw.ends_with(e)));
         offset += raw.len();
         rest = &trimmed[raw.len()..];
         // A list of participles before one noun: `8,997 confirmed, probable and suspected cases`.
@@ -1013,6 +1020,10 @@ fn participle_list(rest: &str) -> Option<usize> {
     }
     (items > 0).then_some(at)
 }
+
+/// Endings of adjectives (`suspicious`, `official`, `historic`, `massive`): after one, a plain
+/// plural word is the counted noun.
+const ADJECTIVE_ENDINGS: &[&str] = &["ous", "al", "ic", "ive", "ful", "ary", "ible", "able"];
 
 /// Adjectives of how sure a count is, which stand before its noun like participles:
 /// `6,574 probable, suspected and confirmed cases`.

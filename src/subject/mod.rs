@@ -258,7 +258,25 @@ pub fn frame(
         (MeasureRef::Known(m), format!("verb “{verb}”"))
     } else if let Some((m, phrase)) = metric.filter(|_| generic_noun) {
         by_metric = true;
+        // `the number of confirmed cases climbed to 583`
+        let noun = phrase.rsplit(' ').next().unwrap_or(&phrase);
+        if let Some(state) = vocabulary.state_in_phrase(&lower_before, noun) {
+            qualifiers.insert(state);
+        }
         (MeasureRef::Known(m), format!("“{phrase}” before the number"))
+    } else if let Some((m, noun)) = vocabulary
+        .noun_of_opening(&lower_before)
+        .filter(|(m, _)| generic_noun && counts(*m))
+        .filter(|_| vocabulary.state_near(&[], &lower_after).is_some())
+    {
+        // `Of the confirmed cases, 122 were positive`: a part of the cases in that state.
+        if let Some(state) = vocabulary.state_in_phrase(&lower_before, &noun) {
+            qualifiers.insert(format!("of {state}"));
+        }
+        (
+            MeasureRef::Known(m),
+            format!("“{noun}” in the phrase opening its clause"),
+        )
     } else if let Some(u) = unit.as_deref().filter(|_| !generic_noun) {
         if !plausible_counted_noun(u, vocabulary) {
             return None;
@@ -281,7 +299,8 @@ pub fn frame(
 
     // States: "12 boys rescued", "trapped 13", "12,000 homes destroyed", "400 suspected
     // cases"; a measure its verb named has its state already.
-    let counted_by_noun = noun_measure.is_some() || matches!(measure, MeasureRef::Noun(_));
+    let counted_by_noun =
+        noun_measure.is_some() || matches!(measure, MeasureRef::Noun(_)) || how.ends_with("opening its clause");
     // `8,997 confirmed, probable and suspected cases` lists every state: the total of them.
     let states_listed = inside.iter().any(|w| w == "and" || w == "or");
     if counted_by_noun
@@ -377,6 +396,9 @@ pub fn elliptic_frame(previous: &Frame, between: &str, after: &str, vocabulary: 
     let MeasureRef::Known(measure) = previous.measure else {
         return None;
     };
+    if let Some(frame) = elliptic_state(previous, between, after, vocabulary) {
+        return Some(frame);
+    }
     if !vocabulary.measures[measure].event {
         return None;
     }
@@ -403,6 +425,28 @@ pub fn elliptic_frame(previous: &Frame, between: &str, after: &str, vocabulary: 
     let place = place_after(&after_words, vocabulary)?;
     Some(Frame {
         place: Some(place),
+        how: format!("{}, as the figure before it in its list", previous.how),
+        ..previous.clone()
+    })
+}
+
+/// `2,165 are under investigation, 134 were confirmed and 102 were discarded`: a number whose
+/// own verb names another state of what the figure before it counts.
+fn elliptic_state(previous: &Frame, between: &str, after: &str, vocabulary: &Vocabulary) -> Option<Frame> {
+    let before_words: Vec<String> = words(between).iter().map(Word::lower).collect();
+    let joined = between.trim_end().ends_with(',') || before_words.last().is_some_and(|w| w == "and");
+    let previous_state = vocabulary.state_near(&[], &before_words)?;
+    if !joined || !previous.qualifiers.contains(&previous_state) || before_words.len() > 8 {
+        return None;
+    }
+    let clause_end = after.find([',', ';', '(', ')', ':', '.']).unwrap_or(after.len());
+    let after_words: Vec<String> = words(&after[..clause_end]).iter().map(Word::lower).collect();
+    let state = vocabulary.state_near(&[], &after_words)?;
+    let mut qualifiers = previous.qualifiers.clone();
+    qualifiers.remove(&previous_state);
+    qualifiers.insert(state);
+    Some(Frame {
+        qualifiers,
         how: format!("{}, as the figure before it in its list", previous.how),
         ..previous.clone()
     })

@@ -67,6 +67,8 @@ struct File {
     parts: HashMap<String, String>,
     targets: Vec<String>,
     states: Vec<String>,
+    #[serde(default)]
+    same_states: HashMap<String, String>,
     sources: Vec<String>,
     source_verbs: Vec<String>,
     movers: Vec<String>,
@@ -92,6 +94,7 @@ pub struct Vocabulary {
     parts: HashMap<String, String>,
     pub targets: HashSet<String>,
     states: HashSet<String>,
+    same_states: HashMap<String, String>,
     sources: HashSet<String>,
     pub source_verbs: HashSet<String>,
     movers: HashSet<String>,
@@ -149,6 +152,7 @@ impl Vocabulary {
             parts: file.parts,
             targets: lower(file.targets),
             states: lower(file.states),
+            same_states: file.same_states,
             sources: lower(file.sources),
             source_verbs: lower(file.source_verbs),
             movers: lower(file.movers),
@@ -305,7 +309,7 @@ impl Vocabulary {
         let near_after = after
             .iter()
             .take(4)
-            .take_while(|w| self.states.contains(*w) || self.auxiliaries.contains(*w))
+            .take_while(|w| self.states.contains(*w) || self.auxiliaries.contains(*w) || *w == "under")
             .find(|w| self.states.contains(*w));
         let near_before = || {
             before
@@ -315,7 +319,35 @@ impl Vocabulary {
                 .take_while(|w| self.states.contains(*w) || self.is_carrier(w))
                 .find(|w| self.states.contains(*w))
         };
-        near_after.or_else(near_before).cloned()
+        near_after.or_else(near_before).map(|w| self.state_name(w))
+    }
+
+    /// The qualifier a state word makes: words of one state make one (`dismissed`, `ruled`
+    /// out and `discarded`).
+    fn state_name(&self, word: &str) -> String {
+        self.same_states.get(word).cloned().unwrap_or_else(|| word.to_owned())
+    }
+
+    /// A state among the words of a metric phrase before its noun: `the number of confirmed
+    /// cases climbed to 583`.
+    pub fn state_in_phrase(&self, before: &[String], noun: &str) -> Option<String> {
+        let at = before.iter().rposition(|w| w == noun)?;
+        before[at.saturating_sub(2)..at]
+            .iter()
+            .find(|w| self.states.contains(*w))
+            .map(|w| self.state_name(w))
+    }
+
+    /// `Of the total reported cases, 2,165 are under investigation`: the measure of a counted
+    /// noun in an `of` phrase opening the clause, for a number whose own words name only a
+    /// state.
+    pub fn noun_of_opening(&self, before: &[String]) -> Option<(usize, String)> {
+        if before.first().map(String::as_str) != Some("of") || before.len() > 7 {
+            return None;
+        }
+        before[1..]
+            .iter()
+            .find_map(|w| self.nouns.get(w).map(|&m| (m, w.clone())))
     }
 
     /// `the other 11`, `another 179`, `30 more` (not `30 more than`).
@@ -340,6 +372,10 @@ impl Vocabulary {
 
     /// A state word between the number and its noun: `4,000 suspected cases`.
     pub fn state_within(&self, inside: &[String]) -> Option<String> {
-        inside.iter().skip(1).find(|w| self.states.contains(*w)).cloned()
+        inside
+            .iter()
+            .skip(1)
+            .find(|w| self.states.contains(*w))
+            .map(|w| self.state_name(w))
     }
 }
