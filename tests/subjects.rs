@@ -742,3 +742,24 @@ fn states_of_a_group_named_at_the_clause_opening_are_subjects_of_their_own() {
     // A part with no state of its own says nothing of the cases.
     assert_eq!(subject_of(&found, "300"), "-");
 }
+
+#[test]
+fn a_share_of_a_side_of_a_vote_is_the_sides_and_polls_are_apart_from_results() {
+    let dir = scratch("subject-vote-shares");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The latest survey has YES at 51% and NO at 49%. With those groups included, Yes are on 47%. \
+         The No side secured 55.3 percent of the vote. Turnout 84.6%. Shares in the firm rose 12%.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "51%"), "share/poll/yes");
+    assert_eq!(subject_of(&found, "49%"), "share/no/poll");
+    assert_eq!(subject_of(&found, "47%"), "share/all-answers/poll/yes");
+    assert_eq!(subject_of(&found, "55.3 percent"), "share/no/result");
+    // The measure's own word opening the sentence owns nothing.
+    assert_eq!(subject_of(&found, "84.6%"), "turnout");
+    assert_eq!(subject_of(&found, "12%"), "-");
+}

@@ -211,10 +211,10 @@ pub fn frame(
         return amount_frame(
             claim,
             amount,
-            &before,
+            (&before, &after),
             &lower_before,
             &lower_after,
-            opens_sentence,
+            (opens_sentence, sentence_lower),
             qualifiers,
             lexicon,
         );
@@ -519,16 +519,26 @@ pub fn respective_frames(
 fn amount_frame(
     claim: &Claim,
     amount: Amount,
-    before: &[Word<'_>],
+    (before, after): (&[Word<'_>], &[Word<'_>]),
     lower_before: &[String],
     lower_after: &[String],
-    opens_sentence: bool,
+    (opens_sentence, sentence_lower): (bool, &str),
     mut qualifiers: BTreeSet<String>,
     lexicon: Lexicon<'_>,
 ) -> Option<Frame> {
     let vocabulary = lexicon.vocabulary;
-    let (measure, how) = match vocabulary.metric_before(lower_before) {
-        Some((m, phrase)) if vocabulary.measures[m].amount == amount => (m, format!("“{phrase}” before the figure")),
+    let metric = vocabulary
+        .metric_before(lower_before)
+        .filter(|(m, _)| vocabulary.measures[*m].amount == amount);
+    if metric.is_none()
+        && vocabulary.noun_after(lower_after, amount).is_none()
+        && amount == Amount::Percent
+        && let Some(side) = side_of_a_vote(before, after, vocabulary)
+    {
+        return Some(side_share_frame(side, sentence_lower, qualifiers, vocabulary));
+    }
+    let (measure, how) = match metric {
+        Some((m, phrase)) => (m, format!("“{phrase}” before the figure")),
         _ => {
             let (m, noun) = vocabulary.noun_after(lower_after, amount)?;
             (m, format!("“{noun}” after the figure"))
@@ -553,6 +563,76 @@ fn amount_frame(
     })
 }
 
+/// Words that may stand between the side of a vote or a poll and its share: `Yes at 51%`,
+/// `No, on 52%`, `the Yes side at 39%`, `Yes support stood at 39%`, `No secured 55.3%`.
+const SIDE_CARRIERS: &[&str] = &[
+    "at", "on", "with", "side", "camp", "campaign", "support", "vote", "stood", "stands", "was", "is", "are", "were",
+    "secured", "won", "took", "got", "polled", "had", "has", "by",
+];
+
+/// The side of a vote or poll a percent is the share of: a name (or a quoted word) just
+/// before it, past only [`SIDE_CARRIERS`], or after `for the` (`44.7% for the Yes camp`).
+fn side_of_a_vote(before: &[Word<'_>], after: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
+    let carried = before
+        .iter()
+        .rev()
+        .take_while(|w| SIDE_CARRIERS.contains(&w.lower().as_str()))
+        .count();
+    let at = before.len().checked_sub(carried + 1)?;
+    let side = &before[at];
+    if carried <= 3 && side.opens_name(vocabulary) && !vocabulary.is_source(&side.lower()) {
+        // The whole name: `Better Together`, `Hillary Clinton`.
+        let runs = name_runs(&before[..=at], vocabulary);
+        if let Some(&(s, e)) = runs.last().filter(|&&(_, e)| e == at + 1) {
+            return Some(name_of(before, (s, e)));
+        }
+    }
+    // `44.70 percent for the pro-independence "Yes" camp`
+    if after.first().is_some_and(|w| w.lower() == "for") {
+        let rest = &after[1..after.len().min(6)];
+        let named = rest.iter().position(|w| w.opens_name(vocabulary))?;
+        let closes = rest
+            .get(named + 1)
+            .is_some_and(|w| matches!(w.lower().as_str(), "camp" | "side" | "campaign"));
+        return closes.then(|| rest[named].lower());
+    }
+    None
+}
+
+/// The frame of a side's share of a vote or poll: owned by the side, a poll's apart from the
+/// result, and a poll counting those who do not know apart from one that leaves them out.
+fn side_share_frame(
+    side: String,
+    sentence_lower: &str,
+    mut qualifiers: BTreeSet<String>,
+    vocabulary: &Vocabulary,
+) -> Frame {
+    let measure = vocabulary
+        .measures
+        .iter()
+        .position(|m| m.id == "share")
+        .expect("the built-in measures name a share");
+    // A count of the votes cast says so; any other share of a side is a poll's.
+    let result = ["result", "of the vote", "votes", "secured", "won "]
+        .iter()
+        .any(|w| sentence_lower.contains(w));
+    qualifiers.insert(if result { "result" } else { "poll" }.to_owned());
+    // `With those groups included, Yes are on 47%`: a poll of all who answered, those who do
+    // not know among them, is apart from one that leaves them out.
+    if !result && sentence_lower.contains("includ") {
+        qualifiers.insert("all answers".to_owned());
+    }
+    // The side is what the share is of, never a name the set is about in general.
+    qualifiers.insert(side.to_lowercase());
+    Frame {
+        measure: MeasureRef::Known(measure),
+        owner: None,
+        place: None,
+        qualifiers,
+        how: format!("the share of “{side}”"),
+    }
+}
+
 /// Whose a figure is, as its sentence says: a possessive just before it, the owner
 /// extraction found, or the name the clause opens with.
 fn written_owner(claim: &Claim, before: &[Word<'_>], opens_sentence: bool, lexicon: Lexicon<'_>) -> Option<String> {
@@ -566,6 +646,8 @@ fn written_owner(claim: &Claim, before: &[Word<'_>], opens_sentence: bool, lexic
         .or_else(|| claim.context.owner.clone())
         .or_else(|| clause_subject(before, opens_sentence, vocabulary, &known))
         .filter(|o| o.chars().count() > 1)
+        // `Turnout 84.6%`: the measure's own word opening the sentence owns nothing.
+        .filter(|o| !vocabulary.is_measure_word(o))
 }
 
 /// Whether one of the `reach` words before the figure makes it a plan or a ceiling.

@@ -238,6 +238,15 @@ impl Vocabulary {
         None
     }
 
+    /// Whether `word` names a measure as its noun or its metric (`deaths`, `turnout`).
+    pub fn is_measure_word(&self, word: &str) -> bool {
+        self.nouns.contains_key(word)
+            || self
+                .metrics
+                .get(word)
+                .is_some_and(|p| p.iter().any(|(w, _)| w.len() == 1))
+    }
+
     /// Whether `word` is a verb that names a measure with its number after it (`killed`).
     pub fn is_verb_before(&self, word: &str) -> bool {
         self.before.contains_key(word)
