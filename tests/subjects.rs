@@ -636,7 +636,7 @@ fn an_undated_story_is_dated_by_the_latest_day_it_names_read_against_the_set() {
     // No date: its days fall in the years nearest the set's middle (late 2031, early 2032).
     std::fs::write(
         dir.join("b.md"),
-        "# Fever cases rise\n\nThe count began on Oct. 22. As of Jan. 30, a total of 4,783 suspected cases of the fever \
+        "# Fever cases rise\n\nThe latest count began on Jan. 2. As of Jan. 30, a total of 4,783 suspected cases of the fever \
          had been recorded.\n",
     )
     .unwrap();
@@ -653,7 +653,7 @@ fn an_undated_story_is_dated_by_the_latest_day_it_names_read_against_the_set() {
         )
     };
     assert_eq!(time_of("Jan. 30"), ("2032-01-30".to_owned(), "text".to_owned()));
-    assert_eq!(time_of("Oct. 22"), ("2031-10-22".to_owned(), "text".to_owned()));
+    assert_eq!(time_of("Jan. 2"), ("2032-01-02".to_owned(), "text".to_owned()));
     assert_eq!(
         time_of("4,783 suspected cases"),
         ("2032-01-30".to_owned(), "text".to_owned())
@@ -670,6 +670,28 @@ fn an_undated_story_is_dated_by_the_latest_day_it_names_read_against_the_set() {
     assert!(
         stdout(&text)
             .contains("note: 1 document without a date of its own is dated by the latest day its text names: ./b.md"),
+        "{}",
+        stdout(&text)
+    );
+}
+
+#[test]
+fn a_summary_of_days_far_apart_and_a_weekday_in_a_long_set_date_nothing() {
+    let dir = scratch("subject-undated-summary");
+    write_story(&dir, "a", "2029-02-06", "Outlet A", "The team sent 17 soldiers.");
+    write_story(&dir, "c", "2031-01-09", "Outlet C", "The mission had 500 trainers.");
+    // Days two years apart: a summary, with no day of its own.
+    std::fs::write(
+        dir.join("b.md"),
+        "On Feb. 6, 2029 the team sent 17 soldiers; by Jan. 9, 2031 the mission had 500 trainers.\n",
+    )
+    .unwrap();
+    // A weekday in a set written over two years names no one day.
+    std::fs::write(dir.join("d.md"), "On Tuesday the mission had 650 trainers.\n").unwrap();
+    let text = run_in(&dir, &["check", ".", "--fail-on", "never"]);
+    assert!(
+        stdout(&text)
+            .contains("note: 2 documents without a date, so their claims are not compared over time: ./b.md, ./d.md"),
         "{}",
         stdout(&text)
     );
@@ -762,4 +784,58 @@ fn a_share_of_a_side_of_a_vote_is_the_sides_and_polls_are_apart_from_results() {
     // The measure's own word opening the sentence owns nothing.
     assert_eq!(subject_of(&found, "84.6%"), "turnout");
     assert_eq!(subject_of(&found, "12%"), "-");
+}
+
+#[test]
+fn ages_titles_reservations_quarantines_budgets_and_rates_are_measures() {
+    let dir = scratch("subject-more-measures");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The champion has now won 22 Grand Slam titles. The carmaker has received 325,000 reservations. \
+         Some 5,200 people were placed under quarantine. The games had a budget of £9.3bn. \
+         The agency launched a $301m appeal. The virus has a fatality rate of 38%. \
+         Anna Kovac, 38, was among the rescuers. The mayor, Tom Reyes, 52, said so.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "22 Grand Slam titles"), "titles");
+    assert_eq!(subject_of(&found, "325,000 reservations"), "reservations");
+    assert_eq!(subject_of(&found, "Some 5,200 people"), "quarantined");
+    assert_eq!(subject_of(&found, "£9.3bn"), "budget/gbp");
+    assert_eq!(subject_of(&found, "$301m"), "appeal/usd");
+    assert_eq!(subject_of(&found, "38%"), "fatality-rate");
+    // An age set off by commas after a name is that person's.
+    assert_eq!(subject_of(&found, "38"), "anna-kovac/age");
+    assert_eq!(subject_of(&found, "52"), "tom-reyes/age");
+}
+
+#[test]
+fn two_outlets_giving_one_person_two_ages_contradict() {
+    let dir = scratch("subject-ages");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The diver, Saman Kunan, 38, died in the cave.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2031-03-03",
+        "Outlet B",
+        "Saman Kunan, 37, was a former navy diver.",
+    );
+    write_story(
+        &dir,
+        "c",
+        "2031-03-03",
+        "Outlet C",
+        "His colleague Arun Mek, 37, was unhurt.",
+    );
+    let findings = json_findings(&dir, &["."]);
+    assert_eq!(rules(&findings), ["numeric-contradiction"], "{findings:#?}");
+    assert_eq!(findings[0]["claims"].as_array().unwrap().len(), 2);
 }

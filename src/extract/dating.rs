@@ -5,7 +5,9 @@
 //! Read with other documents of the same story, it can: the other documents' dates say when
 //! the set was written, and a day without a year falls in the year that puts it nearest the
 //! middle of those dates. The latest day such a document then names is taken as its date, as
-//! a news story's newest day is most often its own.
+//! a news story's newest day is most often its own, unless the days it names lie far apart
+//! (a summary of months of news has no one day of its own). A weekday (`on Tuesday`) is read
+//! so only in a set written within two weeks, where it can only mean one day.
 //!
 //! This is the one step of extraction that reads the whole set; it runs after every document
 //! is extracted, so each document's own extraction (and the cache of it) stays independent of
@@ -21,6 +23,12 @@ use super::{Claim, ClaimKind, ClaimTime, TimeSource, attach_sentence_times};
 /// A day named more than this many days after the set's latest dated document is a plan, not
 /// the day a story was written.
 const AFTER_THE_SET_DAYS: i32 = 366;
+
+/// A set whose dated documents span at most this many days places a weekday.
+const WEEKDAY_SET_DAYS: i32 = 14;
+
+/// A document whose named days span more than this many days is not dated by them.
+const ONE_STORY_DAYS: i32 = 60;
 
 /// Dates the undated documents of a set by the days their claims name. `dates[d]` is document
 /// `d`'s own date; `text_of(d, range)` reads a range of document `d`'s text (each claim's
@@ -40,6 +48,7 @@ pub fn date_undated<'t>(
     }
     known.sort_unstable();
     let middle = known[known.len() / 2];
+    let weekdays = (known[known.len() - 1] - known[0]).get_days() <= WEEKDAY_SET_DAYS;
     let latest_allowed = known[known.len() - 1]
         .checked_add(jiff::Span::new().days(AFTER_THE_SET_DAYS))
         .unwrap_or(known[known.len() - 1]);
@@ -53,7 +62,12 @@ pub fn date_undated<'t>(
             end += 1;
         }
         if dates.get(doc).is_some_and(Option::is_none) {
-            inferred[doc] = date_document(&mut claims[start..end], middle, latest_allowed, &|r| text_of(doc, r));
+            let set = Set {
+                middle,
+                latest_allowed,
+                weekdays,
+            };
+            inferred[doc] = date_document(&mut claims[start..end], &set, &|r| text_of(doc, r));
         }
         start = end;
     }
@@ -61,18 +75,32 @@ pub fn date_undated<'t>(
 }
 
 /// Dates one undated document's claims ([`date_undated`]) and returns its date.
-fn date_document<'t>(
-    claims: &mut [Claim],
+/// What dating one document reads of its set.
+struct Set {
     middle: Date,
     latest_allowed: Date,
-    text_of: &dyn Fn(Range<usize>) -> &'t str,
-) -> Option<Date> {
+    /// The set was written within two weeks: a weekday names one day.
+    weekdays: bool,
+}
+
+fn date_document<'t>(claims: &mut [Claim], set: &Set, text_of: &dyn Fn(Range<usize>) -> &'t str) -> Option<Date> {
+    let &Set {
+        middle,
+        latest_allowed,
+        weekdays,
+    } = set;
+    // A day of the calendar (`Dec. 12`) or, in a set of two weeks, a weekday.
+    let calendar = |text: &str| text.bytes().any(|b| b.is_ascii_digit());
+    let readable = |text: &str| calendar(text) || weekdays;
     // Days without a year, in the year nearest the set's middle.
     for claim in claims.iter_mut() {
         if claim.kind != ClaimKind::Date || claim.time.is_some_and(|t| t.from.is_some()) {
             continue;
         }
         let text = text_of(claim.span.clone());
+        if !readable(text) {
+            continue;
+        }
         let resolved = [Direction::Back, Direction::Forward]
             .into_iter()
             .filter_map(|direction| time::time_expression(text, Some(middle), direction))
@@ -87,13 +115,18 @@ fn date_document<'t>(
             });
         }
     }
-    let date = claims
+    // Days only: a year or a month named is a span, not the day the story was written.
+    let days: Vec<Date> = claims
         .iter()
         .filter(|c| c.kind == ClaimKind::Date && !c.boilerplate)
-        // Days only: a year or a month named is a span, not the day the story was written.
+        .filter(|c| readable(text_of(c.span.clone())))
         .filter_map(|c| c.time.filter(|t| t.from == t.to).and_then(|t| t.from))
         .filter(|&day| day <= latest_allowed)
-        .max()?;
+        .collect();
+    let (first, date) = (*days.iter().min()?, *days.iter().max()?);
+    if (date - first).get_days() > ONE_STORY_DAYS {
+        return None;
+    }
     // The numbers of each sentence take the time their clause states, read as extraction
     // reads it, on the sentence alone.
     let mut at = 0;

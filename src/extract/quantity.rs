@@ -682,8 +682,10 @@ fn base_unit(input: &str) -> Option<(&str, UnitMatch)> {
         }
     }
     if spaced {
+        // `22 grand`, but not `22 Grand Slam titles`.
         if may_start("grand")
             && let Some(rest) = word_prefix(trimmed, "grand")
+            && !rest.trim_start_matches(' ').starts_with(char::is_uppercase)
         {
             return Some((
                 rest,
@@ -967,7 +969,9 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
         // known adjective, a plain plural word is the counted noun.
         // `4,293 suspected microcephaly cases`: one noun may stand between the adjective and
         // the counted noun.
-        let modifier = position == 1 && after_adjective && raw.chars().all(|c| c.is_lowercase() || c == '-');
+        let modifier = position == 1
+            && after_adjective
+            && (raw.chars().all(|c| c.is_lowercase() || c == '-') || raw.starts_with(char::is_uppercase));
         after_adjective = modifier
             || position == 0
                 && (COMMON_ADJECTIVES.iter().any(|a| raw.eq_ignore_ascii_case(a))

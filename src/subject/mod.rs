@@ -207,6 +207,12 @@ pub fn frame(
     if part_of_named_group(&lower_after) {
         qualifiers.insert("part".to_owned());
     }
+    if amount == Amount::Count
+        && claim.unit.is_none()
+        && let Some(frame) = appositive_age(claim, before_text, after_text, vocabulary)
+    {
+        return Some(frame);
+    }
     if amount != Amount::Count {
         return amount_frame(
             claim,
@@ -560,6 +566,35 @@ fn amount_frame(
         place: None,
         qualifiers,
         how,
+    })
+}
+
+/// `Saman Kunan, 38, was a volunteer`: a person's age, set off by commas after the name.
+fn appositive_age(claim: &Claim, before_text: &str, after_text: &str, vocabulary: &Vocabulary) -> Option<Frame> {
+    let value = claim.value?;
+    let years = value.low.filter(|&low| Some(low) == value.high && low.fract() == 0.0)?;
+    if !(1.0..=120.0).contains(&years) || value.approximate {
+        return None;
+    }
+    let name_text = before_text.strip_suffix(", ")?;
+    let closes = after_text.starts_with(',') || after_text.starts_with(" years old") || after_text.starts_with(')');
+    if !closes {
+        return None;
+    }
+    let before = words(name_text);
+    let runs = name_runs(&before, vocabulary);
+    let &(s, e) = runs.last().filter(|&&(_, e)| e == before.len())?;
+    let name = name_of(&before, (s, e));
+    if vocabulary.is_source(&name) || vocabulary.is_organisation(&name) {
+        return None;
+    }
+    let measure = vocabulary.measures.iter().position(|m| m.id == "age")?;
+    Some(Frame {
+        measure: MeasureRef::Known(measure),
+        owner: Some(name),
+        place: None,
+        qualifiers: BTreeSet::new(),
+        how: "an age after a name".to_owned(),
     })
 }
 
