@@ -1894,3 +1894,47 @@ fn constructions_dates_take_every_hyphen() {
         ]
     );
 }
+
+#[test]
+fn constructions_counted_nouns_after_adjectives() {
+    let cases = Some("cases");
+    check(&[
+        (
+            "Clinics logged 4,120 suspected cases.",
+            vec![is("4,120 suspected cases", 4120.0, cases)],
+        ),
+        (
+            "Clinics logged 310 confirmed cases.",
+            vec![is("310 confirmed cases", 310.0, cases)],
+        ),
+        (
+            "Clinics logged 8,997 confirmed, probable, and suspected cases.",
+            vec![is("8,997 confirmed, probable, and suspected cases", 8997.0, cases)],
+        ),
+        (
+            "Clinics logged 6,574 probable, suspected and confirmed cases.",
+            vec![is("6,574 probable, suspected and confirmed cases", 6574.0, cases)],
+        ),
+        (
+            "Clinics logged 4,293 suspicious cases.",
+            vec![is("4,293 suspicious cases", 4293.0, cases)],
+        ),
+        (
+            "Clinics logged 4,293 suspected fever cases.",
+            vec![is("4,293 suspected fever cases", 4293.0, cases)],
+        ),
+        (
+            "She has won 19 Olympic medals.",
+            vec![is("19 Olympic medals", 19.0, Some("medals"))],
+        ),
+        (
+            "She has won 22 Grand Slam titles.",
+            vec![is("22 Grand Slam titles", 22.0, Some("titles"))],
+        ),
+        // Near misses: a verb, not an adjective, and a gerund before a noun.
+        ("Only 5 died overnight.", vec![is("5", 5.0, None)]),
+        ("The navy had 12 sending ships.", vec![is("12", 12.0, None)]),
+        // `grand` is a thousand only in lower case and not before a name.
+        ("He paid 22 grand for it.", vec![is("22 grand", 22_000.0, Some("USD"))]),
+    ]);
+}
