@@ -807,8 +807,8 @@ fn ages_titles_reservations_quarantines_budgets_and_rates_are_measures() {
     assert_eq!(subject_of(&found, "$301m"), "appeal/usd");
     assert_eq!(subject_of(&found, "38%"), "fatality-rate");
     // An age set off by commas after a name is that person's.
-    assert_eq!(subject_of(&found, "38"), "anna-kovac/age");
-    assert_eq!(subject_of(&found, "52"), "tom-reyes/age");
+    assert_eq!(subject_of(&found, "38"), "age/anna-kovac");
+    assert_eq!(subject_of(&found, "52"), "age/tom-reyes");
 }
 
 #[test]
@@ -838,4 +838,51 @@ fn two_outlets_giving_one_person_two_ages_contradict() {
     let findings = json_findings(&dir, &["."]);
     assert_eq!(rules(&findings), ["numeric-contradiction"], "{findings:#?}");
     assert_eq!(findings[0]["claims"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_sum_in_another_currency_and_a_figure_of_the_one_owner_join_their_subjects() {
+    let dir = scratch("subject-equivalents");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The watchdog expects the divorce bill to be 41.4 billion euros, or 37.1 billion pounds. \
+         Kelvo's market value rose to $28 billion.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2031-03-20",
+        "Outlet B",
+        "The market value has more than doubled, trading at $42.3 billion on Tuesday.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "41.4 billion euros"), "bill/eur");
+    assert_eq!(subject_of(&found, "37.1 billion pounds"), "bill/gbp");
+    // The one company whose market value the set gives owns the figure that names none.
+    assert_eq!(subject_of(&found, "$28 billion"), "kelvo/market-value/usd");
+    assert_eq!(subject_of(&found, "$42.3 billion"), "kelvo/market-value/usd");
+}
+
+#[test]
+fn a_figure_of_several_owners_kind_is_not_given_to_one() {
+    let dir = scratch("subject-several-owners");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Kelvo's market value rose to $28 billion. Darrow's market value rose to $12 billion.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2031-03-20",
+        "Outlet B",
+        "The market value rose to $42.3 billion.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "$42.3 billion"), "market-value/usd");
 }

@@ -218,6 +218,7 @@ pub fn link(
         })
         .collect();
     let topic = Topic::of(&framed);
+    let sole = sole_owners(&framed, &topic);
     for (index, choice) in choices.into_iter().enumerate() {
         let Some(choice) = choice else { continue };
         let (subject, reason) = match choice {
@@ -226,7 +227,16 @@ pub fn link(
                 let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, (false, false));
                 (subject, reason)
             }
-            Choice::Framed(frame) => {
+            Choice::Framed(mut frame) => {
+                // A figure no one owns is the one owner's that the set gives every other figure
+                // of its kind (`the market value rose to $42.3bn` in a set about one company's).
+                let mut adopted = false;
+                if frame.owner.is_none()
+                    && let Some(Some(owner)) = sole.get(&(frame.measure.clone(), frame.qualifiers.clone()))
+                {
+                    frame.owner = Some(owner.clone());
+                    adopted = true;
+                }
                 let display = |id: &str| {
                     gazetteer
                         .get(id)
@@ -237,7 +247,10 @@ pub fn link(
                     subject::MeasureRef::Known(m) => (vocabulary.measures[*m].cumulative, false),
                     subject::MeasureRef::Noun(_) => (false, true),
                 };
-                let reason = frame_reason(&frame, &topic);
+                let mut reason = frame_reason(&frame, &topic);
+                if adopted {
+                    reason.push_str(", owned as every other figure of its kind in the set is");
+                }
                 let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, kind);
                 (subject, reason)
             }
@@ -247,6 +260,27 @@ pub fn link(
         groups[subject].claims.push(index);
     }
     build(claims, groups, subject_of, reasons, gazetteer)
+}
+
+/// For each measure and set of qualifiers, the one owner the set's frames give it (beside the
+/// names the set is about), or `None` when they give several.
+fn sole_owners(
+    framed: &[(usize, &Frame)],
+    topic: &Topic,
+) -> HashMap<(subject::MeasureRef, BTreeSet<String>), Option<String>> {
+    let mut sole: HashMap<(subject::MeasureRef, BTreeSet<String>), Option<String>> = HashMap::new();
+    for (_, frame) in framed {
+        let Some(owner) = frame.owner.as_ref().filter(|o| !topic.names.contains(*o)) else {
+            continue;
+        };
+        let entry = sole
+            .entry((frame.measure.clone(), frame.qualifiers.clone()))
+            .or_insert_with(|| Some(owner.clone()));
+        if entry.as_ref().is_some_and(|o| o != owner) {
+            *entry = None;
+        }
+    }
+    sole
 }
 
 /// The group of a subject found without a rule file, made on first use.
@@ -385,8 +419,7 @@ fn frame_lists(
     mut choices: Vec<Option<Choice>>,
 ) -> Vec<Option<Choice>> {
     let bare = |claim: &Claim| {
-        claim.kind == ClaimKind::Count
-            && claim.unit.is_none()
+        (claim.kind == ClaimKind::Count && claim.unit.is_none() || claim.kind == ClaimKind::Money)
             && claim.value.is_some()
             && !claim.boilerplate
             && !claim.context.partitive
@@ -412,9 +445,31 @@ fn frame_lists(
             between.trim().to_lowercase().as_str(),
             "from" | "up from" | "down from" | "compared with" | "compared to" | "against"
         );
+        // `€47.5 billion (or £40.8 billion)`, `41.4 billion euros, or 37.1 billion pounds`: one
+        // sum in another currency.
+        let equivalent = claim.kind == ClaimKind::Money
+            && previous.kind == ClaimKind::Money
+            && matches!(
+                between.trim(),
+                "(" | "(or" | ", or" | "or" | "(about" | "(around" | ", about"
+            );
         if earlier {
             let frame = Frame {
                 how: format!("{}, as the figure before it moved from", frame.how),
+                ..frame.clone()
+            };
+            choices[index] = Some(Choice::Framed(frame));
+        } else if equivalent {
+            let mut qualifiers = frame.qualifiers.clone();
+            if let Some(unit) = &previous.unit {
+                qualifiers.remove(&unit.to_lowercase());
+            }
+            if let Some(unit) = &claim.unit {
+                qualifiers.insert(unit.to_lowercase());
+            }
+            let frame = Frame {
+                qualifiers,
+                how: format!("{}, as the sum before it in another currency", frame.how),
                 ..frame.clone()
             };
             choices[index] = Some(Choice::Framed(frame));

@@ -589,11 +589,13 @@ fn appositive_age(claim: &Claim, before_text: &str, after_text: &str, vocabulary
         return None;
     }
     let measure = vocabulary.measures.iter().position(|m| m.id == "age")?;
+    // Whose age it is keeps it apart from every other person's, even the person the set is
+    // about, so the name is a qualifier the topic never drops.
     Some(Frame {
         measure: MeasureRef::Known(measure),
-        owner: Some(name),
+        owner: None,
         place: None,
-        qualifiers: BTreeSet::new(),
+        qualifiers: BTreeSet::from([name]),
         how: "an age after a name".to_owned(),
     })
 }
