@@ -886,3 +886,63 @@ fn a_figure_of_several_owners_kind_is_not_given_to_one() {
     let found = subjects(&dir);
     assert_eq!(subject_of(&found, "$42.3 billion"), "market-value/usd");
 }
+
+#[test]
+fn a_rolling_figure_changes_from_day_to_day_and_a_level_a_window_apart_changes() {
+    let dir = scratch("subject-rolling-updates");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Twelve people remain missing in the valley.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2031-03-04",
+        "Outlet B",
+        "Officials said 114 people were missing.",
+    );
+    write_story(
+        &dir,
+        "c",
+        "2031-01-19",
+        "Outlet C",
+        "The games have a budget of $127 million.",
+    );
+    write_story(
+        &dir,
+        "d",
+        "2031-02-05",
+        "Outlet D",
+        "The games have a budget of over $100 million.",
+    );
+    write_story(
+        &dir,
+        "e",
+        "2031-02-16",
+        "Outlet E",
+        "The games have a budget of more than $148 million.",
+    );
+    let findings = json_findings(&dir, &["."]);
+    let messages: Vec<&str> = findings.iter().map(|f| f["message"].as_str().unwrap()).collect();
+    // Two days apart, the missing are an update, not a contradiction.
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("missing changed over time: 12 → 114")),
+        "{messages:?}"
+    );
+    // $127m and more than $148m are a change though a figure both agree with came between.
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("127,000,000 → more than 148,000,000")),
+        "{messages:?}"
+    );
+    assert!(
+        !findings.iter().any(|f| f["rule"] == "numeric-contradiction"),
+        "{messages:?}"
+    );
+}

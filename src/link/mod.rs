@@ -54,6 +54,9 @@ pub struct Subject {
     pub claims: Vec<usize>,
     /// A running total (a death toll, downloads): figures of different times are a change.
     pub cumulative: bool,
+    /// A figure updated as news comes in (the missing, a poll's share): figures of two days are
+    /// a change, and only figures of one day can contradict.
+    pub rolling: bool,
     /// Named only by a counted noun outside the measures vocabulary (`33 miners`): one
     /// document's figures of it may count different groups, so they are not compared.
     pub by_noun: bool,
@@ -178,6 +181,7 @@ pub fn link(
             declared: true,
             claims: Vec::new(),
             cumulative: false,
+            rolling: false,
             by_noun: false,
         })
         .collect();
@@ -224,7 +228,7 @@ pub fn link(
         let (subject, reason) = match choice {
             Choice::Declared { subject, reason } => (subject, reason),
             Choice::Heuristic { key, label, reason } => {
-                let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, (false, false));
+                let subject = heuristic_group(&mut groups, &mut heuristic_keys, key, label, (false, false, false));
                 (subject, reason)
             }
             Choice::Framed(mut frame) => {
@@ -244,8 +248,11 @@ pub fn link(
                 };
                 let (key, label) = topic.key(&frame, vocabulary, &display);
                 let kind = match &frame.measure {
-                    subject::MeasureRef::Known(m) => (vocabulary.measures[*m].cumulative, false),
-                    subject::MeasureRef::Noun(_) => (false, true),
+                    subject::MeasureRef::Known(m) => {
+                        let measure = &vocabulary.measures[*m];
+                        (measure.cumulative, measure.rolling, false)
+                    }
+                    subject::MeasureRef::Noun(_) => (false, false, true),
                 };
                 let mut reason = frame_reason(&frame, &topic);
                 if adopted {
@@ -289,7 +296,7 @@ fn heuristic_group(
     keys: &mut HashMap<String, usize>,
     key: String,
     label: String,
-    (cumulative, by_noun): (bool, bool),
+    (cumulative, rolling, by_noun): (bool, bool, bool),
 ) -> usize {
     *keys.entry(key.clone()).or_insert_with(|| {
         groups.push(Subject {
@@ -298,6 +305,7 @@ fn heuristic_group(
             declared: false,
             claims: Vec::new(),
             cumulative,
+            rolling,
             by_noun,
         });
         groups.len() - 1
@@ -549,6 +557,7 @@ pub fn link_by_subject(
                 declared: declared.is_some(),
                 claims: Vec::new(),
                 cumulative: false,
+                rolling: false,
                 by_noun: false,
             });
             groups.len() - 1

@@ -28,6 +28,10 @@ pub struct Measure {
     /// A running total: any two dates make a change.
     #[serde(default)]
     pub cumulative: bool,
+    /// Updated as the news comes in, up or down: figures of two days are a change, and only
+    /// figures of one day contradict.
+    #[serde(default)]
+    pub rolling: bool,
     /// Counts of it need a known owner: a force or a membership of nobody in particular is
     /// not compared.
     #[serde(default)]

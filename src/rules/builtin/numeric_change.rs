@@ -7,7 +7,8 @@ declare_rule! {
     /// ## What it finds
     /// A subject whose value changed over time: two neighbouring claims whose values cannot
     /// both be true, further apart than the check's `window`, or a plan next to a fact
-    /// (`will grow from 500 to around 4,000` is a change inside one sentence). The finding lists every claim about the
+    /// (`will grow from 500 to around 4,000` is a change inside one sentence); or a claim and
+    /// the latest claim a window before it, when none between them changed the value. The finding lists every claim about the
     /// subject with a one-line timeline of its values.
     ///
     /// ## Why it matters
@@ -28,7 +29,9 @@ declare_rule! {
     /// `window` (default `"14d"`): facts closer than this are not a change (they are checked
     /// by `numeric-contradiction`). A running total such as a death toll or a download count
     /// (`cumulative` in `rules/measures.toml`) has no window: any two days make a change, and
-    /// so do two figures of one document, read in order (`rose from 150 to 381`).
+    /// so do two figures of one document, read in order (`rose from 150 to 381`). A figure
+    /// updated up and down as news comes in (`rolling`: the missing, a poll's share) has no
+    /// window either: any two days make a change.
     pub NumericChange { name: "numeric-change", severity: Warning }
 }
 
@@ -65,23 +68,49 @@ impl Rule for NumericChange {
             let apart = |pair: &[(jiff::civil::Date, usize)]| {
                 if subject.cumulative {
                     pair[0].0 != pair[1].0 || cx.claims[pair[0].1].doc == cx.claims[pair[1].1].doc
+                } else if subject.rolling {
+                    pair[0].0 != pair[1].0
                 } else {
                     days_between(pair[0].0, pair[1].0) > settings.window_days
                 }
             };
-            let changes: Vec<(usize, usize)> = dated
-                .windows(2)
-                .filter(|pair| apart(pair) || planned(pair[0].1) != planned(pair[1].1))
-                .filter(|pair| !subject.by_noun || cx.claims[pair[0].1].doc != cx.claims[pair[1].1].doc)
-                .filter(|pair| match (cx.claims[pair[0].1].value, cx.claims[pair[1].1].value) {
-                    (Some(a), Some(b)) if subject.cumulative => {
-                        !compatible(&as_point(a), &as_point(b), settings.tolerance)
+            let is_change = |pair: &[(jiff::civil::Date, usize)]| {
+                (apart(pair) || planned(pair[0].1) != planned(pair[1].1))
+                    && (!subject.by_noun || cx.claims[pair[0].1].doc != cx.claims[pair[1].1].doc)
+                    && match (cx.claims[pair[0].1].value, cx.claims[pair[1].1].value) {
+                        (Some(a), Some(b)) if subject.cumulative => {
+                            !compatible(&as_point(a), &as_point(b), settings.tolerance)
+                        }
+                        (Some(a), Some(b)) => !compatible(&a, &b, settings.tolerance),
+                        _ => false,
                     }
-                    (Some(a), Some(b)) => !compatible(&a, &b, settings.tolerance),
-                    _ => false,
-                })
-                .map(|pair| (pair[0].1, pair[1].1))
-                .collect();
+            };
+            // Steps between neighbours in time; and, for a subject with a window, from the
+            // latest claim a window before a claim when nothing between them changed: `127,000`
+            // in January and `more than 148,000` in February are a change though `over 100,000`,
+            // which agrees with both, came between them.
+            let windowed = !subject.cumulative && !subject.rolling;
+            let mut changes: Vec<(usize, usize)> = Vec::new();
+            let mut last_step = 0;
+            let mut earlier = 0;
+            for i in 1..dated.len() {
+                if is_change(&dated[i - 1..=i]) {
+                    changes.push((dated[i - 1].1, dated[i].1));
+                    last_step = i;
+                    continue;
+                }
+                if !windowed {
+                    continue;
+                }
+                while earlier + 1 < i && days_between(dated[earlier + 1].0, dated[i].0) > settings.window_days {
+                    earlier += 1;
+                }
+                let far_enough = days_between(dated[earlier].0, dated[i].0) > settings.window_days;
+                if earlier + 1 < i && far_enough && last_step <= earlier && is_change(&[dated[earlier], dated[i]]) {
+                    changes.push((dated[earlier].1, dated[i].1));
+                    last_step = i;
+                }
+            }
             if changes.is_empty() {
                 continue;
             }

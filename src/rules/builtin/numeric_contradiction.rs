@@ -46,7 +46,11 @@ impl Rule for NumericContradiction {
             let dated = dated_claims(cx, &subject.claims);
             // A running total is compared only within one day, and only across documents:
             // one document's figures of one day are successive updates.
-            let window_days = if subject.cumulative { 0 } else { settings.window_days };
+            let window_days = if subject.cumulative || subject.rolling {
+                0
+            } else {
+                settings.window_days
+            };
             // Claims that disagree, directly or through another claim, make one finding. Each
             // claim is compared with the later claims inside its window only, and those
             // through the few that end first and start last (see `disagreement`).
