@@ -562,10 +562,11 @@ pub fn scan(
             next_number = start.at;
         }
     }
-    for start in starts.iter_mut() {
-        start.role &= found.last_title.is_some_and(|title| start.at <= title);
-    }
-    starts.retain(|start| start.opens || start.role);
+    let last_title = found.last_title;
+    starts.retain_mut(|start| {
+        start.role &= last_title.is_some_and(|title| start.at <= title);
+        start.opens || start.role
+    });
     found
 }
 
