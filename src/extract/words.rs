@@ -133,20 +133,25 @@ impl WordSet {
     }
 }
 
+/// The bits of a [`PackedTable`]'s filter, and the words that hold them.
+const FILTER_BITS: u32 = 16;
+const FILTER_WORDS: usize = (1 << FILTER_BITS) / 64;
+
 /// A fixed table of packed words, for lookups once per word of a text. One hash of the key
 /// gives both a filter bit and the slot where the key would be. The filter (8 KiB) stays in
 /// the first-level cache and rejects most words of a text, which are in no table, without
 /// touching the slots; the keys sit apart from the values, so a probe reads one cache line.
 #[derive(Debug, Clone)]
 pub struct PackedTable<V> {
-    filter: Box<[u64]>,
+    /// Of a fixed length, so a bit's word is read without a bounds check.
+    filter: Box<[u64; FILTER_WORDS]>,
     /// Packed words by slot, 0 where empty (no word packs to 0).
     keys: Box<[u128]>,
     values: Box<[Option<V>]>,
 }
 
 impl<V> PackedTable<V> {
-    const FILTER_BITS: u32 = 16;
+    const FILTER_BITS: u32 = FILTER_BITS;
 
     #[inline]
     fn hash(key: u128) -> u64 {
@@ -160,7 +165,7 @@ impl<V> PackedTable<V> {
         let entries: Vec<(u128, V)> = entries.into_iter().collect();
         // At most about half full: a missing key ends its probe at an empty slot soon.
         let slots = (entries.len() * 2).next_power_of_two().max(16);
-        let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64].into_boxed_slice();
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         let mut keys = vec![0u128; slots].into_boxed_slice();
         let mut values: Box<[Option<V>]> = std::iter::repeat_with(|| None).take(slots).collect();
         for (key, value) in entries {
