@@ -15,11 +15,28 @@ pub fn chunk_at(bytes: &[u8], at: usize) -> Option<u128> {
 }
 
 /// The first 16 bytes of `bytes` as [`chunk_at`] reads them, zeros after a shorter slice.
+///
+/// Read with two loads of 8 (or 4) bytes that overlap, the overlap shifted out of the second:
+/// a short word is packed on every lookup, and a copy of a variable length costs a call.
 pub fn padded_chunk(bytes: &[u8]) -> u128 {
-    let len = bytes.len().min(MAX_WORD);
-    let mut chunk = [0u8; MAX_WORD];
-    chunk[..len].copy_from_slice(&bytes[..len]);
-    u128::from_le_bytes(chunk)
+    let bytes = &bytes[..bytes.len().min(MAX_WORD)];
+    let len = bytes.len();
+    let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes")));
+    let (low, high) = if len > 8 {
+        (u64_at(0), u64_at(len - 8) >> (8 * (MAX_WORD - len)))
+    } else if len == 8 {
+        (u64_at(0), 0)
+    } else if len > 4 {
+        (u32_at(0) | (u32_at(len - 4) >> (8 * (8 - len))) << 32, 0)
+    } else {
+        let low = bytes
+            .iter()
+            .enumerate()
+            .fold(0, |low, (i, &byte)| low | u64::from(byte) << (8 * i));
+        (low, 0)
+    };
+    u128::from(low) | u128::from(high) << 64
 }
 
 /// A byte repeated over the 16 bytes of a `u128`.
@@ -210,6 +227,17 @@ pub fn letters_end(bytes: &[u8], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_padded_chunk_holds_the_bytes_then_zeros() {
+        let text: Vec<u8> = (1..=20).map(|i| i * 11).collect();
+        for len in 0..=text.len() {
+            let mut expected = [0u8; MAX_WORD];
+            let held = len.min(MAX_WORD);
+            expected[..held].copy_from_slice(&text[..held]);
+            assert_eq!(padded_chunk(&text[..len]), u128::from_le_bytes(expected), "{len} bytes");
+        }
+    }
 
     #[test]
     fn packing_ignores_case_and_what_follows_the_word() {
