@@ -97,12 +97,19 @@ pub fn pack(bytes: &[u8], at: usize, end: usize) -> Option<u128> {
 }
 
 /// `word`'s key when it is nothing but ASCII letters, at most [`MAX_WORD`] of them.
+///
+/// Its bytes are read once, into the chunk whose leading letters are then counted all at once.
 pub fn pack_word(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if !bytes.iter().all(u8::is_ascii_alphabetic) {
+    if bytes.len() > MAX_WORD {
         return None;
     }
-    pack(bytes, 0, bytes.len())
+    let chunk = padded_chunk(bytes);
+    // The zeros after a shorter word are no letters.
+    if leading_letters(chunk) != bytes.len() {
+        return None;
+    }
+    pack_chunk(chunk, bytes.len())
 }
 
 /// Multiply-and-fold hashing for packed words: the keys are already spread over 16 bytes.
@@ -227,6 +234,32 @@ pub fn letters_end(bytes: &[u8], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_packs_when_it_is_nothing_but_ascii_letters() {
+        for word in [
+            "",
+            "a",
+            "NATO",
+            "nato",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "a1",
+            "it's",
+            "é",
+            "a b",
+            "z@",
+        ] {
+            let letters = word.bytes().all(|b| b.is_ascii_alphabetic());
+            assert_eq!(
+                pack_word(word),
+                letters.then(|| pack(word.as_bytes(), 0, word.len())).flatten(),
+                "{word:?}"
+            );
+        }
+        assert_eq!(pack_word("NaTo"), pack_word("nato"));
+        assert!(pack_word("abcdefghijklmnop").is_some());
+    }
 
     #[test]
     fn a_padded_chunk_holds_the_bytes_then_zeros() {
