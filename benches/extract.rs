@@ -7,6 +7,11 @@
 //! The time reported is the best of ten runs over the set, after one run to warm up: the
 //! fastest run is the one least disturbed by whatever else the machine is doing.
 //! `CLAIMLINT_BENCH_MB` sets another size (a small one suits a profiler).
+//!
+//! To profile: build with `CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo bench --bench
+//! extract --no-run` and run the executable it names under `perf record -g` (or `--call-graph
+//! dwarf` for the functions inlined into `extract_prose`); the sentence scan shows apart, as
+//! `starts::scan`.
 
 use std::path::Path;
 use std::time::Instant;

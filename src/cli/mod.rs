@@ -469,10 +469,18 @@ fn date_from_the_set(docs: &mut [Document], claims: &mut [Claim]) {
 /// claims, not with the corpus.
 fn keep_what_later_stages_read(document: &mut Document, claims: &[Claim]) {
     let text = &document.file.text;
-    let mut keep: Vec<std::ops::Range<usize>> = claims
-        .iter()
-        .flat_map(|c| [c.span.clone(), c.context.sentence.clone()])
-        .collect();
+    // The claims of a sentence come together and lie inside it: its range is kept once, and a
+    // span is kept apart only when it reaches outside its sentence's lines.
+    let mut keep: Vec<std::ops::Range<usize>> = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let (span, sentence) = (&claim.span, &claim.context.sentence);
+        if keep.last() != Some(sentence) {
+            keep.push(sentence.clone());
+        }
+        if !(sentence.start <= span.start && span.start <= span.end && span.end <= sentence.end) {
+            keep.push(span.clone());
+        }
+    }
     for comment in &document.comments {
         let after = text.get(comment.range.end..).unwrap_or_default();
         // The rest of the comment's line, then blank lines, then the first line with text.

@@ -1089,8 +1089,12 @@ fn compound(input: &str) -> Option<(&str, UnitMatch)> {
             ),
         });
     }
+    // Only a name that opens with the letter after the hyphen can stand there: the rest are
+    // passed over without reading them.
+    let lead = rest.as_bytes().first().map(u8::to_ascii_lowercase);
+    let may_open = |name: &str| name.as_bytes().first().map(u8::to_ascii_lowercase) == lead;
     // `a 3,000-square-foot house`: a unit of two words joined by a hyphen too.
-    for &(name, symbol) in lexicon::MEASURE_UNITS {
+    for &(name, symbol) in lexicon::MEASURE_UNITS.iter().filter(|(name, _)| may_open(name)) {
         if let Some((first, second)) = name.split_once(' ')
             && !second.contains(' ')
             && let Some(after) = word_prefix(rest, first).and_then(|r| number::hyphen_word(r, second))
@@ -1098,7 +1102,7 @@ fn compound(input: &str) -> Option<(&str, UnitMatch)> {
             return Some((after, UnitMatch::measure(symbol)));
         }
     }
-    for &(name, symbol) in lexicon::TIME_UNITS {
+    for &(name, symbol) in lexicon::TIME_UNITS.iter().filter(|(name, _)| may_open(name)) {
         if !name.ends_with('s')
             && let Some(rest) = word_prefix(rest, name)
         {
@@ -1108,14 +1112,14 @@ fn compound(input: &str) -> Option<(&str, UnitMatch)> {
             ));
         }
     }
-    for &(name, symbol) in lexicon::MEASURE_UNITS {
+    for &(name, symbol) in lexicon::MEASURE_UNITS.iter().filter(|(name, _)| may_open(name)) {
         let singular_word = name.len() >= 3 && name.chars().all(|c| c.is_ascii_lowercase()) && name != "degrees";
         if singular_word && let Some(rest) = word_prefix(rest, name) {
             return Some((rest, UnitMatch::measure(symbol)));
         }
     }
     // `a 100-euro fine`, `a one-yen coin`; `pound` is left out, as `a five-pound bag` weighs.
-    for &(name, code) in lexicon::CURRENCY_WORDS {
+    for &(name, code) in lexicon::CURRENCY_WORDS.iter().filter(|(name, _)| may_open(name)) {
         let singular_word = !name.ends_with('s') && name.bytes().all(|b| b.is_ascii_lowercase()) && name != "pound";
         if singular_word
             && code.len() == 3

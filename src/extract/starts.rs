@@ -418,6 +418,9 @@ fn is_word_start(text: &str, at: usize) -> bool {
 /// Scans `sentence` of `text`: what it may hold, and into `starts` (cleared first) the word
 /// starts where a grammar may match, in order. A trigger word counts only as a word of its own.
 /// The mentions of `gazetteer`'s names that open with an ASCII letter are added to `mentions`.
+// Not inlined: the loop keeps its state in registers of its own, not spilled around the
+// grammars that extraction inlines.
+#[inline(never)]
 pub fn scan(
     text: &str,
     sentence: Range<usize>,
@@ -562,10 +565,11 @@ pub fn scan(
             next_number = start.at;
         }
     }
-    for start in starts.iter_mut() {
-        start.role &= found.last_title.is_some_and(|title| start.at <= title);
-    }
-    starts.retain(|start| start.opens || start.role);
+    let last_title = found.last_title;
+    starts.retain_mut(|start| {
+        start.role &= last_title.is_some_and(|title| start.at <= title);
+        start.opens || start.role
+    });
     found
 }
 

@@ -50,6 +50,17 @@ pub fn sentences(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Where a stretch of whole lines that opens at `start` ends: after the first line break at
+/// least `at_least` bytes on, or at `end`. Text split into sentences a stretch at a time
+/// gives the sentences of the whole, as a line break always ends a sentence.
+pub fn lines_end(text: &str, start: usize, end: usize, at_least: usize) -> usize {
+    let from = start.saturating_add(at_least);
+    if from >= end {
+        return end;
+    }
+    memchr::memchr(b'\n', &text.as_bytes()[from..end]).map_or(end, |i| from + i + 1)
+}
+
 fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
@@ -146,6 +157,24 @@ mod tests {
             ]
         );
         assert_eq!(split("It cost 2.5 million. Then"), ["It cost 2.5 million.", "Then"]);
+    }
+
+    #[test]
+    fn sentences_split_a_stretch_of_lines_at_a_time_are_those_of_the_whole() {
+        let text = "It cost 2.5 million. Then\nMr. Smith left on Feb. 12.\n\n  A third line ends here.\nLast";
+        let whole = split(text);
+        for at_least in 0..=text.len() + 1 {
+            let mut pieces = Vec::new();
+            let mut start = 0;
+            while start < text.len() {
+                let end = lines_end(text, start, text.len(), at_least);
+                assert!(end > start && (end == text.len() || text.as_bytes()[end - 1] == b'\n'));
+                sentences(text, start..end, &mut pieces);
+                start = end;
+            }
+            let pieces: Vec<&str> = pieces.into_iter().map(|r| &text[r]).collect();
+            assert_eq!(pieces, whole, "stretches of at least {at_least} bytes");
+        }
     }
 
     #[test]

@@ -15,11 +15,28 @@ pub fn chunk_at(bytes: &[u8], at: usize) -> Option<u128> {
 }
 
 /// The first 16 bytes of `bytes` as [`chunk_at`] reads them, zeros after a shorter slice.
+///
+/// Read with two loads of 8 (or 4) bytes that overlap, the overlap shifted out of the second:
+/// a short word is packed on every lookup, and a copy of a variable length costs a call.
 pub fn padded_chunk(bytes: &[u8]) -> u128 {
-    let len = bytes.len().min(MAX_WORD);
-    let mut chunk = [0u8; MAX_WORD];
-    chunk[..len].copy_from_slice(&bytes[..len]);
-    u128::from_le_bytes(chunk)
+    let bytes = &bytes[..bytes.len().min(MAX_WORD)];
+    let len = bytes.len();
+    let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes")));
+    let (low, high) = if len > 8 {
+        (u64_at(0), u64_at(len - 8) >> (8 * (MAX_WORD - len)))
+    } else if len == 8 {
+        (u64_at(0), 0)
+    } else if len > 4 {
+        (u32_at(0) | (u32_at(len - 4) >> (8 * (8 - len))) << 32, 0)
+    } else {
+        let low = bytes
+            .iter()
+            .enumerate()
+            .fold(0, |low, (i, &byte)| low | u64::from(byte) << (8 * i));
+        (low, 0)
+    };
+    u128::from(low) | u128::from(high) << 64
 }
 
 /// A byte repeated over the 16 bytes of a `u128`.
@@ -80,12 +97,19 @@ pub fn pack(bytes: &[u8], at: usize, end: usize) -> Option<u128> {
 }
 
 /// `word`'s key when it is nothing but ASCII letters, at most [`MAX_WORD`] of them.
+///
+/// Its bytes are read once, into the chunk whose leading letters are then counted all at once.
 pub fn pack_word(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if !bytes.iter().all(u8::is_ascii_alphabetic) {
+    if bytes.len() > MAX_WORD {
         return None;
     }
-    pack(bytes, 0, bytes.len())
+    let chunk = padded_chunk(bytes);
+    // The zeros after a shorter word are no letters.
+    if leading_letters(chunk) != bytes.len() {
+        return None;
+    }
+    pack_chunk(chunk, bytes.len())
 }
 
 /// Multiply-and-fold hashing for packed words: the keys are already spread over 16 bytes.
@@ -133,20 +157,25 @@ impl WordSet {
     }
 }
 
+/// The bits of a [`PackedTable`]'s filter, and the words that hold them.
+const FILTER_BITS: u32 = 16;
+const FILTER_WORDS: usize = (1 << FILTER_BITS) / 64;
+
 /// A fixed table of packed words, for lookups once per word of a text. One hash of the key
 /// gives both a filter bit and the slot where the key would be. The filter (8 KiB) stays in
 /// the first-level cache and rejects most words of a text, which are in no table, without
 /// touching the slots; the keys sit apart from the values, so a probe reads one cache line.
 #[derive(Debug, Clone)]
 pub struct PackedTable<V> {
-    filter: Box<[u64]>,
+    /// Of a fixed length, so a bit's word is read without a bounds check.
+    filter: Box<[u64; FILTER_WORDS]>,
     /// Packed words by slot, 0 where empty (no word packs to 0).
     keys: Box<[u128]>,
     values: Box<[Option<V>]>,
 }
 
 impl<V> PackedTable<V> {
-    const FILTER_BITS: u32 = 16;
+    const FILTER_BITS: u32 = FILTER_BITS;
 
     #[inline]
     fn hash(key: u128) -> u64 {
@@ -160,7 +189,7 @@ impl<V> PackedTable<V> {
         let entries: Vec<(u128, V)> = entries.into_iter().collect();
         // At most about half full: a missing key ends its probe at an empty slot soon.
         let slots = (entries.len() * 2).next_power_of_two().max(16);
-        let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64].into_boxed_slice();
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         let mut keys = vec![0u128; slots].into_boxed_slice();
         let mut values: Box<[Option<V>]> = std::iter::repeat_with(|| None).take(slots).collect();
         for (key, value) in entries {
@@ -205,6 +234,43 @@ pub fn letters_end(bytes: &[u8], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_packs_when_it_is_nothing_but_ascii_letters() {
+        for word in [
+            "",
+            "a",
+            "NATO",
+            "nato",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "a1",
+            "it's",
+            "é",
+            "a b",
+            "z@",
+        ] {
+            let letters = word.bytes().all(|b| b.is_ascii_alphabetic());
+            assert_eq!(
+                pack_word(word),
+                letters.then(|| pack(word.as_bytes(), 0, word.len())).flatten(),
+                "{word:?}"
+            );
+        }
+        assert_eq!(pack_word("NaTo"), pack_word("nato"));
+        assert!(pack_word("abcdefghijklmnop").is_some());
+    }
+
+    #[test]
+    fn a_padded_chunk_holds_the_bytes_then_zeros() {
+        let text: Vec<u8> = (1..=20).map(|i| i * 11).collect();
+        for len in 0..=text.len() {
+            let mut expected = [0u8; MAX_WORD];
+            let held = len.min(MAX_WORD);
+            expected[..held].copy_from_slice(&text[..held]);
+            assert_eq!(padded_chunk(&text[..len]), u128::from_le_bytes(expected), "{len} bytes");
+        }
+    }
 
     #[test]
     fn packing_ignores_case_and_what_follows_the_word() {

@@ -203,15 +203,12 @@ pub fn link(
         doc_years: &doc_years,
         names,
     };
-    let choices: Vec<Option<Choice>> = claims
-        .chunks(SLICE)
-        .flat_map(|slice| {
-            slice
-                .par_iter()
-                .map(|claim| choose_subject(claim, &setting))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    // The list is made once at its full length: a large choice copied as the list grew would
+    // cost a copy of every choice made so far.
+    let mut choices: Vec<Option<Choice>> = Vec::with_capacity(claims.len());
+    for slice in claims.chunks(SLICE) {
+        choices.par_extend(slice.par_iter().map(|claim| choose_subject(claim, &setting)));
+    }
     let choices = frame_lists(claims, files, vocabulary, choices);
     let framed: Vec<(usize, &Frame)> = choices
         .iter()
