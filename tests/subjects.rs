@@ -946,3 +946,21 @@ fn a_rolling_figure_changes_from_day_to_day_and_a_level_a_window_apart_changes()
         "{messages:?}"
     );
 }
+
+#[test]
+fn a_rise_from_one_level_to_another_is_framed_and_its_amount_is_not() {
+    let dir = scratch("subject-rise-from-to");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "In one week, the number of suspected fever cases in Varno has risen by 640, from 1761 to 2401. \
+         Suspected cases of the fever have increased from 5,079 to 5,280.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "from 1761 to 2401"), "varno/cases/suspected");
+    assert_eq!(subject_of(&found, "from 5,079 to 5,280"), "cases/suspected");
+    // The amount it rose by is no level of the cases.
+    assert_eq!(subject_of(&found, "640"), "-");
+}

@@ -198,6 +198,12 @@ pub fn frame(
     // Words inside the claim between the number and its noun: "113 new cases".
     let inside: Vec<String> = words(&sentence[span.clone()]).iter().map(Word::lower).collect();
 
+    // `has risen by 640`: an amount of change, not a level of anything.
+    if lower_before.last().is_some_and(|w| w == "by")
+        && lower_before.iter().rev().nth(1).is_some_and(|w| vocabulary.is_mover(w))
+    {
+        return None;
+    }
     // A number that is one of a group named after it: "215 soldiers were among the dead".
     if lower_after.iter().take(3).any(|w| w == "among") {
         return None;
@@ -734,7 +740,9 @@ fn splitting_number(text: &str) -> Option<usize> {
         let previous_word = text[..word_start].split_whitespace().next_back().unwrap_or_default();
         let next_word = text[word_end..].split_whitespace().next().unwrap_or_default();
         let day = word.len() <= 3 && (is_month(previous_word) || is_month(next_word));
-        if !compound && !day {
+        // `has risen by 640, from 1761 to 2401`: an amount of change, not a figure of its own.
+        let by = previous_word.eq_ignore_ascii_case("by");
+        if !compound && !day && !by {
             return Some(at);
         }
         end = word_start;

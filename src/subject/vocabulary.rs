@@ -242,6 +242,11 @@ impl Vocabulary {
         None
     }
 
+    /// A verb that moves a figure (`rose`, `climbed`, `raised`).
+    pub fn is_mover(&self, word: &str) -> bool {
+        self.movers.contains(word) || self.setters.contains(word)
+    }
+
     /// Whether `word` names a measure as its noun or its metric (`deaths`, `turnout`).
     pub fn is_measure_word(&self, word: &str) -> bool {
         self.nouns.contains_key(word)
@@ -290,7 +295,10 @@ impl Vocabulary {
             if let Some(&m) = self.nouns.get(word) {
                 let between = &before[end..];
                 let moved = between.iter().any(|w| self.movers.contains(w));
-                return (moved && between.iter().all(|w| self.is_carrier(w))).then(|| (m, word.clone()));
+                // `deaths have risen to 4,447`, `the number of suspected cases in Brazil has
+                // risen by 640, from 1761 to 2401`
+                let carried = between.iter().all(|w| self.is_carrier(w)) || self.carries_to_number(between, false);
+                return (moved && carried).then(|| (m, word.clone()));
             }
             if self.before.contains_key(word) || self.after.contains_key(word) {
                 return None;
@@ -310,7 +318,15 @@ impl Vocabulary {
         let opens_phrase = between
             .first()
             .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "for" | "of"));
-        let tail = between.iter().rev().take_while(|w| self.is_carrier(w)).count();
+        // An amount of change is carried too: `risen by 640, from`.
+        let tail = between
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|&(i, w)| {
+                self.is_carrier(w) || w.starts_with(|c: char| c.is_ascii_digit()) && i > 0 && between[i - 1] == "by"
+            })
+            .count();
         let moved = between[between.len() - tail..].iter().any(|w| self.movers.contains(w));
         // A phrase naming the event may run long: `the toll from the quake that hit the north
         // of the country last month to 73,276`.
