@@ -964,3 +964,24 @@ fn a_rise_from_one_level_to_another_is_framed_and_its_amount_is_not() {
     // The amount it rose by is no level of the cases.
     assert_eq!(subject_of(&found, "640"), "-");
 }
+
+#[test]
+fn a_person_named_in_full_owns_as_the_surname_and_a_games_count_is_apart_from_a_career() {
+    let dir = scratch("subject-surnames-and-scopes");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "American swimmer Dara Velko has now won 19 Olympic medals. Fans cheered Velko on. Velko's 25 medals are a record. \
+         Velko won six golds in Ardena. Velko won 14 golds in Olympics. American has now won 22 medals.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "19 Olympic medals"), "velko/medals");
+    assert_eq!(subject_of(&found, "25 medals"), "velko/medals");
+    // One games' count is kept apart from the career count; the games in general is no scope.
+    assert_eq!(subject_of(&found, "six golds"), "velko/golds/in-ardena");
+    assert_eq!(subject_of(&found, "14 golds"), "velko/golds");
+    // A nationality word owns nothing.
+    assert_eq!(subject_of(&found, "22 medals"), "velko/medals");
+}

@@ -354,6 +354,14 @@ pub fn frame(
         }
     }
 
+    // `six golds in Athens`: a running count of one games or season is apart from the career
+    // count.
+    if known.is_some_and(|m| m.cumulative && !m.event)
+        && let Some(scope) = place_after(&after, vocabulary)
+        && !scope.split(' ').all(|w| GENERIC_SCOPES.contains(&w))
+    {
+        qualifiers.insert(format!("in {scope}"));
+    }
     let known = |name: &str| gazetteer.get(&slug(name)).is_some() || names.contains(name);
     let (owner, place) = if event {
         // Where it happened: a place the sentence names, else the entity the number belongs to
@@ -685,12 +693,47 @@ fn written_owner(claim: &Claim, before: &[Word<'_>], opens_sentence: bool, lexic
         names,
     } = lexicon;
     let known = |name: &str| gazetteer.get(&slug(name)).is_some() || names.contains(name);
-    possessive_owner(before, vocabulary)
+    let owner = possessive_owner(before, vocabulary)
         .or_else(|| claim.context.owner.clone())
         .or_else(|| clause_subject(before, opens_sentence, vocabulary, &known))
         .filter(|o| o.chars().count() > 1)
         // `Turnout 84.6%`: the measure's own word opening the sentence owns nothing.
         .filter(|o| !vocabulary.is_measure_word(o))
+        // `American has now won 19 medals`: a nationality word is no one in particular.
+        .filter(|o| !is_demonym(o, gazetteer))?;
+    // Names from the text are words with spaces; entity ids never have one.
+    Some(person_by_surname(&owner, vocabulary, &known))
+}
+
+/// Whether `name` (lower case) is a nationality word the entities declare (`American`).
+fn is_demonym(name: &str, gazetteer: &Gazetteer) -> bool {
+    let mut chars = name.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    gazetteer.is_demonym(name) || gazetteer.is_demonym(&capitalised)
+}
+
+/// Words of a competition in general, not of one games or season: `25 medals in Olympics`
+/// is a career count.
+const GENERIC_SCOPES: &[&str] = &[
+    "olympics", "olympic", "games", "summer", "winter", "history", "career", "world",
+];
+
+/// A person named in full (`Michael Phelps`, `American swimmer Micheal Phelps`) is the same
+/// owner as the surname alone (`Phelps`), as stories name people: the surname stands for
+/// the name. Names of organisations and known places stay whole.
+fn person_by_surname(name: &str, vocabulary: &Vocabulary, known: &dyn Fn(&str) -> bool) -> String {
+    let parts: Vec<&str> = name.split(' ').collect();
+    let person = parts.len() >= 2
+        && !vocabulary.is_organisation(name)
+        && !known(name)
+        && parts.iter().all(|p| !vocabulary.is_joiner(p) || parts.len() > 2);
+    match parts.last() {
+        Some(surname) if person && surname.chars().count() > 2 => (*surname).to_owned(),
+        _ => name.to_owned(),
+    }
 }
 
 /// Whether one of the `reach` words before the figure makes it a plan or a ceiling.
