@@ -985,3 +985,22 @@ fn a_person_named_in_full_owns_as_the_surname_and_a_games_count_is_apart_from_a_
     // A nationality word owns nothing.
     assert_eq!(subject_of(&found, "22 medals"), "velko/medals");
 }
+
+#[test]
+fn an_ordinal_title_is_a_title_and_a_cost_raised_from_the_bid_is_no_contradiction() {
+    let dir = scratch("subject-ordinal-titles");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Dana Kell won her 22nd Grand Slam title on Saturday. The Games will cost £9.3bn, up from £2.4bn in the bid.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "22nd Grand Slam title"), "titles");
+    // Two sums of one story for one measure that is no running total are not read as a change
+    // from one to the other, nor compared.
+    assert_eq!(subject_of(&found, "£2.4bn"), "-");
+    let findings = json_findings(&dir, &["."]);
+    assert!(findings.is_empty(), "{findings:#?}");
+}

@@ -447,7 +447,12 @@ fn frame_lists(
         let after = file.slice(claim.span.end..claim.context.sentence.end);
         // `raised to 62,000 from 51,000`: the figure it was raised from.
         let earlier = matches!(
-            between.trim().to_lowercase().as_str(),
+            between
+                .trim()
+                .trim_start_matches(',')
+                .trim_start()
+                .to_lowercase()
+                .as_str(),
             "from" | "up from" | "down from" | "compared with" | "compared to" | "against"
         );
         // `€47.5 billion (or £40.8 billion)`, `41.4 billion euros, or 37.1 billion pounds`: one
@@ -458,7 +463,13 @@ fn frame_lists(
                 between.trim(),
                 "(" | "(or" | ", or" | "or" | "(about" | "(around" | ", about"
             );
-        if earlier {
+        // Only a running figure reads two figures of one story as successive: another measure
+        // would read them as a contradiction.
+        let running = match &frame.measure {
+            subject::MeasureRef::Known(m) => vocabulary.measures[*m].cumulative || vocabulary.measures[*m].rolling,
+            subject::MeasureRef::Noun(_) => false,
+        };
+        if earlier && running {
             let frame = Frame {
                 how: format!("{}, as the figure before it moved from", frame.how),
                 ..frame.clone()

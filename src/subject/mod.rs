@@ -233,12 +233,21 @@ pub fn frame(
     }
 
     // The counted noun, or a measure's noun right after the number (`a 6.5 magnitude quake`).
-    let noun_measure = unit.as_deref().and_then(|u| vocabulary.measure_of_noun(u)).or_else(|| {
-        lower_after
-            .first()
-            .filter(|_| unit.is_none())
-            .and_then(|w| vocabulary.measure_of_noun(w))
-    });
+    // `22nd Grand Slam title` counts `slam titles`: a noun narrowed by a modifier is measured
+    // by its head when the whole is no measure's noun.
+    let noun_measure = unit
+        .as_deref()
+        .and_then(|u| {
+            vocabulary
+                .measure_of_noun(u)
+                .or_else(|| vocabulary.measure_of_noun(u.rsplit(' ').next()?))
+        })
+        .or_else(|| {
+            lower_after
+                .first()
+                .filter(|_| unit.is_none())
+                .and_then(|w| vocabulary.measure_of_noun(w))
+        });
     let generic_noun = unit.as_deref().is_none_or(|u| vocabulary.is_generic(u));
     let verb_after = vocabulary.verb_after(&lower_after);
     let verb_before = vocabulary.verb_before(&lower_before);

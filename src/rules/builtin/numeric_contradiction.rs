@@ -44,8 +44,8 @@ impl Rule for NumericContradiction {
                 continue;
             };
             let dated = dated_claims(cx, &subject.claims);
-            // A running total is compared only within one day, and only across documents:
-            // one document's figures of one day are successive updates.
+            // A running total or a rolling figure is compared only within one day, and only
+            // across documents: one document's figures of one day are successive updates.
             let window_days = if subject.cumulative || subject.rolling {
                 0
             } else {
@@ -67,7 +67,7 @@ impl Rule for NumericContradiction {
                         return None;
                     }
                     at.push(i);
-                    let source = if subject.cumulative || subject.by_noun {
+                    let source = if subject.cumulative || subject.rolling || subject.by_noun {
                         claim.doc
                     } else {
                         c
