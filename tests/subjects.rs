@@ -1004,3 +1004,24 @@ fn an_ordinal_title_is_a_title_and_a_cost_raised_from_the_bid_is_no_contradictio
     let findings = json_findings(&dir, &["."]);
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+#[test]
+fn a_poll_takes_its_date_and_a_day_read_into_last_year_is_no_other_year() {
+    let dir = scratch("subject-poll-dates");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The firm had the Yes side at 39% in their 7th August poll. On August 21st, 300 people were evacuated.",
+    );
+    let output = run_in(&dir, &["extract", ".", "--format", "jsonl", "--no-cache"]);
+    let records: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let record = |text: &str| records.iter().find(|r| r["text"] == text).expect(text).clone();
+    assert_eq!(record("39%")["time"]["from"], "2030-08-07");
+    // The day is read back into 2030, but the sentence names no other year than the news's.
+    assert_eq!(record("300 people")["subject"], "displaced");
+}

@@ -986,7 +986,7 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
             if between.contains([';', ':', '—', '(', ')', ',']) {
                 return false;
             }
-            let mut count = 0;
+            let mut count: usize = 0;
             let mut last = None;
             for word in words_of(between) {
                 count += 1;
@@ -999,7 +999,12 @@ fn attach_sentence_times(text: &str, claims: &mut [Claim], sentence_start: usize
                 .split(' ')
                 .next()
                 .is_some_and(|w| is_one_of(w, &["last", "next", "this", "earlier", "later", "from", "between"]));
-            let introduced = last.is_some_and(|w| is_one_of(w, TIME_PREPOSITIONS));
+            // `in 2019`, and `in their 7th August poll`, past a determiner.
+            let introduced = last.is_some_and(|w| is_one_of(w, TIME_PREPOSITIONS))
+                || last.is_some_and(|w| is_one_of(w, &["the", "their", "its", "his", "her", "a"]))
+                    && words_of(between)
+                        .nth(count.saturating_sub(2))
+                        .is_some_and(|w| is_one_of(w, TIME_PREPOSITIONS));
             introduced || count == 0 && relative
         });
         let before = dates.iter().rev().find(|(span, _)| {

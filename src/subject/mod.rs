@@ -356,8 +356,12 @@ pub fn frame(
             .filter(|t| t.source == TimeSource::Text)
             .and_then(|t| t.from.filter(|from| t.to.is_none_or(|to| to.year() == from.year())))
             .map(|from| from.year());
-        let named = stated
-            .or_else(|| clause_year(&before_text[clause_from..]).or_else(|| clause_year(&after_text[..clause_end])));
+        // The time the number's own clause states wins; it names another year only when the
+        // sentence writes the year (`on August 21st`, read back into last year, is this news).
+        let named = match stated {
+            Some(year) => sentence.contains(&year.to_string()).then_some(year),
+            None => clause_year(&before_text[clause_from..]).or_else(|| clause_year(&after_text[..clause_end])),
+        };
         if let Some(other) = named.filter(|&y| y != year) {
             qualifiers.insert(format!("in {other}"));
         }
