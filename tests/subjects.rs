@@ -849,21 +849,23 @@ fn a_sum_in_another_currency_and_a_figure_of_the_one_owner_join_their_subjects()
         "2031-03-02",
         "Outlet A",
         "The watchdog expects the divorce bill to be 41.4 billion euros, or 37.1 billion pounds. \
-         Kelvo's market value rose to $28 billion.",
+         Shares of Kelvo jumped. Kelvo's market value rose to $28 billion.",
     );
     write_story(
         &dir,
         "b",
         "2031-03-20",
         "Outlet B",
-        "The market value has more than doubled, trading at $42.3 billion on Tuesday.",
+        "Traders bought Kelvo shares all week. The market value has more than doubled, trading at $42.3 billion on Tuesday.",
     );
     let found = subjects(&dir);
     assert_eq!(subject_of(&found, "41.4 billion euros"), "bill/eur");
     assert_eq!(subject_of(&found, "37.1 billion pounds"), "bill/gbp");
-    // The one company whose market value the set gives owns the figure that names none.
-    assert_eq!(subject_of(&found, "$28 billion"), "kelvo/market-value/usd");
-    assert_eq!(subject_of(&found, "$42.3 billion"), "kelvo/market-value/usd");
+    // The one company whose market value the set gives, and both stories name, owns the figure
+    // that names none.
+    // (Both stories name Kelvo, so the set is about it and its name leaves the key.)
+    assert_eq!(subject_of(&found, "$28 billion"), "market-value/usd");
+    assert_eq!(subject_of(&found, "$42.3 billion"), "market-value/usd");
 }
 
 #[test]
@@ -982,8 +984,8 @@ fn a_person_named_in_full_owns_as_the_surname_and_a_games_count_is_apart_from_a_
     // One games' count is kept apart from the career count; the games in general is no scope.
     assert_eq!(subject_of(&found, "six golds"), "velko/golds/in-ardena");
     assert_eq!(subject_of(&found, "14 golds"), "velko/golds");
-    // A nationality word owns nothing.
-    assert_eq!(subject_of(&found, "22 medals"), "velko/medals");
+    // A nationality word owns nothing, and one story is no set to say whose it is.
+    assert_eq!(subject_of(&found, "22 medals"), "medals");
 }
 
 #[test]
@@ -1024,4 +1026,28 @@ fn a_poll_takes_its_date_and_a_day_read_into_last_year_is_no_other_year() {
     assert_eq!(record("39%")["time"]["from"], "2030-08-07");
     // The day is read back into 2030, but the sentence names no other year than the news's.
     assert_eq!(record("300 people")["subject"], "displaced");
+}
+
+#[test]
+fn the_person_most_stories_name_owns_the_figures_that_name_no_one() {
+    let dir = scratch("subject-common-person");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Crowds cheered as Dara Velko has won 19 medals. Ilse Marn has won 12 medals.",
+    );
+    write_story(
+        &dir,
+        "b",
+        "2031-03-20",
+        "Outlet B",
+        "Fans waited for Dara Velko at the pool. The swimmer has now won 22 medals.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "19 medals"), "medals");
+    assert_eq!(subject_of(&found, "22 medals"), "medals");
+    // Another person, named in one story only, keeps her own count.
+    assert_eq!(subject_of(&found, "12 medals"), "marn/medals");
 }

@@ -1080,7 +1080,7 @@ fn extract_and_link(loaded: &mut Loaded) -> (Vec<Claim>, link::ClaimGraph) {
         return (claims, graph);
     }
     let files: Vec<&SourceFile> = loaded.documents.iter().map(|d| &d.file).collect();
-    let names = crate::subject::NamesInText::of(loaded.documents.iter().flat_map(|d| &d.names));
+    let names = crate::subject::NamesInText::of_documents(loaded.documents.iter().map(|d| &d.names[..]));
     let graph = link::link(&claims, &files, &names, &loaded.rules.subjects, &loaded.gazetteer);
     (claims, graph)
 }

@@ -218,7 +218,7 @@ pub fn link(
             _ => None,
         })
         .collect();
-    let topic = Topic::of(&framed);
+    let topic = Topic::of(&framed, names);
     let sole = sole_owners(&framed, &topic);
     for (index, choice) in choices.into_iter().enumerate() {
         let Some(choice) = choice else { continue };
@@ -230,10 +230,12 @@ pub fn link(
             }
             Choice::Framed(mut frame) => {
                 // A figure no one owns is the one owner's that the set gives every other figure
-                // of its kind (`the market value rose to $42.3bn` in a set about one company's).
+                // of its kind, when most stories name it (`the market value rose to $42.3bn` in a
+                // set about one company).
                 let mut adopted = false;
                 if frame.owner.is_none()
                     && let Some(Some(owner)) = sole.get(&(frame.measure.clone(), frame.qualifiers.clone()))
+                    && names.is_common(owner)
                 {
                     frame.owner = Some(owner.clone());
                     adopted = true;

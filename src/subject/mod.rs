@@ -393,8 +393,10 @@ pub fn frame(
             // `the toll in Calder has gone up to 72`: the metric phrase says where.
             .or_else(|| by_metric.then(|| place_in(&before, vocabulary)).flatten())
             .or_else(|| {
-                clause_subject(&before, opens_sentence, vocabulary, &known)
-                    .filter(|name| !agent_before && !vocabulary.is_organisation(name))
+                clause_subject(&before, opens_sentence, vocabulary, &known, &|n| {
+                    is_demonym(n, gazetteer)
+                })
+                .filter(|name| !agent_before && !vocabulary.is_organisation(name))
             })
             .or_else(|| {
                 [claim.context.place.as_deref(), claim.context.owner.as_deref()]
@@ -708,7 +710,11 @@ fn written_owner(claim: &Claim, before: &[Word<'_>], opens_sentence: bool, lexic
     let known = |name: &str| gazetteer.get(&slug(name)).is_some() || names.contains(name);
     let owner = possessive_owner(before, vocabulary)
         .or_else(|| claim.context.owner.clone())
-        .or_else(|| clause_subject(before, opens_sentence, vocabulary, &known))
+        .or_else(|| {
+            clause_subject(before, opens_sentence, vocabulary, &known, &|n| {
+                is_demonym(n, gazetteer)
+            })
+        })
         .filter(|o| o.chars().count() > 1)
         // `Turnout 84.6%`: the measure's own word opening the sentence owns nothing.
         .filter(|o| !vocabulary.is_measure_word(o))
@@ -1045,10 +1051,20 @@ fn clause_subject(
     opens_sentence: bool,
     vocabulary: &Vocabulary,
     known: &dyn Fn(&str) -> bool,
+    demonym: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let runs = name_runs(before, vocabulary);
-    let &(s, e) = runs.first()?;
-    if s > 2 {
+    let mut first = *runs.first()?;
+    // `American swimmer Dara Velko has won`: a nationality and what the person is come before
+    // the name.
+    if let Some(&next) = runs.get(1)
+        && demonym(&name_of(before, first))
+        && next.0 <= first.1 + 2
+    {
+        first = next;
+    }
+    let (s, e) = first;
+    if s > 2 && first == runs[0] {
         return None;
     }
     // `ABIDJAN Oct 15 A total of`: a dateline says where the story was filed, not whose or
@@ -1085,17 +1101,59 @@ fn clause_subject(
 #[derive(Debug, Default)]
 pub struct NamesInText {
     words: std::collections::HashSet<String>,
+    /// Names (a person by the surname) that at least half of the documents write, and at
+    /// least two: whom or what the set is about.
+    common: BTreeSet<String>,
 }
 
 impl NamesInText {
     /// The words of `names` written alone.
     pub fn of<'a>(names: impl Iterator<Item = &'a NameMention>) -> NamesInText {
         let words = names.filter(|m| m.alone).map(|m| m.name.to_lowercase()).collect();
-        NamesInText { words }
+        NamesInText {
+            words,
+            common: BTreeSet::new(),
+        }
+    }
+
+    /// [`NamesInText::of`] the names of each document, with the names most documents write.
+    pub fn of_documents<'a>(documents: impl Iterator<Item = &'a [NameMention]>) -> NamesInText {
+        let mut words = std::collections::HashSet::new();
+        let mut documents_of: HashMap<String, usize> = HashMap::new();
+        let mut count: usize = 0;
+        for names in documents {
+            count += 1;
+            let mut seen = BTreeSet::new();
+            for mention in names {
+                let lower = mention.name.to_lowercase();
+                if mention.alone {
+                    words.insert(lower.clone());
+                }
+                // `Michael Phelps` and `Phelps` are one name to the set.
+                let last = lower.rsplit(' ').next().unwrap_or(&lower);
+                let last = last.trim_end_matches("'s").trim_end_matches("’s").to_owned();
+                seen.insert(last);
+            }
+            for name in seen {
+                *documents_of.entry(name).or_default() += 1;
+            }
+        }
+        let needed = count.div_ceil(2).max(2);
+        let common = documents_of
+            .into_iter()
+            .filter(|&(_, n)| n >= needed)
+            .map(|(name, _)| name)
+            .collect();
+        NamesInText { words, common }
     }
 
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
+    }
+
+    /// Whether most documents of the set write `name` (lower case).
+    pub fn is_common(&self, name: &str) -> bool {
+        self.common.contains(name)
     }
 }
 
@@ -1108,20 +1166,25 @@ pub struct Topic {
 }
 
 impl Topic {
-    /// The names that at least half of the documents with frames (and at least two) use.
-    pub fn of(frames: &[(usize, &Frame)]) -> Topic {
+    /// The names that at least half of the documents with frames (and at least two) use, and
+    /// the owners of frames that most documents write as names (a person the set is about,
+    /// written as the surname).
+    pub fn of(frames: &[(usize, &Frame)], names: &NamesInText) -> Topic {
         let mut docs_with_frames = BTreeSet::new();
         let mut docs_by_name: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+        let mut owners = BTreeSet::new();
         for &(doc, frame) in frames {
             docs_with_frames.insert(doc);
             for name in frame.owner.iter().chain(&frame.place) {
                 docs_by_name.entry(name).or_default().insert(doc);
             }
+            owners.extend(frame.owner.as_deref());
         }
         let needed = docs_with_frames.len().div_ceil(2).max(2);
         let names = docs_by_name
             .into_iter()
-            .filter(|(_, docs)| docs.len() >= needed)
+            // Only owners: a place most stories mention (a city) keeps its own figures apart.
+            .filter(|(name, docs)| docs.len() >= needed || owners.contains(name) && names.is_common(name))
             .map(|(name, _)| name.to_owned())
             .collect();
         Topic { names }
