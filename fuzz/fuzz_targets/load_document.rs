@@ -24,7 +24,16 @@ fuzz_target!(|data: &[u8]| {
     };
     let text = &doc.file.text;
     assert!(doc.body.end <= text.len() && doc.content().start <= doc.content().end);
-    let claims = extract::extract(0, &doc, &GAZETTEER);
+    let mut claims = extract::extract(0, &doc, &GAZETTEER);
+    // Dated against a set with one other, dated document, as an undated story is.
+    if doc.meta.date.is_none() {
+        let other = claimlint::calendar::iso_date("2020-06-15")
+            .ok()
+            .and_then(|(_, date)| date.bounds(None))
+            .map(|(first, _)| first);
+        let dates = [None, other];
+        extract::date_undated(&mut claims, &dates, &|_, range| doc.file.slice(range));
+    }
     for claim in &claims {
         assert!(claim.span.end <= text.len());
         assert!(text.is_char_boundary(claim.span.start) && text.is_char_boundary(claim.span.end));
@@ -36,6 +45,6 @@ fuzz_target!(|data: &[u8]| {
         assert!(name.range.end <= text.len() && text.is_char_boundary(name.range.start));
         assert!(text.is_char_boundary(name.range.end));
     }
-    let known = subject::NamesInText::of(names.iter());
+    let known = subject::NamesInText::of_documents([&names[..], &names[..]].into_iter());
     link::link(&claims, &[&doc.file], &known, &RULES.subjects, &GAZETTEER);
 });
