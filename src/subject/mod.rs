@@ -794,7 +794,11 @@ fn clause_year(clause: &str) -> Option<i16> {
 fn splitting_number(text: &str) -> Option<usize> {
     let mut end = text.len();
     while let Some(at) = text[..end].rfind(|c: char| c.is_ascii_digit()) {
-        let word_start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word_start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word_end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
         let word = &text[word_start..word_end];
         let compound = word.contains('-') && word.chars().any(char::is_alphabetic);
