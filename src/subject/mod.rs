@@ -502,6 +502,11 @@ pub fn respective_frames(
     if spans.len() < 2 {
         return None;
     }
+    // Spans past the sentence's end, or out of order, are no list.
+    let ordered = spans.windows(2).all(|pair| pair[0].end <= pair[1].start);
+    if !ordered || spans.iter().any(|span| sentence.get(span.clone()).is_none()) {
+        return None;
+    }
     let tail = words(&sentence[final_span.end..]);
     if !tail.iter().take(4).any(|w| w.lower() == "respectively") {
         return None;
@@ -788,9 +793,10 @@ fn clause_year(clause: &str) -> Option<i16> {
     })
 }
 
-/// Where the last number of `text` that stands for a figure of its own is: a number joined
-/// to a word by a hyphen (`the 7.8-magnitude quake`, `a magnitude-7.6 quake`) describes a
-/// noun and does not split the clause.
+/// Where the last digit of the last number of `text` that stands for a figure of its own is:
+/// a number joined to a word by a hyphen (`the 7.8-magnitude quake`, `a magnitude-7.6 quake`)
+/// describes a noun, a day of a date belongs to its month, and `by 640` is an amount of change;
+/// none of them splits the clause.
 fn splitting_number(text: &str) -> Option<usize> {
     let mut end = text.len();
     while let Some(at) = text[..end].rfind(|c: char| c.is_ascii_digit()) {
@@ -1238,4 +1244,49 @@ fn slug(text: &str) -> String {
         }
     }
     out.trim_matches('-').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deaths() -> Frame {
+        let vocabulary = Vocabulary::built_in();
+        Frame {
+            measure: MeasureRef::Known(vocabulary.measures.iter().position(|m| m.id == "deaths").unwrap()),
+            owner: None,
+            place: None,
+            qualifiers: BTreeSet::new(),
+            how: String::new(),
+        }
+    }
+
+    #[test]
+    fn respective_lists_take_their_names_in_order_and_refuse_spans_out_of_place() {
+        let vocabulary = Vocabulary::built_in();
+        let sentence = "Marda, Tolvey and Bressin had 2,705, 1,259 and 904 deaths respectively.";
+        let at = |needle: &str| {
+            let start = sentence.find(needle).unwrap();
+            start..start + needle.len()
+        };
+        let spans = [at("2,705"), at("1,259"), at("904 deaths")];
+        let frames = respective_frames(sentence, &spans, &deaths(), vocabulary).expect("a list");
+        let places: Vec<_> = frames.iter().map(|f| f.place.clone().unwrap()).collect();
+        assert_eq!(places, ["marda", "tolvey", "bressin"]);
+        // A span past the sentence's end or spans out of order make no list, and no panic.
+        let past = [at("2,705"), sentence.len() - 3..sentence.len() + 5];
+        assert!(respective_frames(sentence, &past, &deaths(), vocabulary).is_none());
+        let reversed = [at("1,259"), at("2,705")];
+        assert!(respective_frames(sentence, &reversed, &deaths(), vocabulary).is_none());
+    }
+
+    #[test]
+    fn a_number_after_a_non_breaking_space_splits_at_a_character_boundary() {
+        let text = "the toll\u{a0}rose\u{a0}12 and then";
+        // Where the last digit of that number is.
+        let at = splitting_number(text).expect("a number");
+        assert_eq!(&text[at - 1..=at], "12");
+        assert_eq!(splitting_number("the 7.8-magnitude quake"), None);
+        assert_eq!(splitting_number("risen by 640, from"), None);
+    }
 }
