@@ -1051,3 +1051,18 @@ fn the_person_most_stories_name_owns_the_figures_that_name_no_one() {
     // Another person, named in one story only, keeps her own count.
     assert_eq!(subject_of(&found, "12 medals"), "marn/medals");
 }
+
+#[test]
+fn a_title_whose_sentence_names_two_countries_is_not_given_the_storys_other_president() {
+    let dir = scratch("subject-two-presidents");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "President Joe Biden said a Russian invasion of Ukraine remains possible. \
+         Russian President Vladimir Putin said troops were leaving.",
+    );
+    let findings = json_findings(&dir, &["."]);
+    assert!(!findings.iter().any(|f| f["rule"] == "role-conflict"), "{findings:#?}");
+}

@@ -924,9 +924,9 @@ fn heuristic_subject(claim: &Claim, gazetteer: &Gazetteer) -> Option<(String, St
 
 /// Groups role claims by organisation and title. A title written without its organisation
 /// joins the one group of that title whose holders include the same person, else the one
-/// group of that title for the only organisation its sentence names, else the one group of
-/// that title its document already uses; otherwise it groups with the other titles written
-/// without an organisation.
+/// group of that title for the only organisation its sentence names, else (when its sentence
+/// names none) the one group of that title its document already uses; otherwise it groups with
+/// the other titles written without an organisation.
 ///
 /// Each of those questions is answered from an index (title and surname, title and document),
 /// never by reading a group's members, so the work grows with the role claims, not with the
@@ -1002,8 +1002,12 @@ fn role_groups(claims: &[Claim], role_claims: &[usize], gazetteer: &Gazetteer) -
     let mut placed: Vec<(usize, String)> = Vec::new();
     for index in unresolved {
         let Some(role) = &claims[index].role else { continue };
+        // A sentence that names organisations, none of them alone, leaves the title open:
+        // `President Joe Biden said a Russian invasion of Ukraine …` is no one's president
+        // from the story's `Russian President Vladimir Putin`.
         let key = match by_document
             .get(&(role.title.as_str(), claims[index].doc))
+            .filter(|_| role.sentence_orgs.is_empty())
             .and_then(|keys| unique(keys.iter()))
         {
             Some(only) => (*only).to_owned(),
