@@ -219,8 +219,23 @@ pub fn link(
         })
         .collect();
     let topic = Topic::of(&framed, names);
+    // A figure no one owns is the one owner's that the set gives every other figure of its
+    // kind, when most stories name it (`the market value rose to $42.3bn` in a set about one
+    // company).
     let sole = sole_owners(&framed, &topic);
-    for (index, choice) in choices.into_iter().enumerate() {
+    let adopted: Vec<Option<String>> = choices
+        .iter()
+        .map(|choice| match choice {
+            Some(Choice::Framed(frame)) if frame.owner.is_none() => sole
+                .get(&(&frame.measure, &frame.qualifiers))
+                .copied()
+                .flatten()
+                .filter(|owner| names.is_common(owner))
+                .map(str::to_owned),
+            _ => None,
+        })
+        .collect();
+    for ((index, choice), adopted_owner) in choices.into_iter().enumerate().zip(adopted) {
         let Some(choice) = choice else { continue };
         let (subject, reason) = match choice {
             Choice::Declared { subject, reason } => (subject, reason),
@@ -229,16 +244,9 @@ pub fn link(
                 (subject, reason)
             }
             Choice::Framed(mut frame) => {
-                // A figure no one owns is the one owner's that the set gives every other figure
-                // of its kind, when most stories name it (`the market value rose to $42.3bn` in a
-                // set about one company).
-                let mut adopted = false;
-                if frame.owner.is_none()
-                    && let Some(Some(owner)) = sole.get(&(frame.measure.clone(), frame.qualifiers.clone()))
-                    && names.is_common(owner)
-                {
-                    frame.owner = Some(owner.clone());
-                    adopted = true;
+                let adopted = adopted_owner.is_some();
+                if adopted {
+                    frame.owner = adopted_owner;
                 }
                 let display = |id: &str| {
                     gazetteer
@@ -246,12 +254,9 @@ pub fn link(
                         .map_or_else(|| id.to_owned(), |i| gazetteer.entities[i].name.clone())
                 };
                 let (key, label) = topic.key(&frame, vocabulary, &display);
-                let kind = match &frame.measure {
-                    subject::MeasureRef::Known(m) => {
-                        let measure = &vocabulary.measures[*m];
-                        (measure.cumulative, measure.rolling, false)
-                    }
-                    subject::MeasureRef::Noun(_) => (false, false, true),
+                let kind = match vocabulary.measure(&frame.measure) {
+                    Some(measure) => (measure.cumulative, measure.rolling, false),
+                    None => (false, false, true),
                 };
                 let mut reason = frame_reason(&frame, &topic);
                 if adopted {
@@ -270,19 +275,17 @@ pub fn link(
 
 /// For each measure and set of qualifiers, the one owner the set's frames give it (beside the
 /// names the set is about), or `None` when they give several.
-fn sole_owners(
-    framed: &[(usize, &Frame)],
+fn sole_owners<'f>(
+    framed: &[(usize, &'f Frame)],
     topic: &Topic,
-) -> HashMap<(subject::MeasureRef, BTreeSet<String>), Option<String>> {
-    let mut sole: HashMap<(subject::MeasureRef, BTreeSet<String>), Option<String>> = HashMap::new();
-    for (_, frame) in framed {
-        let Some(owner) = frame.owner.as_ref().filter(|o| !topic.names.contains(*o)) else {
+) -> HashMap<(&'f subject::MeasureRef, &'f BTreeSet<String>), Option<&'f str>> {
+    let mut sole: HashMap<(&subject::MeasureRef, &BTreeSet<String>), Option<&str>> = HashMap::new();
+    for &(_, frame) in framed {
+        let Some(owner) = frame.owner.as_deref().filter(|o| !topic.names.contains(*o)) else {
             continue;
         };
-        let entry = sole
-            .entry((frame.measure.clone(), frame.qualifiers.clone()))
-            .or_insert_with(|| Some(owner.clone()));
-        if entry.as_ref().is_some_and(|o| o != owner) {
+        let entry = sole.entry((&frame.measure, &frame.qualifiers)).or_insert(Some(owner));
+        if entry.is_some_and(|o| o != owner) {
             *entry = None;
         }
     }
@@ -398,10 +401,9 @@ fn choose_subject(claim: &Claim, setting: &Setting<'_>) -> Option<Choice> {
             };
             // What an event did (`1,229 people have died`) is read from the sentence before
             // the owner-and-class heuristic could call those people personnel.
-            let event = framed.as_ref().is_some_and(|f| match f.measure {
-                subject::MeasureRef::Known(m) => vocabulary.measures[m].event,
-                subject::MeasureRef::Noun(_) => false,
-            });
+            let event = framed
+                .as_ref()
+                .is_some_and(|f| vocabulary.measure(&f.measure).is_some_and(|m| m.event));
             match heuristic_subject(claim, gazetteer).filter(|_| !event) {
                 Some((key, label)) => Some(Choice::Heuristic {
                     key,
@@ -467,10 +469,9 @@ fn frame_lists(
             );
         // Only a running figure reads two figures of one story as successive: another measure
         // would read them as a contradiction.
-        let running = match &frame.measure {
-            subject::MeasureRef::Known(m) => vocabulary.measures[*m].cumulative || vocabulary.measures[*m].rolling,
-            subject::MeasureRef::Noun(_) => false,
-        };
+        let running = vocabulary
+            .measure(&frame.measure)
+            .is_some_and(|m| m.cumulative || m.rolling);
         if earlier && running {
             let frame = Frame {
                 how: format!("{}, as the figure before it moved from", frame.how),

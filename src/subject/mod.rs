@@ -267,6 +267,7 @@ pub fn frame(
     let agent_before =
         verb_after.is_none() && (verb_before.is_some() || lower_before.iter().any(|w| vocabulary.is_verb_before(w)));
     let mut by_metric = false;
+    let mut by_opening = false;
     let (measure, how) = if let Some(m) = noun_measure {
         (
             MeasureRef::Known(m),
@@ -290,6 +291,7 @@ pub fn frame(
         .filter(|(m, _)| generic_noun && counts(*m))
         .filter(|_| vocabulary.state_near(&[], &lower_after).is_some())
     {
+        by_opening = true;
         // `Of the confirmed cases, 122 were positive`: a part of the cases in that state.
         if let Some(state) = vocabulary.state_in_phrase(&lower_before, &noun) {
             qualifiers.insert(format!("of {state}"));
@@ -320,8 +322,7 @@ pub fn frame(
 
     // States: "12 boys rescued", "trapped 13", "12,000 homes destroyed", "400 suspected
     // cases"; a measure its verb named has its state already.
-    let counted_by_noun =
-        noun_measure.is_some() || matches!(measure, MeasureRef::Noun(_)) || how.ends_with("opening its clause");
+    let counted_by_noun = noun_measure.is_some() || matches!(measure, MeasureRef::Noun(_)) || by_opening;
     // `8,997 confirmed, probable and suspected cases` lists every state: the total of them.
     let states_listed = inside.iter().any(|w| w == "and" || w == "or");
     if counted_by_noun
@@ -371,7 +372,7 @@ pub fn frame(
     // count.
     if known.is_some_and(|m| m.cumulative && !m.event)
         && let Some(scope) = place_after(&after, vocabulary)
-        && !scope.split(' ').all(|w| GENERIC_SCOPES.contains(&w))
+        && !vocabulary.is_generic_scope(&scope)
     {
         qualifiers.insert(format!("in {scope}"));
     }
@@ -535,10 +536,7 @@ pub fn respective_frames(
         .iter()
         .map(|&run| name_of(&before, run))
         .collect();
-    let event = match last.measure {
-        MeasureRef::Known(m) => vocabulary.measures[m].event,
-        MeasureRef::Noun(_) => false,
-    };
+    let event = vocabulary.measure(&last.measure).is_some_and(|m| m.event);
     Some(
         chain
             .into_iter()
@@ -575,7 +573,7 @@ fn amount_frame(
         && amount == Amount::Percent
         && let Some(side) = side_of_a_vote(before, after, vocabulary)
     {
-        return Some(side_share_frame(side, sentence_lower, qualifiers, vocabulary));
+        return side_share_frame(side, sentence_lower, qualifiers, vocabulary);
     }
     let (measure, how) = match metric {
         Some((m, phrase)) => (m, format!("“{phrase}” before the figure")),
@@ -622,7 +620,7 @@ fn appositive_age(claim: &Claim, before_text: &str, after_text: &str, vocabulary
     if vocabulary.is_source(&name) || vocabulary.is_organisation(&name) {
         return None;
     }
-    let measure = vocabulary.measures.iter().position(|m| m.id == "age")?;
+    let measure = vocabulary.measure_id("age")?;
     // Whose age it is keeps it apart from every other person's, even the person the set is
     // about, so the name is a qualifier the topic never drops.
     Some(Frame {
@@ -634,20 +632,14 @@ fn appositive_age(claim: &Claim, before_text: &str, after_text: &str, vocabulary
     })
 }
 
-/// Words that may stand between the side of a vote or a poll and its share: `Yes at 51%`,
-/// `No, on 52%`, `the Yes side at 39%`, `Yes support stood at 39%`, `No secured 55.3%`.
-const SIDE_CARRIERS: &[&str] = &[
-    "at", "on", "with", "side", "camp", "campaign", "support", "vote", "stood", "stands", "was", "is", "are", "were",
-    "secured", "won", "took", "got", "polled", "had", "has", "by",
-];
-
 /// The side of a vote or poll a percent is the share of: a name (or a quoted word) just
-/// before it, past only [`SIDE_CARRIERS`], or after `for the` (`44.7% for the Yes camp`).
+/// before it, past only words that carry a side's share (`Yes at 51%`, `No, on 52%`, `the Yes
+/// side at 39%`), or after `for the` (`44.7% for the Yes camp`).
 fn side_of_a_vote(before: &[Word<'_>], after: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
     let carried = before
         .iter()
         .rev()
-        .take_while(|w| SIDE_CARRIERS.contains(&w.lower().as_str()))
+        .take_while(|w| vocabulary.is_side_carrier(&w.lower()))
         .count();
     let at = before.len().checked_sub(carried + 1)?;
     let side = &before[at];
@@ -677,16 +669,10 @@ fn side_share_frame(
     sentence_lower: &str,
     mut qualifiers: BTreeSet<String>,
     vocabulary: &Vocabulary,
-) -> Frame {
-    let measure = vocabulary
-        .measures
-        .iter()
-        .position(|m| m.id == "share")
-        .expect("the built-in measures name a share");
+) -> Option<Frame> {
+    let measure = vocabulary.measure_id("share")?;
     // A count of the votes cast says so; any other share of a side is a poll's.
-    let result = ["result", "of the vote", "votes", "secured", "won "]
-        .iter()
-        .any(|w| sentence_lower.contains(w));
+    let result = vocabulary.result_words.iter().any(|w| contains_word(sentence_lower, w));
     qualifiers.insert(if result { "result" } else { "poll" }.to_owned());
     // `With those groups included, Yes are on 47%`: a poll of all who answered, those who do
     // not know among them, is apart from one that leaves them out.
@@ -695,13 +681,13 @@ fn side_share_frame(
     }
     // The side is what the share is of, never a name the set is about in general.
     qualifiers.insert(side.to_lowercase());
-    Frame {
+    Some(Frame {
         measure: MeasureRef::Known(measure),
         owner: None,
         place: None,
         qualifiers,
         how: format!("the share of “{side}”"),
-    }
+    })
 }
 
 /// Whose a figure is, as its sentence says: a possessive just before it, the owner
@@ -738,12 +724,6 @@ fn is_demonym(name: &str, gazetteer: &Gazetteer) -> bool {
         .unwrap_or_default();
     gazetteer.is_demonym(name) || gazetteer.is_demonym(&capitalised)
 }
-
-/// Words of a competition in general, not of one games or season: `25 medals in Olympics`
-/// is a career count.
-const GENERIC_SCOPES: &[&str] = &[
-    "olympics", "olympic", "games", "summer", "winter", "history", "career", "world",
-];
 
 /// A person named in full (`Michael Phelps`, `American swimmer Micheal Phelps`) is the same
 /// owner as the surname alone (`Phelps`), as stories name people: the surname stands for
@@ -935,25 +915,6 @@ fn place_after(after: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
     Some(names.join(" and "))
 }
 
-/// Nouns of places a relative `where` may follow: `the central region where 2,757 died`.
-const PLACE_NOUNS: &[&str] = &[
-    "region",
-    "province",
-    "district",
-    "state",
-    "county",
-    "city",
-    "town",
-    "village",
-    "valley",
-    "area",
-    "capital",
-    "country",
-    "island",
-    "prefecture",
-    "municipality",
-];
-
 /// `the Kathmandu Valley, where 1,441 have died`, `the central region where 2,757 were killed`:
 /// the place a relative `where` stands for.
 fn place_of_where(before: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
@@ -967,7 +928,7 @@ fn place_of_where(before: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String
         return Some(name_of(head, (s, e)));
     }
     let noun = head[at - 1].lower();
-    if !PLACE_NOUNS.contains(&noun.as_str()) {
+    if !vocabulary.is_place_noun(&noun) {
         return None;
     }
     // The noun with the adjective before it, if any: `central region`.
@@ -1018,10 +979,7 @@ fn place_in(words: &[Word<'_>], vocabulary: &Vocabulary) -> Option<String> {
     // Right after the metric's noun: not `the toll from an outbreak in West Africa`.
     let at = words.iter().position(|w| w.text == "in")?;
     let noun = words.get(at.checked_sub(1)?)?.lower();
-    if !matches!(
-        noun.as_str(),
-        "toll" | "tally" | "count" | "number" | "figure" | "total" | "dead" | "deaths" | "injured" | "cases"
-    ) {
+    if !vocabulary.is_metric_head(&noun) {
         return None;
     }
     let rest = &words[at + 1..];
@@ -1253,7 +1211,7 @@ mod tests {
     fn deaths() -> Frame {
         let vocabulary = Vocabulary::built_in();
         Frame {
-            measure: MeasureRef::Known(vocabulary.measures.iter().position(|m| m.id == "deaths").unwrap()),
+            measure: MeasureRef::Known(vocabulary.measure_id("deaths").unwrap()),
             owner: None,
             place: None,
             qualifiers: BTreeSet::new(),

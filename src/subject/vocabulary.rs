@@ -82,6 +82,11 @@ struct File {
     vague: Vec<String>,
     not_names: Vec<String>,
     joiners: Vec<String>,
+    place_nouns: Vec<String>,
+    metric_heads: Vec<String>,
+    side_carriers: Vec<String>,
+    result_words: Vec<String>,
+    generic_scopes: Vec<String>,
 }
 
 /// The measures and the words around numbers that build subjects.
@@ -108,6 +113,12 @@ pub struct Vocabulary {
     vague: HashSet<String>,
     not_names: HashSet<String>,
     joiners: HashSet<String>,
+    place_nouns: HashSet<String>,
+    metric_heads: HashSet<String>,
+    side_carriers: HashSet<String>,
+    /// Words and phrases, searched for in a sentence.
+    pub result_words: Vec<String>,
+    generic_scopes: HashSet<String>,
 }
 
 static BUILT_IN: LazyLock<Vocabulary> =
@@ -166,6 +177,11 @@ impl Vocabulary {
             vague: lower(file.vague),
             not_names: lower(file.not_names),
             joiners: lower(file.joiners),
+            place_nouns: lower(file.place_nouns),
+            metric_heads: lower(file.metric_heads),
+            side_carriers: lower(file.side_carriers),
+            result_words: file.result_words.into_iter().map(|w| w.to_lowercase()).collect(),
+            generic_scopes: lower(file.generic_scopes),
         })
     }
 
@@ -240,6 +256,39 @@ impl Vocabulary {
             }
         }
         None
+    }
+
+    /// The measure a frame names, when it is one of the vocabulary's.
+    pub fn measure(&self, measure: &super::MeasureRef) -> Option<&Measure> {
+        match measure {
+            super::MeasureRef::Known(m) => self.measures.get(*m),
+            super::MeasureRef::Noun(_) => None,
+        }
+    }
+
+    /// The index of the measure with `id`.
+    pub fn measure_id(&self, id: &str) -> Option<usize> {
+        self.measures.iter().position(|m| m.id == id)
+    }
+
+    /// A noun of a place a relative `where` may follow (`region`).
+    pub fn is_place_noun(&self, word: &str) -> bool {
+        self.place_nouns.contains(word)
+    }
+
+    /// A noun of a figure after which `in` names where it was counted (`toll`).
+    pub fn is_metric_head(&self, word: &str) -> bool {
+        self.metric_heads.contains(word)
+    }
+
+    /// A word between the side of a vote and its share (`at`, `side`, `secured`).
+    pub fn is_side_carrier(&self, word: &str) -> bool {
+        self.side_carriers.contains(word)
+    }
+
+    /// A scope made only of words of a competition in general (`Summer Games`).
+    pub fn is_generic_scope(&self, scope: &str) -> bool {
+        scope.split(' ').all(|w| self.generic_scopes.contains(w))
     }
 
     /// A verb that moves a figure (`rose`, `climbed`, `raised`).
