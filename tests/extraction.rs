@@ -294,7 +294,7 @@ fn a_glued_s_after_a_whole_ten_is_seconds_unless_the_words_make_it_a_decade() {
 #[test]
 fn a_unit_after_the_lower_end_only_makes_two_quantities() {
     assert_eq!(
-        numeric("The index slid 2.5 per cent to 6,120.4 points, and fares rose from $3 to 4."),
+        numeric("The index slid 2.5 per cent to 6,120.4 points, and fares were from $3 to 4."),
         [
             (
                 "2.5 per cent".to_owned(),
@@ -329,13 +329,31 @@ fn a_change_and_the_new_level_are_two_quantities() {
             n("2%", 2.0, "percent"),
         ]
     );
-    // Without a verb of change, after `from`, or with the unit written once, it stays a range.
+    // Without a verb of change, or with the unit written once, it stays a range.
     assert_eq!(
-        numeric("Seats cost $40 to $60, fares rose from $3 to $4 and rents fell 5 to 8 per cent."),
+        numeric("Seats cost $40 to $60, fares were from $3 to $4 and rents fell 5 to 8 per cent."),
         [
             range("$40 to $60", 40.0, 60.0, "USD"),
             range("from $3 to $4", 3.0, 4.0, "USD"),
             range("5 to 8 per cent", 5.0, 8.0, "percent"),
+        ]
+    );
+    // After one, `from X to Y` is the level before and after, and `by X to Y` the change and
+    // the new level, even with the verb further back in its clause.
+    assert_eq!(
+        numeric("Fares rose from $3 to $4. Officials raised the toll from the storm from 64 to 2,975."),
+        [
+            n("$3", 3.0, "USD"),
+            n("$4", 4.0, "USD"),
+            (String::from("64"), Some(64.0), Some(64.0), None),
+            (String::from("2,975"), Some(2975.0), Some(2975.0), None),
+        ]
+    );
+    assert_eq!(
+        numeric("The toll jumped by nearly 1,200 to 5,209."),
+        [
+            (String::from("nearly 1,200"), Some(1200.0), Some(1200.0), None),
+            (String::from("5,209"), Some(5209.0), Some(5209.0), None),
         ]
     );
 }

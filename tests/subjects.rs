@@ -961,8 +961,12 @@ fn a_rise_from_one_level_to_another_is_framed_and_its_amount_is_not() {
          Suspected cases of the fever have increased from 5,079 to 5,280.",
     );
     let found = subjects(&dir);
-    assert_eq!(subject_of(&found, "from 1761 to 2401"), "varno/cases/suspected");
-    assert_eq!(subject_of(&found, "from 5,079 to 5,280"), "cases/suspected");
+    // After a verb of change, `from X to Y` is the level before and the level after, each a
+    // figure of the cases.
+    assert_eq!(subject_of(&found, "1761"), "varno/cases/suspected");
+    assert_eq!(subject_of(&found, "2401"), "varno/cases/suspected");
+    assert_eq!(subject_of(&found, "5,079"), "cases/suspected");
+    assert_eq!(subject_of(&found, "5,280"), "cases/suspected");
     // The amount it rose by is no level of the cases.
     assert_eq!(subject_of(&found, "640"), "-");
 }
@@ -1065,4 +1069,138 @@ fn a_title_whose_sentence_names_two_countries_is_not_given_the_storys_other_pres
     );
     let findings = json_findings(&dir, &["."]);
     assert!(!findings.iter().any(|f| f["rule"] == "role-conflict"), "{findings:#?}");
+}
+
+#[test]
+fn a_metric_phrase_reaches_its_number_past_asides_times_and_the_figure_moved_from() {
+    let dir = scratch("subject-metric-reach");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The death toll from the cyclone \"Orla\" (local name Bising) rose to 2,357, the agency said. \
+         Tarvo said the toll rose sharply on Friday, increasing from 4,015. \
+         The number of people confirmed killed jumped by nearly 1,200 to 5,209. \
+         The official death count stands at 62. \
+         Her Grand Slam tally rose to 14 last year. \
+         The total number of people diagnosed with the fever climbed to 122. \
+         The relief appeal was increased from $301 million (S$376 million) to $348 million. \
+         The total budget for the 2042 Velmar games will be £9.3 billion.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "2,357"), "deaths");
+    assert_eq!(subject_of(&found, "4,015"), "deaths");
+    assert_eq!(subject_of(&found, "5,209"), "deaths/confirmed");
+    // The size of the jump is no level of the toll.
+    assert_eq!(subject_of(&found, "nearly 1,200"), "-");
+    assert_eq!(subject_of(&found, "62"), "deaths");
+    assert_eq!(subject_of(&found, "14"), "titles");
+    assert_eq!(subject_of(&found, "122"), "cases");
+    assert_eq!(subject_of(&found, "$301 million"), "appeal/usd");
+    assert_eq!(subject_of(&found, "$348 million"), "appeal/usd");
+    // A year that names the games, not another year's figure, does not cut the clause.
+    assert_eq!(subject_of(&found, "£9.3 billion"), "budget/gbp");
+}
+
+#[test]
+fn a_metric_phrase_with_another_noun_or_no_moving_word_stays_unframed() {
+    let dir = scratch("subject-metric-reach-near-misses");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The toll road near Varno was built by 300 workers. \
+         The death toll is unclear, and the mayor thanked 45 volunteers. \
+         The number of people in isolation reached 6,508.",
+    );
+    let found = subjects(&dir);
+    assert_ne!(subject_of(&found, "300 workers"), "deaths");
+    assert_ne!(subject_of(&found, "45 volunteers"), "deaths");
+    // What `the number of` counts is named after it: people in isolation are no deaths.
+    assert_ne!(subject_of(&found, "6,508"), "deaths");
+}
+
+#[test]
+fn a_bare_total_is_the_whole_of_the_figure_before_it_in_its_sentence() {
+    let dir = scratch("subject-bare-total");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "Officials reported 14 more cases of the fever on Sunday, bringing the total in the outbreak to 64. \
+         The mayor opened 3 new shelters. The total rose to 87 by evening.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "14 more cases"), "cases/added");
+    // The total is not the added part.
+    assert_eq!(subject_of(&found, "64"), "cases");
+    // A total whose sentence names no figure before it takes none from elsewhere.
+    assert_eq!(subject_of(&found, "87"), "-");
+}
+
+#[test]
+fn a_world_figure_is_apart_from_the_one_place_a_set_is_about() {
+    let dir = scratch("subject-world-figure");
+    for (name, day, text) in [
+        (
+            "a",
+            "2031-06-05",
+            "Officials in Korvia reported 5 new cases of the fever, and the toll rose to 6. \
+             The fever has killed at least 444 people globally.",
+        ),
+        (
+            "b",
+            "2031-06-08",
+            "Korvia's toll rose to 9, health officials in Korvia said.",
+        ),
+        (
+            "c",
+            "2031-06-10",
+            "The toll in Korvia climbed to 12. Worldwide, the fever has killed 460 people.",
+        ),
+    ] {
+        write_story(&dir, name, day, "Outlet", text);
+    }
+    let findings = json_findings(&dir, &["."]);
+    let changes: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["rule"] == "numeric-change")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    // Korvia's toll moves 6 → 9 → 12; the world's (444 → 460) is another subject.
+    assert!(
+        changes
+            .iter()
+            .any(|m| m.contains("6 → 9") && m.contains("9 → 12") && !m.contains("444")),
+        "{changes:?}"
+    );
+}
+
+#[test]
+fn an_earlier_years_share_is_another_subject_and_a_rounded_share_agrees() {
+    let dir = scratch("subject-earlier-year-share");
+    for (name, source, text) in [
+        (
+            "a",
+            "Outlet A",
+            "Turnout in the referendum was 84.6%. Turnout for the 2030 council election was 63.8%.",
+        ),
+        ("b", "Outlet B", "Turnout in the referendum was 85%."),
+        (
+            "c",
+            "Outlet C",
+            "Turnout in the referendum was 86%, while turnout in the 2030 election was 64 per cent.",
+        ),
+    ] {
+        write_story(&dir, name, "2034-09-19", source, text);
+    }
+    let findings = json_findings(&dir, &["."]);
+    let messages: Vec<&str> = findings.iter().map(|f| f["message"].as_str().unwrap()).collect();
+    // 84.6% rounds to 85%, not to 86%: one contradiction, of this vote's turnout only.
+    assert_eq!(rules(&findings), ["numeric-contradiction"], "{messages:?}");
+    assert!(messages[0].contains("86"), "{messages:?}");
+    assert!(!messages[0].contains("63.8"), "{messages:?}");
 }

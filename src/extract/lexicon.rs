@@ -713,7 +713,9 @@ pub fn ends_noun_phrase(word: &str) -> bool {
         "that", "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
         "could", "can", "may", "might", "per", "each", "into", "out", "over", "under", "after", "before", "since",
         "during", "about", "its", "their", "his", "her", "our", "this", "these", "those", "it", "they", "he", "she",
-        "we", "not", "more", "less", "fewer", "percent", "ago", "later", "earlier", "if", "so",
+        "we", "not", "more", "less", "fewer", "percent", "ago", "later", "earlier", "if", "so", "while", "whilst",
+        "though", "although", "because", "whereas", "when", "where", "until", "unless", "yet", "then", "there", "here",
+        "also", "still", "even", "just", "only", "now",
     ];
     static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STOP));
     SET.contains(word)

@@ -593,7 +593,7 @@ fn extract_prose(
                 consumed = at + if measured_last { last_start } else { len };
                 continue;
             }
-            let after_change = follows_change_verb(text, at);
+            let after_change = change_before(text, at);
             let ordinal = rest
                 .starts_with(|c: char| {
                     c.is_ascii_digit()
@@ -622,7 +622,17 @@ fn extract_prose(
                 let parsed = kelvin_in_context(parsed, surface, &text[sentence.clone()]);
                 let parsed = conversion_in_parentheses(parsed, text, at, claims.last());
                 let end = at + parsed.len;
-                if is_year(text, at, &parsed) {
+                // `risen from 1761 to 2401`: a level moved from is no year, unless it is one
+                // of these times (`rose from 2019 to 2021`).
+                let not_a_time = parsed.low.is_some_and(|v| !(1900.0..=2100.0).contains(&v));
+                // … and nor is the level moved to, after it.
+                let moved_to = claims.last().is_some_and(|c| {
+                    c.kind == ClaimKind::Count
+                        && text.get(c.span.end..at).is_some_and(|between| between.trim() == "to")
+                        && change_before(text, c.span.start) == quantity::Change::By
+                });
+                let moved_level = (after_change == quantity::Change::By || moved_to) && not_a_time;
+                if !moved_level && is_year(text, at, &parsed) {
                     let first = parsed.low.map(|y| y as i16).unwrap_or_default();
                     let last = parsed.high.map(|y| y as i16).unwrap_or(first);
                     let (from, _) = time::year_bounds(first);
@@ -916,14 +926,89 @@ const CHANGE_VERBS: &[&str] = &[
     "slumped",
 ];
 
-/// The number at `at` follows a verb of change, directly or after `by`: `fell 7p`, `rose by $2`.
-fn follows_change_verb(text: &str, at: usize) -> bool {
-    let mut previous = previous_word(text, at);
-    if previous.eq_ignore_ascii_case("by") {
-        let by_at = text[..at].trim_end().len() - previous.len();
-        previous = previous_word(text, by_at);
+/// Forms of verbs of change that may stand further back in a clause than right before its
+/// figures: `raised the death toll from the storm from 64 to 2,975`, `has risen from 39 to 43`.
+const CLAUSE_CHANGE_VERBS: &[&str] = &[
+    "risen",
+    "rising",
+    "increasing",
+    "climbing",
+    "jumping",
+    "grown",
+    "growing",
+    "grew",
+    "raised",
+    "raising",
+    "revised",
+    "revising",
+    "upped",
+    "upping",
+    "lifted",
+    "lowered",
+    "cut",
+    "fallen",
+    "falling",
+    "dropping",
+    "declining",
+    "went",
+    "gone",
+    "moved",
+    "boosted",
+    "reduced",
+    "reducing",
+    "expanded",
+    "slashed",
+    "hiked",
+    "swelled",
+    "swollen",
+    "ballooned",
+    "doubled",
+    "tripled",
+    "halved",
+    "brought",
+    "bringing",
+];
+
+/// How many words back in its clause a verb of change is looked for.
+const CHANGE_REACH: usize = 12;
+
+/// Where the number at `at` stands relative to a verb of change: right after one (`fell 7p`),
+/// after `by` or `from` after one (`rose by $2`, `raised the toll by 3 to 48`, `increased
+/// from 39`), or later in a clause that has one.
+fn change_before(text: &str, at: usize) -> quantity::Change {
+    let previous = previous_word(text, at);
+    let is_verb = |word: &str| {
+        CHANGE_VERBS
+            .iter()
+            .chain(CLAUSE_CHANGE_VERBS)
+            .any(|verb| word.eq_ignore_ascii_case(verb))
+    };
+    if CHANGE_VERBS.iter().any(|verb| previous.eq_ignore_ascii_case(verb)) {
+        return quantity::Change::Direct;
     }
-    CHANGE_VERBS.iter().any(|verb| previous.eq_ignore_ascii_case(verb))
+    // `rose by 3 to 48`, `rose from 39 to 43` once the scan is past `from`.
+    let by = previous.eq_ignore_ascii_case("by") || previous.eq_ignore_ascii_case("from");
+    // The clause before the number, back to a mark that ends one.
+    // A dozen words fit in 160 bytes; reading no further keeps the cost per number bounded.
+    let mut from = at.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
+    let clause_start = before
+        .rfind(['.', ';', ':', '(', ')', '?', '!', '\n'])
+        .map_or(0, |i| i + 1);
+    let verb_in_clause = before[clause_start..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(CHANGE_REACH)
+        .any(is_verb);
+    match (verb_in_clause, by) {
+        (true, true) => quantity::Change::By,
+        (true, false) => quantity::Change::InClause,
+        _ => quantity::Change::None,
+    }
 }
 
 /// Words before which a month name alone is a month: `in July`, `since March`, `by May`.

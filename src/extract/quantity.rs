@@ -913,17 +913,23 @@ fn counted_noun(input: &str, words: &dyn Vocabulary) -> Option<(usize, String, O
             .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
             .map_or(trimmed.len(), |(i, _)| i);
         let raw = trimmed[..len].trim_end_matches(['-', '\'', '’']);
-        // `1,000 more troops`: the extra ones are still troops.
+        // `1,000 more troops`, `14 more cases`: the extra ones are still troops, cases.
         if position == 0
-            && ["more", "additional", "extra"]
+            && ["more", "additional", "extra", "further"]
                 .iter()
                 .any(|m| raw.eq_ignore_ascii_case(m))
         {
             let next = trimmed[len..].trim_start_matches(' ');
             let next_len = next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len());
-            if next_len > 0 && words.noun_class(&next[..next_len]).is_some() {
+            let next_word = &next[..next_len];
+            let plural = next_word.len() > 3
+                && next_word.ends_with('s')
+                && next_word.starts_with(|c: char| c.is_lowercase())
+                && !lexicon::ends_noun_phrase(next_word);
+            if next_len > 0 && (words.noun_class(next_word).is_some() || plural) {
                 offset += len;
                 rest = &trimmed[len..];
+                after_adjective = true;
                 continue;
             }
         }
@@ -1697,13 +1703,29 @@ pub fn sides_with_unit(input: &str, words: &dyn Vocabulary) -> Option<Sides> {
 
 /// A quantity starting at `input`. `words` knows nationality words and counted nouns.
 pub fn quantity(input: &str, words: &dyn Vocabulary) -> Option<Quantity> {
-    quantity_after(input, words, false)
+    quantity_after(input, words, Change::None)
 }
 
-/// A quantity starting at `input` right after a verb of change (`fell 7p to 212p`, `rose by $2
-/// to $85`): there, two amounts that each carry their unit, joined by `to`, are the change and
-/// the new level, not a range.
-pub fn quantity_after(input: &str, words: &dyn Vocabulary, after_change: bool) -> Option<Quantity> {
+/// Where a number stands relative to a verb of change, which decides whether `X to Y` is a
+/// range or a move from one figure to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// No verb of change before it in its clause.
+    None,
+    /// Earlier in its clause: `raised the toll from Maria from 64 to 2,975`. Only `from X to
+    /// Y` is read as the figure before and the figure after.
+    InClause,
+    /// Right after the verb: `fell 7p to 212p`, `increased from 39 to 43`. Two amounts that
+    /// each carry their unit are the change and the new level as well.
+    Direct,
+    /// After `by` or `from` after the verb: `rose by 3 to 48` is the change and the new
+    /// level, `rose from 39 to 43` the level before and after.
+    By,
+}
+
+/// A quantity starting at `input` at a place `change` describes (`fell 7p to 212p`, `rose by
+/// $2 to $85`, `increased from 39 to 43`): there, `X to Y` may be two figures, not a range.
+pub fn quantity_after(input: &str, words: &dyn Vocabulary, after_change: Change) -> Option<Quantity> {
     // `($99.99)`: an amount in parentheses is negative in accounts.
     if let Some(inner) = input.strip_prefix('(') {
         let value = measured(inner, false)?;
@@ -1751,7 +1773,7 @@ fn finish_with_range(
     first: Measured,
     bound: Option<Bound>,
     opener: Option<String>,
-    after_change: bool,
+    after_change: Change,
     words: &dyn Vocabulary,
 ) -> Option<Quantity> {
     // `20 <= x <= 30`, `20 < n < 30`: a variable between two bounds.
@@ -1790,9 +1812,18 @@ fn finish_with_range(
         let year_after_word = matches!(connector, "through" | "thru" | "until" | "till")
             && looks_like_a_year(upper.number_text)
             && !looks_like_a_year(first.number_text);
+        // `increased from 39 to 43`, `raised it by 3 to 48`: the figure before and after a move.
+        let moved = connector == "to"
+            && match after_change {
+                Change::None => false,
+                Change::InClause | Change::Direct => opener.as_deref() == Some("from"),
+                Change::By => opener.is_none(),
+            };
+        let direct = matches!(after_change, Change::Direct | Change::By);
         let units_agree = !year_after_word
+            && !moved
             && match (&first.unit, &upper.unit) {
-                (Some(a), Some(b)) => a.unit == b.unit && !(after_change && connector == "to" && opener.is_none()),
+                (Some(a), Some(b)) => a.unit == b.unit && !(direct && connector == "to" && opener.is_none()),
                 // `fell 1.5 per cent to 7,412.3 points`: a unit written after the lower end and
                 // missing after the upper one leaves two quantities, not a range (`$5 to 10` is one).
                 (Some(a), None) => a.kind != QuantityKind::Duration && (first.prefixed || opener.is_some()),
@@ -2235,13 +2266,28 @@ mod tests {
 
     #[test]
     fn after_a_change_two_amounts_with_units_joined_by_to_are_two() {
-        let after_change = |input: &str| quantity_after(input, &Words, true).map(|q| (q.len, q.low, q.high));
+        let after_change = |input: &str| quantity_after(input, &Words, Change::Direct).map(|q| (q.len, q.low, q.high));
         assert_eq!(after_change("7p to 212p"), Some((2, Some(7.0), Some(7.0))));
         assert_eq!(after_change("$2 to $85"), Some((2, Some(2.0), Some(2.0))));
-        // The unit written once, a dash or `from` still make a range.
+        // The unit written once or a dash still make a range.
         assert_eq!(after_change("5 to 8 percent"), Some((14, Some(5.0), Some(8.0))));
         assert_eq!(after_change("$2-$3"), Some((5, Some(2.0), Some(3.0))));
-        assert_eq!(after_change("from $2 to $3"), Some((13, Some(2.0), Some(3.0))));
+        // `from` after a verb of change is the figure moved from: no quantity opens at `from`.
+        assert_eq!(after_change("from $2 to $3"), None);
+        assert_eq!(after_change("from 39 to 43"), None);
+        let in_clause = |input: &str| quantity_after(input, &Words, Change::InClause).map(|q| (q.len, q.low, q.high));
+        assert_eq!(in_clause("from 64 to 2,975"), None);
+        assert_eq!(in_clause("5 to 8 percent"), Some((14, Some(5.0), Some(8.0))));
+        // After `by`, the change and the new level, units or not.
+        let by = |input: &str| quantity_after(input, &Words, Change::By).map(|q| (q.len, q.low, q.high));
+        assert_eq!(by("3 to 48"), Some((1, Some(3.0), Some(3.0))));
+        assert_eq!(
+            by("nearly 1,200 to 5,209").map(|(len, _, high)| (len, high)),
+            Some((12, Some(1200.0)))
+        );
+        // With no verb of change, `from X to Y` is a range.
+        let plain = |input: &str| quantity_after(input, &Words, Change::None).map(|q| (q.len, q.low, q.high));
+        assert_eq!(plain("from 39 to 43"), Some((13, Some(39.0), Some(43.0))));
         assert_eq!(values("7p to 212p"), (Some(7.0), Some(212.0), Some("pence".into())));
     }
 

@@ -524,6 +524,59 @@ fn frame_lists(
         }
         index = end + 1;
     }
+    totals_of_earlier_figures(claims, files, vocabulary, choices)
+}
+
+/// `14 more cases …, bringing the total to 64`: a bare total, tally or number takes the
+/// measure of the nearest figure before it in its sentence, as the whole of it: a part of that
+/// figure (`more`, `new`) is not the total's.
+fn totals_of_earlier_figures(
+    claims: &[Claim],
+    files: &[&SourceFile],
+    vocabulary: &Vocabulary,
+    mut choices: Vec<Option<Choice>>,
+) -> Vec<Option<Choice>> {
+    for index in 1..claims.len() {
+        let claim = &claims[index];
+        if choices[index].is_some() || claim.kind != ClaimKind::Count || claim.unit.is_some() || claim.value.is_none() {
+            continue;
+        }
+        let sentence = claim.context.sentence.clone();
+        if claim.span.start < sentence.start {
+            continue;
+        }
+        let before = files[claim.doc].slice(sentence.start..claim.span.start);
+        let Some(head) = subject::bare_total_before(before, vocabulary) else {
+            continue;
+        };
+        let earlier = (0..index)
+            .rev()
+            .take_while(|&i| claims[i].doc == claim.doc && claims[i].context.sentence == sentence)
+            .find_map(|i| match &choices[i] {
+                Some(Choice::Framed(frame))
+                    if vocabulary
+                        .measure(&frame.measure)
+                        .is_some_and(|m| m.cumulative || m.rolling) =>
+                {
+                    Some(frame)
+                }
+                _ => None,
+            });
+        if let Some(frame) = earlier {
+            let qualifiers = frame
+                .qualifiers
+                .iter()
+                .filter(|q| !vocabulary.is_part_qualifier(q))
+                .cloned()
+                .collect();
+            let frame = Frame {
+                qualifiers,
+                how: format!("“{head}” of the figure before it ({})", frame.how),
+                ..frame.clone()
+            };
+            choices[index] = Some(Choice::Framed(frame));
+        }
+    }
     choices
 }
 

@@ -245,12 +245,67 @@ pub fn widen(value: &Interval, tolerance: f64) -> (f64, f64) {
 /// Whether two values can both be true, approximate ones widened by `tolerance`. Open ends are
 /// honoured: "fewer than 20" and "20" cannot both hold.
 pub fn compatible(a: &Interval, b: &Interval, tolerance: f64) -> bool {
+    rounds_to(a, b) || rounds_to(b, a) || compatible_widened(a, b, tolerance)
+}
+
+/// Whether two exact intervals overlap, as written.
+fn compatible_ends(a: &Interval, b: &Interval) -> bool {
+    compatible_widened(a, b, 0.0)
+}
+
+fn compatible_widened(a: &Interval, b: &Interval, tolerance: f64) -> bool {
     let (a_low, a_high) = widen(a, tolerance);
     let (b_low, b_high) = widen(b, tolerance);
     let touching_ok = |high_inclusive: bool, low_inclusive: bool| high_inclusive && low_inclusive;
     let a_before_b = a_high < b_low || a_high == b_low && !touching_ok(a.high_inclusive, b.low_inclusive);
     let b_before_a = b_high < a_low || b_high == a_low && !touching_ok(b.high_inclusive, a.low_inclusive);
     !(a_before_b || b_before_a)
+}
+
+/// A value's point when it is one exact number (not approximate, not a range or a bound).
+fn exact_point(value: &Interval) -> Option<f64> {
+    match (value.low, value.high) {
+        (Some(low), Some(high)) if low == high && !value.approximate && low.is_finite() && low.abs() < 1e12 => {
+            Some(low)
+        }
+        _ => None,
+    }
+}
+
+/// How many decimals an exact value is written with (`63.8` → 1, `64` → 0); `None` for any
+/// other value.
+pub fn decimal_places(value: &Interval) -> Option<usize> {
+    let point = exact_point(value)?;
+    Some(format!("{point}").split_once('.').map_or(0, |(_, d)| d.len()).min(9))
+}
+
+/// `value` as the numbers that round to it, when it is written with fewer decimals than
+/// `finest`: `64%` among shares written like `63.8%` stands for 63.5 up to (not including)
+/// 64.5. Any other value is returned as it is.
+pub fn as_rounded(value: Interval, finest: usize) -> Interval {
+    match decimal_places(&value) {
+        Some(places) if places < finest => {
+            let half = 0.5 / 10f64.powi(places as i32);
+            let point = value.low.unwrap_or_default();
+            Interval {
+                low: Some(point - half),
+                high: Some(point + half),
+                low_inclusive: true,
+                high_inclusive: false,
+                approximate: false,
+            }
+        }
+        _ => value,
+    }
+}
+
+/// Whether exact `fine` is `coarse` written with more decimals: `63.8%` and `64%` are one
+/// share, rounded. Values written to the same places (`44.5%`, `44.7%`) are not.
+fn rounds_to(fine: &Interval, coarse: &Interval) -> bool {
+    let (Some(fine_places), Some(coarse_places)) = (decimal_places(fine), decimal_places(coarse)) else {
+        return false;
+    };
+    fine_places > coarse_places && compatible_ends(fine, &as_rounded(*coarse, fine_places))
 }
 
 /// A value as a reader would write it: `10–17`, `fewer than 20`, `more than 20`, `≈500`.
@@ -301,6 +356,20 @@ mod tests {
             approximate: true,
             ..interval(Some(value), Some(value), true, true)
         }
+    }
+
+    #[test]
+    fn a_value_written_with_more_decimals_rounds_to_the_coarser_one() {
+        let exact = |v: f64| interval(Some(v), Some(v), true, true);
+        assert!(compatible(&exact(63.8), &exact(64.0), 0.0));
+        assert!(compatible(&exact(64.0), &exact(63.8), 0.0));
+        assert!(compatible(&exact(55.25), &exact(55.3), 0.0));
+        // Same places, or a rounding that lands elsewhere, still disagree.
+        assert!(!compatible(&exact(44.5), &exact(44.7), 0.0));
+        assert!(!compatible(&exact(84.6), &exact(86.0), 0.0));
+        assert!(!compatible(&exact(1187.0), &exact(1200.0), 0.0));
+        // An approximate or open value is not a rounding of anything.
+        assert!(!compatible(&about(63.8), &exact(65.0), 0.0));
     }
 
     #[test]

@@ -18,7 +18,7 @@
 mod names;
 mod vocabulary;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::extract::{Claim, ClaimKind, Gazetteer, TimeSource};
@@ -128,6 +128,9 @@ fn push_word<'a>(text: &'a str, range: Range<usize>, spaced: bool, out: &mut Vec
 /// Characters that end a clause.
 const CLAUSE_BREAKS: [char; 8] = [';', ':', '—', '–', '(', ')', '?', '!'];
 
+/// The place of a figure of the whole world (`globally`, `around the world`).
+const WORLD: &str = "world";
+
 /// A claim's sentence as written and in lower case.
 #[derive(Debug, Clone, Copy)]
 pub struct Sentence<'a> {
@@ -172,7 +175,10 @@ pub fn frame(
     if span.end > sentence.len() || !sentence.is_char_boundary(span.start) || !sentence.is_char_boundary(span.end) {
         return None;
     }
-    let before_text = &sentence[..span.start];
+    // An aside in parentheses before the number (`the toll from typhoon Haiyan (local name
+    // Yolanda) rose to 2,357`) is read as if it were not there.
+    let before_text = mask_asides(&sentence[..span.start]);
+    let before_text: &str = &before_text;
     let after_text = &sentence[span.end..];
     // The clause around the number, and the part of it before the number that no other
     // number splits off.
@@ -220,6 +226,14 @@ pub fn frame(
         return Some(frame);
     }
     if amount != Amount::Count {
+        // `turnout for the 2010 election was 63.8%`: a sum or share of an earlier year is
+        // another vote's, budget's or year's (a later year is what a plan is for).
+        if let Some(year) = doc_year
+            && let Some(earlier) = year_named(claim, sentence, (&before_text[clause_from..], &after_text[..after_end]))
+                .filter(|&y| y < year)
+        {
+            qualifiers.insert(format!("in {earlier}"));
+        }
         return amount_frame(
             claim,
             amount,
@@ -351,21 +365,12 @@ pub fn frame(
         qualifiers.insert("target".to_owned());
     }
     // A figure of another year, for measures of an event: an older disaster's toll.
-    if event && let Some(year) = doc_year {
-        let stated = claim
-            .time
-            .filter(|t| t.source == TimeSource::Text)
-            .and_then(|t| t.from.filter(|from| t.to.is_none_or(|to| to.year() == from.year())))
-            .map(|from| from.year());
-        // The time the number's own clause states wins; it names another year only when the
-        // sentence writes the year (`on August 21st`, read back into last year, is this news).
-        let named = match stated {
-            Some(year) => sentence.contains(&year.to_string()).then_some(year),
-            None => clause_year(&before_text[clause_from..]).or_else(|| clause_year(&after_text[..clause_end])),
-        };
-        if let Some(other) = named.filter(|&y| y != year) {
-            qualifiers.insert(format!("in {other}"));
-        }
+    if event
+        && let Some(year) = doc_year
+        && let Some(other) =
+            year_named(claim, sentence, (&before_text[clause_from..], &after_text[..after_end])).filter(|&y| y != year)
+    {
+        qualifiers.insert(format!("in {other}"));
     }
 
     // `six golds in Athens`: a running count of one games or season is apart from the career
@@ -386,7 +391,13 @@ pub fn frame(
                 .map_or_else(|| id.replace('-', " "), |i| gazetteer.entities[i].name.to_lowercase());
             contains_word(sentence_lower, &name) || contains_word(sentence_lower, &id.replace('-', " "))
         };
-        let place = accounting_name(&before, vocabulary)
+        // `the total number globally to about 1,208`: the world's figure, not the country's.
+        let clause_lower = sentence_lower
+            .get(clause_from..span.end + clause_end)
+            .unwrap_or_default();
+        let worldwide = vocabulary.is_worldwide(clause_lower).then(|| WORLD.to_owned());
+        let place = worldwide
+            .or_else(|| accounting_name(&before, vocabulary))
             .or_else(|| place_of_where(&before, vocabulary))
             .or_else(|| place_after(&words(&after_text[..clause_end]), vocabulary))
             .or_else(|| place_after_list(&after_text[..clause_end], vocabulary))
@@ -422,6 +433,19 @@ pub fn frame(
         qualifiers,
         how,
     })
+}
+
+/// Whether the clause before a bare number ends in a total, tally or number that carries it
+/// (`bringing the total to`): the total of a figure named before. Returns the head word.
+pub fn bare_total_before(before_text: &str, vocabulary: &Vocabulary) -> Option<String> {
+    let before_text = mask_asides(before_text);
+    let clause_from = before_text
+        .rfind(CLAUSE_BREAKS)
+        .map_or(0, |i| i + before_text[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = &before_text[clause_from..];
+    let clause = splitting_number(clause).map_or(clause, |i| clause[i..].find(' ').map_or("", |j| &clause[i + j..]));
+    let lower: Vec<String> = words(clause).iter().map(Word::lower).collect();
+    vocabulary.bare_total_before(&lower).map(str::to_owned)
 }
 
 /// The frame a bare number takes from the figure before it in a list that leaves the counted
@@ -709,6 +733,11 @@ fn written_owner(claim: &Claim, before: &[Word<'_>], opens_sentence: bool, lexic
         .filter(|o| o.chars().count() > 1)
         // `Turnout 84.6%`: the measure's own word opening the sentence owns nothing.
         .filter(|o| !vocabulary.is_measure_word(o))
+        // `her Grand Slam tally`: a name ending in a measure's noun is what is counted.
+        .filter(|o| {
+            let last = o.rsplit(' ').next().unwrap_or(o).to_lowercase();
+            !(o.contains(' ') && (vocabulary.is_measure_word(&last) || vocabulary.is_measure_word(&format!("{last}s"))))
+        })
         // `American has now won 19 medals`: a nationality word is no one in particular.
         .filter(|o| !is_demonym(o, gazetteer))?;
     // Names from the text are words with spaces; entity ids never have one.
@@ -761,15 +790,32 @@ fn part_of_named_group(after: &[String]) -> bool {
 }
 
 /// `in 1974`, `a 2008 quake`: a year the clause names, other than after `since`.
+/// The year a figure's sentence names for it: the time its own clause states, when the
+/// sentence writes that year (`on August 21st`, read back into last year, is this news), else
+/// a year written in its clause (`before` and `after` the number).
+fn year_named(claim: &Claim, sentence: &str, (before, after): (&str, &str)) -> Option<i16> {
+    let stated = claim
+        .time
+        .filter(|t| t.source == TimeSource::Text)
+        .and_then(|t| t.from.filter(|from| t.to.is_none_or(|to| to.year() == from.year())))
+        .map(|from| from.year());
+    match stated {
+        Some(year) => sentence.contains(&year.to_string()).then_some(year),
+        None => clause_year(before).or_else(|| clause_year(after)),
+    }
+}
+
 fn clause_year(clause: &str) -> Option<i16> {
     let words = words(clause);
     words.iter().enumerate().find_map(|(i, w)| {
-        let year: i16 = w.text.parse().ok()?;
+        // `2002-03`, `2002–2003`: a season or span is counted from its first year.
+        let first = w.text.split(['-', '–']).next().unwrap_or(w.text);
+        let year: i16 = first.parse().ok()?;
         // `since 2013`, `since late Dec 2013`: when a count began, not another year's count.
         let after_since = words[i.saturating_sub(3)..i]
             .iter()
             .any(|w| w.text.eq_ignore_ascii_case("since"));
-        ((1900..=2099).contains(&year) && w.text.len() == 4 && !after_since).then_some(year)
+        ((1900..=2099).contains(&year) && first.len() == 4 && !after_since).then_some(year)
     })
 }
 
@@ -791,15 +837,50 @@ fn splitting_number(text: &str) -> Option<usize> {
         // `the October 8 catastrophe`, `on 8 October`: a day of a date.
         let previous_word = text[..word_start].split_whitespace().next_back().unwrap_or_default();
         let next_word = text[word_end..].split_whitespace().next().unwrap_or_default();
+        // The word after the figure, past its magnitude: `from $301 million to`.
+        let word_after_figure = text[word_end..]
+            .split_whitespace()
+            .find(|w| !vocabulary::is_magnitude(&w.to_ascii_lowercase()))
+            .unwrap_or_default();
         let day = word.len() <= 3 && (is_month(previous_word) || is_month(next_word));
-        // `has risen by 640, from 1761 to 2401`: an amount of change, not a figure of its own.
-        let by = previous_word.eq_ignore_ascii_case("by");
-        if !compound && !day && !by {
+        // `the 2012 London games`, `in 2017`: a year names a time, not a figure.
+        let year = word.len() == 4 && word.starts_with(['1', '2']) && word.bytes().all(|b| b.is_ascii_digit());
+        // `has risen by 640, from 1761 to 2401`: an amount of change, not a figure of its own;
+        // `increased from 39 to 43`, `jumped by nearly 1,200 to 5,209`: the figure moved from
+        // or the size of the move, before the figure moved to.
+        let mut previous_two = text[..word_start].split_whitespace().rev().take(2);
+        let by = previous_word.eq_ignore_ascii_case("by")
+            || word_after_figure.eq_ignore_ascii_case("to")
+                && previous_two.any(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from"));
+        if !compound && !day && !year && !by {
             return Some(at);
         }
         end = word_start;
     }
     None
+}
+
+/// `text` with every closed pair of parentheses and what they hold turned into spaces, byte for
+/// byte, so positions stay those of `text`. An unclosed `(` is left: the number is inside it.
+fn mask_asides(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(')') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut masked = text.as_bytes().to_vec();
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => open = Some(i),
+            ')' => {
+                if let Some(from) = open.take() {
+                    masked[from..=i].fill(b' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    // Whole characters were replaced by spaces, so the bytes are still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(masked).unwrap_or_else(|_| text.to_owned()))
 }
 
 fn is_month(word: &str) -> bool {
@@ -1072,6 +1153,9 @@ pub struct NamesInText {
     /// Names (a person by the surname) that at least half of the documents write, and at
     /// least two: whom or what the set is about.
     common: BTreeSet<String>,
+    /// Whole names (lower case) that at least two thirds of the documents write, and at least
+    /// three: where the set's event happened, as a reader of the set takes for granted.
+    everywhere: BTreeMap<String, usize>,
 }
 
 impl NamesInText {
@@ -1081,6 +1165,7 @@ impl NamesInText {
         NamesInText {
             words,
             common: BTreeSet::new(),
+            everywhere: BTreeMap::new(),
         }
     }
 
@@ -1088,15 +1173,18 @@ impl NamesInText {
     pub fn of_documents<'a>(documents: impl Iterator<Item = &'a [NameMention]>) -> NamesInText {
         let mut words = std::collections::HashSet::new();
         let mut documents_of: HashMap<String, usize> = HashMap::new();
+        let mut documents_of_whole: HashMap<String, usize> = HashMap::new();
         let mut count: usize = 0;
         for names in documents {
             count += 1;
             let mut seen = BTreeSet::new();
+            let mut seen_whole = BTreeSet::new();
             for mention in names {
                 let lower = mention.name.to_lowercase();
                 if mention.alone {
                     words.insert(lower.clone());
                 }
+                seen_whole.insert(lower.clone());
                 // `Michael Phelps` and `Phelps` are one name to the set.
                 let last = lower.rsplit(' ').next().unwrap_or(&lower);
                 let last = last.trim_end_matches("'s").trim_end_matches("’s").to_owned();
@@ -1105,6 +1193,9 @@ impl NamesInText {
             for name in seen {
                 *documents_of.entry(name).or_default() += 1;
             }
+            for name in seen_whole {
+                *documents_of_whole.entry(name).or_default() += 1;
+            }
         }
         let needed = count.div_ceil(2).max(2);
         let common = documents_of
@@ -1112,7 +1203,16 @@ impl NamesInText {
             .filter(|&(_, n)| n >= needed)
             .map(|(name, _)| name)
             .collect();
-        NamesInText { words, common }
+        let needed_everywhere = (count * 2).div_ceil(3).max(3);
+        let everywhere = documents_of_whole
+            .into_iter()
+            .filter(|&(_, n)| n >= needed_everywhere)
+            .collect();
+        NamesInText {
+            words,
+            common,
+            everywhere,
+        }
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -1123,7 +1223,22 @@ impl NamesInText {
     pub fn is_common(&self, name: &str) -> bool {
         self.common.contains(name)
     }
+
+    /// How many documents write the whole of `name` (lower case), when two thirds of the
+    /// documents of the set do.
+    pub fn everywhere(&self, name: &str) -> Option<usize> {
+        // An owner may be a known entity's id: `south-korea`.
+        let name = name.to_lowercase();
+        self.everywhere
+            .get(&name)
+            .or_else(|| self.everywhere.get(&name.replace('-', " ")))
+            .copied()
+    }
 }
+
+/// How many more documents the set's one place must be written in than any other place of
+/// its figures.
+const EVERYWHERE_MARGIN: usize = 2;
 
 /// What the document set is about: the names (owners or places) that most of its documents
 /// use for figures. A figure naming one of them and a figure that leaves it unsaid are about
@@ -1149,12 +1264,37 @@ impl Topic {
             owners.extend(frame.owner.as_deref());
         }
         let needed = docs_with_frames.len().div_ceil(2).max(2);
+        // The name of figures that two thirds of the documents write (Puerto Rico in a set
+        // about its hurricane toll), though few of its figures name it, when it is clearly the
+        // most written: the country, not its capital. Where several are about as common (the
+        // countries of one epidemic), each keeps its own figures.
+        let mut everywhere: Vec<(usize, &str)> = docs_by_name
+            .keys()
+            .filter_map(|&name| Some((names.everywhere(name)?, name)))
+            .collect();
+        everywhere.sort_unstable_by(|a, b| b.cmp(a));
+        let sole_everywhere = match everywhere.as_slice() {
+            [(_, name)] => Some(*name),
+            [(first, name), (second, _), ..] if *first >= second + EVERYWHERE_MARGIN => Some(*name),
+            _ => None,
+        };
         let names = docs_by_name
             .into_iter()
             // Only owners: a place most stories mention (a city) keeps its own figures apart.
-            .filter(|(name, docs)| docs.len() >= needed || owners.contains(name) && names.is_common(name))
+            .filter(|(name, docs)| {
+                *name != WORLD
+                    && (docs.len() >= needed
+                        || owners.contains(name) && names.is_common(name)
+                        || sole_everywhere == Some(*name))
+            })
             .map(|(name, _)| name.to_owned())
-            .collect();
+            .collect::<BTreeSet<String>>();
+        // The world's figure is apart from the figures of a set about one place (one country's
+        // outbreak); a set about no one place (an epidemic across several) counts the whole.
+        let mut names = names;
+        if sole_everywhere.is_none() {
+            names.insert(WORLD.to_owned());
+        }
         Topic { names }
     }
 

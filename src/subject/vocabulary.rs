@@ -87,6 +87,7 @@ struct File {
     side_carriers: Vec<String>,
     result_words: Vec<String>,
     generic_scopes: Vec<String>,
+    worldwide: Vec<String>,
 }
 
 /// The measures and the words around numbers that build subjects.
@@ -119,6 +120,8 @@ pub struct Vocabulary {
     /// Words and phrases, searched for in a sentence.
     pub result_words: Vec<String>,
     generic_scopes: HashSet<String>,
+    /// Phrases that make a figure the whole world's: `globally`, `around the world`.
+    worldwide: Vec<String>,
 }
 
 static BUILT_IN: LazyLock<Vocabulary> =
@@ -182,6 +185,7 @@ impl Vocabulary {
             side_carriers: lower(file.side_carriers),
             result_words: file.result_words.into_iter().map(|w| w.to_lowercase()).collect(),
             generic_scopes: lower(file.generic_scopes),
+            worldwide: file.worldwide.into_iter().map(|w| w.to_lowercase()).collect(),
         })
     }
 
@@ -287,6 +291,11 @@ impl Vocabulary {
     }
 
     /// A scope made only of words of a competition in general (`Summer Games`).
+    /// Whether `clause` (lower case) counts the whole world: `globally`, `around the world`.
+    pub fn is_worldwide(&self, clause: &str) -> bool {
+        self.worldwide.iter().any(|w| super::contains_word(clause, w))
+    }
+
     pub fn is_generic_scope(&self, scope: &str) -> bool {
         scope.split(' ').all(|w| self.generic_scopes.contains(w))
     }
@@ -330,56 +339,128 @@ impl Vocabulary {
     /// metric phrase before the number whose words up to the number only carry a figure or
     /// name where and when; a measure's own noun needs a verb that moves it.
     pub fn metric_before(&self, before: &[String]) -> Option<(usize, String)> {
-        for end in (1..=before.len()).rev().take(12) {
+        for end in (1..=before.len()).rev().take(16) {
+            // `raised the official death toll from the quake to 38,000`: a verb that sets
+            // the metric moves it as well as one after it.
+            let set_before =
+                |n: usize| end >= n && before[..end - n].iter().rev().take(3).any(|w| self.setters.contains(w));
             for (phrase, m) in self.metrics.get(&before[end - 1]).into_iter().flatten() {
                 let n = phrase.len();
-                // `raised the official death toll from the quake to 38,000`: a verb that sets
-                // the metric moves it as well as one after it.
-                let set = end >= n && before[..end - n].iter().rev().take(3).any(|w| self.setters.contains(w));
-                if end >= n && before[end - n..end] == phrase[..] && self.carries_to_number(&before[end..], set) {
+                if end >= n
+                    && before[end - n..end] == phrase[..]
+                    && self.carries_to_number(&before[end..], set_before(n))
+                {
                     return Some((*m, phrase.join(" ")));
                 }
             }
             let word = &before[end - 1];
+            // `the official death count stands at 62`, `her Grand Slam tally to 14`: a metric head
+            // after a measure's noun.
+            if self.is_metric_head(word)
+                && end >= 2
+                && let Some(m) = self.noun_before_head(&before[..end - 1])
+                && self.carries_to_number(&before[end..], set_before(2))
+            {
+                return Some((m, format!("{} {word}", before[end - 2])));
+            }
             if let Some(&m) = self.nouns.get(word) {
                 let between = &before[end..];
                 let moved = between.iter().any(|w| self.movers.contains(w));
                 // `deaths have risen to 4,447`, `the number of suspected cases in Brazil has
                 // risen by 640, from 1761 to 2401`
-                let carried = between.iter().all(|w| self.is_carrier(w)) || self.carries_to_number(between, false);
-                return (moved && carried).then(|| (m, word.clone()));
+                let carried =
+                    between.iter().all(|w| self.is_carrier(w)) || self.carries_to_number(between, set_before(1));
+                return ((moved || set_before(1)) && carried).then(|| (m, word.clone()));
             }
-            if self.before.contains_key(word) || self.after.contains_key(word) {
+            // `the total number of people diagnosed with the disease to 122`: a measure's verb
+            // inside a metric phrase.
+            if let Some(&m) = self.after.get(word) {
+                let opens_metric = before[end.saturating_sub(5)..end - 1]
+                    .windows(2)
+                    .any(|w| matches!(w[0].as_str(), "number" | "total" | "count") && w[1] == "of");
+                let carried = opens_metric && self.carries_to_number(&before[end..], set_before(1));
+                return carried.then(|| (m, word.clone()));
+            }
+            if self.before.contains_key(word) {
                 return None;
             }
         }
         None
     }
 
-    /// Whether the words between a metric phrase and its number carry the figure: only
-    /// carriers (`rose to`, `stood at`), or a `from …`/`in …` phrase naming the event and then
-    /// a verb that moves the figure (`toll from Sunday's quake in Yunnan rose to`).
+    /// Whether `qualifier` names a part of a figure (`added`, `rest`).
+    pub fn is_part_qualifier(&self, qualifier: &str) -> bool {
+        self.parts.values().any(|p| p == qualifier)
+    }
+
+    /// A bare metric head that the words after it carry to the number: `bringing the total in
+    /// the country's outbreak to`, `the tally rose to`. Returns the head.
+    pub fn bare_total_before<'w>(&self, before: &'w [String]) -> Option<&'w str> {
+        (1..=before.len()).rev().take(16).find_map(|end| {
+            let word = &before[end - 1];
+            if self.nouns.contains_key(word) || self.before.contains_key(word) || self.after.contains_key(word) {
+                return Some(None);
+            }
+            let set = before[..end - 1].iter().rev().take(3).any(|w| self.setters.contains(w));
+            let head = matches!(word.as_str(), "total" | "tally" | "number" | "figure" | "count" | "toll")
+                // `the number of people in isolation` counts what follows `of`; `the total of
+                // South Koreans with MERS` is still the total.
+                && (word == "total" || before.get(end).is_none_or(|next| next != "of"))
+                && self.carries_to_number(&before[end..], set);
+            head.then_some(Some(word.as_str()))
+        })?
+    }
+
+    /// Carriers that qualify a figure rather than move it: `nearly`, `more than`, `about`.
+    fn is_comparator(&self, word: &str) -> bool {
+        self.is_carrier(word) && !matches!(word, "by" | "from" | "to" | "at") && !self.movers.contains(word)
+    }
+
+    /// The measure whose noun stands right before a metric head: `death` in `death count`,
+    /// `slam` in `Grand Slam tally`.
+    fn noun_before_head(&self, before: &[String]) -> Option<usize> {
+        let noun = before.last()?;
+        self.nouns
+            .get(noun)
+            .or_else(|| self.nouns.get(&format!("{noun}s")))
+            .copied()
+            .filter(|&m| self.measures[m].amount == Amount::Count)
+    }
+
+    /// Whether the words between a metric phrase and its number carry the figure. Right before
+    /// the number only words that carry it may stand (`rose to`, `stood at`, `had been`, `by
+    /// 3 to`, `from 39 to`), and one of them, or a verb that set the metric (`set`), must move it;
+    /// before those, a short stretch may say where, when or how (`from Sunday's quake in Yunnan`,
+    /// `sharply on Friday, increasing from`).
     fn carries_to_number(&self, between: &[String], set: bool) -> bool {
         if between.iter().all(|w| self.is_carrier(w)) {
             return true;
         }
-        let to_number = between.last().is_some_and(|w| w == "to" || w == "at");
-        let opens_phrase = between
-            .first()
-            .is_some_and(|w| matches!(w.as_str(), "from" | "in" | "for" | "of"));
-        // An amount of change is carried too: `risen by 640, from`.
+        // `raised the toll from the storm to 48`, `… from 64 to`: what a setter moved and from where.
+        let to_number = between.last().is_some_and(|w| w == "to" || w == "at" || w == "from");
+        // The figure a move starts from or its size is carried too: `risen by 640, from`,
+        // `jumped by nearly 1,200 to` (a number's groups are words of their own here).
+        let figure_of_move = |i: usize| {
+            // `from $301 million to`: the magnitude is the figure's.
+            let i = if i > 0 && is_magnitude(&between[i]) { i - 1 } else { i };
+            between[i].starts_with(|c: char| c.is_ascii_digit())
+                && between[..i]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .find(|w| !w.starts_with(|c: char| c.is_ascii_digit()) && !self.is_comparator(w))
+                    .is_some_and(|w| w == "by" || w == "from")
+        };
         let tail = between
             .iter()
             .enumerate()
             .rev()
-            .take_while(|&(i, w)| {
-                self.is_carrier(w) || w.starts_with(|c: char| c.is_ascii_digit()) && i > 0 && between[i - 1] == "by"
-            })
+            .take_while(|&(i, w)| self.is_carrier(w) || self.movers.contains(w) || figure_of_move(i))
             .count();
         let moved = between[between.len() - tail..].iter().any(|w| self.movers.contains(w));
         // A phrase naming the event may run long: `the toll from the quake that hit the north
         // of the country last month to 73,276`.
-        opens_phrase && between.len() <= 16 && (moved || set && to_number)
+        between.len() <= 16 && (moved || set && to_number)
     }
 
     /// A state verb right before the number or right after it (past auxiliaries).
@@ -433,6 +514,8 @@ impl Vocabulary {
         let just_before = before.last().and_then(|w| self.parts.get(w));
         let after_number = match after {
             [first, second, ..] if second == "than" => self.parts.get(first).filter(|_| false),
+            // `rose to 14 last year`: a time, not the last of a group.
+            [first, second, ..] if is_time_word(second) => self.parts.get(first).filter(|_| false),
             [first, ..] => self.parts.get(first),
             [] => None,
         };
@@ -456,4 +539,43 @@ impl Vocabulary {
             .find(|w| self.states.contains(*w))
             .map(|w| self.state_name(w))
     }
+}
+
+/// A word that scales the number before it: `million`, `bn`.
+pub(super) fn is_magnitude(word: &str) -> bool {
+    matches!(
+        word,
+        "million" | "billion" | "trillion" | "thousand" | "hundred" | "bn" | "m" | "mn" | "crore" | "lakh"
+    )
+}
+
+/// A word of a span of time after `last` or `next`: `last year`, `last week`.
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "night"
+            | "day"
+            | "days"
+            | "weekend"
+            | "season"
+            | "time"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "autumn"
+            | "fall"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
 }

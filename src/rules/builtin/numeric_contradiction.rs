@@ -1,5 +1,7 @@
 use crate::extract::Modality;
-use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, declare_rule, describe};
+use crate::rules::{
+    Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, as_rounded, decimal_places, declare_rule, describe,
+};
 
 use super::disagreement::{Dated, disagreeing};
 use super::{TIMELINE_SHOWN, dated_claims, day_number, join_some};
@@ -55,12 +57,18 @@ impl Rule for NumericContradiction {
             // claim is compared with the later claims inside its window only, and those
             // through the few that end first and start last (see `disagreement`).
             let mut at = Vec::new();
+            // Among values written with decimals, a whole one is a rounding: `64%` and `63.8%`.
+            let finest = dated
+                .iter()
+                .filter_map(|&(_, c)| cx.claims[c].value.as_ref().and_then(decimal_places))
+                .max()
+                .unwrap_or(0);
             let values: Vec<Dated> = dated
                 .iter()
                 .enumerate()
                 .filter_map(|(i, &(date, c))| {
                     let claim = &cx.claims[c];
-                    let value = claim.value?;
+                    let value = as_rounded(claim.value?, finest);
                     // A plan and a fact, or a possibility, never contradict: only claims stated
                     // with the same force do.
                     if matches!(claim.modality, Modality::Possible | Modality::Negated) {
