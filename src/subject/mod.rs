@@ -1256,26 +1256,32 @@ impl Topic {
         let mut docs_with_frames = BTreeSet::new();
         let mut docs_by_name: HashMap<&str, BTreeSet<usize>> = HashMap::new();
         let mut owners = BTreeSet::new();
+        let mut places = BTreeSet::new();
         for &(doc, frame) in frames {
             docs_with_frames.insert(doc);
             for name in frame.owner.iter().chain(&frame.place) {
                 docs_by_name.entry(name).or_default().insert(doc);
             }
             owners.extend(frame.owner.as_deref());
+            places.extend(frame.place.as_deref());
         }
         let needed = docs_with_frames.len().div_ceil(2).max(2);
         // The name of figures that two thirds of the documents write (Puerto Rico in a set
         // about its hurricane toll), though few of its figures name it, when it is clearly the
         // most written: the country, not its capital. Where several are about as common (the
         // countries of one epidemic), each keeps its own figures.
-        let mut everywhere: Vec<(usize, &str)> = docs_by_name
-            .keys()
-            .filter_map(|&name| Some((names.everywhere(name)?, name)))
+        // One place written two ways (`south-korea`, an entity's id, and `South Korea`) is one.
+        let normal = |name: &str| name.to_lowercase().replace('-', " ");
+        let mut everywhere: Vec<(usize, String)> = places
+            .iter()
+            .filter_map(|&name| Some((names.everywhere(name)?, normal(name))))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
             .collect();
         everywhere.sort_unstable_by(|a, b| b.cmp(a));
         let sole_everywhere = match everywhere.as_slice() {
-            [(_, name)] => Some(*name),
-            [(first, name), (second, _), ..] if *first >= second + EVERYWHERE_MARGIN => Some(*name),
+            [(_, name)] => Some(name.clone()),
+            [(first, name), (second, _), ..] if *first >= second + EVERYWHERE_MARGIN => Some(name.clone()),
             _ => None,
         };
         let names = docs_by_name
@@ -1285,7 +1291,7 @@ impl Topic {
                 *name != WORLD
                     && (docs.len() >= needed
                         || owners.contains(name) && names.is_common(name)
-                        || sole_everywhere == Some(*name))
+                        || sole_everywhere.as_deref() == Some(normal(name).as_str()))
             })
             .map(|(name, _)| name.to_owned())
             .collect::<BTreeSet<String>>();
