@@ -9,12 +9,29 @@ use super::number::{HYPHENS, TENS, at_word_end, word_in};
 use super::quantity::Vocabulary;
 
 /// Nouns outside the lexicon that an ordinal counts: the newest one is the running total.
-const COUNTED_BY_ORDINALS: &[&str] = &["medal", "gold", "title", "win", "victory", "case", "goal"];
+const COUNTED_BY_ORDINALS: &[&str] = &[
+    "medal",
+    "gold",
+    "title",
+    "win",
+    "victory",
+    "case",
+    "goal",
+    "trophy",
+    "major",
+    "championship",
+    "crown",
+];
 
-/// Words that may stand between an ordinal and its noun. Capitalised words (`Olympic`,
-/// `NATO`) may too; they name whose, not what.
-const MODIFIERS: &[&str] = &[
-    "gold", "silver", "bronze", "career", "official", "full", "member", "grand", "slam",
+/// Words between an ordinal and its noun that narrow what is counted (`his 19th gold medal`
+/// counts gold medals). Any other word may stand there too (`her 20th Grand Slam singles
+/// title`, `her 20th major title`) without narrowing it, but not one that ends a noun phrase.
+const MODIFIERS: &[&str] = &["gold", "silver", "bronze", "member"];
+
+/// Words that end the search for an ordinal's noun: `the 20th of the month`.
+const STOPS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "than", "that", "which", "who",
+    "is", "was", "were", "are", "has", "had", "have", "time", "day", "year", "century", "round", "floor",
 ];
 
 /// A count read from an ordinal at the start of `input`: the length of the text read (the
@@ -27,14 +44,17 @@ pub fn ordinal_count(input: &str, words: &dyn Vocabulary) -> Option<(usize, f64,
     }
     let mut offset = len;
     let mut modifiers: Vec<String> = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..4 {
         let (start, word) = next_word(input, offset)?;
         let lower = word.to_lowercase();
         let head_here = counted_by_ordinal(&lower, words);
         let next_is_head = next_word(input, start + word.len())
             .is_some_and(|(_, next)| counted_by_ordinal(&next.to_lowercase(), words).is_some());
-        if MODIFIERS.contains(&lower.as_str()) && next_is_head {
-            modifiers.push(lower);
+        if next_is_head {
+            // `her 20th major title`: the noun is the last one.
+            if MODIFIERS.contains(&lower.as_str()) {
+                modifiers.push(lower);
+            }
         } else if let Some(plural) = head_here {
             let unit = if modifiers.is_empty() {
                 plural
@@ -42,8 +62,7 @@ pub fn ordinal_count(input: &str, words: &dyn Vocabulary) -> Option<(usize, f64,
                 format!("{} {plural}", modifiers.join(" "))
             };
             return Some((start + word.len(), value, unit));
-        } else if !word.starts_with(char::is_uppercase) {
-            // A capitalised word (`NATO`, `Olympic`) says whose, not what; any other ends it.
+        } else if STOPS.contains(&lower.as_str()) {
             return None;
         }
         offset = start + word.len();
@@ -197,6 +216,16 @@ mod tests {
             ordinal_count("31st member of", &Nouns),
             Some((11, 31.0, "members".into()))
         );
+        // Words that do not narrow the noun may stand before it, several of them.
+        assert_eq!(
+            ordinal_count("20th Grand Slam singles trophy", &Nouns),
+            Some((30, 20.0, "trophies".into()))
+        );
+        assert_eq!(
+            ordinal_count("20th major title", &Nouns),
+            Some((16, 20.0, "titles".into()))
+        );
+        assert_eq!(ordinal_count("fifth day of the search", &Nouns), None);
         assert_eq!(ordinal_count("20th century", &Nouns), None);
         assert_eq!(ordinal_count("3rd floor", &Nouns), None);
         assert_eq!(ordinal_count("4th of July", &Nouns), None);
