@@ -843,6 +843,12 @@ fn splitting_number(text: &str) -> Option<usize> {
             .find(|w| !vocabulary::is_magnitude(&w.to_ascii_lowercase()))
             .unwrap_or_default();
         let day = word.len() <= 3 && (is_month(previous_word) || is_month(next_word));
+        // `Model 3 orders`, `Boeing 737 jets`: a number after a name is part of the name.
+        let in_name = word.len() <= 4
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && previous_word.len() > 1
+            && previous_word.starts_with(|c: char| c.is_uppercase())
+            && previous_word.chars().all(char::is_alphabetic);
         // `the 2012 London games`, `in 2017`: a year names a time, not a figure.
         let year = word.len() == 4 && word.starts_with(['1', '2']) && word.bytes().all(|b| b.is_ascii_digit());
         // `has risen by 640, from 1761 to 2401`: an amount of change, not a figure of its own;
@@ -852,7 +858,7 @@ fn splitting_number(text: &str) -> Option<usize> {
         let by = previous_word.eq_ignore_ascii_case("by")
             || word_after_figure.eq_ignore_ascii_case("to")
                 && previous_two.any(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from"));
-        if !compound && !day && !year && !by {
+        if !compound && !day && !year && !by && !in_name {
             return Some(at);
         }
         end = word_start;

@@ -370,7 +370,9 @@ impl Vocabulary {
                 // risen by 640, from 1761 to 2401`
                 let carried =
                     between.iter().all(|w| self.is_carrier(w)) || self.carries_to_number(between, set_before(1));
-                return ((moved || set_before(1)) && carried).then(|| (m, word.clone()));
+                // `Model 3 orders at 180,000`: a figure put at a number is set too.
+                let put_at = between.last().is_some_and(|w| w == "at") && between.len() <= 2;
+                return ((moved || put_at || set_before(1)) && carried).then(|| (m, word.clone()));
             }
             // `the total number of people diagnosed with the disease to 122`: a measure's verb
             // inside a metric phrase.
