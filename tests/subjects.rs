@@ -1204,3 +1204,23 @@ fn an_earlier_years_share_is_another_subject_and_a_rounded_share_agrees() {
     assert!(messages[0].contains("86"), "{messages:?}");
     assert!(!messages[0].contains("63.8"), "{messages:?}");
 }
+
+#[test]
+fn an_event_is_no_place_and_a_studys_estimate_is_apart_from_the_count() {
+    let dir = scratch("subject-event-and-estimate");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "The official death toll from Cyclone Mirel rose to 64 on Monday. \
+         A university study estimated that 4,645 people died because of the storm. \
+         The governor raised the U.S. territory's official death toll from Cyclone Mirel from 64 to 2,975 \
+         after an independent study found far more deaths.",
+    );
+    let found = subjects(&dir);
+    // The cyclone is what killed, not where: its toll is the toll.
+    assert_eq!(subject_of(&found, "2,975"), "deaths");
+    // A study's figure is an estimate, kept apart from the counted toll.
+    assert_eq!(subject_of(&found, "4,645 people"), "deaths/estimate");
+}

@@ -996,7 +996,14 @@ fn change_before(text: &str, at: usize) -> quantity::Change {
     }
     let before = &text[from..at];
     let clause_start = before
-        .rfind(['.', ';', ':', '(', ')', '?', '!', '\n'])
+        .char_indices()
+        .rev()
+        // `U.S.` is no clause's end: a full stop ends one after a lower-case letter or a digit.
+        .find(|&(i, c)| {
+            matches!(c, ';' | ':' | '(' | ')' | '?' | '!' | '\n')
+                || c == '.' && before[..i].chars().next_back().is_none_or(|p| !p.is_uppercase())
+        })
+        .map(|(i, _)| i)
         .map_or(0, |i| i + 1);
     let verb_in_clause = before[clause_start..]
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))

@@ -364,6 +364,11 @@ pub fn frame(
     if target_before(lower_before.as_slice(), 4, vocabulary) {
         qualifiers.insert("target".to_owned());
     }
+    // `a study estimated 4,645 deaths`: a study's estimate of an event's toll is apart from the
+    // count (`raised the toll to 2,975 after a study found` is the count).
+    if event && vocabulary.is_estimate(sentence_lower.get(clause_from..span.start).unwrap_or_default()) {
+        qualifiers.insert("estimate".to_owned());
+    }
     // A figure of another year, for measures of an event: an older disaster's toll.
     if event
         && let Some(year) = doc_year
@@ -417,6 +422,9 @@ pub fn frame(
                     .find(|id| named_in_sentence(id))
                     .map(str::to_owned)
             });
+        // `the toll from Hurricane Maria`: the event is no place; nor is a headline's run of
+        // capitals that names the measure (`Death Toll Rises`).
+        let place = place.filter(|p| !vocabulary.names_event_or_measure(p));
         (None, place)
     } else {
         let owner = if ordinal {

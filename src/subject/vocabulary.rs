@@ -88,6 +88,9 @@ struct File {
     result_words: Vec<String>,
     generic_scopes: Vec<String>,
     worldwide: Vec<String>,
+    event_nouns: Vec<String>,
+    estimate_words: Vec<String>,
+    speakers: Vec<String>,
 }
 
 /// The measures and the words around numbers that build subjects.
@@ -122,6 +125,12 @@ pub struct Vocabulary {
     generic_scopes: HashSet<String>,
     /// Phrases that make a figure the whole world's: `globally`, `around the world`.
     worldwide: Vec<String>,
+    /// Nouns of events that kill, destroy or displace: `hurricane`, `quake`.
+    event_nouns: HashSet<String>,
+    /// Words of a sentence that make an event's figure a study's estimate.
+    estimate_words: Vec<String>,
+    /// Words for people who count or speak: never a place.
+    speakers: HashSet<String>,
 }
 
 static BUILT_IN: LazyLock<Vocabulary> =
@@ -186,6 +195,9 @@ impl Vocabulary {
             result_words: file.result_words.into_iter().map(|w| w.to_lowercase()).collect(),
             generic_scopes: lower(file.generic_scopes),
             worldwide: file.worldwide.into_iter().map(|w| w.to_lowercase()).collect(),
+            event_nouns: lower(file.event_nouns),
+            speakers: lower(file.speakers),
+            estimate_words: file.estimate_words.into_iter().map(|w| w.to_lowercase()).collect(),
         })
     }
 
@@ -291,6 +303,23 @@ impl Vocabulary {
     }
 
     /// A scope made only of words of a competition in general (`Summer Games`).
+    /// Whether a name is an event's (`Hurricane Maria`, `the Camp Fire`), holds a measure's
+    /// word (`Puerto Rico Death Toll Rises`) or is a word for speakers (`Authorities`): no place.
+    pub fn names_event_or_measure(&self, name: &str) -> bool {
+        if self.speakers.contains(&name.to_lowercase()) {
+            return true;
+        }
+        name.split([' ', '-']).any(|w| {
+            let w = w.to_lowercase();
+            self.event_nouns.contains(&w) || self.nouns.contains_key(&w) || self.is_metric_head(&w)
+        })
+    }
+
+    /// Whether `sentence` (lower case) gives a study's estimate rather than a count.
+    pub fn is_estimate(&self, sentence: &str) -> bool {
+        self.estimate_words.iter().any(|w| super::contains_word(sentence, w))
+    }
+
     /// Whether `clause` (lower case) counts the whole world: `globally`, `around the world`.
     pub fn is_worldwide(&self, clause: &str) -> bool {
         self.worldwide.iter().any(|w| super::contains_word(clause, w))
@@ -343,7 +372,7 @@ impl Vocabulary {
             // `raised the official death toll from the quake to 38,000`: a verb that sets
             // the metric moves it as well as one after it.
             let set_before =
-                |n: usize| end >= n && before[..end - n].iter().rev().take(3).any(|w| self.setters.contains(w));
+                |n: usize| end >= n && before[..end - n].iter().rev().take(5).any(|w| self.setters.contains(w));
             for (phrase, m) in self.metrics.get(&before[end - 1]).into_iter().flatten() {
                 let n = phrase.len();
                 if end >= n
