@@ -1224,3 +1224,20 @@ fn an_event_is_no_place_and_a_studys_estimate_is_apart_from_the_count() {
     // A study's figure is an estimate, kept apart from the counted toll.
     assert_eq!(subject_of(&found, "4,645 people"), "deaths/estimate");
 }
+
+#[test]
+fn pulled_and_hoisted_are_rescued() {
+    let dir = scratch("subject-rescued-synonyms");
+    write_story(
+        &dir,
+        "a",
+        "2031-03-02",
+        "Outlet A",
+        "By noon, 16 miners had been pulled from the shaft. By night, 33 miners were rescued. \
+         Earlier, 4 miners were hoisted to the surface.",
+    );
+    let found = subjects(&dir);
+    assert_eq!(subject_of(&found, "16 miners"), "miner/rescued");
+    assert_eq!(subject_of(&found, "33 miners"), "miner/rescued");
+    assert_eq!(subject_of(&found, "4 miners"), "miner/rescued");
+}
