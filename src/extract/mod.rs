@@ -988,6 +988,14 @@ fn change_before(text: &str, at: usize) -> quantity::Change {
     }
     // `rose by 3 to 48`, `rose from 39 to 43` once the scan is past `from`.
     let by = previous.eq_ignore_ascii_case("by") || previous.eq_ignore_ascii_case("from");
+    // Only `from …` and a number after `by` or `from` read the clause: most numbers stop here.
+    let opens_with_from = text
+        .as_bytes()
+        .get(at..at + 5)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"from "));
+    if !by && !opens_with_from {
+        return quantity::Change::None;
+    }
     // The clause before the number, back to a mark that ends one.
     // A dozen words fit in 160 bytes; reading no further keeps the cost per number bounded.
     let mut from = at.saturating_sub(160);
