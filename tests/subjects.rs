@@ -217,6 +217,15 @@ fn spelling_rules_keep_derivatives_and_short_names_apart() {
     assert!(!is_spelling_of("Salter", "Walter"));
     assert!(!is_spelling_of("Syrian-backed militia", "Syria-backed militia"));
     assert!(is_spelling_of("Mohamed Salah", "Mohammed Salah"));
+    // After one given name, a surname with one more letter at its end is a slip; with two, or
+    // a short one, another name.
+    assert!(is_spelling_of("Steffi Graf", "Steffi Graff"));
+    assert!(is_spelling_of("Minendra Rija", "Minendra Rijal"));
+    assert!(!is_spelling_of("Thai Navy Seal", "Thai Navy Seals"));
+    assert!(!is_spelling_of("Pakistani Kashmir", "Pakistani Kashmiri"));
+    assert!(!is_spelling_of("Ana Ros", "Ana Rose"));
+    assert!(!is_spelling_of("Ana Rossi", "Ana Rossini"));
+    assert!(!is_spelling_of("Graf", "Graff"));
 }
 
 #[test]

@@ -310,9 +310,17 @@ pub fn is_spelling_of(a: &str, b: &str) -> bool {
 /// sounding two letters apart when long.
 fn same_surname(a: &str, b: &str) -> bool {
     let (pa, pb) = (plain(a), plain(b));
-    let shorter = pa.chars().count().min(pb.chars().count());
-    if shorter < 4 || pa.starts_with(&pb) || pb.starts_with(&pa) {
+    let (la, lb) = (pa.chars().count(), pb.chars().count());
+    let shorter = la.min(lb);
+    if shorter < 4 {
         return false;
+    }
+    // `Steffi Graf`/`Steffi Graff`: after the same given name, a surname one letter longer at
+    // its end is a slip, unless the letter makes a plural or a people's word (`Seals`,
+    // `Kashmiri`, `Asian`, `Rose`).
+    if pa.starts_with(&pb) || pb.starts_with(&pa) {
+        let extra = if la > lb { pa.chars().last() } else { pb.chars().last() };
+        return la.abs_diff(lb) == 1 && !matches!(extra, Some('s' | 'i' | 'n' | 'e'));
     }
     if variant_key(a).chars().next() != variant_key(b).chars().next() {
         return false;
