@@ -91,6 +91,7 @@ struct File {
     event_nouns: Vec<String>,
     estimate_words: Vec<String>,
     speakers: Vec<String>,
+    bare_totals: Vec<String>,
 }
 
 /// The measures and the words around numbers that build subjects.
@@ -131,6 +132,8 @@ pub struct Vocabulary {
     estimate_words: Vec<String>,
     /// Words for people who count or speak: never a place.
     speakers: HashSet<String>,
+    /// Metric heads that name no measure of their own: `total`, `tally`.
+    bare_totals: HashSet<String>,
 }
 
 static BUILT_IN: LazyLock<Vocabulary> =
@@ -197,6 +200,7 @@ impl Vocabulary {
             worldwide: file.worldwide.into_iter().map(|w| w.to_lowercase()).collect(),
             event_nouns: lower(file.event_nouns),
             speakers: lower(file.speakers),
+            bare_totals: lower(file.bare_totals),
             estimate_words: file.estimate_words.into_iter().map(|w| w.to_lowercase()).collect(),
         })
     }
@@ -408,7 +412,7 @@ impl Vocabulary {
             if let Some(&m) = self.after.get(word) {
                 let opens_metric = before[end.saturating_sub(5)..end - 1]
                     .windows(2)
-                    .any(|w| matches!(w[0].as_str(), "number" | "total" | "count") && w[1] == "of");
+                    .any(|w| self.bare_totals.contains(&w[0]) && w[1] == "of");
                 let carried = opens_metric && self.carries_to_number(&before[end..], set_before(1));
                 return carried.then(|| (m, word.clone()));
             }
@@ -433,7 +437,7 @@ impl Vocabulary {
                 return Some(None);
             }
             let set = before[..end - 1].iter().rev().take(3).any(|w| self.setters.contains(w));
-            let head = matches!(word.as_str(), "total" | "tally" | "number" | "figure" | "count" | "toll")
+            let head = self.bare_totals.contains(word)
                 // `the number of people in isolation` counts what follows `of`; `the total of
                 // South Koreans with MERS` is still the total.
                 && (word == "total" || before.get(end).is_none_or(|next| next != "of"))
