@@ -1250,3 +1250,42 @@ fn pulled_and_hoisted_are_rescued() {
     assert_eq!(subject_of(&found, "33 miners"), "miner/rescued");
     assert_eq!(subject_of(&found, "4 miners"), "miner/rescued");
 }
+
+#[test]
+fn a_vague_amount_shows_no_move_and_no_disagreement() {
+    let dir = scratch("subject-vague-amounts");
+    for (name, day, source, text) in [
+        (
+            "a",
+            "2031-06-05",
+            "Outlet A",
+            "The death toll from the flood rose to 1,600 on Friday.",
+        ),
+        (
+            "b",
+            "2031-06-06",
+            "Outlet B",
+            "Thousands of people died in the flood, the agency said.",
+        ),
+        (
+            "c",
+            "2031-06-06",
+            "Outlet C",
+            "Several hundred people died in the flood, a charity said.",
+        ),
+        (
+            "d",
+            "2031-06-08",
+            "Outlet D",
+            "The death toll from the flood rose to 2,800.",
+        ),
+    ] {
+        write_story(&dir, name, day, source, text);
+    }
+    let findings = json_findings(&dir, &["."]);
+    let messages: Vec<&str> = findings.iter().map(|f| f["message"].as_str().unwrap()).collect();
+    // The toll moved from 1,600 to 2,800; `thousands` and `several hundred` neither moved it
+    // nor disagree with each other.
+    assert_eq!(rules(&findings), ["numeric-change"], "{messages:?}");
+    assert!(messages[0].contains("1,600 → 2,800"), "{messages:?}");
+}

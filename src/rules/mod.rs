@@ -262,6 +262,13 @@ fn compatible_widened(a: &Interval, b: &Interval, tolerance: f64) -> bool {
     !(a_before_b || b_before_a)
 }
 
+/// Whether a value is a vague amount (`thousands` is 2,000–9,000, `several hundred` 300–900):
+/// approximate, with an upper end at least three times its lower one. Such a value shows
+/// neither a move nor a disagreement of a figure.
+pub fn is_vague(value: &Interval) -> bool {
+    value.approximate && matches!((value.low, value.high), (Some(low), Some(high)) if low > 0.0 && high >= 3.0 * low)
+}
+
 /// A value's point when it is one exact number (not approximate, not a range or a bound).
 fn exact_point(value: &Interval) -> Option<f64> {
     match (value.low, value.high) {
@@ -356,6 +363,19 @@ mod tests {
             approximate: true,
             ..interval(Some(value), Some(value), true, true)
         }
+    }
+
+    #[test]
+    fn vague_amounts_are_wide_approximate_ranges() {
+        let approximate = |low: f64, high: f64| Interval {
+            approximate: true,
+            ..interval(Some(low), Some(high), true, true)
+        };
+        assert!(is_vague(&approximate(2000.0, 9000.0)));
+        assert!(is_vague(&approximate(300.0, 900.0)));
+        assert!(!is_vague(&about(1600.0)));
+        assert!(!is_vague(&approximate(500.0, 600.0)));
+        assert!(!is_vague(&interval(Some(793.0), Some(8498.0), true, true)));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe};
+use crate::rules::{Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, compatible, declare_rule, describe, is_vague};
 
 use super::{STEPS_NAMED, TIMELINE_SHOWN, as_point, dated_claims, days_between, join_some};
 use crate::extract::Modality;
@@ -8,8 +8,9 @@ declare_rule! {
     /// A subject whose value changed over time: two neighbouring claims whose values cannot
     /// both be true, further apart than the check's `window`, or a plan next to a fact
     /// (`will grow from 500 to around 4,000` is a change inside one sentence); or a claim and
-    /// the latest claim a window before it, when none between them changed the value. The finding lists every claim about the
-    /// subject with a one-line timeline of its values.
+    /// the latest claim a window before it, when none between them changed the value. A vague
+    /// amount (`thousands`, `several hundred`) shows no move: the steps go past it. The finding
+    /// lists every claim about the subject with a one-line timeline of its values.
     ///
     /// ## Why it matters
     /// A number that legitimately changed (a mission grew from 20 trainers to 500) still makes
@@ -90,6 +91,14 @@ impl Rule for NumericChange {
             // in January and `more than 148,000` in February are a change though `over 100,000`,
             // which agrees with both, came between them.
             let windowed = !subject.cumulative && !subject.rolling;
+            // `thousands`, `several hundred`: too vague to show a move, so the steps go past them
+            // (the timeline still shows them).
+            let all = dated;
+            let dated: Vec<(jiff::civil::Date, usize)> = all
+                .iter()
+                .copied()
+                .filter(|&(_, c)| !cx.claims[c].value.is_some_and(|v| is_vague(&v)))
+                .collect();
             let mut changes: Vec<(usize, usize)> = Vec::new();
             let mut last_step = 0;
             let mut earlier = 0;
@@ -119,8 +128,8 @@ impl Rule for NumericChange {
                 if planned(c) { format!("{value} planned") } else { value }
             };
             let timeline = join_some(
-                dated.len(),
-                |i| format!("{} ({})", value(dated[i].1), dated[i].0),
+                all.len(),
+                |i| format!("{} ({})", value(all[i].1), all[i].0),
                 " → ",
                 TIMELINE_SHOWN,
             );
@@ -136,7 +145,7 @@ impl Rule for NumericChange {
                 severity: settings.severity,
                 subject: Some(subject.key.clone()),
                 message: format!("{} changed over time: {steps}", subject.label),
-                claims: dated.iter().map(|&(_, c)| c).collect(),
+                claims: all.iter().map(|&(_, c)| c).collect(),
                 timeline: Some(timeline),
             });
         }

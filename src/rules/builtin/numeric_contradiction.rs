@@ -1,6 +1,6 @@
 use crate::extract::Modality;
 use crate::rules::{
-    Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, as_rounded, decimal_places, declare_rule, describe,
+    Finding, ResolvedCheck, Rule, RuleContext, RuleMeta, as_rounded, decimal_places, declare_rule, describe, is_vague,
 };
 
 use super::disagreement::{Dated, disagreeing};
@@ -69,6 +69,10 @@ impl Rule for NumericContradiction {
                 .filter_map(|(i, &(date, c))| {
                     let claim = &cx.claims[c];
                     let value = as_rounded(claim.value?, finest);
+                    // `thousands`, `several hundred`: too vague to contradict a count.
+                    if is_vague(&value) {
+                        return None;
+                    }
                     // A plan and a fact, or a possibility, never contradict: only claims stated
                     // with the same force do.
                     if matches!(claim.modality, Modality::Possible | Modality::Negated) {
