@@ -829,8 +829,9 @@ fn clause_year(clause: &str) -> Option<i16> {
 
 /// Where the last digit of the last number of `text` that stands for a figure of its own is:
 /// a number joined to a word by a hyphen (`the 7.8-magnitude quake`, `a magnitude-7.6 quake`)
-/// describes a noun, a day of a date belongs to its month, and `by 640` is an amount of change;
-/// none of them splits the clause.
+/// describes a noun, a day of a date belongs to its month, a year names a time, a number after a
+/// name is part of it (`Model 3`), `by 640` is an amount of change and `from 39 to` the figure
+/// a move starts from; none of them splits the clause.
 fn splitting_number(text: &str) -> Option<usize> {
     let mut end = text.len();
     while let Some(at) = text[..end].rfind(|c: char| c.is_ascii_digit()) {
