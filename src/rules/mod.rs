@@ -283,6 +283,10 @@ fn exact_point(value: &Interval) -> Option<f64> {
 /// other value.
 pub fn decimal_places(value: &Interval) -> Option<usize> {
     let point = exact_point(value)?;
+    // Most values are whole: no formatting for them.
+    if point.fract() == 0.0 {
+        return Some(0);
+    }
     Some(format!("{point}").split_once('.').map_or(0, |(_, d)| d.len()).min(9))
 }
 
@@ -309,6 +313,11 @@ pub fn as_rounded(value: Interval, finest: usize) -> Interval {
 /// Whether exact `fine` is `coarse` written with more decimals: `63.8%` and `64%` are one
 /// share, rounded. Values written to the same places (`44.5%`, `44.7%`) are not.
 fn rounds_to(fine: &Interval, coarse: &Interval) -> bool {
+    // Two whole values are no rounding of each other: the common case, decided before any
+    // formatting.
+    if fine.low.is_some_and(|v| v.fract() == 0.0) {
+        return false;
+    }
     let (Some(fine_places), Some(coarse_places)) = (decimal_places(fine), decimal_places(coarse)) else {
         return false;
     };

@@ -182,15 +182,8 @@ pub fn frame(
     let after_text = &sentence[span.end..];
     // The clause around the number, and the part of it before the number that no other
     // number splits off.
-    let clause_from = before_text
-        .rfind(CLAUSE_BREAKS)
-        .map_or(0, |i| i + before_text[i..].chars().next().map_or(1, char::len_utf8));
+    let (clause_from, clause_start) = clause_before(before_text);
     let clause_end = after_text.find(CLAUSE_BREAKS).unwrap_or(after_text.len());
-    let clause_start = splitting_number(&before_text[clause_from..]).map_or(clause_from, |i| {
-        let at = clause_from + i;
-        // Skip to the end of that number's word.
-        before_text[at..].find(' ').map_or(before_text.len(), |j| at + j)
-    });
     let before = words(&before_text[clause_start..]);
     let opens_sentence = before_text[..clause_start].trim().is_empty();
     // After the number, the words up to the clause's end or a comma.
@@ -447,12 +440,8 @@ pub fn frame(
 /// (`bringing the total to`): the total of a figure named before. Returns the head word.
 pub fn bare_total_before(before_text: &str, vocabulary: &Vocabulary) -> Option<String> {
     let before_text = mask_asides(before_text);
-    let clause_from = before_text
-        .rfind(CLAUSE_BREAKS)
-        .map_or(0, |i| i + before_text[i..].chars().next().map_or(1, char::len_utf8));
-    let clause = &before_text[clause_from..];
-    let clause = splitting_number(clause).map_or(clause, |i| clause[i..].find(' ').map_or("", |j| &clause[i + j..]));
-    let lower: Vec<String> = words(clause).iter().map(Word::lower).collect();
+    let (_, clause_start) = clause_before(&before_text);
+    let lower: Vec<String> = words(&before_text[clause_start..]).iter().map(Word::lower).collect();
     vocabulary.bare_total_before(&lower).map(str::to_owned)
 }
 
@@ -873,6 +862,20 @@ fn splitting_number(text: &str) -> Option<usize> {
         end = word_start;
     }
     None
+}
+
+/// Where the clause of the text before a number starts (after the last mark that ends a
+/// clause), and where the part of it that no other number splits off starts (past the end of
+/// that number's word).
+fn clause_before(before_text: &str) -> (usize, usize) {
+    let clause_from = before_text
+        .rfind(CLAUSE_BREAKS)
+        .map_or(0, |i| i + before_text[i..].chars().next().map_or(1, char::len_utf8));
+    let clause_start = splitting_number(&before_text[clause_from..]).map_or(clause_from, |i| {
+        let at = clause_from + i;
+        before_text[at..].find(' ').map_or(before_text.len(), |j| at + j)
+    });
+    (clause_from, clause_start)
 }
 
 /// `text` with every closed pair of parentheses and what they hold turned into spaces, byte for

@@ -375,8 +375,7 @@ impl Vocabulary {
         for end in (1..=before.len()).rev().take(16) {
             // `raised the official death toll from the quake to 38,000`: a verb that sets
             // the metric moves it as well as one after it.
-            let set_before =
-                |n: usize| end >= n && before[..end - n].iter().rev().take(5).any(|w| self.setters.contains(w));
+            let set_before = |n: usize| end >= n && self.set_before(&before[..end - n]);
             for (phrase, m) in self.metrics.get(&before[end - 1]).into_iter().flatten() {
                 let n = phrase.len();
                 if end >= n
@@ -423,6 +422,12 @@ impl Vocabulary {
         None
     }
 
+    /// Whether a verb that sets a metric stands in the last words of `before`, the words before
+    /// the metric: `raised the U.S. territory's official death toll`.
+    fn set_before(&self, before: &[String]) -> bool {
+        before.iter().rev().take(SETTER_REACH).any(|w| self.setters.contains(w))
+    }
+
     /// Whether `qualifier` names a part of a figure (`added`, `rest`).
     pub fn is_part_qualifier(&self, qualifier: &str) -> bool {
         self.parts.values().any(|p| p == qualifier)
@@ -436,7 +441,7 @@ impl Vocabulary {
             if self.nouns.contains_key(word) || self.before.contains_key(word) || self.after.contains_key(word) {
                 return Some(None);
             }
-            let set = before[..end - 1].iter().rev().take(3).any(|w| self.setters.contains(w));
+            let set = self.set_before(&before[..end - 1]);
             let head = self.bare_totals.contains(word)
                 // `the number of people in isolation` counts what follows `of`; `the total of
                 // South Koreans with MERS` is still the total.
@@ -575,6 +580,9 @@ impl Vocabulary {
             .map(|w| self.state_name(w))
     }
 }
+
+/// How many words before a metric a verb that sets it may stand.
+const SETTER_REACH: usize = 5;
 
 /// A word that scales the number before it: `million`, `bn`.
 pub(super) fn is_magnitude(word: &str) -> bool {
